@@ -1,0 +1,124 @@
+// dyad: news text in, dated and located CAMEO events out.
+//
+// This is the only public header. It exposes no third-party types.
+//
+// Usage:
+//   dyad::KnowledgeOptions knowledge;                 // shipped default knowledge
+//   auto model = dyad::Model::compile(knowledge);     // once; immutable, shared by all threads
+//   dyad::Coder coder(model);                         // one per thread (holds scratch state)
+//   std::vector<dyad::Event> events;
+//   coder.code(document, events);
+//
+// Thread-safety: a Model is immutable after compile() and may be used by any number of Coders
+// on any threads. A Coder is not thread-safe; give each thread its own.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace dyad {
+
+// Thrown for unusable dictionaries or options. what() names the file and line where known.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Document {
+  std::string id;
+  std::string date;  // publication date, YYYY-MM-DD; "" when unknown (relative dates stay null)
+  std::string text;
+  std::string title, source, url;  // optional, "" when absent
+  // A dateline place ("Baku", "LONDON") and its country as written, when the input gave one.
+  std::string dateline_place, dateline_country;
+};
+
+// A span of the document text: `text` is exactly text.substr(start, end - start).
+struct TextSpan {
+  std::string text;
+  uint32_t start = 0;
+  uint32_t end = 0;
+};
+
+struct Actor {
+  std::string code;     // full CAMEO actor code, e.g. "RUSMIL", "IGOWSTNAT"
+  std::string country;  // 3-letter country code, "" for international/non-state actors
+  std::string sector;   // first sector code after the country (GOV, MIL, ...), "" when none
+  TextSpan span;        // the words that named the actor
+};
+
+struct Location {
+  std::string name;     // as resolved, e.g. "Baku"
+  std::string country;  // 3-letter code
+  std::optional<double> lat, lon;
+};
+
+struct Event {
+  std::string event_id;  // "<doc_id>-<n>", n counting events of the document from 1
+  std::string doc_id;
+  uint32_t sentence_index = 0;  // 0-based
+  std::string date;             // YYYY-MM-DD, "" when unknown
+  std::string cameo;            // event code, e.g. "043"
+  std::string root;             // first two digits
+  int quad_class = 0;           // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+  double goldstein = 0.0;
+  std::string plover;           // PLOVER category, "" when CAMEO2PLOVER drops the code
+  std::optional<Actor> source, target;
+  TextSpan action;
+  std::optional<Location> location;
+  std::vector<std::string> issues;  // issue codes (PETRARCH issue coding), empty by default
+};
+
+struct KnowledgeOptions {
+  bool use_default = true;                // include the shipped default knowledge
+  std::vector<std::string> dictionaries;  // extra dictionary files (TABARI or dyad formats)
+};
+
+struct ModelStats {
+  size_t actor_phrases = 0, agent_phrases = 0, verbs = 0, verb_patterns = 0, synsets = 0;
+  size_t places = 0, event_codes = 0;
+  std::vector<std::string> sources;  // the dictionary files compiled in, in order
+};
+
+struct CodingStats {
+  uint64_t sentences = 0;
+  uint64_t events = 0;
+};
+
+class Model {
+ public:
+  // Compiles the dictionaries. Cost: proportional to dictionary size (tens of ms for the default
+  // knowledge). Throws dyad::Error naming file and line for a malformed dictionary.
+  static std::shared_ptr<const Model> compile(const KnowledgeOptions& options);
+  ~Model();
+  ModelStats stats() const;
+
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  explicit Model(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+class Coder {
+ public:
+  explicit Coder(std::shared_ptr<const Model> model);
+  ~Coder();
+  Coder(Coder&&) noexcept;
+  Coder& operator=(Coder&&) noexcept;
+
+  // Codes one document and appends its events to `out` in text order.
+  // The document's text must be valid UTF-8 (the ingest stage guarantees it).
+  void code(const Document& document, std::vector<Event>& out, CodingStats* stats = nullptr);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dyad

@@ -1,0 +1,352 @@
+#include "actors/mentions.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace dyad::actors {
+namespace {
+
+using text::TokenKind;
+using Unit = SentenceScratch::Unit;
+
+bool is_any(std::string_view key, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), key) != words.end();
+}
+
+// Words that may sit between two units of one noun phrase: "Minister OF Defense OF THE Republic
+// of Azerbaijan", "Russia 'S army", "police IN Baku".
+bool is_phrase_connector(std::string_view key) {
+  return is_any(key, {"OF", "THE", "'S", "IN", "FOR"});
+}
+
+bool is_calendar_word(std::string_view key) {
+  return is_any(key, {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                      "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+                      "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB",
+                      "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
+                      "TODAY", "YESTERDAY", "TOMORROW"});
+}
+
+// A capitalized word that can be part of a person's name (after a title).
+bool is_name_word(const text::TokenBuffer& tokens, uint32_t i, const SentenceScratch& scratch) {
+  const text::Token& t = tokens.tokens[i];
+  if (t.kind != TokenKind::kWord || !t.capitalized) return false;
+  if (scratch.unit_of_token[i] >= 0) return false;
+  std::string_view key = tokens.key(t);
+  if (is_calendar_word(key) || is_phrase_connector(key)) return false;
+  return !is_any(key, {"AND", "BUT", "OR", "HE", "SHE", "IT", "THEY", "WE", "I", "A", "AN",
+                       "ON", "AT", "TO", "BY", "WITH", "FROM", "AS", "THAT", "WHO"});
+}
+
+bool has_code_segment(const std::string& code, const std::string& segment) {
+  for (size_t i = 0; i + segment.size() <= code.size(); i += 3)
+    if (code.compare(i, segment.size(), segment) == 0) return true;
+  return false;
+}
+
+std::string combine(const std::string& actor, const Unit* agent) {
+  if (agent == nullptr || agent->code.empty() || agent->code == "---") return actor;
+  if (actor.empty()) return agent->code;
+  if (has_code_segment(actor, agent->code)) return actor;
+  return agent->agent_suffix ? actor + agent->code : agent->code + actor;
+}
+
+// Picks the code valid on the document day. Without a date, the most recent one.
+const lexicon::DatedCode* pick_code(const std::vector<lexicon::DatedCode>& codes,
+                                    const DocumentState& state) {
+  const lexicon::DatedCode* best = nullptr;
+  for (const auto& c : codes) {
+    if (state.has_day) {
+      if (state.day >= c.from_day && state.day <= c.to_day) return &c;
+    } else if (best == nullptr || c.to_day > best->to_day) {
+      best = &c;
+    }
+  }
+  return best;
+}
+
+struct StoryPhrase {
+  std::array<std::string_view, 3> words;
+  size_t length;
+};
+constexpr StoryPhrase kStoryPhrases[] = {
+    {{"THE", "TWO", "COUNTRIES"}, 3}, {{"BOTH", "COUNTRIES", ""}, 2},
+    {{"THE", "TWO", "SIDES"}, 3},     {{"BOTH", "SIDES", ""}, 2},
+    {{"THE", "SIDES", ""}, 2},        {{"THE", "TWO", "NATIONS"}, 3},
+    {{"BOTH", "NATIONS", ""}, 2},     {{"THE", "TWO", "STATES"}, 3},
+    {{"THE", "TWO", "LEADERS"}, 3},   {{"BOTH", "LEADERS", ""}, 2},
+    {{"THE", "TWO", "PRESIDENTS"}, 3}, {{"THE", "TWO", "MINISTERS"}, 3},
+    {{"THE", "PARTIES", ""}, 2},      {{"BOTH", "PARTIES", ""}, 2},
+};
+
+size_t story_phrase_at(const text::TokenBuffer& tokens, uint32_t i) {
+  for (const auto& p : kStoryPhrases) {
+    if (i + p.length > tokens.size()) continue;
+    bool ok = true;
+    for (size_t k = 0; k < p.length && ok; ++k) ok = tokens.key(i + k) == p.words[k];
+    if (ok) return p.length;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void split_actor_code(const std::string& code, std::string* country, std::string* sector) {
+  country->clear();
+  sector->clear();
+  if (code.size() < 3) {
+    *sector = code;
+    return;
+  }
+  std::string head = code.substr(0, 3);
+  static const std::array<std::string_view, 24> kNonCountry = {
+      "IGO", "NGO", "NGM", "MNC", "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS",
+      "PTY", "MED", "EDU", "BUS", "CVL", "REF", "HLH", "LAB", "SPY", "ELI", "UAF", "CRM"};
+  bool non_country = std::find(kNonCountry.begin(), kNonCountry.end(), head) != kNonCountry.end();
+  if (non_country) {
+    *sector = head == "IGO" || head == "NGO" || head == "NGM" || head == "MNC"
+                  ? head
+                  : head;
+    return;
+  }
+  *country = head;
+  if (code.size() >= 6) *sector = code.substr(3, 3);
+}
+
+void match_words(const lexicon::WordTable& words, const text::TokenBuffer& tokens,
+                 SentenceScratch& scratch) {
+  scratch.match_begin.clear();
+  scratch.ids.clear();
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
+    words.match(tokens.key(i), scratch.ids);
+  }
+  scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
+}
+
+namespace {
+// Depth-first walk of the trie: a token may match several word ids (exact and stems).
+void walk(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch, uint32_t node,
+          uint32_t pos, uint32_t end, uint32_t depth, uint32_t* best_len, uint32_t* payload) {
+  if (depth > 0 && !trie.payloads(node).empty() && depth >= *best_len) {
+    *best_len = depth;
+    *payload = trie.payloads(node).back();
+  }
+  if (pos >= end) return;
+  for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k) {
+    uint32_t next = trie.child(node, scratch.ids[k]);
+    if (next != 0) walk(trie, scratch, next, pos + 1, end, depth + 1, best_len, payload);
+  }
+}
+}  // namespace
+
+uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch,
+                       uint32_t start, uint32_t token_count, uint32_t* payload) {
+  uint32_t best = 0;
+  walk(trie, scratch, 0, start, token_count, 0, &best, payload);
+  return best;
+}
+
+void find_mentions(const Model::Impl& model, std::string_view /*document*/,
+                   const text::TokenBuffer& tokens, DocumentState& state,
+                   SentenceScratch& scratch) {
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  scratch.units.clear();
+  scratch.mentions.clear();
+  scratch.unit_of_token.assign(n, -1);
+  scratch.mention_of_token.assign(n, -1);
+
+  // 1. Units, left to right, longest match first; actors win ties over agents.
+  for (uint32_t i = 0; i < n;) {
+    uint32_t actor_payload = 0, agent_payload = 0;
+    uint32_t actor_len = longest_match(model.actor_trie, scratch, i, n, &actor_payload);
+    uint32_t agent_len = longest_match(model.agent_trie, scratch, i, n, &agent_payload);
+    // Learned names: the longest run of capitalized words known for this document.
+    uint32_t name_len = 0;
+    std::string name_code;
+    if (!state.learned_names.empty() && tokens.tokens[i].capitalized) {
+      std::string key;
+      for (uint32_t k = i; k < n && k < i + 4; ++k) {
+        if (tokens.tokens[k].kind != TokenKind::kWord) break;
+        if (!key.empty()) key += ' ';
+        key += tokens.key(k);
+        auto it = state.learned_names.find(key);
+        if (it != state.learned_names.end()) {
+          name_len = k - i + 1;
+          name_code = it->second;
+        }
+      }
+    }
+    if (actor_len == 0 && agent_len == 0 && name_len == 0) {
+      ++i;
+      continue;
+    }
+    Unit unit{};
+    unit.first = i;
+    if (name_len > actor_len && name_len >= agent_len) {
+      unit.last = i + name_len - 1;
+      unit.kind = Unit::kName;
+      unit.code = name_code;
+    } else if (actor_len >= agent_len) {
+      const lexicon::DatedCode* code = pick_code(model.actor_codes[actor_payload], state);
+      unit.last = i + actor_len - 1;
+      if (code == nullptr || code->code == "---") {
+        // Null-coded or out-of-date actor phrase: it blocks shorter matches but names no one.
+        i = unit.last + 1;
+        continue;
+      }
+      unit.kind = Unit::kActor;
+      unit.code = code->code;
+    } else {
+      const lexicon::AgentInfo& agent = model.agents[agent_payload];
+      unit.last = i + agent_len - 1;
+      unit.kind = Unit::kAgent;
+      unit.code = agent.code;
+      unit.agent_suffix = agent.suffix;
+    }
+    for (uint32_t k = unit.first; k <= unit.last; ++k)
+      scratch.unit_of_token[k] = static_cast<int>(scratch.units.size());
+    scratch.units.push_back(std::move(unit));
+    i = scratch.units.back().last + 1;
+  }
+
+  // 2. Mentions: join units of one noun phrase.
+  const auto& units = scratch.units;
+  for (size_t u = 0; u < units.size();) {
+    size_t last_unit = u;
+    uint32_t end = units[u].last;  // last token of the mention so far
+    std::vector<const Unit*> parts = {&units[u]};
+    while (last_unit + 1 < units.size()) {
+      const Unit& next = units[last_unit + 1];
+      bool join = true;
+      bool saw_comma = false;
+      for (uint32_t k = end + 1; k < next.first && join; ++k) {
+        const text::Token& t = tokens.tokens[k];
+        std::string_view key = tokens.key(t);
+        if (t.kind == TokenKind::kComma && !saw_comma) {
+          saw_comma = true;
+        } else if (t.kind == TokenKind::kPossessive || is_phrase_connector(key)) {
+        } else if (is_name_word(tokens, k, scratch)) {
+        } else {
+          join = false;
+        }
+      }
+      // After a comma only an apposition joins: a role ("..., Chief of the General Staff")
+      // describing the same person, never a second country (that is a list).
+      if (join && saw_comma && next.kind != Unit::kAgent) join = false;
+      if (!join) break;
+      ++last_unit;
+      end = next.last;
+      parts.push_back(&next);
+    }
+    // A person's name after a title: "Colonel General Najmaddin Sadikov", "President Putin".
+    uint32_t name_first = 0, name_last = 0;
+    bool has_name = false;
+    if (units[last_unit].kind == Unit::kAgent) {
+      uint32_t k = end + 1;
+      while (k < n && k <= end + 4 && is_name_word(tokens, k, scratch)) ++k;
+      if (k > end + 1) {
+        has_name = true;
+        name_first = end + 1;
+        name_last = k - 1;
+        end = k - 1;
+      }
+    }
+    // Resolve the code: the most specific actor, then the first agent's sector.
+    std::string actor_code;
+    const Unit* agent = nullptr;
+    for (const Unit* p : parts) {
+      if (p->kind == Unit::kAgent) {
+        if (agent == nullptr) agent = p;
+      } else if (actor_code.empty() || (p->code.size() > actor_code.size() && actor_code.size() <= 3 &&
+                                        p->code.compare(0, 3, actor_code.substr(0, 3)) == 0)) {
+        actor_code = p->code;
+      }
+    }
+    Mention m;
+    m.first_token = units[u].first;
+    m.last_token = end;
+    m.code = combine(actor_code, agent);
+    if (has_name && !actor_code.empty()) {
+      // Learn the name for the rest of the document: full name and surname.
+      std::string full;
+      for (uint32_t k = name_first; k <= name_last; ++k) {
+        if (!full.empty()) full += ' ';
+        full += tokens.key(k);
+      }
+      state.learned_names[full] = m.code;
+      state.learned_names[std::string(tokens.key(name_last))] = m.code;
+    }
+    for (uint32_t k = m.first_token; k <= m.last_token; ++k)
+      scratch.mention_of_token[k] = static_cast<int>(scratch.mentions.size());
+    scratch.mentions.push_back(std::move(m));
+    u = last_unit + 1;
+  }
+
+  // 3. Story references and pronouns (only over tokens no mention covers).
+  std::vector<Mention> extra;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (scratch.mention_of_token[i] >= 0) continue;
+    size_t len = story_phrase_at(tokens, i);
+    if (len > 0 && state.dyad.size() >= 2) {
+      for (size_t d = 0; d < 2; ++d) {
+        Mention m;
+        m.first_token = i;
+        m.last_token = static_cast<uint32_t>(i + len - 1);
+        m.code = state.dyad[d];
+        m.story_reference = true;
+        m.compound_member = true;
+        extra.push_back(std::move(m));
+      }
+      i += static_cast<uint32_t>(len) - 1;
+      continue;
+    }
+    std::string_view key = tokens.key(i);
+    bool clause_start = i == 0 || tokens.tokens[i - 1].kind == TokenKind::kComma ||
+                        tokens.key(i - 1) == "AND" || tokens.key(i - 1) == "BUT";
+    if (clause_start && !state.previous_subject.empty() &&
+        (key == "HE" || key == "SHE" || key == "THEY")) {
+      Mention m;
+      m.first_token = m.last_token = i;
+      m.code = state.previous_subject;
+      extra.push_back(std::move(m));
+    }
+  }
+  if (!extra.empty()) {
+    scratch.mentions.insert(scratch.mentions.end(), extra.begin(), extra.end());
+    std::stable_sort(scratch.mentions.begin(), scratch.mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+    scratch.mention_of_token.assign(n, -1);
+    for (size_t m = scratch.mentions.size(); m-- > 0;)
+      for (uint32_t k = scratch.mentions[m].first_token; k <= scratch.mentions[m].last_token; ++k)
+        scratch.mention_of_token[k] = static_cast<int>(m);
+  }
+
+  // 4. Lists: mentions separated only by ',' / 'and' / ', and' form a compound.
+  auto& ms = scratch.mentions;
+  for (size_t m = 0; m < ms.size(); ++m) {
+    if (ms[m].story_reference) {
+      if (m > 0 && ms[m - 1].story_reference && ms[m - 1].first_token == ms[m].first_token)
+        ms[m].group = ms[m - 1].group;
+      else
+        ms[m].group = static_cast<int>(m);
+      continue;
+    }
+    if (m == 0 || ms[m - 1].story_reference) continue;
+    uint32_t gap_first = ms[m - 1].last_token + 1, gap_last = ms[m].first_token;
+    bool list = gap_last > gap_first && gap_last - gap_first <= 2;
+    for (uint32_t k = gap_first; k < gap_last && list; ++k) {
+      std::string_view key = tokens.key(k);
+      list = tokens.tokens[k].kind == TokenKind::kComma || key == "AND";
+    }
+    if (list && !ms[m].code.empty() && !ms[m - 1].code.empty()) {
+      if (ms[m - 1].group < 0) ms[m - 1].group = static_cast<int>(m - 1);
+      ms[m - 1].compound_member = true;
+      ms[m].compound_member = true;
+      ms[m].group = ms[m - 1].group;
+    }
+  }
+}
+
+}  // namespace dyad::actors

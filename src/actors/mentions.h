@@ -1,0 +1,79 @@
+// Actors stage: finds actor mentions in one tokenized sentence.
+//
+// 1. Units: longest dictionary matches of actor phrases (with codes for the document date),
+//    agent phrases (role nouns such as MINISTER [~GOV]) and names learned earlier in the
+//    document ("Sadikov" after "Colonel General Najmaddin Sadikov").
+// 2. Mentions: units joined into one noun phrase ("Chief of the General Staff of the Armed Forces
+//    of the Russian Federation" = agent MIL + actor RUS = RUSMIL), appositions after commas, and
+//    compound lists ("Arnor, Osgiliath and Gondor").
+// 3. Story references: "the two countries", "the sides", "both sides" stand for the document's
+//    dyad; "he"/"she"/"they" opening a clause stand for the previous sentence's subject.
+//
+// Thread-safety: functions take a per-thread SentenceScratch and a per-document DocumentState.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "lexicon/model.h"
+#include "text/text.h"
+
+namespace dyad::actors {
+
+struct Mention {
+  uint32_t first_token = 0, last_token = 0;  // inclusive token range (the whole noun phrase)
+  std::string code;                          // resolved CAMEO actor code ("" = unresolved)
+  bool compound_member = false;              // part of a list; `group` links the members
+  int group = -1;                            // index of the first member of its list
+  bool story_reference = false;              // "the two countries" etc.
+};
+
+// Names learned in a document, and its dyad.
+struct DocumentState {
+  int32_t day = 0;          // document date (days since epoch); valid when has_day
+  bool has_day = false;
+  std::unordered_map<std::string, std::string> learned_names;  // key ("SADIKOV") -> code
+  std::vector<std::string> dyad;  // the story's two main actor codes, once known
+  std::string previous_subject;   // code of the previous sentence's first mention
+  void clear() {
+    learned_names.clear();
+    dyad.clear();
+    previous_subject.clear();
+  }
+};
+
+// Per-token dictionary matches of the current sentence (filled by match_words()).
+struct SentenceScratch {
+  std::vector<uint32_t> match_begin;  // token i's word ids: ids[match_begin[i] .. match_begin[i+1])
+  std::vector<lexicon::WordId> ids;
+  std::vector<int> unit_of_token;     // index into units or -1
+  struct Unit {
+    uint32_t first, last;  // tokens, inclusive
+    enum Kind { kActor, kAgent, kName } kind;
+    std::string code;      // actor code (for kActor/kName) or agent code (kAgent)
+    bool agent_suffix = true;
+  };
+  std::vector<Unit> units;
+  std::vector<Mention> mentions;
+  std::vector<int> mention_of_token;  // index into mentions or -1
+};
+
+void match_words(const lexicon::WordTable& words, const text::TokenBuffer& tokens,
+                 SentenceScratch& scratch);
+
+// Longest phrase of `trie` starting at token `start`; returns its length in tokens (0 = none)
+// and the last payload of the match in *payload.
+uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch,
+                       uint32_t start, uint32_t token_count, uint32_t* payload);
+
+// Fills scratch.units, scratch.mentions and scratch.mention_of_token.
+void find_mentions(const Model::Impl& model, std::string_view document,
+                   const text::TokenBuffer& tokens, DocumentState& state,
+                   SentenceScratch& scratch);
+
+// The country (first three letters when they are a country code, else "") and the first sector.
+void split_actor_code(const std::string& code, std::string* country, std::string* sector);
+
+}  // namespace dyad::actors

@@ -1,0 +1,223 @@
+// The dyad command-line tool. Subcommands: code, dict stats, version.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/dyad.h"
+#include "ingest/ingest.h"
+#include "output/writers.h"
+
+namespace {
+
+constexpr const char* kExitStatusHelp =
+    "Exit status: 0 every document was coded; 1 some input was rejected (each reject is reported "
+    "on stderr, and in --rejects FILE); 2 usage error, unusable dictionary or unwritable output.";
+
+struct OutputFile {
+  FILE* file = stdout;
+  bool owned = false;
+  ~OutputFile() {
+    if (owned && file) std::fclose(file);
+  }
+  bool open(const std::string& path) {
+    if (path.empty() || path == "-") return true;
+    file = std::fopen(path.c_str(), "wb");
+    owned = file != nullptr;
+    return file != nullptr;
+  }
+  bool write(const std::string& bytes) {
+    return bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+  }
+};
+
+struct CodeOptions {
+  std::vector<std::string> inputs;
+  std::string format = "jsonl";
+  std::string output;
+  std::string rejects;
+  std::vector<std::string> dictionaries;
+  bool dict_only = false;
+  bool require_date = false;
+  bool quiet_warnings = false;
+};
+
+std::shared_ptr<const dyad::Model> compile_model(const std::vector<std::string>& dictionaries,
+                                                 bool dict_only) {
+  dyad::KnowledgeOptions knowledge;
+  knowledge.use_default = !dict_only;
+  knowledge.dictionaries = dictionaries;
+  return dyad::Model::compile(knowledge);
+}
+
+void append_reject_json(const dyad::ingest::Reject& r, std::string& out) {
+  out += "{\"file\":";
+  dyad::output::append_json_string(r.file, out);
+  out += fmt::format(",\"line\":{},\"doc_id\":", r.line);
+  if (r.doc_id.empty())
+    out += "null";
+  else
+    dyad::output::append_json_string(r.doc_id, out);
+  out += ",\"reason\":";
+  dyad::output::append_json_string(r.reason, out);
+  out += "}\n";
+}
+
+int run_code(const CodeOptions& options) {
+  dyad::output::Format format;
+  if (!dyad::output::parse_format(options.format, &format)) {
+    fmt::print(stderr, "dyad: unknown output format '{}' (use jsonl or tsv)\n", options.format);
+    return 2;
+  }
+  if (options.dict_only && options.dictionaries.empty()) {
+    fmt::print(stderr, "dyad: --dict-only needs at least one --dict FILE\n");
+    return 2;
+  }
+  std::shared_ptr<const dyad::Model> model;
+  try {
+    model = compile_model(options.dictionaries, options.dict_only);
+  } catch (const dyad::Error& e) {
+    fmt::print(stderr, "dyad: {}\n", e.what());
+    return 2;
+  }
+  OutputFile out;
+  if (!out.open(options.output)) {
+    fmt::print(stderr, "dyad: cannot write {}\n", options.output);
+    return 2;
+  }
+  OutputFile rejects_out;
+  bool want_rejects = !options.rejects.empty();
+  if (want_rejects && !rejects_out.open(options.rejects)) {
+    fmt::print(stderr, "dyad: cannot write {}\n", options.rejects);
+    return 2;
+  }
+  dyad::ingest::ReaderOptions reader_options;
+  reader_options.require_date = options.require_date;
+  std::vector<std::string> inputs = options.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  dyad::ingest::DocumentReader reader(inputs, reader_options);
+
+  uint64_t read = 0, coded = 0, rejected = 0, warnings = 0;
+  dyad::CodingStats stats;
+  std::string rejects_buffer;
+  auto on_reject = [&](const dyad::ingest::Reject& r) {
+    ++read;
+    ++rejected;
+    fmt::print(stderr, "{}:{}: rejected{}: {}\n", r.file, r.line,
+               r.doc_id.empty() ? "" : fmt::format(" document {}", r.doc_id), r.reason);
+    if (want_rejects) {
+      rejects_buffer.clear();
+      append_reject_json(r, rejects_buffer);
+      rejects_out.write(rejects_buffer);
+    }
+  };
+  auto on_warning = [&](const dyad::ingest::Reject& w) {
+    ++warnings;
+    if (!options.quiet_warnings)
+      fmt::print(stderr, "{}:{}: warning{}: {}\n", w.file, w.line,
+                 w.doc_id.empty() ? "" : fmt::format(" document {}", w.doc_id), w.reason);
+  };
+
+  dyad::Coder coder(model);
+  dyad::ingest::RawDocument raw;
+  dyad::Document doc;
+  std::vector<dyad::Event> events;
+  std::string buffer = dyad::output::header(format);
+  bool write_failed = false;
+  while (reader.next(raw, on_reject, on_warning)) {
+    ++read;
+    doc.id = std::move(raw.id);
+    doc.date = std::move(raw.date);
+    doc.text = std::move(raw.text);
+    doc.title = std::move(raw.title);
+    doc.source = std::move(raw.source);
+    doc.url = std::move(raw.url);
+    doc.dateline_place = raw.dateline ? raw.dateline->place : "";
+    doc.dateline_country = raw.dateline ? raw.dateline->country : "";
+    events.clear();
+    coder.code(doc, events, &stats);
+    ++coded;
+    for (const auto& e : events) dyad::output::append_event(format, e, buffer);
+    if (buffer.size() > (1u << 20)) {
+      write_failed |= !out.write(buffer);
+      buffer.clear();
+    }
+  }
+  write_failed |= !out.write(buffer);
+  if (std::fflush(out.file) != 0) write_failed = true;
+  fmt::print(stderr,
+             "dyad: {} documents read: {} coded, {} rejected; {} sentences, {} events{}\n", read,
+             coded, rejected, stats.sentences, stats.events,
+             warnings ? fmt::format("; {} warnings", warnings) : "");
+  if (write_failed) {
+    fmt::print(stderr, "dyad: writing the output failed\n");
+    return 2;
+  }
+  return rejected > 0 ? 1 : 0;
+}
+
+int run_dict_stats(const std::vector<std::string>& dictionaries, bool dict_only) {
+  try {
+    auto model = compile_model(dictionaries, dict_only);
+    auto s = model->stats();
+    fmt::print("actor phrases\t{}\nagent phrases\t{}\nverbs\t{}\nverb patterns\t{}\nsynsets\t{}\n"
+               "places\t{}\nevent codes\t{}\n",
+               s.actor_phrases, s.agent_phrases, s.verbs, s.verb_patterns, s.synsets, s.places,
+               s.event_codes);
+    for (const auto& source : s.sources) fmt::print("source\t{}\n", source);
+    return 0;
+  } catch (const dyad::Error& e) {
+    fmt::print(stderr, "dyad: {}\n", e.what());
+    return 2;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"dyad: news text in, dated and located CAMEO events out"};
+  app.require_subcommand(1);
+  app.footer(kExitStatusHelp);
+
+  CodeOptions code;
+  CLI::App* code_cmd = app.add_subcommand(
+      "code", "Code documents (JSON Lines, wire-format .txt files, directories; '-' = stdin)");
+  code_cmd->add_option("inputs", code.inputs, "Input files or directories (default: stdin)");
+  code_cmd->add_option("-f,--format", code.format, "Output format: jsonl (default) or tsv");
+  code_cmd->add_option("-o,--output", code.output, "Write events to FILE (default: stdout)");
+  code_cmd->add_option("--rejects", code.rejects, "Write rejected input as JSON Lines to FILE");
+  code_cmd->add_option("--dict", code.dictionaries,
+                       "Add a dictionary file (.actors, .agents, .verbs); repeatable")
+      ->allow_extra_args(false);
+  code_cmd->add_flag("--dict-only", code.dict_only,
+                     "Code with the --dict dictionaries alone (no default knowledge)");
+  code_cmd->add_flag("--require-date", code.require_date,
+                     "Reject documents without a publication date (default: warn and code)");
+  code_cmd->add_flag("--quiet-warnings", code.quiet_warnings, "Do not print warnings");
+  code_cmd->footer(kExitStatusHelp);
+
+  std::vector<std::string> stats_dicts;
+  bool stats_dict_only = false;
+  CLI::App* dict_cmd = app.add_subcommand("dict", "Dictionary tools");
+  dict_cmd->require_subcommand(1);
+  CLI::App* stats_cmd = dict_cmd->add_subcommand("stats", "Summarize the compiled knowledge");
+  stats_cmd->add_option("--dict", stats_dicts, "Add a dictionary file; repeatable")
+      ->allow_extra_args(false);
+  stats_cmd->add_flag("--dict-only", stats_dict_only, "Only the --dict dictionaries");
+
+  app.add_subcommand("version", "Print the version");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int status = app.exit(e);
+    return status == 0 ? 0 : 2;
+  }
+  if (code_cmd->parsed()) return run_code(code);
+  if (stats_cmd->parsed()) return run_dict_stats(stats_dicts, stats_dict_only);
+  fmt::print("dyad {}\n", "0.1.0");
+  return 0;
+}

@@ -1,0 +1,129 @@
+#include "dates/resolve.h"
+
+#include <array>
+#include <string_view>
+
+#include "dates/calendar.h"
+
+namespace dyad::dates {
+namespace {
+
+int month_of(std::string_view key) {
+  static constexpr std::array<std::string_view, 12> kFull = {
+      "JANUARY", "FEBRUARY", "MARCH",     "APRIL",   "MAY",      "JUNE",
+      "JULY",    "AUGUST",   "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
+  static constexpr std::array<std::string_view, 12> kShort = {
+      "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+  for (int m = 0; m < 12; ++m)
+    if (key == kFull[m] || key == kShort[m]) return m + 1;
+  if (key == "SEPT") return 9;
+  return 0;
+}
+
+int weekday_of(std::string_view key) {
+  static constexpr std::array<std::string_view, 7> kDays = {
+      "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
+  for (int d = 0; d < 7; ++d)
+    if (key == kDays[d]) return d;
+  return -1;
+}
+
+// Day of month from a number token ("10", "10th" is a word token "10TH").
+int day_number(std::string_view key) {
+  int value = 0;
+  size_t i = 0;
+  for (; i < key.size() && key[i] >= '0' && key[i] <= '9'; ++i) value = value * 10 + (key[i] - '0');
+  if (i == 0 || i > 2) return 0;
+  std::string_view rest = key.substr(i);
+  if (!(rest.empty() || rest == "ST" || rest == "ND" || rest == "RD" || rest == "TH")) return 0;
+  return value >= 1 && value <= 31 ? value : 0;
+}
+
+int year_number(std::string_view key) {
+  if (key.size() != 4) return 0;
+  int value = 0;
+  for (char c : key) {
+    if (c < '0' || c > '9') return 0;
+    value = value * 10 + (c - '0');
+  }
+  return value >= 1900 && value <= 2100 ? value : 0;
+}
+
+// A month-day without a year: the publication year, or the year before when that would put
+// the event more than a week after publication (a story of Jan 2 about "Dec 30").
+std::optional<int32_t> month_day(int month, int day, int year,
+                                 std::optional<int32_t> publication_day) {
+  int32_t result = 0;
+  if (year != 0) {
+    if (day_from_ymd(year, month, day, &result)) return result;
+    return std::nullopt;
+  }
+  if (!publication_day) return std::nullopt;
+  int py, pm, pd;
+  ymd_from_day(*publication_day, &py, &pm, &pd);
+  if (!day_from_ymd(py, month, day, &result)) return std::nullopt;
+  if (result > *publication_day + 7 && day_from_ymd(py - 1, month, day, &result)) return result;
+  return result;
+}
+
+}  // namespace
+
+std::optional<int32_t> sentence_day(const text::TokenBuffer& tokens,
+                                    std::optional<int32_t> publication_day) {
+  const size_t n = tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view key = tokens.key(i);
+    if (int month = month_of(key); month != 0) {
+      // "MAY" is also a verb: only a capitalized month counts.
+      if (!tokens.tokens[i].capitalized) continue;
+      if (i + 1 < n) {
+        if (int day = day_number(tokens.key(i + 1)); day != 0) {
+          int year = 0;
+          size_t j = i + 2;
+          if (j < n && tokens.tokens[j].kind == text::TokenKind::kComma) ++j;
+          if (j < n) year = year_number(tokens.key(j));
+          if (auto d = month_day(month, day, year, publication_day)) return d;
+        }
+      }
+      if (i > 0) {
+        if (int day = day_number(tokens.key(i - 1)); day != 0) {
+          int year = i + 1 < n ? year_number(tokens.key(i + 1)) : 0;
+          if (auto d = month_day(month, day, year, publication_day)) return d;
+        }
+      }
+      continue;
+    }
+    if (!publication_day) continue;
+    int32_t pub = *publication_day;
+    if (key == "YESTERDAY") return pub - 1;
+    if (key == "TODAY") return pub;
+    if (key == "TOMORROW") return pub + 1;
+    if ((key == "LAST" || key == "NEXT" || key == "THIS") && i + 1 < n) {
+      std::string_view unit = tokens.key(i + 1);
+      int sign = key == "LAST" ? -1 : key == "NEXT" ? 1 : 0;
+      if (unit == "WEEK") return pub + 7 * sign;
+      if (int wd = weekday_of(unit); wd >= 0) {
+        int today = weekday(pub);
+        if (sign < 0) return pub - ((today - wd + 7) % 7 == 0 ? 7 : (today - wd + 7) % 7);
+        if (sign > 0) return pub + ((wd - today + 7) % 7 == 0 ? 7 : (wd - today + 7) % 7);
+      }
+      continue;
+    }
+    if (int wd = weekday_of(key); wd >= 0 && tokens.tokens[i].capitalized) {
+      // A bare weekday in news copy is the most recent one (today counts), unless the verb
+      // looks ahead ("will meet on Friday"); future tense is checked on the few words before.
+      int today = weekday(pub);
+      bool future = false;
+      for (size_t k = i >= 6 ? i - 6 : 0; k < i; ++k) {
+        std::string_view w = tokens.key(k);
+        if (w == "WILL" || w == "NEXT" || w == "SCHEDULED" || w == "DUE" || w == "PLANS")
+          future = true;
+      }
+      if (future) return pub + (wd - today + 7) % 7;
+      return pub - (today - wd + 7) % 7;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace dyad::dates

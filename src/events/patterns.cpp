@@ -1,0 +1,196 @@
+#include "events/patterns.h"
+
+#include <algorithm>
+
+namespace dyad::events {
+namespace {
+
+using lexicon::CompiledElement;
+using lexicon::ElementKind;
+
+bool token_has(const SentenceView& s, uint32_t i, lexicon::WordId id) {
+  const auto& sc = s.scratch;
+  for (uint32_t k = sc.match_begin[i]; k < sc.match_begin[i + 1]; ++k)
+    if (sc.ids[k] == id) return true;
+  return false;
+}
+
+// Length of `phrase` matched forward from token `start` (all words consecutive), or 0.
+uint32_t phrase_forward(const SentenceView& s, const std::vector<lexicon::WordId>& phrase,
+                        uint32_t start) {
+  uint32_t n = static_cast<uint32_t>(s.tokens.size());
+  if (start + phrase.size() > n) return 0;
+  for (size_t k = 0; k < phrase.size(); ++k)
+    if (!token_has(s, start + static_cast<uint32_t>(k), phrase[k])) return 0;
+  return static_cast<uint32_t>(phrase.size());
+}
+
+// Length of `phrase` matched so that its last word is token `end`, or 0.
+uint32_t phrase_backward(const SentenceView& s, const std::vector<lexicon::WordId>& phrase,
+                         uint32_t end) {
+  if (phrase.size() > end + 1) return 0;
+  uint32_t start = end + 1 - static_cast<uint32_t>(phrase.size());
+  return phrase_forward(s, phrase, start);
+}
+
+struct Matcher {
+  const SentenceView& s;
+  const std::vector<CompiledElement>& elems;
+  PatternMatch* m;
+  uint32_t n;
+
+  int usable_mention_at(uint32_t p) const {
+    int mi = s.scratch.mention_of_token[p];
+    if (mi < 0 || s.scratch.mentions[mi].code.empty()) return -1;
+    return mi;
+  }
+
+  void bind(const CompiledElement& e, int mention) {
+    if (e.kind == ElementKind::kTarget)
+      m->target = mention;
+    else
+      m->source = mention;
+  }
+  void unbind(const CompiledElement& e) {
+    if (e.kind == ElementKind::kTarget)
+      m->target = -1;
+    else
+      m->source = -1;
+  }
+
+  // Elements k.. after the verb, starting at token pos.
+  bool forward(size_t k, uint32_t pos, bool adjacent) {
+    if (k == elems.size()) return true;
+    const CompiledElement& e = elems[k];
+    for (uint32_t p = pos; p < n; ++p) {
+      if (p > pos && adjacent) break;
+      if (is_clause_boundary(s, p) && s.scratch.mention_of_token[p] < 0) {
+        // A literal comma/conjunction in the pattern may still match it.
+        if (!(e.kind == ElementKind::kWord && token_has(s, p, e.word))) break;
+      }
+      switch (e.kind) {
+        case ElementKind::kWord:
+          if (token_has(s, p, e.word)) {
+            m->last_token = std::max(m->last_token, p);
+            if (forward(k + 1, p + 1, e.joined_to_next)) return true;
+          }
+          break;
+        case ElementKind::kAlternatives:
+        case ElementKind::kSynset:
+          for (const auto& alt : e.alternatives) {
+            uint32_t len = phrase_forward(s, alt, p);
+            if (len > 0) {
+              m->last_token = std::max(m->last_token, p + len - 1);
+              if (forward(k + 1, p + len, e.joined_to_next)) return true;
+            }
+          }
+          break;
+        case ElementKind::kSource:
+        case ElementKind::kTarget:
+        case ElementKind::kCompound: {
+          int mi = usable_mention_at(p);
+          if (mi >= 0 && s.scratch.mentions[mi].first_token == p) {
+            bind(e, mi);
+            if (forward(k + 1, s.scratch.mentions[mi].last_token + 1, e.joined_to_next))
+              return true;
+            unbind(e);
+          }
+          break;
+        }
+        case ElementKind::kSkip: {
+          int mi = s.scratch.mention_of_token[p];
+          uint32_t next = mi >= 0 ? s.scratch.mentions[mi].last_token + 1 : p + 1;
+          if (forward(k + 1, next, e.joined_to_next)) return true;
+          break;
+        }
+      }
+      // A mention is skipped as a whole.
+      int mi = s.scratch.mention_of_token[p];
+      if (mi >= 0) p = std::max(p, s.scratch.mentions[mi].last_token);
+    }
+    return false;
+  }
+
+  // Elements k, k-1, ..., 0 before the verb; the element k must end at or before `pos`.
+  bool backward(int k, int64_t pos, bool adjacent) {
+    if (k < 0) return true;
+    const CompiledElement& e = elems[static_cast<size_t>(k)];
+    for (int64_t q = pos; q >= 0; --q) {
+      uint32_t p = static_cast<uint32_t>(q);
+      if (q < pos && adjacent) break;
+      if (is_clause_boundary(s, p) && s.scratch.mention_of_token[p] < 0) {
+        if (!(e.kind == ElementKind::kWord && token_has(s, p, e.word))) break;
+      }
+      bool joined_prev = k > 0 && elems[static_cast<size_t>(k - 1)].joined_to_next;
+      switch (e.kind) {
+        case ElementKind::kWord:
+          if (token_has(s, p, e.word)) {
+            m->first_token = std::min(m->first_token, p);
+            if (backward(k - 1, q - 1, joined_prev)) return true;
+          }
+          break;
+        case ElementKind::kAlternatives:
+        case ElementKind::kSynset:
+          for (const auto& alt : e.alternatives) {
+            uint32_t len = phrase_backward(s, alt, p);
+            if (len > 0) {
+              m->first_token = std::min(m->first_token, p + 1 - len);
+              if (backward(k - 1, q - len, joined_prev)) return true;
+            }
+          }
+          break;
+        case ElementKind::kSource:
+        case ElementKind::kTarget:
+        case ElementKind::kCompound: {
+          int mi = usable_mention_at(p);
+          if (mi >= 0 && s.scratch.mentions[mi].last_token == p) {
+            bind(e, mi);
+            if (backward(k - 1, static_cast<int64_t>(s.scratch.mentions[mi].first_token) - 1,
+                         joined_prev))
+              return true;
+            unbind(e);
+          }
+          break;
+        }
+        case ElementKind::kSkip: {
+          int mi = s.scratch.mention_of_token[p];
+          int64_t next = mi >= 0 ? static_cast<int64_t>(s.scratch.mentions[mi].first_token) - 1
+                                 : q - 1;
+          if (backward(k - 1, next, joined_prev)) return true;
+          break;
+        }
+      }
+      int mi = s.scratch.mention_of_token[p];
+      if (mi >= 0) q = std::min<int64_t>(q, s.scratch.mentions[mi].first_token);
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+bool is_clause_boundary(const SentenceView& s, uint32_t i) {
+  const text::Token& t = s.tokens.tokens[i];
+  if (t.kind == text::TokenKind::kComma || t.kind == text::TokenKind::kColon ||
+      t.kind == text::TokenKind::kPeriod)
+    return true;
+  if (t.kind != text::TokenKind::kWord) return false;
+  std::string_view key = s.tokens.key(t);
+  return key == "AND" || key == "BUT" || key == "OR" || key == "NOR";
+}
+
+bool match_pattern(const lexicon::CompiledPattern& pattern, const SentenceView& sentence,
+                   uint32_t verb_first, uint32_t verb_last, PatternMatch* match) {
+  *match = PatternMatch{};
+  match->first_token = verb_first;
+  match->last_token = verb_last;
+  uint32_t n = static_cast<uint32_t>(sentence.tokens.size());
+  Matcher after{sentence, pattern.after, match, n};
+  if (!after.forward(0, verb_last + 1, pattern.verb_joined_to_next)) return false;
+  Matcher before{sentence, pattern.before, match, n};
+  bool joined_to_verb = !pattern.before.empty() && pattern.before.back().joined_to_next;
+  return before.backward(static_cast<int>(pattern.before.size()) - 1,
+                         static_cast<int64_t>(verb_first) - 1, joined_to_verb);
+}
+
+}  // namespace dyad::events

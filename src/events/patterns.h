@@ -1,0 +1,38 @@
+// Events stage: matching one verb's patterns around its position in a sentence.
+//
+// A pattern "WORDS_BEFORE * WORDS_AFTER" matches when the elements before '*' are found, in
+// order and right to left, before the verb, and those after it left to right after the verb.
+// Intermediate words are skipped unless an element is joined ('_') to its neighbour; matching
+// never crosses a comma or a conjunction that is not inside an actor mention. '$' and '+' bind
+// actor mentions (source and target); '^' skips one mention or word.
+//
+// Cost: backtracking, bounded by sentence length times pattern length; patterns are short.
+#pragma once
+
+#include <cstdint>
+
+#include "actors/mentions.h"
+#include "lexicon/model.h"
+#include "text/text.h"
+
+namespace dyad::events {
+
+struct PatternMatch {
+  int source = -1;  // mention index bound by '$' or '%', -1 when none
+  int target = -1;  // mention index bound by '+'
+  uint32_t first_token = 0, last_token = 0;  // extent of the matched words, verb included
+};
+
+struct SentenceView {
+  const text::TokenBuffer& tokens;
+  const actors::SentenceScratch& scratch;
+};
+
+bool match_pattern(const lexicon::CompiledPattern& pattern, const SentenceView& sentence,
+                   uint32_t verb_first, uint32_t verb_last, PatternMatch* match);
+
+// True when token i ends the span that patterns and default actors may reach (a comma, a
+// conjunction or a sentence-final mark outside any mention).
+bool is_clause_boundary(const SentenceView& sentence, uint32_t i);
+
+}  // namespace dyad::events

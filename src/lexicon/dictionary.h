@@ -1,0 +1,117 @@
+// Lexicon: dictionaries as parsed from their files, before compilation into the matching model.
+//
+// Readers (tabari_reader.cpp) fill a Dictionary; model.cpp compiles one or more Dictionaries
+// into tries over interned word ids. Everything here is plain data owned by value.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dyad::lexicon {
+
+// One word of a dictionary phrase or pattern, in token-key form (upper case, see text.h).
+struct Word {
+  std::string text;
+  bool exact = false;           // written with a trailing '_' (else a stem: prefix match)
+  bool joined_to_next = false;  // written "A_B": the next word must follow immediately
+};
+using Phrase = std::vector<Word>;
+
+constexpr int32_t kOpenPast = std::numeric_limits<int32_t>::min();
+constexpr int32_t kOpenFuture = std::numeric_limits<int32_t>::max();
+
+// An actor code valid on [from_day, to_day] (days since 1970-01-01, inclusive).
+struct DatedCode {
+  std::string code;
+  int32_t from_day = kOpenPast;
+  int32_t to_day = kOpenFuture;
+};
+
+struct SourceLine {
+  uint32_t file = 0;  // index into Dictionary::files
+  uint32_t line = 0;  // 1-based
+};
+
+struct ActorEntry {
+  Phrase phrase;
+  std::vector<DatedCode> codes;  // several undated codes = a multiple-code actor
+  SourceLine where;
+};
+
+struct AgentEntry {
+  Phrase phrase;
+  std::string code;   // without the '~'
+  bool suffix = true; // "~GOV": appended to the actor code; "NGO~": prefixed
+  SourceLine where;
+};
+
+enum class ElementKind : uint8_t {
+  kWord,        // a literal word (stem or exact)
+  kSynset,      // &NAME: any phrase of the synonym set
+  kAlternatives,// { A | B C }: any of the alternative phrases
+  kSource,      // $
+  kTarget,      // +
+  kCompound,    // %
+  kSkip,        // ^
+};
+
+struct PatternElement {
+  ElementKind kind = ElementKind::kWord;
+  Word word;                         // kWord
+  std::string synset;                // kSynset, name without '&'
+  std::vector<Phrase> alternatives;  // kAlternatives
+  bool joined_to_next = false;       // followed by '_' connector
+};
+
+// An event code, possibly paired ("032:033"), null ("---") or discard ("###").
+struct EventCode {
+  std::string code;    // primary (source -> target)
+  std::string paired;  // secondary (target -> source), "" when none
+  bool null() const { return code == "---"; }
+  bool discard() const { return code == "###"; }
+};
+
+struct VerbPattern {
+  std::vector<PatternElement> before;  // elements before '*', in written order
+  std::vector<PatternElement> after;   // elements after '*'
+  EventCode code;
+  bool verb_joined_to_next = false;  // "*_X": the first element after the verb is adjacent
+  SourceLine where;
+  int specificity = 0;  // number of literal words; longer patterns are tried first
+};
+
+struct VerbEntry {
+  Phrase headword;
+  std::vector<Phrase> forms;  // irregular forms from the {...} line
+  EventCode code;             // default code of the bare verb
+  std::vector<VerbPattern> patterns;
+  SourceLine where;
+};
+
+struct Synset {
+  std::string name;
+  std::vector<Phrase> phrases;
+};
+
+struct Dictionary {
+  std::vector<std::string> files;
+  std::vector<ActorEntry> actors;
+  std::vector<AgentEntry> agents;
+  std::vector<VerbEntry> verbs;
+  std::vector<Synset> synsets;
+  std::vector<Phrase> nouns, adjectives;  // TABARI <NOUN>/<ADJECTIVE> lists (parsing hints)
+  std::vector<Phrase> discards;           // discard phrases: a sentence containing one is skipped
+};
+
+// Parses a phrase as written in a dictionary ("NAGORNO_KARABAKH_", "US_", "ACCUS") into words.
+// Underscore between words = joined; trailing underscore = exact; hyphens act as underscores.
+Phrase parse_phrase(std::string_view written);
+
+// "yymmdd" (TABARI, years < 30 are 20xx) or "yyyymmdd" to days since 1970-01-01.
+// Returns false for a malformed or impossible date.
+bool parse_dictionary_date(std::string_view digits, int32_t* day);
+
+}  // namespace dyad::lexicon

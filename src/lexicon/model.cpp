@@ -1,0 +1,288 @@
+#include "lexicon/model.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "lexicon/embedded.h"
+#include "lexicon/tabari_reader.h"
+#include "text/text.h"
+
+namespace dyad::lexicon {
+
+WordId WordTable::intern(const Word& word) {
+  StringMap& map = word.exact ? exact_ : stems_;
+  auto [it, inserted] = map.try_emplace(word.text, count_);
+  if (inserted) {
+    ++count_;
+    if (!word.exact) {
+      min_stem_ = std::min(min_stem_, word.text.size());
+      max_stem_ = std::max(max_stem_, word.text.size());
+    }
+  }
+  return it->second;
+}
+
+void WordTable::match(std::string_view key, std::vector<WordId>& out) const {
+  if (auto it = exact_.find(key); it != exact_.end()) out.push_back(it->second);
+  size_t longest = std::min(key.size(), max_stem_);
+  for (size_t k = min_stem_; k <= longest; ++k) {
+    if (auto it = stems_.find(key.substr(0, k)); it != stems_.end()) out.push_back(it->second);
+  }
+}
+
+void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
+  uint32_t node = 0;
+  for (WordId w : words) {
+    uint64_t edge = (static_cast<uint64_t>(node) << 32) | w;
+    auto it = edges_.find(edge);
+    if (it == edges_.end()) {
+      uint32_t next = static_cast<uint32_t>(payloads_.size());
+      payloads_.emplace_back();
+      edges_.emplace(edge, next);
+      node = next;
+    } else {
+      node = it->second;
+    }
+  }
+  payloads_[node].push_back(payload);
+}
+
+namespace {
+
+std::vector<WordId> intern_phrase(WordTable& words, const Phrase& phrase) {
+  std::vector<WordId> ids;
+  ids.reserve(phrase.size());
+  for (const Word& w : phrase) ids.push_back(words.intern(w));
+  return ids;
+}
+
+std::string where_of(const Dictionary& dict, SourceLine where) {
+  return fmt::format("{}:{}", dict.files.at(where.file), where.line);
+}
+
+CompiledElement compile_element(const PatternElement& el, const Dictionary& dict,
+                                const std::unordered_map<std::string, const Synset*>& synsets,
+                                WordTable& words, SourceLine where) {
+  CompiledElement out;
+  out.kind = el.kind;
+  out.joined_to_next = el.joined_to_next;
+  switch (el.kind) {
+    case ElementKind::kWord:
+      out.word = words.intern(el.word);
+      break;
+    case ElementKind::kAlternatives:
+      for (const Phrase& p : el.alternatives) out.alternatives.push_back(intern_phrase(words, p));
+      break;
+    case ElementKind::kSynset: {
+      auto it = synsets.find(el.synset);
+      if (it == synsets.end())
+        throw Error(fmt::format("{}: unknown synset &{}", where_of(dict, where), el.synset));
+      for (const Phrase& p : it->second->phrases)
+        out.alternatives.push_back(intern_phrase(words, p));
+      break;
+    }
+    default:
+      break;
+  }
+  return out;
+}
+
+}  // namespace
+
+void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
+  for (const ActorEntry& actor : dict.actors) {
+    uint32_t index = static_cast<uint32_t>(impl.actor_codes.size());
+    impl.actor_codes.push_back(actor.codes);
+    impl.actor_trie.insert(intern_phrase(impl.words, actor.phrase), index);
+  }
+  for (const AgentEntry& agent : dict.agents) {
+    uint32_t index = static_cast<uint32_t>(impl.agents.size());
+    impl.agents.push_back(AgentInfo{agent.code, agent.suffix});
+    impl.agent_trie.insert(intern_phrase(impl.words, agent.phrase), index);
+  }
+  std::unordered_map<std::string, const Synset*> synsets;
+  for (const Synset& s : dict.synsets) synsets[s.name] = &s;
+  for (const VerbEntry& verb : dict.verbs) {
+    CompiledVerb compiled;
+    compiled.code = verb.code;
+    compiled.where = verb.where;
+    for (const VerbPattern& p : verb.patterns) {
+      CompiledPattern cp;
+      for (const auto& el : p.before)
+        cp.before.push_back(compile_element(el, dict, synsets, impl.words, p.where));
+      for (const auto& el : p.after)
+        cp.after.push_back(compile_element(el, dict, synsets, impl.words, p.where));
+      cp.code = p.code;
+      cp.verb_joined_to_next = p.verb_joined_to_next;
+      cp.specificity = p.specificity;
+      cp.where = p.where;
+      compiled.patterns.push_back(std::move(cp));
+    }
+    std::stable_sort(compiled.patterns.begin(), compiled.patterns.end(),
+                     [](const CompiledPattern& a, const CompiledPattern& b) {
+                       return a.specificity > b.specificity;
+                     });
+    uint32_t index = static_cast<uint32_t>(impl.verbs.size());
+    impl.verbs.push_back(std::move(compiled));
+    impl.verb_trie.insert(intern_phrase(impl.words, verb.headword), index);
+    for (const Phrase& form : verb.forms)
+      impl.verb_trie.insert(intern_phrase(impl.words, form), index);
+    impl.stats.verb_patterns += verb.patterns.size();
+  }
+  for (const Phrase& discard : dict.discards)
+    impl.discard_trie.insert(intern_phrase(impl.words, discard), 0);
+  impl.stats.actor_phrases += dict.actors.size();
+  impl.stats.agent_phrases += dict.agents.size();
+  impl.stats.verbs += dict.verbs.size();
+  impl.stats.synsets += dict.synsets.size();
+}
+
+namespace {
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> cols;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    cols.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return cols;
+}
+
+template <typename Fn>
+void for_each_data_line(std::string_view content, Fn&& fn) {
+  size_t pos = 0;
+  uint32_t number = 0;
+  bool header_seen = false;
+  while (pos < content.size()) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view line = content.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos = end + 1;
+    ++number;
+    if (line.empty() || line.front() == '#') continue;
+    if (!header_seen) {
+      header_seen = true;
+      continue;
+    }
+    fn(line, number);
+  }
+}
+
+double parse_double(std::string_view s, const std::string& where) {
+  try {
+    size_t used = 0;
+    double v = std::stod(std::string(s), &used);
+    if (used != s.size()) throw std::invalid_argument("trailing");
+    return v;
+  } catch (const std::exception&) {
+    throw Error(fmt::format("{}: '{}' is not a number", where, s));
+  }
+}
+
+void load_event_codes(std::string_view name, std::string_view content, Model::Impl& impl) {
+  for_each_data_line(content, [&](std::string_view line, uint32_t number) {
+    auto cols = split_tabs(line);
+    std::string where = fmt::format("{}:{}", name, number);
+    if (cols.size() < 4) throw Error(where + ": expected code, label, goldstein, quad_class");
+    EventCodeInfo info;
+    info.label = std::string(cols[1]);
+    info.goldstein = parse_double(cols[2], where);
+    info.quad_class = static_cast<int>(parse_double(cols[3], where));
+    if (cols.size() > 4) info.plover = std::string(cols[4]);
+    impl.event_codes[std::string(cols[0])] = std::move(info);
+  });
+}
+
+void load_places(std::string_view name, std::string_view content, Model::Impl& impl) {
+  for_each_data_line(content, [&](std::string_view line, uint32_t number) {
+    auto cols = split_tabs(line);
+    std::string where = fmt::format("{}:{}", name, number);
+    if (cols.size() < 4) throw Error(where + ": expected name, country, lat, lon, kind");
+    Place place{std::string(cols[0]), std::string(cols[1]), parse_double(cols[2], where),
+                parse_double(cols[3], where), cols.size() > 4 ? std::string(cols[4]) : ""};
+    std::string key = text::key_of_phrase(place.name);
+    // The first entry of a name wins: places.tsv lists capitals before other cities.
+    if (impl.place_index.try_emplace(key, static_cast<uint32_t>(impl.places.size())).second)
+      impl.places.push_back(std::move(place));
+  });
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Loads one file's bytes into the dictionary or the tables, by its name.
+void load_file(std::string_view name, std::string_view content, Dictionary& dict,
+               Model::Impl& impl) {
+  if (ends_with(name, "cameo.tsv")) {
+    load_event_codes(name, content, impl);
+  } else if (ends_with(name, "places.tsv")) {
+    load_places(name, content, impl);
+  } else if (ends_with(name, ".md") || ends_with(name, ".txt") && name.find("README") != name.npos) {
+    // documentation beside the data
+  } else {
+    read_tabari(name, content, kind_from_name(name), dict);
+  }
+}
+
+std::string read_whole_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(fmt::format("{}: cannot open dictionary file", path));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace
+}  // namespace dyad::lexicon
+
+namespace dyad {
+
+const lexicon::EventCodeInfo* Model::Impl::event_code(std::string_view code) const {
+  std::string key(code);
+  while (key.size() >= 2) {
+    auto it = event_codes.find(key);
+    if (it != event_codes.end()) return &it->second;
+    key.pop_back();
+  }
+  return nullptr;
+}
+
+Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Model::~Model() = default;
+
+ModelStats Model::stats() const { return impl_->stats; }
+
+std::shared_ptr<const Model> Model::compile(const KnowledgeOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  lexicon::Dictionary dict;
+  // The CAMEO table always comes from the embedded knowledge: it is reference data, not a
+  // dictionary choice.
+  for (const lexicon::EmbeddedFile* f = lexicon::kEmbeddedKnowledge; f->name != nullptr; ++f) {
+    std::string_view name = f->name;
+    bool table = lexicon::ends_with(name, "cameo.tsv") || lexicon::ends_with(name, "places.tsv");
+    if (!options.use_default && !table) continue;
+    std::string label = fmt::format("<default>/{}", name);
+    lexicon::load_file(label, std::string_view(f->data, f->size), dict, *impl);
+    impl->stats.sources.push_back(label);
+  }
+  for (const std::string& path : options.dictionaries) {
+    std::string content = lexicon::read_whole_file(path);
+    lexicon::load_file(path, content, dict, *impl);
+    impl->stats.sources.push_back(path);
+  }
+  lexicon::compile_dictionary(dict, *impl);
+  impl->files = dict.files;
+  impl->stats.places = impl->places.size();
+  impl->stats.event_codes = impl->event_codes.size();
+  return std::shared_ptr<const Model>(new Model(std::move(impl)));
+}
+
+}  // namespace dyad

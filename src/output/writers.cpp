@@ -1,0 +1,168 @@
+#include "output/writers.h"
+
+#include <fmt/format.h>
+
+namespace dyad::output {
+namespace {
+
+void append_tsv_field(std::string_view s, std::string& out) {
+  // Tabs and newlines inside a field would break the row: they become spaces.
+  for (char c : s) out.push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+}
+
+void append_span_json(const TextSpan& span, std::string& out) {
+  out += "\"text\":";
+  append_json_string(span.text, out);
+  fmt::format_to(std::back_inserter(out), ",\"start\":{},\"end\":{}", span.start, span.end);
+}
+
+void append_actor_json(const std::optional<Actor>& actor, std::string& out) {
+  if (!actor) {
+    out += "null";
+    return;
+  }
+  out += "{\"code\":";
+  append_json_string(actor->code, out);
+  out += ",\"country\":";
+  if (actor->country.empty()) out += "null"; else append_json_string(actor->country, out);
+  out += ",\"sector\":";
+  if (actor->sector.empty()) out += "null"; else append_json_string(actor->sector, out);
+  out += ',';
+  append_span_json(actor->span, out);
+  out += '}';
+}
+
+void append_nullable(std::string_view s, std::string& out) {
+  if (s.empty())
+    out += "null";
+  else
+    append_json_string(s, out);
+}
+
+}  // namespace
+
+bool parse_format(std::string_view name, Format* out) {
+  if (name == "jsonl" || name == "json") {
+    *out = Format::kJsonLines;
+    return true;
+  }
+  if (name == "tsv") {
+    *out = Format::kTsv;
+    return true;
+  }
+  return false;
+}
+
+std::string header(Format format) {
+  if (format != Format::kTsv) return "";
+  return "event_id\tdoc_id\tsentence_index\tdate\tcameo\troot\tquad_class\tgoldstein\tplover\t"
+         "source_code\tsource_country\tsource_sector\tsource_text\tsource_start\tsource_end\t"
+         "target_code\ttarget_country\ttarget_sector\ttarget_text\ttarget_start\ttarget_end\t"
+         "action_text\taction_start\taction_end\tlocation_name\tlocation_country\tlat\tlon\n";
+}
+
+void append_json_string(std::string_view s, std::string& out) {
+  out.push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20)
+          fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+        else
+          out.push_back(static_cast<char>(c));
+    }
+  }
+  out.push_back('"');
+}
+
+void append_event(Format format, const Event& e, std::string& out) {
+  if (format == Format::kJsonLines) {
+    out += "{\"event_id\":";
+    append_json_string(e.event_id, out);
+    out += ",\"doc_id\":";
+    append_json_string(e.doc_id, out);
+    fmt::format_to(std::back_inserter(out), ",\"sentence_index\":{},\"date\":", e.sentence_index);
+    append_nullable(e.date, out);
+    out += ",\"cameo\":";
+    append_json_string(e.cameo, out);
+    out += ",\"root\":";
+    append_json_string(e.root, out);
+    fmt::format_to(std::back_inserter(out), ",\"quad_class\":{},\"goldstein\":{:.1f},\"plover\":",
+                   e.quad_class, e.goldstein);
+    append_nullable(e.plover, out);
+    out += ",\"source\":";
+    append_actor_json(e.source, out);
+    out += ",\"target\":";
+    append_actor_json(e.target, out);
+    out += ",\"action\":{";
+    append_span_json(e.action, out);
+    out += "},\"location\":";
+    if (e.location) {
+      out += "{\"name\":";
+      append_json_string(e.location->name, out);
+      out += ",\"country\":";
+      append_nullable(e.location->country, out);
+      if (e.location->lat && e.location->lon)
+        fmt::format_to(std::back_inserter(out), ",\"lat\":{:.2f},\"lon\":{:.2f}}}", *e.location->lat,
+                       *e.location->lon);
+      else
+        out += ",\"lat\":null,\"lon\":null}";
+    } else {
+      out += "null";
+    }
+    if (!e.issues.empty()) {
+      out += ",\"issues\":[";
+      for (size_t i = 0; i < e.issues.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(e.issues[i], out);
+      }
+      out += ']';
+    }
+    out += "}\n";
+    return;
+  }
+  auto field = [&](std::string_view s) {
+    append_tsv_field(s, out);
+    out += '\t';
+  };
+  auto actor = [&](const std::optional<Actor>& a) {
+    if (!a) {
+      out += "\t\t\t\t\t\t";
+      return;
+    }
+    field(a->code);
+    field(a->country);
+    field(a->sector);
+    field(a->span.text);
+    fmt::format_to(std::back_inserter(out), "{}\t{}\t", a->span.start, a->span.end);
+  };
+  field(e.event_id);
+  field(e.doc_id);
+  fmt::format_to(std::back_inserter(out), "{}\t", e.sentence_index);
+  field(e.date);
+  field(e.cameo);
+  field(e.root);
+  fmt::format_to(std::back_inserter(out), "{}\t{:.1f}\t", e.quad_class, e.goldstein);
+  field(e.plover);
+  actor(e.source);
+  actor(e.target);
+  field(e.action.text);
+  fmt::format_to(std::back_inserter(out), "{}\t{}\t", e.action.start, e.action.end);
+  if (e.location) {
+    field(e.location->name);
+    field(e.location->country);
+    if (e.location->lat && e.location->lon)
+      fmt::format_to(std::back_inserter(out), "{:.2f}\t{:.2f}\n", *e.location->lat, *e.location->lon);
+    else
+      out += "\t\n";
+  } else {
+    out += "\t\t\t\n";
+  }
+}
+
+}  // namespace dyad::output
