@@ -41,6 +41,12 @@ bool is_negation(std::string_view key) {
   return key.size() > 3 && key.substr(key.size() - 3) == "N'T";
 }
 
+bool is_preposition(std::string_view key) {
+  return is_any(key, {"TO", "FOR", "WITH", "OF", "ON", "AGAINST", "FROM", "IN", "AT", "BY",
+                      "ABOUT", "INTO", "OVER", "UNDER", "BETWEEN", "AMONG", "TOWARD", "TOWARDS",
+                      "NEAR", "VIA", "WITHOUT", "AFTER", "BEFORE", "DURING"});
+}
+
 bool is_be_form(std::string_view key) {
   return is_any(key, {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "GET", "GOT"});
 }
@@ -133,11 +139,16 @@ struct Coder::Impl {
     return false;
   }
 
-  int first_mention_before(uint32_t pos) const {
-    for (size_t m = 0; m < scratch.mentions.size(); ++m) {
+  // The subject of a verb at `pos`: the nearest mention before it that is not the object of a
+  // preposition ("gratitude TO the leadership of Azerbaijan" is not a subject).
+  int subject_before(uint32_t pos) const {
+    for (size_t m = scratch.mentions.size(); m-- > 0;) {
       const Mention& mention = scratch.mentions[m];
-      if (mention.first_token >= pos) break;
-      if (!mention.code.empty()) return static_cast<int>(m);
+      if (mention.first_token >= pos || mention.code.empty()) continue;
+      int64_t k = static_cast<int64_t>(mention.first_token) - 1;
+      while (k >= 0 && is_determiner(tokens.key(static_cast<size_t>(k)))) --k;
+      if (k >= 0 && is_preposition(tokens.key(static_cast<size_t>(k)))) continue;
+      return static_cast<int>(m);
     }
     return -1;
   }
@@ -226,11 +237,11 @@ struct Coder::Impl {
       int by = -1;
       if (c.source < 0 && passive(verb_first, verb_last, &by)) {
         c.source = by;
-        if (c.target < 0) c.target = first_mention_before(verb_first);
+        if (c.target < 0) c.target = subject_before(verb_first);
       }
-      if (c.source < 0) c.source = first_mention_before(verb_first);
+      if (c.source < 0) c.source = subject_before(verb_first);
       if (c.source < 0 && c.target < 0) continue;
-      if (c.target < 0 && c.source >= 0 && !scratch.mentions[c.source].compound_member)
+      if (c.target < 0 && c.source >= 0)
         c.target = first_mention_after(verb_last + 1, scratch.mentions[c.source].code);
       c.speech = is_speech_root(c.code);
       if (c.speech && !matched && !directly_after(verb_last, c.target)) continue;

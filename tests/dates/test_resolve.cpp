@@ -1,0 +1,48 @@
+#include "dates/resolve.h"
+
+#include <gtest/gtest.h>
+
+#include "dates/calendar.h"
+
+namespace dyad::dates {
+namespace {
+
+std::string resolve(const std::string& sentence, const char* publication) {
+  text::TokenBuffer tokens;
+  text::tokenize(sentence, text::Span{0, static_cast<uint32_t>(sentence.size())}, tokens);
+  int32_t pub = 0;
+  std::optional<int32_t> p;
+  if (publication && parse_iso_day(publication, &pub)) p = pub;
+  auto d = sentence_day(tokens, p);
+  return d ? iso_from_day(*d) : "none";
+}
+
+TEST(Calendar, RoundTripAndValidity) {
+  int32_t d = 0;
+  ASSERT_TRUE(parse_iso_day("2019-07-11", &d));
+  EXPECT_EQ(iso_from_day(d), "2019-07-11");
+  EXPECT_FALSE(parse_iso_day("2019-02-30", &d));
+  EXPECT_FALSE(parse_iso_day("2019-7-11", &d));
+  ASSERT_TRUE(parse_iso_day("2019-07-11", &d));
+  EXPECT_EQ(weekday(d), 3);  // a Thursday
+}
+
+TEST(SentenceDay, MonthDay) {
+  EXPECT_EQ(resolve("Sadikov met Gerasimov on July 10, officials said.", "2019-07-11"), "2019-07-10");
+  EXPECT_EQ(resolve("The talks began on 3 March in Geneva.", "2019-03-05"), "2019-03-03");
+  EXPECT_EQ(resolve("The deal was signed on Dec. 30 in Paris.", "2020-01-02"), "2019-12-30");
+  EXPECT_EQ(resolve("It happened on March 3, 2011 in Homs.", "2019-07-11"), "2011-03-03");
+}
+
+TEST(SentenceDay, Relative) {
+  // 2019-07-11 is a Thursday.
+  EXPECT_EQ(resolve("Troops fired on protesters yesterday.", "2019-07-11"), "2019-07-10");
+  EXPECT_EQ(resolve("Troops fired on protesters on Monday.", "2019-07-11"), "2019-07-08");
+  EXPECT_EQ(resolve("The ministers will meet on Friday.", "2019-07-11"), "2019-07-12");
+  EXPECT_EQ(resolve("The envoy arrived last week.", "2019-07-11"), "2019-07-04");
+  EXPECT_EQ(resolve("Police may arrest him soon.", "2019-07-11"), "none");
+  EXPECT_EQ(resolve("Troops fired on protesters yesterday.", nullptr), "none");
+}
+
+}  // namespace
+}  // namespace dyad::dates

@@ -1,0 +1,147 @@
+// Coding rules on small dictionaries of the tests' own (fictional and real actors).
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace dyad {
+namespace {
+
+using testing::code_text;
+using testing::summary;
+using V = std::vector<std::string>;
+
+const char* kActors =
+    "ARNOR_ [ARN]\nGONDOR_ [GON]\n+MINAS_TIRITH_\nROHAN_ [ROH]\n+ROHIRRIM_\nMORDOR_ [MOR]\n"
+    "THE_WHITE_COUNCIL_ [IGOWHC]\nSARUMAN_ [ISEGOV]\nHALBARAD_\n  [ARNELI <20000101]\n"
+    "  [ARNGOV 20000101-20101231]\n";
+const char* kAgents =
+    "MINISTER_ [~GOV]\nPRESIDENT_ [~GOV]\nARMY_ [~MIL]\nSOLDIER [~MIL]\nCOLONEL_GENERAL_ [~MIL]\n"
+    "POLICE_ [~COP]\nLEADERSHIP_ [~GOV]\n";
+const char* kVerbs =
+    "MEET [040:040]\n{MET_ MEETING_}\n- * WITH + [040:040]\n"
+    "ATTACK [190]\n- * WITH_ROCKETS [195]\n- *_HELICOPTER [---]\n"
+    "VISIT [042:043]\n- * TO + [042:043]\n"
+    "CONDEMN [122]\n"
+    "SAY [010]\n{SAID_}\n"
+    "ACCUS [112]\n"
+    "EXPRESS [---]\n- * GRATITUDE TO + [051]\n"
+    "PROMIS [050]\n- * AID TO + [073]\n";
+
+std::shared_ptr<const Model> model() {
+  static auto m = testing::model_from("coder", kActors, kAgents, kVerbs);
+  return m;
+}
+
+TEST(Coder, SubjectVerbObject) {
+  EXPECT_EQ(summary(code_text(model(), "Arnor condemned Gondor on Thursday.")),
+            V({"ARN>GON:122"}));
+}
+
+TEST(Coder, PatternBeatsDefaultAndIsMostSpecific) {
+  EXPECT_EQ(summary(code_text(model(), "Mordor attacked Rohan with rockets overnight.")),
+            V({"MOR>ROH:195"}));
+  EXPECT_EQ(summary(code_text(model(), "Mordor attacked Rohan yesterday morning.")),
+            V({"MOR>ROH:190"}));
+}
+
+TEST(Coder, NullPatternBlocksTheVerb) {
+  EXPECT_TRUE(code_text(model(), "The Gondor attack helicopter flew over Rohan.").empty());
+}
+
+TEST(Coder, PairedCodesGiveBothDirections) {
+  EXPECT_EQ(summary(code_text(model(), "The Arnor president met with Gondor officials.")),
+            V({"ARNGOV>GON:040", "GON>ARNGOV:040"}));
+  EXPECT_EQ(summary(code_text(model(), "Arnor's minister paid a visit to Gondor last week.")),
+            V({"ARNGOV>GON:042", "GON>ARNGOV:043"}));
+}
+
+TEST(Coder, AgentsCombineAcrossOfAndPossessive) {
+  EXPECT_EQ(summary(code_text(model(), "The army of Mordor attacked Rohan.")), V({"MORMIL>ROH:190"}));
+  EXPECT_EQ(summary(code_text(model(), "Mordor's army attacked Rohan.")), V({"MORMIL>ROH:190"}));
+  EXPECT_EQ(summary(code_text(model(), "Rohan police accused Mordor soldiers.")),
+            V({"ROHCOP>MORMIL:112"}));
+}
+
+TEST(Coder, PassiveVoice) {
+  EXPECT_EQ(summary(code_text(model(), "Rohan was attacked by Mordor on Monday.")),
+            V({"MOR>ROH:190"}));
+}
+
+TEST(Coder, NegationIsNotAnEvent) {
+  EXPECT_TRUE(code_text(model(), "Arnor did not condemn Gondor.").empty());
+  EXPECT_TRUE(code_text(model(), "Arnor has never attacked Gondor.").empty());
+  EXPECT_TRUE(code_text(model(), "Arnor failed to meet Gondor.").empty());
+  EXPECT_TRUE(code_text(model(), "Arnor won't attack Gondor, its president said.").empty());
+}
+
+TEST(Coder, NounAfterDeterminerNeedsAPattern) {
+  // "the attack" has no pattern here: no event, though ATTACK's default code is 190.
+  EXPECT_TRUE(code_text(model(), "Arnor described the attack on Gondor.").empty());
+  // "meeting with" is a pattern: a nominal event.
+  EXPECT_EQ(summary(code_text(model(), "Arnor hailed the meeting with Gondor.")),
+            V({"ARN>GON:040", "GON>ARN:040"}));
+}
+
+TEST(Coder, CapitalizedVerbIsAName) {
+  EXPECT_TRUE(code_text(model(), "Arnor and the Attack Party of Gondor.").empty());
+}
+
+TEST(Coder, CompoundActors) {
+  EXPECT_EQ(summary(code_text(model(), "Arnor condemned Gondor and Rohan.")),
+            V({"ARN>GON:122", "ARN>ROH:122"}));
+  EXPECT_EQ(summary(code_text(model(), "Arnor, Gondor and Rohan condemned Mordor.")),
+            V({"ARN>MOR:122", "GON>MOR:122", "ROH>MOR:122"}));
+}
+
+TEST(Coder, SpeechNeedsADirectTargetAndNoOtherEvent) {
+  EXPECT_TRUE(code_text(model(), "Arnor said that Gondor is strong.").empty());
+  EXPECT_EQ(summary(code_text(model(), "Arnor said Gondor attacked Rohan.")), V({"GON>ROH:190"}));
+}
+
+TEST(Coder, LearnedNamesAndStoryReferences) {
+  auto events = code_text(model(),
+                          "Arnor Colonel General Aldor Brand met with the Gondor president. "
+                          "Brand then condemned Mordor. The two sides met again on Friday.");
+  EXPECT_EQ(summary(events), V({"ARNMIL>GONGOV:040", "GONGOV>ARNMIL:040", "ARNMIL>MOR:122",
+                                "ARNMIL>GONGOV:040", "GONGOV>ARNMIL:040"}));
+  EXPECT_EQ(events[2].source->span.text, "Brand");
+}
+
+TEST(Coder, PronounTakesThePreviousSubject) {
+  EXPECT_EQ(summary(code_text(model(), "Arnor is angry. He condemned Gondor.")), V({"ARN>GON:122"}));
+}
+
+TEST(Coder, DateLimitedActorCodes) {
+  EXPECT_EQ(summary(code_text(model(), "Halbarad condemned Gondor.", "1999-12-31")),
+            V({"ARNELI>GON:122"}));
+  EXPECT_EQ(summary(code_text(model(), "Halbarad condemned Gondor.", "2000-01-01")),
+            V({"ARNGOV>GON:122"}));
+  EXPECT_TRUE(code_text(model(), "Halbarad condemned Gondor.", "2011-01-01").empty());
+}
+
+TEST(Coder, OffsetsPointIntoTheText) {
+  std::string text = "On Monday, the Arnor president met with Rohan\xe2\x80\x99s army.";
+  auto events = code_text(model(), text);
+  ASSERT_FALSE(events.empty());
+  for (const auto& e : events) {
+    EXPECT_EQ(text.substr(e.source->span.start, e.source->span.end - e.source->span.start),
+              e.source->span.text);
+    EXPECT_EQ(text.substr(e.action.start, e.action.end - e.action.start), e.action.text);
+  }
+  EXPECT_EQ(events[0].action.text, "met with");
+  EXPECT_EQ(events[0].target->code, "ROHMIL");
+  EXPECT_EQ(events[0].date, "2019-07-08");
+}
+
+TEST(Coder, EventFieldsFromTheCameoTable) {
+  auto events = code_text(model(), "Mordor attacked Rohan.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].root, "19");
+  EXPECT_EQ(events[0].quad_class, 4);
+  EXPECT_DOUBLE_EQ(events[0].goldstein, -10.0);
+  EXPECT_EQ(events[0].plover, "ASSAULT");
+  EXPECT_EQ(events[0].source->country, "MOR");
+}
+
+}  // namespace
+}  // namespace dyad

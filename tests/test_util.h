@@ -1,0 +1,105 @@
+// Helpers shared by tests: temporary files, running the dyad binary, reading JSON Lines.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "dyad/dyad.h"
+
+namespace dyad::testing {
+
+inline std::filesystem::path temp_dir(const std::string& name) {
+  std::filesystem::path dir = std::filesystem::path(DYAD_TEST_TMP) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+inline std::string write_file(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+  return path.string();
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline std::filesystem::path shared_dir() { return std::filesystem::path(DYAD_SHARED_DIR); }
+
+inline bool have_shared() { return std::filesystem::exists(shared_dir() / "README.md"); }
+
+struct RunResult {
+  int status = -1;
+  std::string out, err;
+};
+
+// Runs the dyad binary with `args` (shell-quoted by the caller), capturing stdout and stderr.
+inline RunResult run_dyad(const std::string& args, const std::string& stdin_path = "") {
+  std::filesystem::path dir = std::filesystem::path(DYAD_TEST_TMP) / "run";
+  std::filesystem::create_directories(dir);
+  static int counter = 0;
+  std::string base = (dir / ("r" + std::to_string(++counter) + "_" + std::to_string(::getpid())))
+                         .string();
+  std::string cmd = std::string("'") + DYAD_BINARY + "' " + args + " >'" + base + ".out' 2>'" +
+                    base + ".err'" + (stdin_path.empty() ? " </dev/null" : " <'" + stdin_path + "'");
+  int raw = std::system(cmd.c_str());
+  RunResult r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = read_file(base + ".out");
+  r.err = read_file(base + ".err");
+  return r;
+}
+
+inline std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty()) out.push_back(line);
+  return out;
+}
+
+// A model from small dictionaries given inline (no default knowledge).
+inline std::shared_ptr<const Model> model_from(const std::string& name, const std::string& actors,
+                                               const std::string& agents, const std::string& verbs) {
+  auto dir = temp_dir("dict_" + name);
+  KnowledgeOptions options;
+  options.use_default = false;
+  if (!actors.empty()) options.dictionaries.push_back(write_file(dir / "t.actors", actors));
+  if (!agents.empty()) options.dictionaries.push_back(write_file(dir / "t.agents", agents));
+  if (!verbs.empty()) options.dictionaries.push_back(write_file(dir / "t.verbs", verbs));
+  return Model::compile(options);
+}
+
+inline std::vector<Event> code_text(const std::shared_ptr<const Model>& model,
+                                    const std::string& text, const std::string& date = "2019-07-11") {
+  Coder coder(model);
+  Document doc;
+  doc.id = "t";
+  doc.date = date;
+  doc.text = text;
+  std::vector<Event> events;
+  coder.code(doc, events);
+  return events;
+}
+
+// "SRC>TGT:CODE" strings, for compact assertions.
+inline std::vector<std::string> summary(const std::vector<Event>& events) {
+  std::vector<std::string> out;
+  for (const auto& e : events)
+    out.push_back((e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + ":" +
+                  e.cameo);
+  return out;
+}
+
+}  // namespace dyad::testing
