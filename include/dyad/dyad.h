@@ -64,8 +64,9 @@ struct Event {
   std::string date;             // YYYY-MM-DD, "" when unknown
   std::string cameo;            // event code, e.g. "043"
   std::string root;             // first two digits
-  int quad_class = 0;           // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
-  double goldstein = 0.0;
+  int quad_class = 0;  // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict;
+                       // 0 for a code outside CAMEO (a custom dictionary's own codes)
+  std::optional<double> goldstein;  // none for a code outside CAMEO
   std::string plover;           // PLOVER category, "" when CAMEO2PLOVER drops the code
   std::optional<Actor> source, target;
   TextSpan action;
@@ -82,6 +83,20 @@ struct ModelStats {
   size_t actor_phrases = 0, agent_phrases = 0, verbs = 0, verb_patterns = 0, synsets = 0;
   size_t places = 0, event_codes = 0;
   std::vector<std::string> sources;  // the dictionary files compiled in, in order
+};
+
+// How sentences are coded. The defaults suit news copy; the TABARI-compatible settings are set
+// by .options files (see docs/tabari.md).
+struct CodingOptions {
+  bool split_sentences = true;  // false: each document is one sentence (TABARI records)
+  int minimum_words = 0;        // sentences with fewer words are not coded (TABARI default 8)
+  int maximum_verbs = 0;        // COMPLEX: VERBS[n]: more verbs than n = too complex (0 = no limit)
+  int maximum_conjunctions = 0; // COMPLEX: CONJ[n]
+  bool convert_agents = false;  // an agent with no actor codes as its own agent code
+  std::string default_source;   // DEFAULT: SOURCE [code]: used when no source is found
+  std::string default_target;   // DEFAULT: TARGET [code]
+  enum class CodeBy { kClause, kSentence, kAll } code_by = CodeBy::kClause;
+  bool time_shift = false;      // TIME phrases in .verbs move the event date
 };
 
 struct CodingStats {
@@ -111,6 +126,9 @@ class Coder {
   ~Coder();
   Coder(Coder&&) noexcept;
   Coder& operator=(Coder&&) noexcept;
+
+  void set_options(const CodingOptions& options);
+  const CodingOptions& options() const;
 
   // Codes one document and appends its events to `out` in text order.
   // The document's text must be valid UTF-8 (the ingest stage guarantees it).

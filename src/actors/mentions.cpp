@@ -53,17 +53,24 @@ std::string combine(const std::string& actor, const Unit* agent) {
 }
 
 // Picks the code valid on the document day. Without a date, the most recent one.
+// Picks the code valid on the document day (TABARI 6.5.2): the first date-restricted code
+// whose range holds the day, else the unrestricted default. Without a date: the default, else
+// the most recent restricted code.
 const lexicon::DatedCode* pick_code(const std::vector<lexicon::DatedCode>& codes,
                                     const DocumentState& state) {
-  const lexicon::DatedCode* best = nullptr;
+  const lexicon::DatedCode* fallback = nullptr;
+  const lexicon::DatedCode* latest = nullptr;
   for (const auto& c : codes) {
-    if (state.has_day) {
-      if (state.day >= c.from_day && state.day <= c.to_day) return &c;
-    } else if (best == nullptr || c.to_day > best->to_day) {
-      best = &c;
+    bool restricted = c.from_day != lexicon::kOpenPast || c.to_day != lexicon::kOpenFuture;
+    if (!restricted) {
+      if (fallback == nullptr) fallback = &c;
+      continue;
     }
+    if (state.has_day && state.day >= c.from_day && state.day <= c.to_day) return &c;
+    if (latest == nullptr || c.to_day > latest->to_day) latest = &c;
   }
-  return best;
+  if (fallback != nullptr) return fallback;
+  return state.has_day ? nullptr : latest;
 }
 
 struct StoryPhrase {
@@ -280,7 +287,23 @@ void find_mentions(const Model::Impl& model, std::string_view /*document*/,
     }
     for (uint32_t k = m.first_token; k <= m.last_token; ++k)
       scratch.mention_of_token[k] = static_cast<int>(scratch.mentions.size());
-    scratch.mentions.push_back(std::move(m));
+    if (actor_code.find('/') == std::string::npos) {
+      scratch.mentions.push_back(std::move(m));
+    } else {
+      // A coded compound ("EAST_AND_WEST_GERMANY [GME/GMW]"): one member per code.
+      int group = static_cast<int>(scratch.mentions.size());
+      size_t start = 0;
+      while (start <= actor_code.size()) {
+        size_t slash = actor_code.find('/', start);
+        if (slash == std::string::npos) slash = actor_code.size();
+        Mention member = m;
+        member.code = combine(actor_code.substr(start, slash - start), agent);
+        member.compound_member = true;
+        member.group = group;
+        scratch.mentions.push_back(std::move(member));
+        start = slash + 1;
+      }
+    }
     u = last_unit + 1;
   }
 

@@ -10,6 +10,7 @@
 #include "dyad/dyad.h"
 #include "ingest/ingest.h"
 #include "output/writers.h"
+#include "validate/tabari_suite.h"
 
 namespace {
 
@@ -208,6 +209,14 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   stats_cmd->add_flag("--dict-only", stats_dict_only, "Only the --dict dictionaries");
 
+  std::string validate_file;
+  bool validate_verbose = false;
+  CLI::App* validate_cmd = app.add_subcommand(
+      "validate", "Run a validation suite (TABARI .project); ends with 'N passed, N failed'");
+  validate_cmd->add_option("suite", validate_file, "The suite: a TABARI .project file")
+      ->required();
+  validate_cmd->add_flag("-v,--verbose", validate_verbose, "Print every record");
+
   app.add_subcommand("version", "Print the version");
 
   try {
@@ -218,6 +227,15 @@ int main(int argc, char** argv) {
   }
   if (code_cmd->parsed()) return run_code(code);
   if (stats_cmd->parsed()) return run_dict_stats(stats_dicts, stats_dict_only);
+  if (validate_cmd->parsed()) {
+    try {
+      auto summary = dyad::validate::run_tabari_suite(validate_file, stdout, validate_verbose);
+      return summary.failed == 0 ? 0 : 1;
+    } catch (const dyad::Error& e) {
+      fmt::print(stderr, "dyad: {}\n", e.what());
+      return 2;
+    }
+  }
   fmt::print("dyad {}\n", "0.1.0");
   return 0;
 }

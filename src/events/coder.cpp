@@ -81,6 +81,7 @@ struct Coder::Impl {
   actors::SentenceScratch scratch;
   actors::DocumentState state;
   std::vector<Candidate> candidates;
+  CodingOptions options;
 
   explicit Impl(std::shared_ptr<const Model> m) : model_holder(std::move(m)), model(model_holder->impl()) {}
 
@@ -313,7 +314,6 @@ struct Coder::Impl {
                  const Candidate& c, std::set<std::tuple<std::string, std::string, std::string>>& seen,
                  std::vector<Event>& out, uint64_t* event_counter) {
     const lexicon::EventCodeInfo* info = model.event_code(code);
-    if (info == nullptr) return;  // a code outside CAMEO (e.g. a test dictionary's own)
     if (!seen.emplace(scratch.mentions[s].code, scratch.mentions[t].code, code).second) return;
     Event e;
     e.event_id = fmt::format("{}-{}", doc.id, ++*event_counter);
@@ -321,10 +321,12 @@ struct Coder::Impl {
     e.sentence_index = sentence_index;
     if (day) e.date = dates::iso_from_day(*day);
     e.cameo = code;
-    e.root = code.substr(0, 2);
-    e.quad_class = info->quad_class;
-    e.goldstein = info->goldstein;
-    e.plover = info->plover;
+    e.root = code.substr(0, std::min<size_t>(2, code.size()));
+    if (info != nullptr) {  // else a code outside CAMEO (a custom dictionary's own)
+      e.quad_class = info->quad_class;
+      e.goldstein = info->goldstein;
+      e.plover = info->plover;
+    }
     e.source = make_actor(doc, s);
     e.target = make_actor(doc, t);
     e.action.start = tokens.tokens[c.action_first].span.start;
@@ -365,7 +367,10 @@ struct Coder::Impl {
     }
     const lexicon::Place* dateline = geo::dateline_place(model, doc.dateline_place);
     sentences.clear();
-    text::split_sentences(doc.text, sentences);
+    if (options.split_sentences)
+      text::split_sentences(doc.text, sentences);
+    else if (!doc.text.empty())
+      sentences.push_back(text::Span{0, static_cast<uint32_t>(doc.text.size())});
     uint64_t event_counter = 0;
     for (uint32_t s = 0; s < sentences.size(); ++s) {
       tokens.clear();
@@ -394,6 +399,9 @@ Coder::Coder(std::shared_ptr<const Model> model) : impl_(std::make_unique<Impl>(
 Coder::~Coder() = default;
 Coder::Coder(Coder&&) noexcept = default;
 Coder& Coder::operator=(Coder&&) noexcept = default;
+
+void Coder::set_options(const CodingOptions& options) { impl_->options = options; }
+const CodingOptions& Coder::options() const { return impl_->options; }
 
 void Coder::code(const Document& document, std::vector<Event>& out, CodingStats* stats) {
   impl_->code(document, out, stats);

@@ -15,7 +15,9 @@ namespace dyad::lexicon {
 // One word of a dictionary phrase or pattern, in token-key form (upper case, see text.h).
 struct Word {
   std::string text;
-  bool exact = false;           // written with a trailing '_' (else a stem: prefix match)
+  bool exact = false;           // written with a trailing '_' or '=' (else a stem: prefix match)
+  bool endings = false;         // exact, and also matches the regular endings S ES ED EN ING
+                                // (TABARI 5.2.3: final word of a phrase written with '_')
   bool joined_to_next = false;  // written "A_B": the next word must follow immediately
 };
 using Phrase = std::vector<Word>;
@@ -70,6 +72,8 @@ struct PatternElement {
 struct EventCode {
   std::string code;    // primary (source -> target)
   std::string paired;  // secondary (target -> source), "" when none
+  bool subordinate = false;  // "023?": coded only when the clause has no other event
+  bool dominant = false;     // "031!": when present, only dominant events are coded
   bool null() const { return code == "---"; }
   bool discard() const { return code == "###"; }
 };

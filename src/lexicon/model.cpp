@@ -13,7 +13,7 @@
 namespace dyad::lexicon {
 
 WordId WordTable::intern(const Word& word) {
-  StringMap& map = word.exact ? exact_ : stems_;
+  StringMap& map = !word.exact ? stems_ : word.endings ? endings_ : exact_;
   auto [it, inserted] = map.try_emplace(word.text, count_);
   if (inserted) {
     ++count_;
@@ -27,6 +27,14 @@ WordId WordTable::intern(const Word& word) {
 
 void WordTable::match(std::string_view key, std::vector<WordId>& out) const {
   if (auto it = exact_.find(key); it != exact_.end()) out.push_back(it->second);
+  if (!endings_.empty()) {
+    if (auto it = endings_.find(key); it != endings_.end()) out.push_back(it->second);
+    for (std::string_view suffix : {"S", "ES", "ED", "EN", "ING"}) {
+      if (key.size() <= suffix.size() + 1 || !key.ends_with(suffix)) continue;
+      if (auto it = endings_.find(key.substr(0, key.size() - suffix.size())); it != endings_.end())
+        out.push_back(it->second);
+    }
+  }
   size_t longest = std::min(key.size(), max_stem_);
   for (size_t k = min_stem_; k <= longest; ++k) {
     if (auto it = stems_.find(key.substr(0, k)); it != stems_.end()) out.push_back(it->second);

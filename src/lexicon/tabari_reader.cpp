@@ -48,6 +48,14 @@ EventCode parse_event_code(std::string_view text, const std::string& where) {
   for (char c : text)
     if (!std::isspace(static_cast<unsigned char>(c))) compact.push_back(c);
   EventCode code;
+  // Subordinate '?' and dominant '!' markers may follow either code of a pair.
+  std::string plain;
+  for (char c : compact) {
+    if (c == '?') code.subordinate = true;
+    else if (c == '!') code.dominant = true;
+    else plain.push_back(c);
+  }
+  compact = plain;
   size_t colon = compact.find(':');
   code.code = compact.substr(0, colon);
   if (colon != std::string::npos) code.paired = compact.substr(colon + 1);
@@ -123,7 +131,7 @@ void read_actors_or_agents(std::string_view file_name, std::string_view content,
     bool indented = !raw.empty() && (raw.front() == ' ' || raw.front() == '\t');
     std::string_view line = trim(strip_comment(raw));
     std::string_view full = trim(raw);
-    if (full.starts_with("~FINISH")) break;
+    if (full.starts_with("~") && full.find("FINISH") != std::string_view::npos) break;
     if (is_comment(full) && !full.starts_with(";")) {
       continue;
     }
@@ -302,6 +310,7 @@ void atom_elements(const std::string& atom, std::vector<RawElement>& out, const 
         }
         el.kind = ElementKind::kWord;
         el.word = words.back();
+        el.word.endings = false;
       } else {
         // Empty piece: e.g. a leading '_' ("_ * BONE" typo form); ignore.
         i = end + 1;
@@ -343,7 +352,17 @@ DatedCode parse_code_block(std::string_view block, const std::string& where) {
   std::string_view rest = space == std::string_view::npos ? "" : trim(block.substr(space));
   // Undated blocks may be a date alone in malformed files: "[ 991201-010114]".
   if (code.empty()) fail(where, "empty code block []");
-  if (!(code == "---" || code == "###" || valid_code_chars(code)))
+  auto valid_compound = [](std::string_view c) {  // "ELR/GAL": a coded compound actor
+    size_t start = 0;
+    while (true) {
+      size_t slash = c.find('/', start);
+      if (!valid_code_chars(c.substr(start, slash == std::string_view::npos ? slash : slash - start)))
+        return false;
+      if (slash == std::string_view::npos) return true;
+      start = slash + 1;
+    }
+  };
+  if (!(code == "---" || code == "###" || code == "+++" || code == "***" || valid_compound(code)))
     fail(where, fmt::format("malformed actor code '{}'", code));
   out.code = std::string(code);
   if (rest.empty()) return out;
@@ -351,7 +370,7 @@ DatedCode parse_code_block(std::string_view block, const std::string& where) {
   if (rest.front() == '<') {
     if (!parse_dictionary_date(trim(rest.substr(1)), &day))
       fail(where, fmt::format("malformed date '{}'", rest));
-    out.to_day = day - 1;
+    out.to_day = day;  // "<date": prior to and including the date
   } else if (rest.front() == '>') {
     if (!parse_dictionary_date(trim(rest.substr(1)), &day))
       fail(where, fmt::format("malformed date '{}'", rest));
@@ -422,7 +441,7 @@ void read_tabari(std::string_view file_name, std::string_view content, Dictionar
   while (reader.next(&raw)) {
     std::string where = reader.where();
     std::string_view full = trim(raw);
-    if (full.starts_with("~FINISH")) break;
+    if (full.starts_with("~") && full.find("FINISH") != std::string_view::npos) break;
     if (full.empty() || full.front() == '#' || full.front() == ';' || full.starts_with("//"))
       continue;
     std::string_view line = trim(strip_comment(full));
@@ -499,9 +518,9 @@ Phrase parse_phrase(std::string_view written) {
   while (i < written.size()) {
     size_t j = i;
     while (j < written.size() && written[j] != '_' && written[j] != ' ' && written[j] != '\t' &&
-           written[j] != '-')
+           written[j] != '-' && written[j] != '=')
       ++j;
-    bool underscore = j < written.size() && (written[j] == '_' || written[j] == '-');
+    char terminator = j < written.size() ? written[j] : ' ';
     std::string_view raw = written.substr(i, j - i);
     if (!raw.empty()) {
       std::string key = text::key_of_phrase(raw);
@@ -514,19 +533,23 @@ Phrase parse_phrase(std::string_view written) {
           phrase.back().joined_to_next = true;
           phrase.back().exact = true;
         }
-        phrase.push_back(Word{key.substr(k, space - k), false, false});
+        phrase.push_back(Word{key.substr(k, space - k), false, false, false});
         first_piece = false;
         k = space + 1;
       }
-      if (!phrase.empty() && underscore) {
+      if (!phrase.empty() && (terminator == '_' || terminator == '-' || terminator == '=')) {
         phrase.back().exact = true;
         // "A_B": joined when another word follows the underscore directly.
-        if (j + 1 < written.size() && written[j + 1] != ' ' && written[j + 1] != '\t')
+        if (terminator != '=' && j + 1 < written.size() && written[j + 1] != ' ' &&
+            written[j + 1] != '\t')
           phrase.back().joined_to_next = true;
       }
     }
     i = j + 1;
   }
+  // Regular endings apply to the final word of a phrase written with '_' (not '=').
+  if (!phrase.empty() && phrase.back().exact && !written.empty() && written.back() != '=')
+    phrase.back().endings = true;
   return phrase;
 }
 

@@ -92,8 +92,15 @@ void append_event(Format format, const Event& e, std::string& out) {
     append_json_string(e.cameo, out);
     out += ",\"root\":";
     append_json_string(e.root, out);
-    fmt::format_to(std::back_inserter(out), ",\"quad_class\":{},\"goldstein\":{:.1f},\"plover\":",
-                   e.quad_class, e.goldstein);
+    if (e.quad_class > 0)
+      fmt::format_to(std::back_inserter(out), ",\"quad_class\":{}", e.quad_class);
+    else
+      out += ",\"quad_class\":null";
+    if (e.goldstein)
+      fmt::format_to(std::back_inserter(out), ",\"goldstein\":{:.1f}", *e.goldstein);
+    else
+      out += ",\"goldstein\":null";
+    out += ",\"plover\":";
     append_nullable(e.plover, out);
     out += ",\"source\":";
     append_actor_json(e.source, out);
@@ -147,7 +154,10 @@ void append_event(Format format, const Event& e, std::string& out) {
   field(e.date);
   field(e.cameo);
   field(e.root);
-  fmt::format_to(std::back_inserter(out), "{}\t{:.1f}\t", e.quad_class, e.goldstein);
+  if (e.quad_class > 0) fmt::format_to(std::back_inserter(out), "{}", e.quad_class);
+  out += '\t';
+  if (e.goldstein) fmt::format_to(std::back_inserter(out), "{:.1f}", *e.goldstein);
+  out += '\t';
   field(e.plover);
   actor(e.source);
   actor(e.target);

@@ -138,7 +138,8 @@ TEST(Coder, EventFieldsFromTheCameoTable) {
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].root, "19");
   EXPECT_EQ(events[0].quad_class, 4);
-  EXPECT_DOUBLE_EQ(events[0].goldstein, -10.0);
+  ASSERT_TRUE(events[0].goldstein);
+  EXPECT_DOUBLE_EQ(*events[0].goldstein, -10.0);
   EXPECT_EQ(events[0].plover, "ASSAULT");
   EXPECT_EQ(events[0].source->country, "MOR");
 }
