@@ -12,7 +12,7 @@ using V = std::vector<std::string>;
 
 const char* kActors =
     "ARNOR_ [ARN]\nGONDOR_ [GON]\n+MINAS_TIRITH_\nROHAN_ [ROH]\n+ROHIRRIM_\nMORDOR_ [MOR]\n"
-    "THE_WHITE_COUNCIL_ [IGOWHC]\nSARUMAN_ [ISEGOV]\nHALBARAD_\n  [ARNELI <20000101]\n"
+    "THE_WHITE_COUNCIL_ [IGOWHC]\nSARUMAN_ [ISEGOV]\nHALBARAD_\n  [ARNELI <19991231]\n"
     "  [ARNGOV 20000101-20101231]\n";
 const char* kAgents =
     "MINISTER_ [~GOV]\nPRESIDENT_ [~GOV]\nARMY_ [~MIL]\nSOLDIER [~MIL]\nCOLONEL_GENERAL_ [~MIL]\n"
