@@ -85,18 +85,39 @@ struct ModelStats {
   std::vector<std::string> sources;  // the dictionary files compiled in, in order
 };
 
-// How sentences are coded. The defaults suit news copy; the TABARI-compatible settings are set
-// by .options files (see docs/tabari.md).
+// How sentences are coded. The defaults suit news copy. tabari() gives TABARI 0.8's defaults,
+// which .options files then change (see docs/tabari.md); `dyad validate` starts from them.
 struct CodingOptions {
   bool split_sentences = true;  // false: each document is one sentence (TABARI records)
-  int minimum_words = 0;        // sentences with fewer words are not coded (TABARI default 8)
-  int maximum_verbs = 0;        // COMPLEX: VERBS[n]: more verbs than n = too complex (0 = no limit)
-  int maximum_conjunctions = 0; // COMPLEX: CONJ[n]
-  bool convert_agents = false;  // an agent with no actor codes as its own agent code
-  std::string default_source;   // DEFAULT: SOURCE [code]: used when no source is found
-  std::string default_target;   // DEFAULT: TARGET [code]
+  int minimum_words = 0;        // SET: MINIMUM WORDS: shorter sentences are not coded
+  // COMPLEX: sentences meeting any condition are too complex to code (0 = inactive).
+  int maximum_verbs = 0;         // VERBS[n]: n or more verbs
+  int maximum_conjunctions = 0;  // CONJ[n]: n or more clause conjunctions
+  bool no_actor_prior = false;   // NOACTPRIOR: no actor before the first verb
+  bool convert_agents = true;    // SET: CONVERT AGENTS: an agent alone codes as its agent code
+  std::string default_source;    // DEFAULT: SOURCE [code], used when no source is found
+  std::string default_target;    // DEFAULT: TARGET [code]
   enum class CodeBy { kClause, kSentence, kAll } code_by = CodeBy::kClause;
-  bool time_shift = false;      // TIME phrases in .verbs move the event date
+  // COMMA: comma-delimited nonrestrictive clauses of more than MIN and at most MAX words are
+  // dropped before coding (B*: the opening phrase, E*: the closing one).
+  bool comma_clauses = true;
+  int comma_min = 2, comma_max = 10, comma_emin = 2, comma_emax = 10, comma_bmin = 128,
+      comma_bmax = 0;
+  bool time_shift = false;  // TIME phrases in .verbs move the event date
+  // dyad's refinements over TABARI's rules: negation cancels an event unless a pattern spells
+  // it out; a verb after a determiner codes through its patterns (nominal events); speech verbs
+  // need a direct object; learned names, story references ("the two sides") and pronouns
+  // reaching back to the previous sentence. Off for TABARI validation suites.
+  bool dyad_rules = true;
+
+  static CodingOptions tabari() {
+    CodingOptions o;
+    o.split_sentences = false;
+    o.minimum_words = 8;
+    o.convert_agents = false;
+    o.dyad_rules = false;
+    return o;
+  }
 };
 
 struct CodingStats {

@@ -155,10 +155,12 @@ uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& s
   return best;
 }
 
-void find_mentions(const Model::Impl& model, std::string_view /*document*/,
+void find_mentions(const Model::Impl& model, const CodingOptions& options,
                    const text::TokenBuffer& tokens, DocumentState& state,
                    SentenceScratch& scratch) {
   const uint32_t n = static_cast<uint32_t>(tokens.size());
+  scratch.complex = false;
+  scratch.discard = false;
   scratch.units.clear();
   scratch.mentions.clear();
   scratch.unit_of_token.assign(n, -1);
@@ -172,7 +174,7 @@ void find_mentions(const Model::Impl& model, std::string_view /*document*/,
     // Learned names: the longest run of capitalized words known for this document.
     uint32_t name_len = 0;
     std::string name_code;
-    if (!state.learned_names.empty() && tokens.tokens[i].capitalized) {
+    if (options.dyad_rules && !state.learned_names.empty() && tokens.tokens[i].capitalized) {
       std::string key;
       for (uint32_t k = i; k < n && k < i + 4; ++k) {
         if (tokens.tokens[k].kind != TokenKind::kWord) break;
@@ -198,7 +200,9 @@ void find_mentions(const Model::Impl& model, std::string_view /*document*/,
     } else if (actor_len >= agent_len) {
       const lexicon::DatedCode* code = pick_code(model.actor_codes[actor_payload], state);
       unit.last = i + actor_len - 1;
-      if (code == nullptr || code->code == "---") {
+      if (code != nullptr && code->code == "+++") scratch.complex = true;
+      if (code != nullptr && code->code == "###") scratch.discard = true;
+      if (code == nullptr || code->code == "---" || code->code == "+++" || code->code == "###") {
         // Null-coded or out-of-date actor phrase: it blocks shorter matches but names no one.
         i = unit.last + 1;
         continue;
@@ -217,6 +221,8 @@ void find_mentions(const Model::Impl& model, std::string_view /*document*/,
     scratch.units.push_back(std::move(unit));
     i = scratch.units.back().last + 1;
   }
+
+  int next_group = 0;  // compound group ids: unique within the sentence
 
   // 2. Mentions: join units of one noun phrase.
   const auto& units = scratch.units;
@@ -274,8 +280,18 @@ void find_mentions(const Model::Impl& model, std::string_view /*document*/,
     Mention m;
     m.first_token = units[u].first;
     m.last_token = end;
-    m.code = combine(actor_code, agent);
-    if (has_name && !actor_code.empty()) {
+    // "Former" before the phrase makes the agent an elite (TABARI 5.4.1).
+    Unit elite{};
+    if (agent != nullptr && m.first_token > 0 && tokens.key(m.first_token - 1) == "FORMER") {
+      elite = *agent;
+      elite.code = "ELI";
+      agent = &elite;
+    }
+    if (actor_code.empty() && !options.convert_agents)
+      m.code.clear();  // an agent with no actor names no one (TABARI default)
+    else
+      m.code = combine(actor_code, agent);
+    if (options.dyad_rules && has_name && !actor_code.empty()) {
       // Learn the name for the rest of the document: full name and surname.
       std::string full;
       for (uint32_t k = name_first; k <= name_last; ++k) {
@@ -291,7 +307,7 @@ void find_mentions(const Model::Impl& model, std::string_view /*document*/,
       scratch.mentions.push_back(std::move(m));
     } else {
       // A coded compound ("EAST_AND_WEST_GERMANY [GME/GMW]"): one member per code.
-      int group = static_cast<int>(scratch.mentions.size());
+      int group = next_group++;
       size_t start = 0;
       while (start <= actor_code.size()) {
         size_t slash = actor_code.find('/', start);
@@ -307,12 +323,47 @@ void find_mentions(const Model::Impl& model, std::string_view /*document*/,
     u = last_unit + 1;
   }
 
-  // 3. Story references and pronouns (only over tokens no mention covers).
+  // Lists: mentions separated only by ',' / 'and' / ', and' form a compound.
+  auto& ms = scratch.mentions;
+  for (size_t m = 1; m < ms.size(); ++m) {
+    uint32_t gap_first = ms[m - 1].last_token + 1, gap_last = ms[m].first_token;
+    bool list = gap_last > gap_first && gap_last - gap_first <= 2;
+    for (uint32_t k = gap_first; k < gap_last && list; ++k)
+      list = tokens.tokens[k].kind == TokenKind::kComma || tokens.key(k) == "AND";
+    if (list && !ms[m].code.empty() && !ms[m - 1].code.empty()) {
+      if (ms[m - 1].group < 0) ms[m - 1].group = next_group++;
+      int group = ms[m - 1].group;
+      // A coded compound joining a list brings all its members.
+      int old = ms[m].group;
+      for (auto& other : ms)
+        if (old >= 0 && other.group == old) other.group = group;
+      ms[m].group = group;
+      ms[m - 1].compound_member = true;
+      ms[m].compound_member = true;
+    }
+  }
+
+  // 3. Story references and pronouns (only over tokens no mention covers). Pronouns follow
+  // TABARI 7.7: HE/SHE/IT = the first actor of the sentence; ITS/HIS/HER = the first actor before
+  // the pronoun; THEY/THEM/THEIR = the first compound, else the first actor. With dyad's rules a
+  // pronoun with no actor in the sentence takes the previous sentence's subject.
   std::vector<Mention> extra;
+  auto first_compound = [&]() -> const Mention* {
+    for (size_t m = 0; m < scratch.mentions.size(); ++m)
+      if (scratch.mentions[m].group >= 0 && !scratch.mentions[m].code.empty())
+        return &scratch.mentions[m];
+    return nullptr;
+  };
+  auto first_actor = [&](uint32_t before) -> const Mention* {
+    for (const Mention& m : scratch.mentions)
+      if (!m.code.empty() && m.first_token < before) return &m;
+    return nullptr;
+  };
   for (uint32_t i = 0; i < n; ++i) {
     if (scratch.mention_of_token[i] >= 0) continue;
-    size_t len = story_phrase_at(tokens, i);
+    size_t len = options.dyad_rules ? story_phrase_at(tokens, i) : 0;
     if (len > 0 && state.dyad.size() >= 2) {
+      int group = next_group++;
       for (size_t d = 0; d < 2; ++d) {
         Mention m;
         m.first_token = i;
@@ -320,16 +371,48 @@ void find_mentions(const Model::Impl& model, std::string_view /*document*/,
         m.code = state.dyad[d];
         m.story_reference = true;
         m.compound_member = true;
+        m.group = group;
         extra.push_back(std::move(m));
       }
       i += static_cast<uint32_t>(len) - 1;
       continue;
     }
     std::string_view key = tokens.key(i);
-    bool clause_start = i == 0 || tokens.tokens[i - 1].kind == TokenKind::kComma ||
-                        tokens.key(i - 1) == "AND" || tokens.key(i - 1) == "BUT";
-    if (clause_start && !state.previous_subject.empty() &&
-        (key == "HE" || key == "SHE" || key == "THEY")) {
+    const Mention* referent = nullptr;
+    bool plural = false;
+    if (key == "HE" || key == "SHE" || key == "IT") {
+      // dyad: the first actor before the pronoun (else the previous sentence's subject).
+      referent = first_actor(options.dyad_rules ? i : n);
+    } else if (key == "ITS" || key == "HIS" || key == "HER") {
+      referent = first_actor(i);
+    } else if (key == "THEY" || key == "THEM" || key == "THEIR") {
+      referent = first_compound();
+      plural = referent != nullptr;
+      if (referent == nullptr) referent = first_actor(n);
+    } else {
+      continue;
+    }
+    if (referent != nullptr) {
+      if (plural && referent->group >= 0) {
+        int group = next_group++;
+        for (const Mention& member : scratch.mentions) {
+          if (member.group != referent->group) continue;
+          Mention m;
+          m.first_token = m.last_token = i;
+          m.code = member.code;
+          m.compound_member = true;
+          m.story_reference = true;  // shares its tokens with the other members
+          m.group = group;
+          extra.push_back(std::move(m));
+        }
+      } else {
+        Mention m;
+        m.first_token = m.last_token = i;
+        m.code = referent->code;
+        extra.push_back(std::move(m));
+      }
+    } else if (options.dyad_rules && !state.previous_subject.empty() &&
+               (key == "HE" || key == "SHE" || key == "THEY")) {
       Mention m;
       m.first_token = m.last_token = i;
       m.code = state.previous_subject;
@@ -346,30 +429,6 @@ void find_mentions(const Model::Impl& model, std::string_view /*document*/,
         scratch.mention_of_token[k] = static_cast<int>(m);
   }
 
-  // 4. Lists: mentions separated only by ',' / 'and' / ', and' form a compound.
-  auto& ms = scratch.mentions;
-  for (size_t m = 0; m < ms.size(); ++m) {
-    if (ms[m].story_reference) {
-      if (m > 0 && ms[m - 1].story_reference && ms[m - 1].first_token == ms[m].first_token)
-        ms[m].group = ms[m - 1].group;
-      else
-        ms[m].group = static_cast<int>(m);
-      continue;
-    }
-    if (m == 0 || ms[m - 1].story_reference) continue;
-    uint32_t gap_first = ms[m - 1].last_token + 1, gap_last = ms[m].first_token;
-    bool list = gap_last > gap_first && gap_last - gap_first <= 2;
-    for (uint32_t k = gap_first; k < gap_last && list; ++k) {
-      std::string_view key = tokens.key(k);
-      list = tokens.tokens[k].kind == TokenKind::kComma || key == "AND";
-    }
-    if (list && !ms[m].code.empty() && !ms[m - 1].code.empty()) {
-      if (ms[m - 1].group < 0) ms[m - 1].group = static_cast<int>(m - 1);
-      ms[m - 1].compound_member = true;
-      ms[m].compound_member = true;
-      ms[m].group = ms[m - 1].group;
-    }
-  }
 }
 
 }  // namespace dyad::actors

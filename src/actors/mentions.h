@@ -58,6 +58,8 @@ struct SentenceScratch {
   std::vector<Unit> units;
   std::vector<Mention> mentions;
   std::vector<int> mention_of_token;  // index into mentions or -1
+  bool complex = false;  // an actor phrase with the complex code [+++]
+  bool discard = false;  // an actor phrase with the discard code [###]
 };
 
 void match_words(const lexicon::WordTable& words, const text::TokenBuffer& tokens,
@@ -69,7 +71,7 @@ uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& s
                        uint32_t start, uint32_t token_count, uint32_t* payload);
 
 // Fills scratch.units, scratch.mentions and scratch.mention_of_token.
-void find_mentions(const Model::Impl& model, std::string_view document,
+void find_mentions(const Model::Impl& model, const CodingOptions& options,
                    const text::TokenBuffer& tokens, DocumentState& state,
                    SentenceScratch& scratch);
 

@@ -1,9 +1,16 @@
 // The Coder: runs text -> actors -> events -> dates/geo over one document.
 //
-// Per sentence: tokenize, match dictionary words once, find actor mentions, then for every
-// verb occurrence pick its most specific matching pattern (or the verb's default code) and
-// assign source and target. See docs/design.md for the coding rules (negation, nominal verbs,
-// speech verbs, passive voice, compound actors, story references).
+// Per sentence (TABARI's order, manual ch. 7, with dyad's refinements where options say so):
+//  1. tokenize, match dictionary words once, find actor mentions;
+//  2. drop comma-delimited nonrestrictive clauses, then find mentions again on what is left;
+//  3. find verbs (a verb after a determiner or capitalized mid-sentence is a noun);
+//  4. split into clauses at conjunctions that do not join a list of actors;
+//  5. check the complexity conditions;
+//  6. in each clause, try the verbs left to right: the most specific matching pattern, or the
+//     verb's default code; source and target from the pattern or the default search;
+//  7. keep the first event of each clause (CODE BY CLAUSE), of the sentence, or all of them;
+//     subordinate codes only when nothing else was found, dominant codes over all others.
+// See docs/design.md for the rules and tests/events/test_coder.cpp for their tests.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -29,9 +36,15 @@ bool is_any(std::string_view key, std::initializer_list<std::string_view> words)
   return std::find(words.begin(), words.end(), key) != words.end();
 }
 
+bool is_article(std::string_view key) { return key == "THE" || key == "A" || key == "AN"; }
+
 bool is_determiner(std::string_view key) {
   return is_any(key, {"THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "THIS", "THESE", "THOSE",
                       "OUR", "MY", "YOUR", "ANY", "NO", "EVERY", "EACH", "'S"});
+}
+
+bool is_conjunction(std::string_view key) {
+  return key == "AND" || key == "BUT" || key == "OR" || key == "NOR";
 }
 
 bool is_negation(std::string_view key) {
@@ -39,16 +52,6 @@ bool is_negation(std::string_view key) {
       key == "CANNOT")
     return true;
   return key.size() > 3 && key.substr(key.size() - 3) == "N'T";
-}
-
-bool is_preposition(std::string_view key) {
-  return is_any(key, {"TO", "FOR", "WITH", "OF", "ON", "AGAINST", "FROM", "IN", "AT", "BY",
-                      "ABOUT", "INTO", "OVER", "UNDER", "BETWEEN", "AMONG", "TOWARD", "TOWARDS",
-                      "NEAR", "VIA", "WITHOUT", "AFTER", "BEFORE", "DURING"});
-}
-
-bool is_be_form(std::string_view key) {
-  return is_any(key, {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "GET", "GOT"});
 }
 
 // Words that may stand between a negation and its verb: "did not immediately meet".
@@ -59,16 +62,28 @@ bool is_verb_group_filler(std::string_view key) {
                       "FORMALLY", "OFFICIALLY", "DIRECTLY", "PUBLICLY", "EVEN"});
 }
 
+bool is_preposition(std::string_view key) {
+  return is_any(key, {"TO", "FOR", "WITH", "OF", "ON", "AGAINST", "FROM", "IN", "AT", "BY",
+                      "ABOUT", "INTO", "OVER", "UNDER", "BETWEEN", "AMONG", "TOWARD", "TOWARDS",
+                      "NEAR", "VIA", "WITHOUT", "AFTER", "BEFORE", "DURING"});
+}
+
 bool is_speech_root(std::string_view code) {
   return code.size() >= 2 && code[0] == '0' && (code[1] == '1' || code[1] == '2');
 }
 
+struct Verb {
+  uint32_t first, last;
+  uint32_t verb_index;  // into model.verbs
+  bool noun_position;   // after a determiner (dyad rules: codes through patterns only)
+};
+
 struct Candidate {
   int source = -1, target = -1;  // mention indices
-  std::string code;
+  std::string code, paired;
+  bool subordinate = false, dominant = false;
   uint32_t action_first = 0, action_last = 0;
-  bool speech = false;
-  bool from_pattern = false;
+  size_t clause = 0;
 };
 
 }  // namespace
@@ -76,18 +91,24 @@ struct Candidate {
 struct Coder::Impl {
   std::shared_ptr<const Model> model_holder;
   const Model::Impl& model;
-  text::TokenBuffer tokens;
+  CodingOptions options;
+  text::TokenBuffer full_tokens;  // the whole sentence
+  text::TokenBuffer tokens;       // the sentence less its nonrestrictive clauses
   std::vector<text::Span> sentences;
   actors::SentenceScratch scratch;
   actors::DocumentState state;
+  std::vector<Verb> verbs;
+  std::vector<uint32_t> clause_starts;  // first token of each clause
   std::vector<Candidate> candidates;
-  CodingOptions options;
 
-  explicit Impl(std::shared_ptr<const Model> m) : model_holder(std::move(m)), model(model_holder->impl()) {}
+  explicit Impl(std::shared_ptr<const Model> m)
+      : model_holder(std::move(m)), model(model_holder->impl()) {}
 
-  bool sentence_discarded() const {
-    const uint32_t n = static_cast<uint32_t>(tokens.size());
+  // ---- sentence-level filters -----------------------------------------------------------
+
+  bool discard_phrase_present() const {
     if (model.discard_trie.nodes() <= 1) return false;
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
     for (uint32_t i = 0; i < n; ++i) {
       uint32_t payload = 0;
       if (actors::longest_match(model.discard_trie, scratch, i, n, &payload) > 0) return true;
@@ -95,89 +116,112 @@ struct Coder::Impl {
     return false;
   }
 
-  bool negated(uint32_t verb_first) const {
-    int looked = 0;
-    for (int64_t k = static_cast<int64_t>(verb_first) - 1; k >= 0 && looked < 4; --k, ++looked) {
-      std::string_view key = tokens.key(static_cast<size_t>(k));
-      if (is_negation(key)) return true;
-      if (key == "FAILED" || key == "REFUSED" || key == "DECLINED") {
-        // "failed to meet": only when TO follows directly.
-        if (static_cast<size_t>(k + 1) < tokens.size() && tokens.key(static_cast<size_t>(k + 1)) == "TO")
-          return true;
-      }
-      if (!is_verb_group_filler(key)) break;
-    }
-    return false;
+  size_t word_count() const {
+    size_t words = 0;
+    for (const auto& t : tokens.tokens)
+      if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber ||
+          t.kind == TokenKind::kComma)
+        ++words;
+    return words;
   }
 
-  // Passive voice: "X was attacked by Y" -> source Y, target X.
-  bool passive(uint32_t verb_first, uint32_t verb_last, int* by_mention) const {
-    bool be = false;
-    for (int64_t k = static_cast<int64_t>(verb_first) - 1, looked = 0; k >= 0 && looked < 3;
-         --k, ++looked) {
-      std::string_view key = tokens.key(static_cast<size_t>(k));
-      if (is_be_form(key)) {
-        be = true;
-        break;
-      }
-      if (!is_any(key, {"REPORTEDLY", "ALLEGEDLY", "ALSO", "BEEN", "BADLY", "SERIOUSLY"})) break;
+  // Drops comma-delimited nonrestrictive clauses (TABARI 7.8, COMMA options). Returns true when
+  // something was dropped (then `tokens` holds the rest). Commas inside a list of actors and
+  // commas of the opening phrase (by default) are kept.
+  bool drop_comma_clauses() {
+    if (!options.comma_clauses) return false;
+    const uint32_t n = static_cast<uint32_t>(full_tokens.size());
+    std::vector<uint32_t> commas;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (full_tokens.tokens[i].kind != TokenKind::kComma) continue;
+      if (scratch.mention_of_token[i] >= 0) continue;
+      // A comma between two members of one list is part of the list.
+      int before = -1, after = -1;
+      for (int64_t k = static_cast<int64_t>(i) - 1; k >= 0; --k)
+        if ((before = scratch.mention_of_token[static_cast<size_t>(k)]) >= 0 ||
+            full_tokens.tokens[static_cast<size_t>(k)].kind != TokenKind::kWord ||
+            !is_article(full_tokens.key(static_cast<size_t>(k))))
+          break;
+      for (uint32_t k = i + 1; k < n; ++k)
+        if ((after = scratch.mention_of_token[k]) >= 0 || !is_article(full_tokens.key(k))) break;
+      if (before >= 0 && after >= 0 && scratch.mentions[before].group >= 0 &&
+          scratch.mentions[before].group == scratch.mentions[after].group)
+        continue;
+      commas.push_back(i);
     }
-    if (!be) return false;
-    const uint32_t n = static_cast<uint32_t>(tokens.size());
-    for (uint32_t k = verb_last + 1; k < n && k <= verb_last + 6; ++k) {
-      if (tokens.key(k) == "BY" && k + 1 < n) {
-        for (uint32_t j = k + 1; j < n && j <= k + 3; ++j) {
-          int mi = scratch.mention_of_token[j];
-          if (mi >= 0 && !scratch.mentions[mi].code.empty()) {
-            *by_mention = mi;
-            return true;
+    if (commas.empty()) return false;
+    uint32_t end = n;
+    while (end > 0 && full_tokens.tokens[end - 1].kind == TokenKind::kPeriod) --end;
+    auto words_between = [&](uint32_t from, uint32_t to) {  // tokens (from, to) exclusive
+      int w = 0;
+      for (uint32_t k = from; k < to; ++k)
+        if (full_tokens.tokens[k].kind == TokenKind::kWord ||
+            full_tokens.tokens[k].kind == TokenKind::kNumber)
+          ++w;
+      return w;
+    };
+    // With dyad's rules the segment holding the sentence's first verb is never dropped: in
+    // "On Monday, the minister met ..." the closing phrase is the main clause.
+    uint32_t keep_from = n, keep_to = n;
+    if (options.dyad_rules) {
+      for (uint32_t i = 0; i < n; ++i) {
+        if (scratch.mention_of_token[i] >= 0 || full_tokens.tokens[i].kind != TokenKind::kWord)
+          continue;
+        uint32_t payload = 0;
+        if (actors::longest_match(model.verb_trie, scratch, i, n, &payload) == 0) continue;
+        const lexicon::CompiledVerb& verb = model.verbs[payload];
+        if (verb.code.null() && verb.patterns.empty()) continue;
+        keep_from = 0;
+        keep_to = n;
+        for (uint32_t c : commas) {
+          if (c < i) keep_from = c;
+          if (c > i) {
+            keep_to = c;
+            break;
           }
         }
-        return false;
+        break;
       }
-      if (events::is_clause_boundary({tokens, scratch}, k)) break;
     }
-    return false;
+    auto kept = [&](uint32_t from, uint32_t to) { return from <= keep_from && to >= keep_to; };
+    std::vector<bool> drop(n, false);
+    bool any = false;
+    // Opening phrase: [0, first comma).
+    int w = words_between(0, commas.front());
+    if (w > options.comma_bmin && w <= options.comma_bmax && !kept(0, commas.front())) {
+      for (uint32_t k = 0; k <= commas.front(); ++k) drop[k] = true;
+      any = true;
+    }
+    for (size_t c = 0; c + 1 < commas.size(); ++c) {
+      w = words_between(commas[c] + 1, commas[c + 1]);
+      if (w > options.comma_min && w <= options.comma_max && !kept(commas[c], commas[c + 1])) {
+        for (uint32_t k = commas[c]; k < commas[c + 1]; ++k) drop[k] = true;
+        any = true;
+      }
+    }
+    w = words_between(commas.back() + 1, end);
+    if (w > options.comma_emin && w <= options.comma_emax && !kept(commas.back(), n)) {
+      for (uint32_t k = commas.back(); k < end; ++k) drop[k] = true;
+      any = true;
+    }
+    if (!any) return false;
+    tokens.clear();
+    for (uint32_t k = 0; k < n; ++k) {
+      if (drop[k]) continue;
+      text::Token t = full_tokens.tokens[k];
+      std::string_view key = full_tokens.key(k);
+      t.key_offset = static_cast<uint32_t>(tokens.keys.size());
+      tokens.keys.append(key);
+      tokens.tokens.push_back(t);
+    }
+    return true;
   }
 
-  // The subject of a verb at `pos`: the nearest mention before it that is not the object of a
-  // preposition ("gratitude TO the leadership of Azerbaijan" is not a subject).
-  int subject_before(uint32_t pos) const {
-    for (size_t m = scratch.mentions.size(); m-- > 0;) {
-      const Mention& mention = scratch.mentions[m];
-      if (mention.first_token >= pos || mention.code.empty()) continue;
-      int64_t k = static_cast<int64_t>(mention.first_token) - 1;
-      while (k >= 0 && is_determiner(tokens.key(static_cast<size_t>(k)))) --k;
-      if (k >= 0 && is_preposition(tokens.key(static_cast<size_t>(k)))) continue;
-      return static_cast<int>(m);
-    }
-    return -1;
-  }
+  // ---- verbs and clauses ------------------------------------------------------------------
 
-  int first_mention_after(uint32_t pos, const std::string& not_code) const {
-    for (size_t m = 0; m < scratch.mentions.size(); ++m) {
-      const Mention& mention = scratch.mentions[m];
-      if (mention.first_token < pos || mention.code.empty()) continue;
-      if (mention.code == not_code) continue;
-      return static_cast<int>(m);
-    }
-    return -1;
-  }
-
-  // Direct object: a mention starting within two words of the verb ("told the Russian side").
-  bool directly_after(uint32_t verb_last, int mention) const {
-    if (mention < 0) return false;
-    uint32_t first = scratch.mentions[mention].first_token;
-    if (first <= verb_last) return false;
-    for (uint32_t k = verb_last + 1; k < first; ++k) {
-      std::string_view key = tokens.key(k);
-      if (!is_determiner(key) && key != "TO" && key != "WITH") return false;
-    }
-    return first - verb_last <= 3;
-  }
-
-  void find_candidates() {
-    candidates.clear();
+  // Finds verbs; returns false when a verb root carries the discard or complex code.
+  void find_verbs(bool* discard, bool* complex) {
+    verbs.clear();
     const uint32_t n = static_cast<uint32_t>(tokens.size());
     size_t capitalized = 0, words = 0;
     for (const auto& t : tokens.tokens)
@@ -185,9 +229,12 @@ struct Coder::Impl {
         ++words;
         if (t.capitalized) ++capitalized;
       }
-    // Headline-style text: capitalization says nothing about nouns.
-    bool title_case = words > 0 && capitalized * 10 > words * 7;
-    events::SentenceView view{tokens, scratch};
+    bool all_caps = words > 0 && std::all_of(tokens.tokens.begin(), tokens.tokens.end(),
+                                             [](const text::Token& t) {
+                                               return t.kind != TokenKind::kWord || t.all_caps ||
+                                                      !t.capitalized;
+                                             }) &&
+                    capitalized * 10 > words * 7;
     for (uint32_t i = 0; i < n;) {
       if (scratch.mention_of_token[i] >= 0 || tokens.tokens[i].kind != TokenKind::kWord) {
         ++i;
@@ -199,108 +246,320 @@ struct Coder::Impl {
         ++i;
         continue;
       }
-      uint32_t verb_first = i, verb_last = i + len - 1;
-      i = verb_last + 1;
-      // A capitalized word inside a sentence is a name or a title, not a verb.
-      if (verb_first > 0 && tokens.tokens[verb_first].capitalized && !title_case) continue;
-      bool noun_position =
-          verb_first > 0 && is_determiner(tokens.key(verb_first - 1));
+      Verb v{i, i + len - 1, payload, false};
+      i = v.last + 1;
+      // Capitalized inside the sentence: a name or a title, not a verb (TABARI 7.4).
+      if (v.first > 0 && tokens.tokens[v.first].capitalized && !all_caps) continue;
+      std::string_view previous = v.first > 0 ? tokens.key(v.first - 1) : std::string_view();
+      if (options.dyad_rules ? is_determiner(previous) : is_article(previous)) {
+        if (!options.dyad_rules) continue;  // TABARI: a noun
+        v.noun_position = true;
+      }
       const lexicon::CompiledVerb& verb = model.verbs[payload];
-      Candidate c;
-      c.action_first = verb_first;
-      c.action_last = verb_last;
-      events::PatternMatch match;
-      bool matched = false;
-      for (const auto& pattern : verb.patterns) {
-        if (events::match_pattern(pattern, view, verb_first, verb_last, &match)) {
-          c.code = pattern.code.code;
-          if (!pattern.code.paired.empty()) c.code += ":" + pattern.code.paired;
-          c.source = match.source;
-          c.target = match.target;
-          c.action_first = match.first_token;
-          c.action_last = match.last_token;
-          matched = true;
-          break;
-        }
+      if (verb.code.discard()) *discard = true;
+      if (verb.code.code == "+++") *complex = true;
+      // A null-coded root without patterns is not a verb at all.
+      if (verb.code.null() && verb.patterns.empty()) continue;
+      verbs.push_back(v);
+    }
+  }
+
+  // Clause starts: the sentence start and every conjunction that is not inside a mention, not
+  // joining a list of actors, and not part of a verb pattern's words.
+  void find_clauses() {
+    clause_starts.assign(1, 0);
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    for (uint32_t i = 1; i < n; ++i) {
+      if (!is_conjunction(tokens.key(i)) || scratch.mention_of_token[i] >= 0) continue;
+      int before = scratch.mention_of_token[i - 1];
+      int after = i + 1 < n ? scratch.mention_of_token[i + 1] : -1;
+      if (i + 2 < n && after < 0 && is_article(tokens.key(i + 1)))
+        after = scratch.mention_of_token[i + 2];
+      if (before >= 0 && after >= 0 && scratch.mentions[before].group >= 0 &&
+          scratch.mentions[before].group == scratch.mentions[after].group)
+        continue;
+      clause_starts.push_back(i);
+    }
+  }
+
+  size_t clause_of(uint32_t token) const {
+    size_t c = 0;
+    while (c + 1 < clause_starts.size() && clause_starts[c + 1] <= token) ++c;
+    return c;
+  }
+  uint32_t clause_end(size_t c) const {
+    return c + 1 < clause_starts.size() ? clause_starts[c + 1] : static_cast<uint32_t>(tokens.size());
+  }
+
+  // ---- actors for an event ------------------------------------------------------------------
+
+  bool usable(int m) const { return m >= 0 && !scratch.mentions[m].code.empty(); }
+
+  // First mention in [from, to) whose code differs from `not_code`.
+  int first_mention(uint32_t from, uint32_t to, const std::string& not_code) const {
+    for (size_t m = 0; m < scratch.mentions.size(); ++m) {
+      const Mention& mention = scratch.mentions[m];
+      if (mention.first_token < from || mention.first_token >= to || mention.code.empty()) continue;
+      if (!not_code.empty() && mention.code == not_code) continue;
+      return static_cast<int>(m);
+    }
+    return -1;
+  }
+
+  // The nearest mention in [clause_first, pos) that is not the object of a preposition
+  // ("gratitude TO the leadership of Azerbaijan" is not a subject).
+  int subject_before(uint32_t pos, uint32_t clause_first) const {
+    for (size_t m = scratch.mentions.size(); m-- > 0;) {
+      const Mention& mention = scratch.mentions[m];
+      if (mention.first_token >= pos || mention.first_token < clause_first || mention.code.empty())
+        continue;
+      int64_t k = static_cast<int64_t>(mention.first_token) - 1;
+      while (k >= 0 && is_determiner(tokens.key(static_cast<size_t>(k)))) --k;
+      if (k >= 0 && is_preposition(tokens.key(static_cast<size_t>(k)))) continue;
+      return static_cast<int>(m);
+    }
+    return -1;
+  }
+
+  // Passive voice (TABARI 7.9): WAS, WERE or BEEN one or two words before the verb and BY right
+  // after it. With dyad's rules IS/ARE/BE count too and BY may follow a word or two later.
+  int passive_agent(const Verb& v) const {
+    bool auxiliary = false;
+    for (uint32_t back = 1; back <= 2 && back <= v.first; ++back) {
+      std::string_view key = tokens.key(v.first - back);
+      if (key == "WAS" || key == "WERE" || key == "BEEN" ||
+          (options.dyad_rules && (key == "IS" || key == "ARE" || key == "BE")))
+        auxiliary = true;
+    }
+    if (!auxiliary) return -1;
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    uint32_t reach = options.dyad_rules ? 3 : 1;
+    for (uint32_t k = v.last + 1; k < n && k <= v.last + reach; ++k) {
+      if (tokens.key(k) != "BY") continue;
+      for (uint32_t j = k + 1; j < n && j <= k + 3; ++j) {
+        int m = scratch.mention_of_token[j];
+        if (usable(m)) return m;
+        if (!is_article(tokens.key(j))) break;
       }
-      if (!matched) {
-        if (noun_position) continue;  // "the restore", "a visit": needs a pattern
-        c.code = verb.code.code;
-        if (!verb.code.paired.empty()) c.code += ":" + verb.code.paired;
+      return -1;
+    }
+    return -1;
+  }
+
+  bool negated(const Verb& v) const {
+    int looked = 0;
+    for (int64_t k = static_cast<int64_t>(v.first) - 1; k >= 0 && looked < 4; --k, ++looked) {
+      std::string_view key = tokens.key(static_cast<size_t>(k));
+      if (is_negation(key)) return true;
+      if ((key == "FAILED" || key == "REFUSED" || key == "DECLINED") &&
+          static_cast<size_t>(k + 1) < tokens.size() &&
+          tokens.key(static_cast<size_t>(k + 1)) == "TO")
+        return true;
+      if (!is_verb_group_filler(key)) break;
+    }
+    return false;
+  }
+
+  // Direct object: a mention starting within two words after the verb ("told the Russian side").
+  bool directly_after(uint32_t verb_last, int mention) const {
+    if (mention < 0) return false;
+    uint32_t first = scratch.mentions[mention].first_token;
+    if (first <= verb_last || first - verb_last > 3) return false;
+    for (uint32_t k = verb_last + 1; k < first; ++k) {
+      std::string_view key = tokens.key(k);
+      if (!is_determiner(key) && key != "TO" && key != "WITH") return false;
+    }
+    return true;
+  }
+
+  // Tries one verb; fills `c` and returns true when it yields an event.
+  bool try_verb(const Verb& v, int clause_source, Candidate& c) {
+    const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];
+    events::SentenceView view{tokens, scratch};
+    c = Candidate{};
+    c.clause = clause_of(v.first);
+    c.action_first = v.first;
+    c.action_last = v.last;
+    bool matched = false, explicit_before = false;
+    const lexicon::EventCode* code = nullptr;
+    events::PatternMatch match;
+    for (const auto& pattern : verb.patterns) {
+      if (events::match_pattern(pattern, view, v.first, v.last, &match)) {
+        code = &pattern.code;
+        c.source = match.source;
+        c.target = match.target;
+        c.action_first = match.first_token;
+        c.action_last = match.last_token;
+        explicit_before = !pattern.before.empty();
+        matched = true;
+        break;
       }
-      c.from_pattern = matched;
-      if (c.code.starts_with("###")) {
-        candidates.clear();  // discard code: the whole sentence is not coded
-        return;
-      }
-      if (c.code.starts_with("---")) continue;
-      if (negated(verb_first)) continue;
-      int by = -1;
-      if (c.source < 0 && passive(verb_first, verb_last, &by)) {
+    }
+    if (!matched) {
+      if (v.noun_position) return false;  // "the attack": a noun unless a pattern says more
+      code = &verb.code;
+    }
+    if (code->null() || code->discard() || code->code == "+++") return false;
+    if (options.dyad_rules && !explicit_before && negated(v)) return false;
+    c.code = code->code;
+    c.paired = code->paired;
+    // Reported speech is the codebook's residual category: with dyad's rules a speech event
+    // stands only where the clause has nothing else.
+    c.subordinate = code->subordinate || (options.dyad_rules && is_speech_root(code->code));
+    c.dominant = code->dominant;
+    uint32_t clause_first = clause_starts[c.clause], clause_last = clause_end(c.clause);
+
+    bool source_set = c.source >= 0, target_set = c.target >= 0;
+    if (!source_set && !target_set) {
+      int by = passive_agent(v);
+      if (by >= 0) {
         c.source = by;
-        if (c.target < 0) c.target = subject_before(verb_first);
-      }
-      if (c.source < 0) c.source = subject_before(verb_first);
-      if (c.source < 0 && c.target < 0) continue;
-      if (c.target < 0 && c.source >= 0)
-        c.target = first_mention_after(verb_last + 1, scratch.mentions[c.source].code);
-      c.speech = is_speech_root(c.code);
-      if (c.speech && !matched && !directly_after(verb_last, c.target)) continue;
-      candidates.push_back(std::move(c));
-    }
-  }
-
-  void emit(const Document& doc, uint32_t sentence_index, std::optional<int32_t> day,
-            const lexicon::Place* place, std::vector<Event>& out, uint64_t* event_counter) {
-    bool has_substantive = std::any_of(candidates.begin(), candidates.end(),
-                                       [](const Candidate& c) { return !c.speech; });
-    std::set<std::tuple<std::string, std::string, std::string>> seen;
-    auto members = [&](int mention) {
-      std::vector<int> out_members;
-      if (mention < 0) return out_members;
-      const Mention& m = scratch.mentions[mention];
-      if (m.group < 0) {
-        out_members.push_back(mention);
-        return out_members;
-      }
-      for (size_t k = 0; k < scratch.mentions.size(); ++k)
-        if (scratch.mentions[k].group == m.group) out_members.push_back(static_cast<int>(k));
-      return out_members;
-    };
-    for (const Candidate& c : candidates) {
-      if (c.speech && has_substantive) continue;
-      std::string primary = c.code, paired;
-      if (size_t colon = c.code.find(':'); colon != std::string::npos) {
-        primary = c.code.substr(0, colon);
-        paired = c.code.substr(colon + 1);
-      }
-      std::vector<std::pair<int, int>> dyads;
-      auto sources = members(c.source);
-      auto targets = members(c.target);
-      if (targets.empty() && sources.size() >= 2) {
-        // "The two sides discussed ...": the members act on each other.
-        for (int s : sources)
-          for (int t : sources)
-            if (s != t) dyads.emplace_back(s, t);
-        paired.clear();
-      } else {
-        for (int s : sources)
-          for (int t : targets) dyads.emplace_back(s, t);
-      }
-      for (auto [s, t] : dyads) {
-        const std::string& sc = scratch.mentions[s].code;
-        const std::string& tc = scratch.mentions[t].code;
-        if (sc == tc) continue;
-        add_event(doc, sentence_index, day, place, primary, s, t, c, seen, out, event_counter);
-        if (!paired.empty())
-          add_event(doc, sentence_index, day, place, paired, t, s, c, seen, out, event_counter);
+        c.target = clause_source >= 0 ? clause_source : first_mention(0, v.first, "");
+        if (c.target >= 0 && scratch.mentions[c.target].code == scratch.mentions[by].code)
+          c.target = -1;
+        source_set = target_set = c.target >= 0;
       }
     }
+    if (!source_set && options.dyad_rules) {
+      // The verb's own subject when its clause has one before it.
+      int subject = subject_before(v.first, clause_first);
+      if (subject >= 0 && (!target_set || scratch.mentions[subject].code != scratch.mentions[c.target].code)) {
+        c.source = subject;
+        source_set = true;
+      }
+    }
+    if (!source_set) {
+      const std::string& not_code = target_set ? scratch.mentions[c.target].code : "";
+      if (clause_source >= 0 && (not_code.empty() || scratch.mentions[clause_source].code != not_code))
+        c.source = clause_source;
+      else
+        c.source = first_mention(0, v.first, not_code);
+    }
+    if (c.source < 0 && !options.default_source.empty()) c.source = -2;  // the DEFAULT code
+    if (!target_set) {
+      std::string not_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
+      c.target = first_mention(v.last + 1, clause_last, not_code);
+      if (c.target < 0) c.target = first_mention(clause_first, v.first, not_code);
+      if (c.target < 0) c.target = first_mention(0, v.first, not_code);
+      if (c.target < 0 && c.source >= 0 && scratch.mentions[c.source].group >= 0)
+        c.target = c.source;  // a compound acting on itself
+      if (c.target < 0 && !options.default_target.empty()) c.target = -2;
+    }
+    if (c.source == -1 || c.target == -1) return false;
+    if (options.dyad_rules && is_speech_root(c.code) && !matched &&
+        !directly_after(v.last, c.target))
+      return false;
+    return true;
   }
 
-  Actor make_actor(const Document& doc, int mention) const {
+  void find_events(int* sentence_source) {
+    candidates.clear();
+    // Sources carry over from clause to clause unless an actor opens the new clause.
+    int clause_source = -1;
+    bool any_event = false;
+    size_t verb = 0;
+    for (size_t clause = 0; clause < clause_starts.size(); ++clause) {
+      uint32_t first = clause_starts[clause], last = clause_end(clause);
+      uint32_t opener = clause == 0 ? 0 : first + 1;
+      if (opener < last && is_article(tokens.key(opener)) && opener + 1 < last) ++opener;
+      if (clause > 0 && opener < last && usable(scratch.mention_of_token[opener]))
+        clause_source = scratch.mention_of_token[opener];
+      if (clause == 1 && !any_event) {
+        // No event in the first clause: its first actor becomes the subject.
+        int m = first_mention(0, clause_starts[1], "");
+        if (m >= 0 && !(opener < last && usable(scratch.mention_of_token[opener])))
+          clause_source = m;
+      }
+      bool clause_has_event = false;
+      Candidate fallback;  // the clause's first subordinate event
+      bool has_fallback = false;
+      for (; verb < verbs.size() && verbs[verb].first < last; ++verb) {
+        Candidate c;
+        if (!try_verb(verbs[verb], clause_source, c)) continue;
+        if (clause == 0 && c.source >= 0 && clause_source < 0) clause_source = c.source;
+        if (c.subordinate) {
+          if (!has_fallback) {
+            fallback = c;
+            has_fallback = true;
+          }
+          continue;
+        }
+        if (options.code_by != CodingOptions::CodeBy::kAll && clause_has_event && !c.dominant)
+          continue;
+        if (options.code_by == CodingOptions::CodeBy::kSentence && any_event && !c.dominant)
+          continue;
+        candidates.push_back(c);
+        clause_has_event = true;
+        any_event = true;
+        if (c.source >= 0) clause_source = c.source;
+      }
+      if (!clause_has_event && has_fallback &&
+          !(options.code_by == CodingOptions::CodeBy::kSentence && any_event)) {
+        candidates.push_back(fallback);
+        // A promoted subordinate event does not stop later clauses.
+      }
+    }
+    // Subordinate events stand only where nothing else was found in the sentence, except by
+    // clause (promoted per clause above).
+    if (options.code_by != CodingOptions::CodeBy::kClause) {
+      bool substantive = std::any_of(candidates.begin(), candidates.end(),
+                                     [](const Candidate& c) { return !c.subordinate; });
+      if (substantive)
+        candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                        [](const Candidate& c) { return c.subordinate; }),
+                         candidates.end());
+    }
+    // Dominant events replace all others.
+    if (std::any_of(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.dominant; }))
+      candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                      [](const Candidate& c) { return !c.dominant; }),
+                       candidates.end());
+    // With dyad's rules a speech event gives way to any other event of the sentence.
+    if (options.dyad_rules) {
+      bool other = std::any_of(candidates.begin(), candidates.end(),
+                               [](const Candidate& c) { return !is_speech_root(c.code); });
+      if (other)
+        candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                        [](const Candidate& c) { return is_speech_root(c.code); }),
+                         candidates.end());
+    }
+    *sentence_source = clause_source;
+  }
+
+  bool too_complex() const {
+    if (options.maximum_verbs > 0 && static_cast<int>(verbs.size()) >= options.maximum_verbs)
+      return true;
+    if (options.maximum_conjunctions > 0 &&
+        static_cast<int>(clause_starts.size()) - 1 >= options.maximum_conjunctions)
+      return true;
+    if (options.no_actor_prior && !verbs.empty() && first_mention(0, verbs.front().first, "") < 0)
+      return true;
+    return false;
+  }
+
+  // ---- events out ---------------------------------------------------------------------------
+
+  std::vector<int> members(int mention) const {
+    std::vector<int> out;
+    if (mention < 0) return out;
     const Mention& m = scratch.mentions[mention];
+    if (m.group < 0) {
+      out.push_back(mention);
+      return out;
+    }
+    for (size_t k = 0; k < scratch.mentions.size(); ++k)
+      if (scratch.mentions[k].group == m.group) out.push_back(static_cast<int>(k));
+    return out;
+  }
+
+  Actor make_actor(const Document& doc, int mention, const std::string& default_code) const {
     Actor a;
+    if (mention < 0) {  // a DEFAULT: code from the options
+      a.code = default_code;
+      actors::split_actor_code(a.code, &a.country, &a.sector);
+      return a;
+    }
+    const Mention& m = scratch.mentions[mention];
     a.code = m.code;
     actors::split_actor_code(m.code, &a.country, &a.sector);
     a.span.start = tokens.tokens[m.first_token].span.start;
@@ -309,26 +568,49 @@ struct Coder::Impl {
     return a;
   }
 
+  void emit(const Document& doc, uint32_t sentence_index, std::optional<int32_t> day,
+            const lexicon::Place* place, std::vector<Event>& out, uint64_t* event_counter) {
+    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    auto code_of = [&](int m, bool source) -> const std::string& {
+      if (m >= 0) return scratch.mentions[m].code;
+      return source ? options.default_source : options.default_target;
+    };
+    for (const Candidate& c : candidates) {
+      std::vector<int> sources = c.source >= 0 ? members(c.source) : std::vector<int>{-2};
+      std::vector<int> targets = c.target >= 0 ? members(c.target) : std::vector<int>{-2};
+      for (int s : sources) {
+        for (int t : targets) {
+          const std::string& sc = code_of(s, true);
+          const std::string& tc = code_of(t, false);
+          if (sc == tc) continue;
+          add_event(doc, sentence_index, day, place, c.code, s, t, c, seen, out, event_counter);
+          if (!c.paired.empty())
+            add_event(doc, sentence_index, day, place, c.paired, t, s, c, seen, out, event_counter);
+        }
+      }
+    }
+  }
+
   void add_event(const Document& doc, uint32_t sentence_index, std::optional<int32_t> day,
                  const lexicon::Place* place, const std::string& code, int s, int t,
-                 const Candidate& c, std::set<std::tuple<std::string, std::string, std::string>>& seen,
+                 const Candidate& c,
+                 std::set<std::tuple<std::string, std::string, std::string>>& seen,
                  std::vector<Event>& out, uint64_t* event_counter) {
-    const lexicon::EventCodeInfo* info = model.event_code(code);
-    if (!seen.emplace(scratch.mentions[s].code, scratch.mentions[t].code, code).second) return;
     Event e;
+    e.source = make_actor(doc, s, options.default_source);
+    e.target = make_actor(doc, t, options.default_target);
+    if (!seen.emplace(e.source->code, e.target->code, code).second) return;
     e.event_id = fmt::format("{}-{}", doc.id, ++*event_counter);
     e.doc_id = doc.id;
     e.sentence_index = sentence_index;
     if (day) e.date = dates::iso_from_day(*day);
     e.cameo = code;
     e.root = code.substr(0, std::min<size_t>(2, code.size()));
-    if (info != nullptr) {  // else a code outside CAMEO (a custom dictionary's own)
+    if (const lexicon::EventCodeInfo* info = model.event_code(code)) {
       e.quad_class = info->quad_class;
       e.goldstein = info->goldstein;
       e.plover = info->plover;
-    }
-    e.source = make_actor(doc, s);
-    e.target = make_actor(doc, t);
+    }  // else a code outside CAMEO (a custom dictionary's own): fields stay null
     e.action.start = tokens.tokens[c.action_first].span.start;
     e.action.end = tokens.tokens[c.action_last].span.end;
     e.action.text = doc.text.substr(e.action.start, e.action.end - e.action.start);
@@ -343,17 +625,54 @@ struct Coder::Impl {
     out.push_back(std::move(e));
   }
 
-  void update_story(size_t events_before, const std::vector<Event>& out) {
+  void update_story(size_t events_before, const std::vector<Event>& out, int sentence_source) {
     for (size_t k = events_before; k < out.size() && state.dyad.size() < 2; ++k) {
       if (!out[k].source || !out[k].target) continue;
       state.dyad = {out[k].source->code, out[k].target->code};
     }
-    for (const Mention& m : scratch.mentions) {
-      if (!m.code.empty() && !m.story_reference) {
-        state.previous_subject = m.code;
-        break;
-      }
+    if (sentence_source >= 0 && !scratch.mentions[sentence_source].story_reference)
+      state.previous_subject = scratch.mentions[sentence_source].code;
+    else if (int m = first_mention(0, static_cast<uint32_t>(tokens.size()), ""); m >= 0)
+      state.previous_subject = scratch.mentions[m].code;
+  }
+
+  void code_sentence(const Document& doc, uint32_t index, std::optional<int32_t> publication_day,
+                     const lexicon::Place* dateline, std::vector<Event>& out,
+                     uint64_t* event_counter, CodingStats* stats) {
+    if (stats) ++stats->sentences;
+    tokens.clear();
+    text::tokenize(doc.text, sentences[index], tokens);
+    if (tokens.size() == 0) return;
+    if (options.minimum_words > 0 && static_cast<int>(word_count()) < options.minimum_words) return;
+    actors::match_words(model.words, tokens, scratch);
+    if (discard_phrase_present()) return;
+    actors::find_mentions(model, options, tokens, state, scratch);
+    if (scratch.discard) return;
+    // The date is the whole sentence's, read before any clause is dropped.
+    std::optional<int32_t> event_day = dates::sentence_day(tokens, publication_day);
+    if (!event_day) event_day = publication_day;
+    std::swap(full_tokens, tokens);
+    if (drop_comma_clauses()) {
+      actors::match_words(model.words, tokens, scratch);
+      actors::find_mentions(model, options, tokens, state, scratch);
+    } else {
+      std::swap(full_tokens, tokens);
     }
+    bool discard = scratch.discard, complex = scratch.complex;
+    find_verbs(&discard, &complex);
+    if (discard || complex) return;
+    find_clauses();
+    int sentence_source = -1;
+    if (too_complex()) return;
+    find_events(&sentence_source);
+    size_t before = out.size();
+    if (!candidates.empty()) {
+      const lexicon::Place* place = geo::place_in_sentence(model, tokens);
+      if (place == nullptr) place = dateline;
+      emit(doc, index, event_day, place, out, event_counter);
+    }
+    update_story(before, out, sentence_source);
+    if (stats) stats->events += out.size() - before;
   }
 
   void code(const Document& doc, std::vector<Event>& out, CodingStats* stats) {
@@ -372,30 +691,13 @@ struct Coder::Impl {
     else if (!doc.text.empty())
       sentences.push_back(text::Span{0, static_cast<uint32_t>(doc.text.size())});
     uint64_t event_counter = 0;
-    for (uint32_t s = 0; s < sentences.size(); ++s) {
-      tokens.clear();
-      text::tokenize(doc.text, sentences[s], tokens);
-      if (tokens.size() == 0) continue;
-      if (stats) ++stats->sentences;
-      actors::match_words(model.words, tokens, scratch);
-      if (sentence_discarded()) continue;
-      actors::find_mentions(model, doc.text, tokens, state, scratch);
-      find_candidates();
-      size_t before = out.size();
-      if (!candidates.empty()) {
-        std::optional<int32_t> event_day = dates::sentence_day(tokens, publication_day);
-        if (!event_day) event_day = publication_day;
-        const lexicon::Place* place = geo::place_in_sentence(model, tokens);
-        if (place == nullptr) place = dateline;
-        emit(doc, s, event_day, place, out, &event_counter);
-      }
-      update_story(before, out);
-      if (stats) stats->events += out.size() - before;
-    }
+    for (uint32_t s = 0; s < sentences.size(); ++s)
+      code_sentence(doc, s, publication_day, dateline, out, &event_counter, stats);
   }
 };
 
-Coder::Coder(std::shared_ptr<const Model> model) : impl_(std::make_unique<Impl>(std::move(model))) {}
+Coder::Coder(std::shared_ptr<const Model> model)
+    : impl_(std::make_unique<Impl>(std::move(model))) {}
 Coder::~Coder() = default;
 Coder::Coder(Coder&&) noexcept = default;
 Coder& Coder::operator=(Coder&&) noexcept = default;

@@ -142,8 +142,38 @@ bool apply_option(const std::string& raw, CodingOptions& options, std::string* w
     return true;  // display and bookkeeping settings
   }
   if (starts("COMPLEX:")) {
+    options.maximum_verbs = 0;
+    options.maximum_conjunctions = 0;
     number_after("VERBS", &options.maximum_verbs);
     number_after("CONJ", &options.maximum_conjunctions);
+    options.no_actor_prior = command.find("NOACTPRIOR") != std::string::npos;
+    return true;
+  }
+  if (starts("COMMA:")) {
+    if (command.find("OFF") != std::string::npos) {
+      options.comma_clauses = false;
+      return true;
+    }
+    options.comma_clauses = true;
+    // Keys are matched longest first so "EMIN" is not read as "MIN".
+    auto value = [&](const char* key, int* out) {
+      size_t at = 0;
+      while ((at = command.find(key, at)) != std::string::npos) {
+        bool prefixed = at > 0 && std::isalpha(static_cast<unsigned char>(command[at - 1]));
+        if (!prefixed) {
+          size_t i = command.find_first_of("0123456789", at);
+          if (i != std::string::npos) *out = std::stoi(command.substr(i));
+          return;
+        }
+        at += 1;
+      }
+    };
+    value("EMIN", &options.comma_emin);
+    value("EMAX", &options.comma_emax);
+    value("BMIN", &options.comma_bmin);
+    value("BMAX", &options.comma_bmax);
+    value("MIN", &options.comma_min);
+    value("MAX", &options.comma_max);
     return true;
   }
   if (starts("DEFAULT:")) {
@@ -266,9 +296,7 @@ std::vector<ValidationRecord> read_records(const std::string& path, bool stop_at
 ValidationSummary run_tabari_suite(const std::string& project_path, FILE* report, bool verbose) {
   TabariProject project = read_project(project_path);
   if (project.text_file.empty()) throw Error(project_path + ": no <textfile>");
-  CodingOptions options;
-  options.split_sentences = false;
-  options.minimum_words = 8;
+  CodingOptions options = CodingOptions::tabari();
   if (!project.options_file.empty()) read_options_file(project.options_file, options);
   KnowledgeOptions knowledge;
   knowledge.use_default = false;

@@ -45,7 +45,7 @@ TEST(CodeBlock, DatedForms) {
   EXPECT_EQ(range.from_day, day("1995-06-01"));
   EXPECT_EQ(range.to_day, day("1999-08-15"));
   DatedCode before = parse_code_block("HOB <950601", "x:1");
-  EXPECT_EQ(before.to_day, day("1995-06-01") - 1);
+  EXPECT_EQ(before.to_day, day("1995-06-01"));  // "<date": up to and including it
   DatedCode after = parse_code_block("RUSMIL >20121109", "x:1");
   EXPECT_EQ(after.from_day, day("2012-11-09"));
   DatedCode y2k = parse_code_block("USAGOV 991201-010114", "x:1");
