@@ -237,10 +237,13 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       for (uint32_t k = end + 1; k < next.first && join; ++k) {
         const text::Token& t = tokens.tokens[k];
         std::string_view key = tokens.key(t);
-        if (t.kind == TokenKind::kComma && !saw_comma) {
+        // TABARI joins an agent to an adjacent actor or across OF/IN; dyad's rules also join
+        // across appositions and titles with names.
+        if (t.kind == TokenKind::kComma && !saw_comma && options.dyad_rules) {
           saw_comma = true;
         } else if (t.kind == TokenKind::kPossessive || is_phrase_connector(key)) {
-        } else if (is_name_word(tokens, k, scratch)) {
+          if (!options.dyad_rules && key == "FOR") join = false;
+        } else if (options.dyad_rules && is_name_word(tokens, k, scratch)) {
         } else {
           join = false;
         }
@@ -256,7 +259,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     // A person's name after a title: "Colonel General Najmaddin Sadikov", "President Putin".
     uint32_t name_first = 0, name_last = 0;
     bool has_name = false;
-    if (units[last_unit].kind == Unit::kAgent) {
+    if (options.dyad_rules && units[last_unit].kind == Unit::kAgent) {
       uint32_t k = end + 1;
       while (k < n && k <= end + 4 && is_name_word(tokens, k, scratch)) ++k;
       if (k > end + 1) {

@@ -216,6 +216,8 @@ int main(int argc, char** argv) {
   validate_cmd->add_option("suite", validate_file, "The suite: a TABARI .project file")
       ->required();
   validate_cmd->add_flag("-v,--verbose", validate_verbose, "Print every record");
+  std::string validate_only;
+  validate_cmd->add_option("--record", validate_only, "Run only the record with this id");
 
   app.add_subcommand("version", "Print the version");
 
@@ -229,7 +231,8 @@ int main(int argc, char** argv) {
   if (stats_cmd->parsed()) return run_dict_stats(stats_dicts, stats_dict_only);
   if (validate_cmd->parsed()) {
     try {
-      auto summary = dyad::validate::run_tabari_suite(validate_file, stdout, validate_verbose);
+      auto summary = dyad::validate::run_tabari_suite(validate_file, stdout, validate_verbose,
+                                                      validate_only);
       return summary.failed == 0 ? 0 : 1;
     } catch (const dyad::Error& e) {
       fmt::print(stderr, "dyad: {}\n", e.what());

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 #include <tuple>
 
@@ -101,8 +102,26 @@ struct Coder::Impl {
   std::vector<uint32_t> clause_starts;  // first token of each clause
   std::vector<Candidate> candidates;
 
+  bool trace = std::getenv("DYAD_TRACE") != nullptr;  // debugging aid: the parse on stderr
+
   explicit Impl(std::shared_ptr<const Model> m)
       : model_holder(std::move(m)), model(model_holder->impl()) {}
+
+  void print_trace(const char* stage) const {
+    std::string line = fmt::format("[{}] ", stage);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      int m = scratch.mention_of_token[i];
+      bool clause = std::find(clause_starts.begin(), clause_starts.end(), i) != clause_starts.end();
+      bool verb = std::any_of(verbs.begin(), verbs.end(), [&](const Verb& v) { return v.first == i; });
+      line += fmt::format("{}{}{}{} ", clause && i ? "| " : "", tokens.key(i),
+                          m >= 0 ? fmt::format("<{}:{}>", m, scratch.mentions[m].code) : "",
+                          verb ? "<V>" : "");
+    }
+    fmt::print(stderr, "{}\n", line);
+    for (const auto& c : candidates)
+      fmt::print(stderr, "  event {} {}->{} sub={} dom={} clause={}\n", c.code, c.source, c.target,
+                 c.subordinate, c.dominant, c.clause);
+  }
 
   // ---- sentence-level filters -----------------------------------------------------------
 
@@ -162,7 +181,8 @@ struct Coder::Impl {
     };
     // With dyad's rules the segment holding the sentence's first verb is never dropped: in
     // "On Monday, the minister met ..." the closing phrase is the main clause.
-    uint32_t keep_from = n, keep_to = n;
+    uint32_t keep_from = 0, keep_to = 0;
+    bool keep = false;
     if (options.dyad_rules) {
       for (uint32_t i = 0; i < n; ++i) {
         if (scratch.mention_of_token[i] >= 0 || full_tokens.tokens[i].kind != TokenKind::kWord)
@@ -171,6 +191,7 @@ struct Coder::Impl {
         if (actors::longest_match(model.verb_trie, scratch, i, n, &payload) == 0) continue;
         const lexicon::CompiledVerb& verb = model.verbs[payload];
         if (verb.code.null() && verb.patterns.empty()) continue;
+        keep = true;
         keep_from = 0;
         keep_to = n;
         for (uint32_t c : commas) {
@@ -183,7 +204,9 @@ struct Coder::Impl {
         break;
       }
     }
-    auto kept = [&](uint32_t from, uint32_t to) { return from <= keep_from && to >= keep_to; };
+    auto kept = [&](uint32_t from, uint32_t to) {
+      return keep && from <= keep_from && to >= keep_to;
+    };
     std::vector<bool> drop(n, false);
     bool any = false;
     // Opening phrase: [0, first comma).
@@ -192,28 +215,53 @@ struct Coder::Impl {
       for (uint32_t k = 0; k <= commas.front(); ++k) drop[k] = true;
       any = true;
     }
+    // A comma that closes a dropped phrase does not open another one: in "A, B, C" with B
+    // dropped, C is the rest of the sentence, not a closing phrase.
+    bool last_comma_closed_a_drop = false;
     for (size_t c = 0; c + 1 < commas.size(); ++c) {
       w = words_between(commas[c] + 1, commas[c + 1]);
-      if (w > options.comma_min && w <= options.comma_max && !kept(commas[c], commas[c + 1])) {
+      last_comma_closed_a_drop = false;
+      if (w > options.comma_min && w <= options.comma_max && !kept(commas[c], commas[c + 1]) &&
+          !(c > 0 && drop[commas[c] - 1])) {
         for (uint32_t k = commas[c]; k < commas[c + 1]; ++k) drop[k] = true;
         any = true;
+        last_comma_closed_a_drop = true;
       }
     }
     w = words_between(commas.back() + 1, end);
-    if (w > options.comma_emin && w <= options.comma_emax && !kept(commas.back(), n)) {
+    if (w > options.comma_emin && w <= options.comma_emax && !kept(commas.back(), n) &&
+        !last_comma_closed_a_drop) {
       for (uint32_t k = commas.back(); k < end; ++k) drop[k] = true;
       any = true;
     }
     if (!any) return false;
+    // Actors were assembled on the whole sentence (TABARI parses before it drops clauses):
+    // the mentions that survive keep their codes, re-indexed onto the remaining tokens.
     tokens.clear();
+    std::vector<uint32_t> new_index(n, UINT32_MAX);
     for (uint32_t k = 0; k < n; ++k) {
       if (drop[k]) continue;
+      new_index[k] = static_cast<uint32_t>(tokens.tokens.size());
       text::Token t = full_tokens.tokens[k];
       std::string_view key = full_tokens.key(k);
       t.key_offset = static_cast<uint32_t>(tokens.keys.size());
       tokens.keys.append(key);
       tokens.tokens.push_back(t);
     }
+    std::vector<Mention> kept_mentions;
+    for (const Mention& m : scratch.mentions) {
+      if (new_index[m.first_token] == UINT32_MAX || new_index[m.last_token] == UINT32_MAX) continue;
+      Mention moved = m;
+      moved.first_token = new_index[m.first_token];
+      moved.last_token = new_index[m.last_token];
+      kept_mentions.push_back(std::move(moved));
+    }
+    scratch.mentions = std::move(kept_mentions);
+    scratch.mention_of_token.assign(tokens.size(), -1);
+    for (size_t m = scratch.mentions.size(); m-- > 0;)
+      for (uint32_t k = scratch.mentions[m].first_token; k <= scratch.mentions[m].last_token; ++k)
+        scratch.mention_of_token[k] = static_cast<int>(m);
+    actors::match_words(model.words, tokens, scratch);
     return true;
   }
 
@@ -652,19 +700,18 @@ struct Coder::Impl {
     std::optional<int32_t> event_day = dates::sentence_day(tokens, publication_day);
     if (!event_day) event_day = publication_day;
     std::swap(full_tokens, tokens);
-    if (drop_comma_clauses()) {
-      actors::match_words(model.words, tokens, scratch);
-      actors::find_mentions(model, options, tokens, state, scratch);
-    } else {
-      std::swap(full_tokens, tokens);
-    }
+    if (!drop_comma_clauses()) std::swap(full_tokens, tokens);
     bool discard = scratch.discard, complex = scratch.complex;
     find_verbs(&discard, &complex);
     if (discard || complex) return;
     find_clauses();
     int sentence_source = -1;
-    if (too_complex()) return;
+    if (too_complex()) {
+      if (trace) print_trace("complex");
+      return;
+    }
     find_events(&sentence_source);
+    if (trace) print_trace("coded");
     size_t before = out.size();
     if (!candidates.empty()) {
       const lexicon::Place* place = geo::place_in_sentence(model, tokens);

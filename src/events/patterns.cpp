@@ -45,17 +45,17 @@ struct Matcher {
     return mi;
   }
 
+  // '%' binds a compound as both source and target: its members act on each other.
   void bind(const CompiledElement& e, int mention) {
-    if (e.kind == ElementKind::kTarget)
-      m->target = mention;
-    else
-      m->source = mention;
+    if (e.kind != ElementKind::kSource) m->target = mention;
+    if (e.kind != ElementKind::kTarget) m->source = mention;
   }
   void unbind(const CompiledElement& e) {
-    if (e.kind == ElementKind::kTarget)
-      m->target = -1;
-    else
-      m->source = -1;
+    if (e.kind != ElementKind::kSource) m->target = -1;
+    if (e.kind != ElementKind::kTarget) m->source = -1;
+  }
+  bool bindable(const CompiledElement& e, int mention) const {
+    return mention >= 0 && (e.kind != ElementKind::kCompound || s.scratch.mentions[mention].group >= 0);
   }
 
   // Elements k.. after the verb, starting at token pos.
@@ -89,10 +89,14 @@ struct Matcher {
         case ElementKind::kTarget:
         case ElementKind::kCompound: {
           int mi = usable_mention_at(p);
-          if (mi >= 0 && s.scratch.mentions[mi].first_token == p) {
+          if (bindable(e, mi) && s.scratch.mentions[mi].first_token == p) {
+            // A compound binds from its first member and is passed over whole.
+            uint32_t end = s.scratch.mentions[mi].last_token;
+            if (s.scratch.mentions[mi].group >= 0)
+              for (const auto& other : s.scratch.mentions)
+                if (other.group == s.scratch.mentions[mi].group) end = std::max(end, other.last_token);
             bind(e, mi);
-            if (forward(k + 1, s.scratch.mentions[mi].last_token + 1, e.joined_to_next))
-              return true;
+            if (forward(k + 1, end + 1, e.joined_to_next)) return true;
             unbind(e);
           }
           break;
@@ -143,11 +147,13 @@ struct Matcher {
         case ElementKind::kTarget:
         case ElementKind::kCompound: {
           int mi = usable_mention_at(p);
-          if (mi >= 0 && s.scratch.mentions[mi].last_token == p) {
+          if (bindable(e, mi) && s.scratch.mentions[mi].last_token == p) {
+            uint32_t start = s.scratch.mentions[mi].first_token;
+            if (s.scratch.mentions[mi].group >= 0)
+              for (const auto& other : s.scratch.mentions)
+                if (other.group == s.scratch.mentions[mi].group) start = std::min(start, other.first_token);
             bind(e, mi);
-            if (backward(k - 1, static_cast<int64_t>(s.scratch.mentions[mi].first_token) - 1,
-                         joined_prev))
-              return true;
+            if (backward(k - 1, static_cast<int64_t>(start) - 1, joined_prev)) return true;
             unbind(e);
           }
           break;

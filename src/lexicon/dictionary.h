@@ -98,6 +98,7 @@ struct VerbEntry {
 struct Synset {
   std::string name;
   std::vector<Phrase> phrases;
+  std::vector<std::string> written;  // members as written; may name other synsets (&TIES_MEMOS)
 };
 
 struct Dictionary {

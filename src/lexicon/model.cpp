@@ -60,15 +60,62 @@ void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
 
 namespace {
 
-std::vector<WordId> intern_phrase(WordTable& words, const Phrase& phrase) {
+std::vector<WordId> intern_phrase(WordTable& words, const Phrase& phrase,
+                                  bool allow_endings = true) {
   std::vector<WordId> ids;
   ids.reserve(phrase.size());
-  for (const Word& w : phrase) ids.push_back(words.intern(w));
+  for (Word w : phrase) {
+    if (!allow_endings) w.endings = false;
+    ids.push_back(words.intern(w));
+  }
   return ids;
 }
 
 std::string where_of(const Dictionary& dict, SourceLine where) {
   return fmt::format("{}:{}", dict.files.at(where.file), where.line);
+}
+
+// Expands a synset's members, substituting nested synsets ("&TIETYPES_MEMOS" = each TIETYPES
+// phrase followed by MEMOS). Depth-limited against cycles.
+std::vector<Phrase> expand_synset(const Synset& synset,
+                                  const std::unordered_map<std::string, const Synset*>& synsets,
+                                  int depth = 0) {
+  std::vector<Phrase> out;
+  if (depth > 8) return out;
+  for (size_t m = 0; m < synset.written.size(); ++m) {
+    const std::string& written = synset.written[m];
+    if (written.find('&') == std::string::npos) {
+      out.push_back(synset.phrases[m]);
+      continue;
+    }
+    std::vector<Phrase> partial(1);
+    size_t i = 0;
+    while (i < written.size()) {
+      size_t j = written.find_first_of("_ \t", i);
+      if (j == std::string::npos) j = written.size();
+      std::string atom = written.substr(i, j - i);
+      i = j + 1;
+      if (atom.empty()) continue;
+      std::vector<Phrase> pieces;
+      if (atom[0] == '&') {
+        auto it = synsets.find(atom.substr(1));
+        if (it != synsets.end()) pieces = expand_synset(*it->second, synsets, depth + 1);
+      } else {
+        pieces.push_back(parse_phrase(atom + "_"));
+      }
+      std::vector<Phrase> next;
+      for (const Phrase& head : partial)
+        for (const Phrase& tail : pieces) {
+          Phrase joined = head;
+          joined.insert(joined.end(), tail.begin(), tail.end());
+          next.push_back(std::move(joined));
+        }
+      partial = std::move(next);
+    }
+    for (Phrase& p : partial)
+      if (!p.empty()) out.push_back(std::move(p));
+  }
+  return out;
 }
 
 CompiledElement compile_element(const PatternElement& el, const Dictionary& dict,
@@ -82,14 +129,15 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
       out.word = words.intern(el.word);
       break;
     case ElementKind::kAlternatives:
-      for (const Phrase& p : el.alternatives) out.alternatives.push_back(intern_phrase(words, p));
+      for (const Phrase& p : el.alternatives)
+        out.alternatives.push_back(intern_phrase(words, p, false));
       break;
     case ElementKind::kSynset: {
       auto it = synsets.find(el.synset);
       if (it == synsets.end())
         throw Error(fmt::format("{}: unknown synset &{}", where_of(dict, where), el.synset));
-      for (const Phrase& p : it->second->phrases)
-        out.alternatives.push_back(intern_phrase(words, p));
+      for (const Phrase& p : expand_synset(*it->second, synsets))
+        out.alternatives.push_back(intern_phrase(words, p, false));
       break;
     }
     default:

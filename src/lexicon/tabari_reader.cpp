@@ -464,6 +464,7 @@ void read_tabari(std::string_view file_name, std::string_view content, Dictionar
       } else if (line.front() == '+') {
         if (synset == nullptr) fail(where, "synonym '+' line before any '&SYNSET' name");
         out.synsets.back().phrases.push_back(parse_phrase(trim(line.substr(1))));
+        out.synsets.back().written.emplace_back(trim(line.substr(1)));
       } else {
         fail(where, "inside <SYNSETS> a line must start with '&' or '+'");
       }
@@ -524,6 +525,9 @@ Phrase parse_phrase(std::string_view written) {
     std::string_view raw = written.substr(i, j - i);
     if (!raw.empty()) {
       std::string key = text::key_of_phrase(raw);
+      // An abbreviation written with periods ("U.N.") is a whole word, never a stem: its key
+      // drops the periods, and "UN" as a stem would match UNGOL.
+      bool abbreviation = raw.find('.') != std::string_view::npos && raw.size() > 1;
       size_t k = 0;
       bool first_piece = true;
       while (k < key.size()) {
@@ -533,7 +537,7 @@ Phrase parse_phrase(std::string_view written) {
           phrase.back().joined_to_next = true;
           phrase.back().exact = true;
         }
-        phrase.push_back(Word{key.substr(k, space - k), false, false, false});
+        phrase.push_back(Word{key.substr(k, space - k), abbreviation, false, false});
         first_piece = false;
         k = space + 1;
       }

@@ -225,6 +225,7 @@ std::vector<ValidationRecord> read_records(const std::string& path, bool stop_at
     bool in_comment = false;
     for (; i < lines.size(); ++i) {
       std::string l = lines[i];
+      bool opener = !in_comment;
       if (!in_comment) {
         if (trim(l).empty()) break;
         size_t open = l.find("/*");
@@ -238,6 +239,8 @@ std::vector<ValidationRecord> read_records(const std::string& path, bool stop_at
         }
       }
       size_t close = l.find("*/");
+      // A comment block ends at "*/", or at a blank line (a few records close theirs with "/*").
+      if (close == std::string::npos && !opener && trim(l).empty()) break;
       comment += l.substr(0, close) + "\n";
       if (close != std::string::npos) {
         ++i;
@@ -293,7 +296,8 @@ std::vector<ValidationRecord> read_records(const std::string& path, bool stop_at
   return records;
 }
 
-ValidationSummary run_tabari_suite(const std::string& project_path, FILE* report, bool verbose) {
+ValidationSummary run_tabari_suite(const std::string& project_path, FILE* report, bool verbose,
+                                   const std::string& only) {
   TabariProject project = read_project(project_path);
   if (project.text_file.empty()) throw Error(project_path + ": no <textfile>");
   CodingOptions options = CodingOptions::tabari();
@@ -315,6 +319,7 @@ ValidationSummary run_tabari_suite(const std::string& project_path, FILE* report
     }
     coder.set_options(options);
     if (record.expect == ValidationRecord::Expect::kOptionsOnly) continue;
+    if (!only.empty() && record.id != only) continue;
     Document doc;
     doc.id = record.id;
     doc.date = iso_date(record.date);

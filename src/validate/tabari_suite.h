@@ -56,6 +56,8 @@ struct ValidationSummary {
 
 // Runs the suite of a .project file, printing each mismatch to `report` and the closing line
 // "N passed, N failed". Throws dyad::Error for unusable project files or dictionaries.
-ValidationSummary run_tabari_suite(const std::string& project_path, FILE* report, bool verbose);
+// `only`: when not empty, run just the records with that id (for debugging a record).
+ValidationSummary run_tabari_suite(const std::string& project_path, FILE* report, bool verbose,
+                                   const std::string& only = "");
 
 }  // namespace dyad::validate
