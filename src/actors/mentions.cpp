@@ -209,6 +209,16 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       }
       unit.kind = Unit::kActor;
       unit.code = code->code;
+      // A known person named in full ("Jeyhun Bayramov") is "Bayramov" for the rest of the
+      // document.
+      if (options.dyad_rules && actor_len >= 2 && code->code.size() > 3 &&
+          code->code.find('/') == std::string::npos) {
+        bool name_like = true;
+        for (uint32_t k = i; k <= unit.last; ++k)
+          name_like = name_like && tokens.tokens[k].capitalized &&
+                      tokens.tokens[k].kind == TokenKind::kWord;
+        if (name_like) state.learned_names.try_emplace(std::string(tokens.key(unit.last)), code->code);
+      }
     } else {
       const lexicon::AgentInfo& agent = model.agents[agent_payload];
       unit.last = i + agent_len - 1;
@@ -230,19 +240,31 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     size_t last_unit = u;
     uint32_t end = units[u].last;  // last token of the mention so far
     std::vector<const Unit*> parts = {&units[u]};
+    // Runs of name words right after a title ("Colonel General Najmaddin Sadikov").
+    std::vector<std::pair<uint32_t, uint32_t>> names;
+    auto name_run_after = [&](uint32_t from, uint32_t limit) {
+      uint32_t k = from;
+      while (k < limit && k <= from + 3 && is_name_word(tokens, k, scratch)) ++k;
+      if (k > from) names.emplace_back(from, k - 1);
+      return k;
+    };
+    bool has_actor = units[u].kind != Unit::kAgent;
     while (last_unit + 1 < units.size()) {
       const Unit& next = units[last_unit + 1];
       bool join = true;
       bool saw_comma = false;
+      if (options.dyad_rules && units[last_unit].kind == Unit::kAgent) name_run_after(end + 1, next.first);
       for (uint32_t k = end + 1; k < next.first && join; ++k) {
         const text::Token& t = tokens.tokens[k];
         std::string_view key = tokens.key(t);
         // TABARI joins an agent to an adjacent actor or across OF/IN; dyad's rules also join
-        // across appositions and titles with names.
+        // across appositions and titles with names, and across IN/FOR only to find a role's
+        // country ("police in Baku"), never to add a place to a named actor.
         if (t.kind == TokenKind::kComma && !saw_comma && options.dyad_rules) {
           saw_comma = true;
         } else if (t.kind == TokenKind::kPossessive || is_phrase_connector(key)) {
           if (!options.dyad_rules && key == "FOR") join = false;
+          if (options.dyad_rules && (key == "IN" || key == "FOR") && has_actor) join = false;
         } else if (options.dyad_rules && is_name_word(tokens, k, scratch)) {
         } else {
           join = false;
@@ -251,23 +273,20 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       // After a comma only an apposition joins: a role ("..., Chief of the General Staff")
       // describing the same person, never a second country (that is a list).
       if (join && saw_comma && next.kind != Unit::kAgent) join = false;
-      if (!join) break;
+      if (!join) {
+        // The name right after the last title still belongs to this mention.
+        if (!names.empty() && names.back().first == end + 1) end = names.back().second;
+        break;
+      }
       ++last_unit;
       end = next.last;
       parts.push_back(&next);
+      if (next.kind != Unit::kAgent) has_actor = true;
     }
-    // A person's name after a title: "Colonel General Najmaddin Sadikov", "President Putin".
-    uint32_t name_first = 0, name_last = 0;
-    bool has_name = false;
+    // A person's name after the last title: "President Putin".
     if (options.dyad_rules && units[last_unit].kind == Unit::kAgent) {
-      uint32_t k = end + 1;
-      while (k < n && k <= end + 4 && is_name_word(tokens, k, scratch)) ++k;
-      if (k > end + 1) {
-        has_name = true;
-        name_first = end + 1;
-        name_last = k - 1;
-        end = k - 1;
-      }
+      uint32_t k = name_run_after(end + 1, n);
+      if (k > end + 1) end = k - 1;
     }
     // Resolve the code: the most specific actor, then the first agent's sector.
     std::string actor_code;
@@ -294,15 +313,17 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       m.code.clear();  // an agent with no actor names no one (TABARI default)
     else
       m.code = combine(actor_code, agent);
-    if (options.dyad_rules && has_name && !actor_code.empty()) {
-      // Learn the name for the rest of the document: full name and surname.
-      std::string full;
-      for (uint32_t k = name_first; k <= name_last; ++k) {
-        if (!full.empty()) full += ' ';
-        full += tokens.key(k);
+    if (options.dyad_rules && !actor_code.empty()) {
+      // Learn the names for the rest of the document: full name and surname.
+      for (auto [name_first, name_last] : names) {
+        std::string full;
+        for (uint32_t k = name_first; k <= name_last; ++k) {
+          if (!full.empty()) full += ' ';
+          full += tokens.key(k);
+        }
+        state.learned_names[full] = m.code;
+        state.learned_names[std::string(tokens.key(name_last))] = m.code;
       }
-      state.learned_names[full] = m.code;
-      state.learned_names[std::string(tokens.key(name_last))] = m.code;
     }
     for (uint32_t k = m.first_token; k <= m.last_token; ++k)
       scratch.mention_of_token[k] = static_cast<int>(scratch.mentions.size());

@@ -44,6 +44,13 @@ bool is_determiner(std::string_view key) {
                       "OUR", "MY", "YOUR", "ANY", "NO", "EVERY", "EACH", "'S"});
 }
 
+bool has_nominal_suffix(std::string_view key) {
+  for (std::string_view suffix : {"TION", "TIONS", "SION", "SIONS", "MENT", "MENTS", "NESS", "ITY",
+                                  "ITIES", "ANCE", "ENCE", "ISM"})
+    if (key.size() > suffix.size() + 2 && key.ends_with(suffix)) return true;
+  return false;
+}
+
 bool is_conjunction(std::string_view key) {
   return key == "AND" || key == "BUT" || key == "OR" || key == "NOR";
 }
@@ -303,6 +310,8 @@ struct Coder::Impl {
         if (!options.dyad_rules) continue;  // TABARI: a noun
         v.noun_position = true;
       }
+      // dyad: a stem matching a nominal form ("COOPERAT" in "cooperation") is a noun too.
+      if (options.dyad_rules && has_nominal_suffix(tokens.key(v.last))) v.noun_position = true;
       const lexicon::CompiledVerb& verb = model.verbs[payload];
       if (verb.code.discard()) *discard = true;
       if (verb.code.code == "+++") *complex = true;
@@ -487,8 +496,12 @@ struct Coder::Impl {
     if (!target_set) {
       std::string not_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
       c.target = first_mention(v.last + 1, clause_last, not_code);
-      if (c.target < 0) c.target = first_mention(clause_first, v.first, not_code);
-      if (c.target < 0) c.target = first_mention(0, v.first, not_code);
+      // TABARI then looks before the verb; dyad's rules do not: "X supports a settlement"
+      // has no target, it does not act on the sentence's earlier actors.
+      if (c.target < 0 && !options.dyad_rules) {
+        c.target = first_mention(clause_first, v.first, not_code);
+        if (c.target < 0) c.target = first_mention(0, v.first, not_code);
+      }
       if (c.target < 0 && c.source >= 0 && scratch.mentions[c.source].group >= 0)
         c.target = c.source;  // a compound acting on itself
       if (c.target < 0 && !options.default_target.empty()) c.target = -2;

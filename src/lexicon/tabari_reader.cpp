@@ -120,9 +120,16 @@ void read_actors_or_agents(std::string_view file_name, std::string_view content,
   // The entry that continuation lines (+synonym, indented [code]) attach to.
   std::vector<size_t> open_group;  // indices into out.actors of the current synonym group
   bool group_has_codes = false;
+  // Synonyms ("+NAME") share the group's codes: those on the head line and on indented code
+  // lines, unless they carry codes of their own.
   auto close_group = [&](const std::string& where) {
     if (!open_group.empty() && !group_has_codes)
       fail(where, "actor entry without a code block");
+    if (!open_group.empty()) {
+      const std::vector<DatedCode> shared = out.actors[open_group.front()].codes;
+      for (size_t i : open_group)
+        if (out.actors[i].codes.empty()) out.actors[i].codes = shared;
+    }
     open_group.clear();
     group_has_codes = false;
   };
@@ -199,7 +206,7 @@ void read_actors_or_agents(std::string_view file_name, std::string_view content,
       split_blocks(line, &phrase, &blocks, where);
       for (auto b : blocks) {
         DatedCode code = parse_code_block(b, where);
-        for (size_t i : open_group) out.actors[i].codes.push_back(code);
+        out.actors[open_group.front()].codes.push_back(code);
       }
       group_has_codes = true;
       continue;
