@@ -5,6 +5,8 @@
 // reach utf8proc) and classified with utf8proc's property tables. Only non-ASCII words pay for
 // utf8proc normalization, and that uses a per-thread scratch buffer, not per-token allocation.
 
+#include "text/text.h"
+
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -12,8 +14,6 @@
 #include <cstring>
 #include <limits>
 #include <string_view>
-
-#include "text/text.h"
 
 namespace dyad::text {
 namespace {
@@ -53,15 +53,40 @@ constexpr std::array<C, 128> kAsciiClass = [] {
       k = C::kDigit;
     } else {
       switch (c) {
-        case '\'': k = C::kApos; break;
-        case '-': k = C::kHyphen; break;
-        case '.': k = C::kDot; break;
-        case '!': case '?': k = C::kBang; break;
-        case ',': k = C::kComma; break;
-        case ':': case ';': k = C::kColon; break;
-        case '"': case '`': k = C::kQuote; break;
-        case '(': case ')': case '[': case ']': case '{': case '}': k = C::kParen; break;
-        default: break;
+        case '\'':
+          k = C::kApos;
+          break;
+        case '-':
+          k = C::kHyphen;
+          break;
+        case '.':
+          k = C::kDot;
+          break;
+        case '!':
+        case '?':
+          k = C::kBang;
+          break;
+        case ',':
+          k = C::kComma;
+          break;
+        case ':':
+        case ';':
+          k = C::kColon;
+          break;
+        case '"':
+        case '`':
+          k = C::kQuote;
+          break;
+        case '(':
+        case ')':
+        case '[':
+        case ']':
+        case '{':
+        case '}':
+          k = C::kParen;
+          break;
+        default:
+          break;
       }
     }
     t[c] = k;
@@ -75,12 +100,24 @@ constexpr std::array<bool, 256> kAlnum = [] {
   return t;
 }();
 
-inline bool is_alpha(uchar c) { return c < 128 && kAsciiClass[c] == C::kAlpha; }
-inline bool is_digit(uchar c) { return c >= '0' && c <= '9'; }
-inline bool is_upper(uchar c) { return c >= 'A' && c <= 'Z'; }
-inline bool is_lower(uchar c) { return c >= 'a' && c <= 'z'; }
-inline char to_upper(uchar c) { return static_cast<char>(is_lower(c) ? c - 32 : c); }
-inline char to_lower(uchar c) { return static_cast<char>(is_upper(c) ? c + 32 : c); }
+inline bool is_alpha(uchar c) {
+  return c < 128 && kAsciiClass[c] == C::kAlpha;
+}
+inline bool is_digit(uchar c) {
+  return c >= '0' && c <= '9';
+}
+inline bool is_upper(uchar c) {
+  return c >= 'A' && c <= 'Z';
+}
+inline bool is_lower(uchar c) {
+  return c >= 'a' && c <= 'z';
+}
+inline char to_upper(uchar c) {
+  return static_cast<char>(is_lower(c) ? c - 32 : c);
+}
+inline char to_lower(uchar c) {
+  return static_cast<char>(is_upper(c) ? c + 32 : c);
+}
 
 // SWAR: eight bytes in a uint64_t (little-endian: byte k of the text is bits 8k..8k+7). The range
 // tests are exact for bytes < 0x80; a byte >= 0x80 may carry into the *following* bytes only, so
@@ -101,9 +138,13 @@ inline uint64_t bytes_in_range(uint64_t w, uchar lo, uchar hi) {
 
 // Number of bytes flagged in a mask that has at most bit 7 set in each byte (no POPCNT needed:
 // the multiplication sums the per-byte 0/1 values into the top byte).
-inline int count_flagged(uint64_t mask) { return static_cast<int>(((mask >> 7) * kOnes) >> 56); }
+inline int count_flagged(uint64_t mask) {
+  return static_cast<int>(((mask >> 7) * kOnes) >> 56);
+}
 
-inline uint64_t ascii_letters(uint64_t w) { return bytes_in_range(w | kOnes * 0x20, 'a', 'z'); }
+inline uint64_t ascii_letters(uint64_t w) {
+  return bytes_in_range(w | kOnes * 0x20, 'a', 'z');
+}
 
 // 0x80 in every byte that is not an ASCII letter or digit.
 inline uint64_t non_alnum(uint64_t w) {
@@ -162,8 +203,17 @@ inline int decode(const uchar* p, const uchar* end, char32_t& cp) {
 // Unicode white space that is not in category Cc (C1 controls are handled by the caller).
 inline bool is_space_cp(char32_t cp) {
   switch (cp) {
-    case 0x00A0: case 0x1680: case 0x180E: case 0x200B: case 0x2028: case 0x2029:
-    case 0x202F: case 0x205F: case 0x2060: case 0x3000: case 0xFEFF:
+    case 0x00A0:
+    case 0x1680:
+    case 0x180E:
+    case 0x200B:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x2060:
+    case 0x3000:
+    case 0xFEFF:
       return true;
     default:
       return cp >= 0x2000 && cp <= 0x200A;
@@ -181,14 +231,35 @@ C classify_cp(char32_t cp, char* ascii) {
   *ascii = 0;
   if (is_space_cp(cp)) return C::kSpace;
   switch (cp) {
-    case 0x2019: case 0x2018: case 0x02BC: case 0x2032:
+    case 0x2019:
+    case 0x2018:
+    case 0x02BC:
+    case 0x2032:
       return C::kApos;
-    case 0x00AB: case 0x00BB: case 0x201A: case 0x201B: case 0x201C: case 0x201D: case 0x201E:
-    case 0x201F: case 0x2039: case 0x203A: case 0x301D: case 0x301E: case 0x301F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x201A:
+    case 0x201B:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2039:
+    case 0x203A:
+    case 0x301D:
+    case 0x301E:
+    case 0x301F:
       return C::kQuote;
-    case 0x2010: case 0x2011:
+    case 0x2010:
+    case 0x2011:
       return C::kHyphen;
-    case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: case 0x2E3A: case 0x2E3B:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0x2E3A:
+    case 0x2E3B:
     case 0xFE58:
       return C::kDash;
     case 0x2026:
@@ -198,22 +269,37 @@ C classify_cp(char32_t cp, char* ascii) {
   }
   const auto ucp = static_cast<utf8proc_int32_t>(cp);
   switch (utf8proc_category(ucp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_NL:
     case UTF8PROC_CATEGORY_NO:
       return C::kAlpha;
     case UTF8PROC_CATEGORY_ND:
       return C::kDigit;
-    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
     case UTF8PROC_CATEGORY_CC:
       return C::kSpace;
     case UTF8PROC_CATEGORY_CF:
       return C::kIgnorable;
-    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
-    case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
-    case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
-    case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO: {
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SO: {
       utf8proc_int32_t d[4];
       int bc = 0;
       const auto n = utf8proc_decompose_char(
@@ -270,8 +356,8 @@ inline bool word_char_at(const uchar* s, size_t end, size_t i) {
 
 enum class Abbr : uint8_t {
   kNone,
-  kStrong,  // never ends a sentence: titles, months, initials, "e.g."
-  kWeak,    // ends a sentence only before a common sentence starter: U.S., Inc., etc.
+  kStrong,  // never ends a sentence: titles, months, "e.g."
+  kWeak,    // ends a sentence only before a common sentence starter: U.S., J., Inc., etc.
   kNumber,  // an abbreviation only before a number: "No. 10"
 };
 
@@ -292,43 +378,74 @@ constexpr uint64_t pack(std::string_view w) {
 
 constexpr AbbrEntry kAbbreviations[] = {
     // Titles and ranks.
-    {"mr", Abbr::kStrong, kCapitalized}, {"mrs", Abbr::kStrong, kCapitalized},
-    {"ms", Abbr::kStrong, kCapitalized}, {"dr", Abbr::kStrong, kCapitalized},
-    {"gen", Abbr::kStrong, kCapitalized}, {"gens", Abbr::kStrong, kCapitalized},
-    {"col", Abbr::kStrong, kCapitalized}, {"lt", Abbr::kStrong, kCapitalized},
-    {"lieut", Abbr::kStrong, kCapitalized}, {"maj", Abbr::kStrong, kCapitalized},
-    {"capt", Abbr::kStrong, kCapitalized}, {"sgt", Abbr::kStrong, kCapitalized},
-    {"adm", Abbr::kStrong, kCapitalized}, {"cmdr", Abbr::kStrong, kCapitalized},
-    {"comdr", Abbr::kStrong, kCapitalized}, {"gov", Abbr::kStrong, kCapitalized},
-    {"govs", Abbr::kStrong, kCapitalized}, {"sen", Abbr::kStrong, kCapitalized},
-    {"sens", Abbr::kStrong, kCapitalized}, {"rep", Abbr::kStrong, kCapitalized},
-    {"reps", Abbr::kStrong, kCapitalized}, {"rev", Abbr::kStrong, kCapitalized},
-    {"prof", Abbr::kStrong, kCapitalized}, {"st", Abbr::kStrong, kCapitalized},
-    {"mt", Abbr::kStrong, kCapitalized}, {"ft", Abbr::kStrong, kCapitalized},
-    {"pres", Abbr::kStrong, kCapitalized}, {"amb", Abbr::kStrong, kCapitalized},
-    {"brig", Abbr::kStrong, kCapitalized}, {"cpl", Abbr::kStrong, kCapitalized},
-    {"pvt", Abbr::kStrong, kCapitalized}, {"supt", Abbr::kStrong, kCapitalized},
-    {"insp", Abbr::kStrong, kCapitalized}, {"hon", Abbr::kStrong, kCapitalized},
-    {"rt", Abbr::kStrong, kCapitalized}, {"messrs", Abbr::kStrong, kCapitalized},
-    {"mme", Abbr::kStrong, kCapitalized}, {"sr", Abbr::kWeak, kCapitalized},
+    {"mr", Abbr::kStrong, kCapitalized},
+    {"mrs", Abbr::kStrong, kCapitalized},
+    {"ms", Abbr::kStrong, kCapitalized},
+    {"dr", Abbr::kStrong, kCapitalized},
+    {"gen", Abbr::kStrong, kCapitalized},
+    {"gens", Abbr::kStrong, kCapitalized},
+    {"col", Abbr::kStrong, kCapitalized},
+    {"lt", Abbr::kStrong, kCapitalized},
+    {"lieut", Abbr::kStrong, kCapitalized},
+    {"maj", Abbr::kStrong, kCapitalized},
+    {"capt", Abbr::kStrong, kCapitalized},
+    {"sgt", Abbr::kStrong, kCapitalized},
+    {"adm", Abbr::kStrong, kCapitalized},
+    {"cmdr", Abbr::kStrong, kCapitalized},
+    {"comdr", Abbr::kStrong, kCapitalized},
+    {"gov", Abbr::kStrong, kCapitalized},
+    {"govs", Abbr::kStrong, kCapitalized},
+    {"sen", Abbr::kStrong, kCapitalized},
+    {"sens", Abbr::kStrong, kCapitalized},
+    {"rep", Abbr::kStrong, kCapitalized},
+    {"reps", Abbr::kStrong, kCapitalized},
+    {"rev", Abbr::kStrong, kCapitalized},
+    {"prof", Abbr::kStrong, kCapitalized},
+    {"st", Abbr::kStrong, kCapitalized},
+    {"mt", Abbr::kStrong, kCapitalized},
+    {"ft", Abbr::kStrong, kCapitalized},
+    {"pres", Abbr::kStrong, kCapitalized},
+    {"amb", Abbr::kStrong, kCapitalized},
+    {"brig", Abbr::kStrong, kCapitalized},
+    {"cpl", Abbr::kStrong, kCapitalized},
+    {"pvt", Abbr::kStrong, kCapitalized},
+    {"supt", Abbr::kStrong, kCapitalized},
+    {"insp", Abbr::kStrong, kCapitalized},
+    {"hon", Abbr::kStrong, kCapitalized},
+    {"rt", Abbr::kStrong, kCapitalized},
+    {"messrs", Abbr::kStrong, kCapitalized},
+    {"mme", Abbr::kStrong, kCapitalized},
+    {"sr", Abbr::kWeak, kCapitalized},
     {"jr", Abbr::kWeak, kCapitalized},
     // Months (May has no abbreviation).
-    {"jan", Abbr::kStrong, kCapitalized}, {"feb", Abbr::kStrong, kCapitalized},
-    {"mar", Abbr::kStrong, kCapitalized}, {"apr", Abbr::kStrong, kCapitalized},
-    {"jun", Abbr::kStrong, kCapitalized}, {"jul", Abbr::kStrong, kCapitalized},
-    {"aug", Abbr::kStrong, kCapitalized}, {"sep", Abbr::kStrong, kCapitalized},
-    {"sept", Abbr::kStrong, kCapitalized}, {"oct", Abbr::kStrong, kCapitalized},
-    {"nov", Abbr::kStrong, kCapitalized}, {"dec", Abbr::kStrong, kCapitalized},
+    {"jan", Abbr::kStrong, kCapitalized},
+    {"feb", Abbr::kStrong, kCapitalized},
+    {"mar", Abbr::kStrong, kCapitalized},
+    {"apr", Abbr::kStrong, kCapitalized},
+    {"jun", Abbr::kStrong, kCapitalized},
+    {"jul", Abbr::kStrong, kCapitalized},
+    {"aug", Abbr::kStrong, kCapitalized},
+    {"sep", Abbr::kStrong, kCapitalized},
+    {"sept", Abbr::kStrong, kCapitalized},
+    {"oct", Abbr::kStrong, kCapitalized},
+    {"nov", Abbr::kStrong, kCapitalized},
+    {"dec", Abbr::kStrong, kCapitalized},
     // Numbering.
-    {"no", Abbr::kNumber, kCapitalized}, {"nos", Abbr::kNumber, kCapitalized},
+    {"no", Abbr::kNumber, kCapitalized},
+    {"nos", Abbr::kNumber, kCapitalized},
     {"vol", Abbr::kStrong, kCapitalized},
     // Companies: these often end a sentence.
-    {"co", Abbr::kWeak, kCapitalized}, {"cos", Abbr::kWeak, kCapitalized},
-    {"corp", Abbr::kWeak, kCapitalized}, {"inc", Abbr::kWeak, kCapitalized},
-    {"ltd", Abbr::kWeak, kCapitalized}, {"bros", Abbr::kWeak, kCapitalized},
+    {"co", Abbr::kWeak, kCapitalized},
+    {"cos", Abbr::kWeak, kCapitalized},
+    {"corp", Abbr::kWeak, kCapitalized},
+    {"inc", Abbr::kWeak, kCapitalized},
+    {"ltd", Abbr::kWeak, kCapitalized},
+    {"bros", Abbr::kWeak, kCapitalized},
     // Latin and the like.
-    {"vs", Abbr::kStrong, kAnyCase}, {"v", Abbr::kStrong, kLowerCase},
-    {"etc", Abbr::kWeak, kAnyCase}, {"approx", Abbr::kStrong, kAnyCase},
+    {"vs", Abbr::kStrong, kAnyCase},
+    {"v", Abbr::kStrong, kLowerCase},
+    {"etc", Abbr::kWeak, kAnyCase},
+    {"approx", Abbr::kStrong, kAnyCase},
 };
 
 constexpr auto kAbbreviationKeys = [] {
@@ -338,10 +455,11 @@ constexpr auto kAbbreviationKeys = [] {
 }();
 
 // Classifies the ASCII word w (no periods) as it would be when followed by a period.
-// A single upper-case letter is an initial ("George W. Bush").
+// A single upper-case letter is an initial ("George W. Bush"); it is weak, not strong, because an
+// initial is followed by a name, never by "The", while "World War I. The war" ends a sentence.
 Abbr lookup_abbreviation(const uchar* w, size_t len) {
   if (len == 0 || len > 6) return Abbr::kNone;
-  if (len == 1 && is_upper(w[0])) return Abbr::kStrong;
+  if (len == 1 && is_upper(w[0])) return Abbr::kWeak;
   uint64_t key = 0;
   bool any_upper = false;
   for (size_t i = 0; i < len; ++i) {
@@ -475,7 +593,8 @@ inline size_t opening_quote_len_at(const uchar* s, size_t n, size_t i) {
 // Can a sentence start at s[m]? Upper-case letter, digit, opening quote or bracket.
 bool starts_sentence(const uchar* s, size_t n, size_t m) {
   const uchar c = s[m];
-  if (c < 0x80) return is_upper(c) || is_digit(c) || c == '(' || c == '[' || c == '"' || c == '\'' || c == '`';
+  if (c < 0x80)
+    return is_upper(c) || is_digit(c) || c == '(' || c == '[' || c == '"' || c == '\'' || c == '`';
   if (opening_quote_len_at(s, n, m) != 0) return true;
   char32_t cp = 0;
   return decode(s + m, s + n, cp) != 0 && is_cased_upper(cp);
@@ -483,10 +602,9 @@ bool starts_sentence(const uchar* s, size_t n, size_t m) {
 
 // Words that, after a weak abbreviation such as "U.S.", show that a new sentence has started.
 constexpr std::string_view kSentenceStarters[] = {
-    "The", "He",   "She",   "It",    "They",  "We",    "But",   "In",     "A",
-    "An",  "This", "That",  "On",    "At",    "However", "Meanwhile", "His", "Her",
-    "Its", "Their", "There", "These", "Those", "Some",  "When",  "While", "If",
-    "After", "I",
+    "The",   "He",    "She",   "It",   "They",    "We",        "But", "In",    "A",   "An",
+    "This",  "That",  "On",    "At",   "However", "Meanwhile", "His", "Her",   "Its", "Their",
+    "There", "These", "Those", "Some", "When",    "While",     "If",  "After", "I",
 };
 
 bool starter_word_at(const uchar* s, size_t n, size_t m) {
@@ -594,7 +712,10 @@ namespace {
 // Maps typographic apostrophes to ' before utf8proc's decomposition.
 utf8proc_int32_t fold_apostrophe(utf8proc_int32_t cp, void*) {
   switch (cp) {
-    case 0x2019: case 0x2018: case 0x02BC: case 0x2032:
+    case 0x2019:
+    case 0x2018:
+    case 0x02BC:
+    case 0x2032:
       return '\'';
     default:
       return cp;
@@ -629,8 +750,8 @@ void append_folded(const uchar* p, size_t len, std::string& keys) {
     for (utf8proc_ssize_t r = 0; r < n; ++r) {
       const utf8proc_int32_t cp = buf[static_cast<size_t>(r)];
       const auto cat = utf8proc_category(cp);
-      const bool mark = cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
-                        cat == UTF8PROC_CATEGORY_ME;
+      const bool mark =
+          cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME;
       if (mark && latin_base) continue;
       if (!mark) latin_base = is_latin(cp);
       buf[static_cast<size_t>(w++)] = cp;
@@ -660,7 +781,10 @@ class Tokenizer {
   void push(size_t b, size_t e, TokenKind kind, std::string_view key) {
     out_.tokens.push_back(Token{{static_cast<uint32_t>(b), static_cast<uint32_t>(e)},
                                 static_cast<uint32_t>(out_.keys.size()),
-                                static_cast<uint32_t>(key.size()), kind, false, false});
+                                static_cast<uint32_t>(key.size()),
+                                kind,
+                                false,
+                                false});
     out_.keys.append(key);
   }
   size_t word(size_t i, bool number);
@@ -712,8 +836,7 @@ size_t Tokenizer::scan_word(size_t i, bool number, bool* ascii) const {
     char a;
     const C k = classify_cp(cp, &a);
     const auto ul = static_cast<size_t>(len);
-    if (k == C::kAlpha || k == C::kDigit ||
-        (k == C::kApos && apostrophe_continues_word(j, ul)) ||
+    if (k == C::kAlpha || k == C::kDigit || (k == C::kApos && apostrophe_continues_word(j, ul)) ||
         (k == C::kIgnorable && word_char_at(s_, end_, j + ul))) {
       *ascii = false;
       j += ul;
@@ -737,8 +860,10 @@ size_t Tokenizer::acronym(size_t i, size_t a) {
   for (size_t j = i; j < a; ++j) all_upper &= !is_lower(s_[j]);
   out_.tokens.push_back(Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(a)},
                               static_cast<uint32_t>(ko),
-                              static_cast<uint32_t>(out_.keys.size() - ko), TokenKind::kWord,
-                              is_upper(s_[i]), all_upper && letters >= 2});
+                              static_cast<uint32_t>(out_.keys.size() - ko),
+                              TokenKind::kWord,
+                              is_upper(s_[i]),
+                              all_upper && letters >= 2});
   word_end_ = a;
   word_last_ = s_[a - 1];
   return a;
@@ -751,15 +876,15 @@ size_t Tokenizer::word(size_t i, bool number) {
   bool ascii = true;
   const size_t j = scan_word(i, number, &ascii);
   size_t tok_end = j;
-  // The period of an abbreviation or initial belongs to the word ("Gen.", "W.", "No. 10").
+  // The period of an abbreviation or initial belongs to the word ("Gen.", "W.", "No. 10"), also
+  // at the end of a sentence ("Acme Inc."): the key never depends on the position.
   if (!number && ascii && j < end_ && s_[j] == '.') {
     const Abbr a = lookup_abbreviation(s_ + i, j - i);
-    if (a == Abbr::kStrong || a == Abbr::kWeak ||
-        (a == Abbr::kNumber && [&] {
-          const size_t m = skip_space(s_, end_, j + 1);
-          return m < end_ && is_digit(s_[m]);
-        }())) {
+    if (a == Abbr::kStrong || a == Abbr::kWeak) {
       tok_end = j + 1;
+    } else if (a == Abbr::kNumber) {
+      const size_t m = skip_space(s_, end_, j + 1);
+      if (m < end_ && is_digit(s_[m])) tok_end = j + 1;
     }
   }
 
@@ -983,7 +1108,9 @@ void Tokenizer::run(size_t i) {
           out_.tokens.push_back(Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)},
                                       static_cast<uint32_t>(ko),
                                       static_cast<uint32_t>(out_.keys.size() - ko),
-                                      TokenKind::kOther, false, false});
+                                      TokenKind::kOther,
+                                      false,
+                                      false});
           i += len;
           break;
         }

@@ -17,8 +17,8 @@ using dyad::text::key_of_phrase;
 using dyad::text::Span;
 using dyad::text::Token;
 using dyad::text::TokenBuffer;
-using dyad::text::TokenKind;
 using dyad::text::tokenize;
+using dyad::text::TokenKind;
 
 struct Tok {
   std::string text;  // the span's bytes
@@ -49,8 +49,8 @@ TEST(TextTokens, EmptyInput) {
   EXPECT_TRUE(Tokens("").empty());
   EXPECT_TRUE(Tokens("  \n\t ").empty());
   TokenBuffer buf;
-  tokenize("abc", Span{2, 1}, buf);   // inverted span
-  tokenize("abc", Span{5, 9}, buf);   // beyond the text
+  tokenize("abc", Span{2, 1}, buf);  // inverted span
+  tokenize("abc", Span{5, 9}, buf);  // beyond the text
   EXPECT_EQ(buf.size(), 0u);
 }
 
@@ -225,7 +225,10 @@ TEST(TextTokens, OtherSymbols) {
   EXPECT_EQ(Tokens("&")[0].kind, TokenKind::kOther);
   EXPECT_EQ(Tokens("<IBM>")[0].kind, TokenKind::kOther);
   // ASCII control characters are white space.
-  EXPECT_EQ(Keys(std::string("a\x01\x7F" "b", 4)), (Keyv{"A", "B"}));
+  EXPECT_EQ(Keys(std::string("a\x01\x7F"
+                             "b",
+                             4)),
+            (Keyv{"A", "B"}));
 }
 
 TEST(TextKeyOfPhrase, FoldsLikeTokenize) {
@@ -253,8 +256,12 @@ struct RefTok {
   bool capitalized, all_caps;
 };
 
-bool RefSpace(char c) { return static_cast<unsigned char>(c) <= ' ' || c == 127; }
-bool RefAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool RefSpace(char c) {
+  return static_cast<unsigned char>(c) <= ' ' || c == 127;
+}
+bool RefAlnum(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
 
 std::string RefUpper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -264,12 +271,12 @@ std::string RefUpper(std::string s) {
 // Is the word w (letters) followed by the period at text[dot] an abbreviation?
 bool RefAbbreviation(const std::string& w, const std::string& text, size_t dot) {
   static const std::set<std::string> kTitleCase = {
-      "MR",   "MRS",  "MS",   "DR",   "GEN",  "GENS", "COL",  "LT",   "LIEUT",  "MAJ",  "CAPT",
-      "SGT",  "ADM",  "CMDR", "COMDR", "GOV", "GOVS", "SEN",  "SENS", "REP",    "REPS", "REV",
-      "PROF", "ST",   "MT",   "FT",   "PRES", "AMB",  "BRIG", "CPL",  "PVT",    "SUPT", "INSP",
-      "HON",  "RT",   "MESSRS", "MME", "SR",  "JR",   "JAN",  "FEB",  "MAR",    "APR",  "JUN",
-      "JUL",  "AUG",  "SEP",  "SEPT", "OCT",  "NOV",  "DEC",  "VOL",  "CO",     "COS",  "CORP",
-      "INC",  "LTD",  "BROS"};
+      "MR",   "MRS",  "MS",   "DR",   "GEN",   "GENS",   "COL",  "LT",   "LIEUT", "MAJ",
+      "CAPT", "SGT",  "ADM",  "CMDR", "COMDR", "GOV",    "GOVS", "SEN",  "SENS",  "REP",
+      "REPS", "REV",  "PROF", "ST",   "MT",    "FT",     "PRES", "AMB",  "BRIG",  "CPL",
+      "PVT",  "SUPT", "INSP", "HON",  "RT",    "MESSRS", "MME",  "SR",   "JR",    "JAN",
+      "FEB",  "MAR",  "APR",  "JUN",  "JUL",   "AUG",    "SEP",  "SEPT", "OCT",   "NOV",
+      "DEC",  "VOL",  "CO",   "COS",  "CORP",  "INC",    "LTD",  "BROS"};
   static const std::set<std::string> kAnyCase = {"VS", "ETC", "APPROX"};
   for (char c : w) {
     if (!std::isalpha(static_cast<unsigned char>(c))) return false;
@@ -291,7 +298,9 @@ bool RefAbbreviation(const std::string& w, const std::string& text, size_t dot) 
 // Length of the dotted acronym at s[i]: two or more "letter." groups, or one or more groups and
 // then a last letter that is not followed by a letter, digit or period ("U.S"). 0 if none.
 size_t RefAcronym(const std::string& s, size_t i) {
-  auto alpha = [&](size_t k) { return k < s.size() && std::isalpha(static_cast<unsigned char>(s[k])); };
+  auto alpha = [&](size_t k) {
+    return k < s.size() && std::isalpha(static_cast<unsigned char>(s[k]));
+  };
   size_t groups = 0;
   while (alpha(i + 2 * groups) && i + 2 * groups + 1 < s.size() && s[i + 2 * groups + 1] == '.') {
     ++groups;
@@ -419,10 +428,10 @@ TEST(TextTokensDifferential, MatchesReferenceOnRandomAsciiText) {
   const std::vector<std::string> pieces = {
       "the", "The", "THE", "said", "met", "Baku", "AZERBAIJAN", "U.S.", "U.N.", "u.s.", "U.S",
       "e.g.", "i.e.", "J.F.", "W.", "A", "a", "I", "x", "s", "S", "Gen.", "Gen", "gen.", "GEN.",
-      "Col.", "Lt.", "No.", "No", "no.", "Nos.", "Vol.", "10", "3.5", "1,000", "2019-07-11", "10/12",
-      "5.", "1980s", "Jan.", "Sept.", "Mr.", "Mrs", "St.", "Inc.", "Corp.", "Ltd.", "etc.", "vs.",
-      "v.", "approx.", "Israel's", "ministers'", "don't", "O'Brien", "it's", "'s", "'S", "'", "''",
-      "Nagorno-Karabakh", "military-technical", "U.S.-led", "F-16", "30-year-old", "-", "--",
+      "Col.", "Lt.", "No.", "No", "no.", "Nos.", "Vol.", "10", "3.5", "1,000", "2019-07-11",
+      "10/12", "5.", "1980s", "Jan.", "Sept.", "Mr.", "Mrs", "St.", "Inc.", "Corp.", "Ltd.", "etc.",
+      "vs.", "v.", "approx.", "Israel's", "ministers'", "don't", "O'Brien", "it's", "'s", "'S", "'",
+      "''", "Nagorno-Karabakh", "military-technical", "U.S.-led", "F-16", "30-year-old", "-", "--",
       "---", ".", "..", "...", "!", "?", ",", ";", ":", "\"", "`", "(", ")", "[", "]", "{", "}",
       "$", "%", "&", "#", "/", "ABC", "Ph.D.", "a.m.", "p.m", "r'", "rs'", "X.Y", "A.B.C", "5'",
       "q.", "Z.", "sen.", "Messrs.", "x-", "-y", "1-", "'9", "9'", "a'b's", "s's'",
@@ -451,9 +460,9 @@ TEST(TextTokensDifferential, MatchesReferenceOnRandomAsciiText) {
     for (size_t i = 0; i < ref.size(); ++i) {
       const Token& t = buf.tokens[i];
       const RefTok& r = ref[i];
-      ASSERT_EQ(Describe(text, t.span.start, t.span.end, t.kind, buf.key(t), t.capitalized,
-                         t.all_caps),
-                Describe(text, r.start, r.end, r.kind, r.key, r.capitalized, r.all_caps))
+      ASSERT_EQ(
+          Describe(text, t.span.start, t.span.end, t.kind, buf.key(t), t.capitalized, t.all_caps),
+          Describe(text, r.start, r.end, r.kind, r.key, r.capitalized, r.all_caps))
           << "token " << i << " of <" << text << ">";
       if (i != 0) joined += ' ';
       joined += buf.key(t);

@@ -16,8 +16,8 @@ using dyad::text::Span;
 using dyad::text::split_sentences;
 using dyad::text::Token;
 using dyad::text::TokenBuffer;
-using dyad::text::TokenKind;
 using dyad::text::tokenize;
+using dyad::text::TokenKind;
 using dyad::text::valid_utf8;
 
 struct Tok {
@@ -89,16 +89,18 @@ bool RefValid(const std::string& s, size_t* bad) {
 TEST(TextUtf8, AcceptsWellFormedText) {
   EXPECT_TRUE(valid_utf8(""));
   EXPECT_TRUE(valid_utf8("plain ASCII text that is longer than eight bytes"));
-  EXPECT_TRUE(valid_utf8("Erdo\xC4\x9F" "an \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x98\x80"));
+  EXPECT_TRUE(
+      valid_utf8("Erdo\xC4\x9F"
+                 "an \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x98\x80"));
   EXPECT_TRUE(valid_utf8("\x7F"));
-  EXPECT_TRUE(valid_utf8("\xC2\x80"));              // U+0080
-  EXPECT_TRUE(valid_utf8("\xDF\xBF"));              // U+07FF
-  EXPECT_TRUE(valid_utf8("\xE0\xA0\x80"));          // U+0800
-  EXPECT_TRUE(valid_utf8("\xED\x9F\xBF"));          // U+D7FF
-  EXPECT_TRUE(valid_utf8("\xEE\x80\x80"));          // U+E000
-  EXPECT_TRUE(valid_utf8("\xEF\xBF\xBF"));          // U+FFFF
-  EXPECT_TRUE(valid_utf8("\xF0\x90\x80\x80"));      // U+10000
-  EXPECT_TRUE(valid_utf8("\xF4\x8F\xBF\xBF"));      // U+10FFFF
+  EXPECT_TRUE(valid_utf8("\xC2\x80"));          // U+0080
+  EXPECT_TRUE(valid_utf8("\xDF\xBF"));          // U+07FF
+  EXPECT_TRUE(valid_utf8("\xE0\xA0\x80"));      // U+0800
+  EXPECT_TRUE(valid_utf8("\xED\x9F\xBF"));      // U+D7FF
+  EXPECT_TRUE(valid_utf8("\xEE\x80\x80"));      // U+E000
+  EXPECT_TRUE(valid_utf8("\xEF\xBF\xBF"));      // U+FFFF
+  EXPECT_TRUE(valid_utf8("\xF0\x90\x80\x80"));  // U+10000
+  EXPECT_TRUE(valid_utf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF
   EXPECT_TRUE(valid_utf8(std::string_view("a\0b", 3)));
 }
 
@@ -108,22 +110,22 @@ TEST(TextUtf8, RejectsIllFormedTextWithOffset) {
     size_t bad;
   };
   const Case cases[] = {
-      {"\x80", 0},                         // stray continuation byte
-      {"abc\xBF", 3},                      //
-      {"\xC0\xAF", 0},                     // overlong '/'
-      {"\xC1\xBF", 0},                     // overlong
-      {"\xE0\x80\xAF", 0},                 // overlong 3-byte
-      {"\xE0\x9F\xBF", 0},                 // overlong 3-byte (U+07FF)
-      {"\xF0\x80\x80\xAF", 0},             // overlong 4-byte
-      {"\xF0\x8F\xBF\xBF", 0},             // overlong 4-byte (U+FFFF)
-      {"ok \xED\xA0\x80", 3},              // surrogate U+D800
-      {"\xED\xBF\xBF", 0},                 // surrogate U+DFFF
-      {"\xF4\x90\x80\x80", 0},             // U+110000
-      {"\xF5\x80\x80\x80", 0},             // lead byte beyond U+10FFFF
-      {"\xFF", 0},                         //
-      {"\xFE", 0},                         //
-      {"abcdefgh\xE2\x80", 8},             // truncated at the end
-      {"abcdefghijklmnop\xC3(", 16},       // bad continuation after the 8-byte fast path
+      {"\x80", 0},                          // stray continuation byte
+      {"abc\xBF", 3},                       //
+      {"\xC0\xAF", 0},                      // overlong '/'
+      {"\xC1\xBF", 0},                      // overlong
+      {"\xE0\x80\xAF", 0},                  // overlong 3-byte
+      {"\xE0\x9F\xBF", 0},                  // overlong 3-byte (U+07FF)
+      {"\xF0\x80\x80\xAF", 0},              // overlong 4-byte
+      {"\xF0\x8F\xBF\xBF", 0},              // overlong 4-byte (U+FFFF)
+      {"ok \xED\xA0\x80", 3},               // surrogate U+D800
+      {"\xED\xBF\xBF", 0},                  // surrogate U+DFFF
+      {"\xF4\x90\x80\x80", 0},              // U+110000
+      {"\xF5\x80\x80\x80", 0},              // lead byte beyond U+10FFFF
+      {"\xFF", 0},                          //
+      {"\xFE", 0},                          //
+      {"abcdefgh\xE2\x80", 8},              // truncated at the end
+      {"abcdefghijklmnop\xC3(", 16},        // bad continuation after the 8-byte fast path
       {"\xE2\x80\x9C ok \xE2\x28\xA1", 7},  // second sequence broken
   };
   for (const Case& c : cases) {
@@ -181,7 +183,10 @@ TEST(TextUtf8, MatchesReferenceOnRandomBytes) {
 // Typographic punctuation and Unicode spaces
 
 TEST(TextUnicode, CurlyQuotesAreQuotes) {
-  const auto t = Tokens("\xE2\x80\x9C" "Baku\xE2\x80\x9D \xC2\xAB" "Paris\xC2\xBB \xE2\x80\x9EX\xE2\x80\x9C");
+  const auto t = Tokens(
+      "\xE2\x80\x9C"
+      "Baku\xE2\x80\x9D \xC2\xAB"
+      "Paris\xC2\xBB \xE2\x80\x9EX\xE2\x80\x9C");
   ASSERT_EQ(t.size(), 9u);
   EXPECT_EQ(t[0].kind, TokenKind::kQuote);
   EXPECT_EQ(t[0].key, "\"");
@@ -205,14 +210,19 @@ TEST(TextUnicode, CurlyApostrophes) {
   EXPECT_EQ(Keys("don\xE2\x80\x99t"), (Keyv{"DON'T"}));
   EXPECT_EQ(Tokens("don\xE2\x80\x99t")[0].text, "don\xE2\x80\x99t");
   EXPECT_EQ(Keys("ministers\xE2\x80\x99 meeting"), (Keyv{"MINISTERS", "'S", "MEETING"}));
-  EXPECT_EQ(Keys("O\xCA\xBC" "Brien"), (Keyv{"O'BRIEN"}));  // U+02BC modifier apostrophe
+  EXPECT_EQ(Keys("O\xCA\xBC"
+                 "Brien"),
+            (Keyv{"O'BRIEN"}));  // U+02BC modifier apostrophe
   EXPECT_EQ(key_of_phrase("ISRAEL\xE2\x80\x99S"), "ISRAEL 'S");
 }
 
 TEST(TextUnicode, DashesAndHyphens) {
   EXPECT_EQ(Keys("Baku \xE2\x80\x93 Moscow \xE2\x80\x94 talks"),
             (Keyv{"BAKU", "-", "MOSCOW", "-", "TALKS"}));
-  const auto t = Tokens("Paris\xE2\x80\x94" "Berlin \xE2\x88\x92" "5");
+  const auto t = Tokens(
+      "Paris\xE2\x80\x94"
+      "Berlin \xE2\x88\x92"
+      "5");
   ASSERT_EQ(t.size(), 5u);
   EXPECT_EQ(t[1].kind, TokenKind::kDash);
   EXPECT_EQ(t[1].text, "\xE2\x80\x94");
@@ -224,9 +234,16 @@ TEST(TextUnicode, DashesAndHyphens) {
 }
 
 TEST(TextUnicode, UnicodeSpacesAreWhiteSpace) {
-  EXPECT_EQ(Keys("a\xC2\xA0" "b\xE2\x80\x89" "c\xE2\x80\xAF" "d\xE3\x80\x80" "e\xE2\x80\x8B" "f"),
+  EXPECT_EQ(Keys("a\xC2\xA0"
+                 "b\xE2\x80\x89"
+                 "c\xE2\x80\xAF"
+                 "d\xE3\x80\x80"
+                 "e\xE2\x80\x8B"
+                 "f"),
             (Keyv{"A", "B", "C", "D", "E", "F"}));
-  const auto t = Tokens("\xEF\xBB\xBF" "Baku");  // byte-order mark
+  const auto t = Tokens(
+      "\xEF\xBB\xBF"
+      "Baku");  // byte-order mark
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].text, "Baku");
 }
@@ -247,26 +264,38 @@ TEST(TextUnicode, EllipsisAndFullwidthPunctuation) {
 // Key folding
 
 TEST(TextUnicode, Nfkc) {
-  EXPECT_EQ(Keys("\xEF\xAC\x81nance"), (Keyv{"FINANCE"}));           // U+FB01 LATIN SMALL LIGATURE FI
-  EXPECT_EQ(Keys("\xEF\xBC\xB5\xEF\xBC\xAE"), (Keyv{"UN"}));          // fullwidth UN
-  EXPECT_EQ(Keys("\xE2\x84\xA2"), (Keyv{"TM"}));                       // trade mark sign
+  EXPECT_EQ(Keys("\xEF\xAC\x81nance"), (Keyv{"FINANCE"}));    // U+FB01 LATIN SMALL LIGATURE FI
+  EXPECT_EQ(Keys("\xEF\xBC\xB5\xEF\xBC\xAE"), (Keyv{"UN"}));  // fullwidth UN
+  EXPECT_EQ(Keys("\xE2\x84\xA2"), (Keyv{"TM"}));              // trade mark sign
   EXPECT_EQ(Tokens("\xE2\x84\xA2")[0].kind, TokenKind::kOther);
   EXPECT_EQ(Tokens("\xEF\xBC\x91\xEF\xBC\x92")[0].kind, TokenKind::kNumber);  // fullwidth 12
   EXPECT_EQ(Keys("\xEF\xBC\x91\xEF\xBC\x92"), (Keyv{"12"}));
 }
 
 TEST(TextUnicode, DiacriticsAreStrippedFromLatinLetters) {
-  EXPECT_EQ(Keys("Erdo\xC4\x9F" "an"), (Keyv{"ERDOGAN"}));
+  EXPECT_EQ(Keys("Erdo\xC4\x9F"
+                 "an"),
+            (Keyv{"ERDOGAN"}));
   EXPECT_EQ(Keys("D\xC3\xBCsseldorf"), (Keyv{"DUSSELDORF"}));
   EXPECT_EQ(Keys("S\xC3\xA3o Paulo"), (Keyv{"SAO", "PAULO"}));
-  EXPECT_EQ(Keys("Tal\xC4\xB1" "bova A\xC4\x9F" "dam \xC4\xB0stanbul"),
+  EXPECT_EQ(Keys("Tal\xC4\xB1"
+                 "bova A\xC4\x9F"
+                 "dam \xC4\xB0stanbul"),
             (Keyv{"TALIBOVA", "AGDAM", "ISTANBUL"}));
-  EXPECT_EQ(Keys("Stra\xC3\x9F" "e"), (Keyv{"STRASSE"}));
+  EXPECT_EQ(Keys("Stra\xC3\x9F"
+                 "e"),
+            (Keyv{"STRASSE"}));
   // Decomposed input (g + combining breve) folds the same way.
-  EXPECT_EQ(Keys("Erdog\xCC\x86" "an"), (Keyv{"ERDOGAN"}));
+  EXPECT_EQ(Keys("Erdog\xCC\x86"
+                 "an"),
+            (Keyv{"ERDOGAN"}));
   // Soft hyphen is ignorable inside a word.
-  EXPECT_EQ(Keys("Kara\xC2\xAD" "bakh"), (Keyv{"KARABAKH"}));
-  EXPECT_EQ(key_of_phrase("Erdo\xC4\x9F" "an_Recep"), "ERDOGAN RECEP");
+  EXPECT_EQ(Keys("Kara\xC2\xAD"
+                 "bakh"),
+            (Keyv{"KARABAKH"}));
+  EXPECT_EQ(key_of_phrase("Erdo\xC4\x9F"
+                          "an_Recep"),
+            "ERDOGAN RECEP");
 }
 
 TEST(TextUnicode, OtherScriptsKeepTheirLetters) {
@@ -277,7 +306,11 @@ TEST(TextUnicode, OtherScriptsKeepTheirLetters) {
 }
 
 TEST(TextUnicode, CapitalizationFromOriginalText) {
-  const auto t = Tokens("\xC3\x96l\xC3\xA7" "er \xC3\x96L\xC3\x87" "ER \xC3\xB6l\xC3\xA7" "er");
+  const auto t = Tokens(
+      "\xC3\x96l\xC3\xA7"
+      "er \xC3\x96L\xC3\x87"
+      "ER \xC3\xB6l\xC3\xA7"
+      "er");
   ASSERT_EQ(t.size(), 3u);
   EXPECT_TRUE(t[0].capitalized);
   EXPECT_FALSE(t[0].all_caps);
@@ -289,7 +322,8 @@ TEST(TextUnicode, CapitalizationFromOriginalText) {
 
 TEST(TextUnicode, TokenKeysMatchKeyOfPhraseOfTheirText) {
   const std::string text =
-      "\xE2\x80\x9CMy children suffered,\xE2\x80\x9D \xC5\x9E\xC9\x99hla Tal\xC4\xB1" "bova said "
+      "\xE2\x80\x9CMy children suffered,\xE2\x80\x9D \xC5\x9E\xC9\x99hla Tal\xC4\xB1"
+      "bova said "
       "of Armenia\xE2\x80\x99s aggression in Kh\xC3\xB6jaly \xE2\x80\x94 D\xC3\xBCsseldorf.";
   TokenBuffer buf;
   tokenize(text, Span{0, static_cast<uint32_t>(text.size())}, buf);
@@ -311,13 +345,15 @@ TEST(TextUnicode, InvalidBytesBecomeOtherTokens) {
   EXPECT_EQ(t[0].kind, TokenKind::kOther);
   EXPECT_EQ(t[0].key, "?");
 
-  EXPECT_EQ(Keys("abc\xFF" "def"), (Keyv{"ABC", "?", "DEF"}));
+  EXPECT_EQ(Keys("abc\xFF"
+                 "def"),
+            (Keyv{"ABC", "?", "DEF"}));
   t = Tokens("x \xC0\xAF y");  // overlong: both bytes in one run
   ASSERT_EQ(t.size(), 3u);
   EXPECT_EQ(t[1].text, "\xC0\xAF");
-  EXPECT_EQ(Keys("\xED\xA0\x80"), (Keyv{"?"}));            // surrogate
-  EXPECT_EQ(Keys("\xF4\x90\x80\x80"), (Keyv{"?"}));        // beyond U+10FFFF
-  EXPECT_EQ(Keys("Baku\xE2\x80"), (Keyv{"BAKU", "?"}));    // truncated at the end
+  EXPECT_EQ(Keys("\xED\xA0\x80"), (Keyv{"?"}));           // surrogate
+  EXPECT_EQ(Keys("\xF4\x90\x80\x80"), (Keyv{"?"}));       // beyond U+10FFFF
+  EXPECT_EQ(Keys("Baku\xE2\x80"), (Keyv{"BAKU", "?"}));   // truncated at the end
   EXPECT_EQ(Keys("\x80\x80\xC3\xA9"), (Keyv{"?", "E"}));  // valid é after the bad run
 }
 
@@ -333,8 +369,10 @@ TEST(TextUnicode, TruncatedSequenceAtSpanEndIsNotReadPastTheSpan) {
 
 TEST(TextUnicode, RandomBytesNeverBreakInvariants) {
   std::mt19937 rng(99);
-  const char* seeds[] = {"\xE2\x80\x99", "\xE2\x80\x9C", "\xC2\xA0", "\xE2\x80\x94", "\xC4\x9F",
-                         "\xEF\xAC\x81", "\xCC\x86", "\xC2\xAD", "'s", "U.S.", "-", ". ", "\n\n"};
+  const char* seeds[] = {"\xE2\x80\x99", "\xE2\x80\x9C", "\xC2\xA0", "\xE2\x80\x94",
+                         "\xC4\x9F",     "\xEF\xAC\x81", "\xCC\x86", "\xC2\xAD",
+                         "'s",           "U.S.",         "-",        ". ",
+                         "\n\n"};
   TokenBuffer buf;
   for (int iter = 0; iter < 5000; ++iter) {
     std::string doc;
