@@ -97,6 +97,10 @@ struct CodingOptions {
   bool convert_agents = false;   // SET: CONVERT AGENTS: an agent alone codes as its agent code
   std::string default_source;    // DEFAULT: SOURCE [code], used when no source is found
   std::string default_target;    // DEFAULT: TARGET [code]
+  bool default_source_prior = false;  // PRIOR: the default when no actor precedes the verb
+                                      // (without it the source may be found after the verb)
+  bool default_target_after = false;  // AFTER: the default when no actor follows the verb
+                                      // (without it the target may be found before the verb)
   enum class CodeBy { kClause, kSentence, kAll } code_by = CodeBy::kClause;
   // COMMA: comma-delimited nonrestrictive clauses of more than MIN and at most MAX words are
   // dropped before coding (B*: the opening phrase, E*: the closing one).

@@ -311,6 +311,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     }
     if (actor_code.empty() && !options.convert_agents)
       m.code.clear();  // an agent with no actor names no one (TABARI default)
+    else if (actor_code.empty() && agent != nullptr && !options.dyad_rules)
+      m.code = agent->agent_suffix ? "~" + agent->code : agent->code + "~";  // TABARI's form
     else
       m.code = combine(actor_code, agent);
     if (options.dyad_rules && !actor_code.empty()) {

@@ -491,18 +491,24 @@ struct Coder::Impl {
         c.source = clause_source;
       else
         c.source = first_mention(0, v.first, not_code);
+      // Without PRIOR a DEFAULT source setting lets the search go on after the verb.
+      if (c.source < 0 && !options.default_source.empty() && !options.default_source_prior)
+        c.source = first_mention(v.last + 1, clause_last, not_code);
     }
     if (c.source < 0 && !options.default_source.empty()) c.source = -2;  // the DEFAULT code
     if (!target_set) {
       std::string not_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
       c.target = first_mention(v.last + 1, clause_last, not_code);
-      // TABARI then looks before the verb; dyad's rules do not: "X supports a settlement"
-      // has no target, it does not act on the sentence's earlier actors.
-      if (c.target < 0 && !options.dyad_rules) {
+      // TABARI then looks before the verb (unless DEFAULT ... AFTER); dyad's rules do not:
+      // "X supports a settlement" has no target, it does not act on earlier actors.
+      bool look_before = !options.dyad_rules &&
+                         !(options.default_target_after && !options.default_target.empty());
+      if (c.target < 0 && look_before) {
         c.target = first_mention(clause_first, v.first, not_code);
         if (c.target < 0) c.target = first_mention(0, v.first, not_code);
       }
-      if (c.target < 0 && c.source >= 0 && scratch.mentions[c.source].group >= 0)
+      if (c.target < 0 && c.source >= 0 && scratch.mentions[c.source].group >= 0 &&
+          options.default_target.empty())
         c.target = c.source;  // a compound acting on itself
       if (c.target < 0 && !options.default_target.empty()) c.target = -2;
     }

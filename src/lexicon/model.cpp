@@ -281,7 +281,8 @@ void load_file(std::string_view name, std::string_view content, Dictionary& dict
     load_event_codes(name, content, impl);
   } else if (ends_with(name, "places.tsv")) {
     load_places(name, content, impl);
-  } else if (ends_with(name, ".md") || ends_with(name, ".txt") && name.find("README") != name.npos) {
+  } else if (ends_with(name, ".md") ||
+             (ends_with(name, ".txt") && name.find("README") != name.npos)) {
     // documentation beside the data
   } else {
     read_tabari(name, content, kind_from_name(name), dict);

@@ -180,8 +180,18 @@ bool apply_option(const std::string& raw, CodingOptions& options, std::string* w
     if (command.find("OFF") != std::string::npos && command.find('[') == std::string::npos) {
       options.default_source.clear();
       options.default_target.clear();
+      options.default_source_prior = options.default_target_after = false;
       return true;
     }
+    // PRIOR and AFTER are words of the command, outside the [code] brackets.
+    std::string outside;
+    for (size_t i = 0, depth = 0; i < command.size(); ++i) {
+      if (command[i] == '[') ++depth;
+      if (depth == 0) outside.push_back(command[i]);
+      if (command[i] == ']' && depth > 0) --depth;
+    }
+    if (outside.find("PRIOR") != std::string::npos) options.default_source_prior = true;
+    if (outside.find("AFTER") != std::string::npos) options.default_target_after = true;
     if (size_t at = command.find("SOURCE"); at != std::string::npos)
       options.default_source = bracket_code(command, at);
     if (size_t at = command.find("TARGET"); at != std::string::npos)
