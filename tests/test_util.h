@@ -1,7 +1,9 @@
 // Helpers shared by tests: temporary files, running the dyad binary, reading JSON Lines.
 #pragma once
 
+#include <fmt/format.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -48,10 +50,11 @@ inline RunResult run_dyad(const std::string& args, const std::string& stdin_path
   std::filesystem::path dir = std::filesystem::path(DYAD_TEST_TMP) / "run";
   std::filesystem::create_directories(dir);
   static int counter = 0;
-  std::string base = (dir / ("r" + std::to_string(++counter) + "_" + std::to_string(::getpid())))
-                         .string();
-  std::string cmd = std::string("'") + DYAD_BINARY + "' " + args + " >'" + base + ".out' 2>'" +
-                    base + ".err'" + (stdin_path.empty() ? " </dev/null" : " <'" + stdin_path + "'");
+  std::string base =
+      (dir / fmt::format("r{}_{}", ++counter, static_cast<long>(::getpid()))).string();
+  std::string input = stdin_path.empty() ? std::string("/dev/null") : stdin_path;
+  std::string cmd = fmt::format("'{}' {} >'{}.out' 2>'{}.err' <'{}'", DYAD_BINARY, args, base,
+                                base, input);
   int raw = std::system(cmd.c_str());
   RunResult r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
