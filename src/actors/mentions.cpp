@@ -263,7 +263,12 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         if (t.kind == TokenKind::kComma && !saw_comma && options.dyad_rules) {
           saw_comma = true;
         } else if (t.kind == TokenKind::kPossessive || is_phrase_connector(key)) {
-          if (!options.dyad_rules && key == "FOR") join = false;
+          // TABARI: an agent joins an actor across OF or IN ("President of Israel"), not two
+          // actors ("Ithilen in Gondor").
+          if (!options.dyad_rules && (key == "FOR" || ((key == "OF" || key == "IN") &&
+                                                        units[last_unit].kind != Unit::kAgent &&
+                                                        next.kind != Unit::kAgent)))
+            join = false;
           if (options.dyad_rules && (key == "IN" || key == "FOR") && has_actor) join = false;
         } else if (options.dyad_rules && is_name_word(tokens, k, scratch)) {
         } else {

@@ -90,6 +90,9 @@ struct Candidate {
   int source = -1, target = -1;  // mention indices
   std::string code, paired;
   bool subordinate = false, dominant = false;
+  // An actor found by a fallback search (a source after the verb, a target before it) stands
+  // alone: it is not expanded into the rest of its compound.
+  bool source_single = false, target_single = false;
   uint32_t action_first = 0, action_last = 0;
   size_t clause = 0;
 };
@@ -492,8 +495,10 @@ struct Coder::Impl {
       else
         c.source = first_mention(0, v.first, not_code);
       // Without PRIOR a DEFAULT source setting lets the search go on after the verb.
-      if (c.source < 0 && !options.default_source.empty() && !options.default_source_prior)
+      if (c.source < 0 && !options.default_source.empty() && !options.default_source_prior) {
         c.source = first_mention(v.last + 1, clause_last, not_code);
+        c.source_single = true;
+      }
     }
     if (c.source < 0 && !options.default_source.empty()) c.source = -2;  // the DEFAULT code
     if (!target_set) {
@@ -506,6 +511,7 @@ struct Coder::Impl {
       if (c.target < 0 && look_before) {
         c.target = first_mention(clause_first, v.first, not_code);
         if (c.target < 0) c.target = first_mention(0, v.first, not_code);
+        c.target_single = true;
       }
       if (c.target < 0 && c.source >= 0 && scratch.mentions[c.source].group >= 0 &&
           options.default_target.empty())
@@ -643,8 +649,12 @@ struct Coder::Impl {
       return source ? options.default_source : options.default_target;
     };
     for (const Candidate& c : candidates) {
-      std::vector<int> sources = c.source >= 0 ? members(c.source) : std::vector<int>{-2};
-      std::vector<int> targets = c.target >= 0 ? members(c.target) : std::vector<int>{-2};
+      std::vector<int> sources = c.source < 0 ? std::vector<int>{-2}
+                                 : c.source_single ? std::vector<int>{c.source}
+                                                   : members(c.source);
+      std::vector<int> targets = c.target < 0 ? std::vector<int>{-2}
+                                 : c.target_single ? std::vector<int>{c.target}
+                                                   : members(c.target);
       for (int s : sources) {
         for (int t : targets) {
           const std::string& sc = code_of(s, true);

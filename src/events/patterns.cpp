@@ -58,6 +58,21 @@ struct Matcher {
     return mention >= 0 && (e.kind != ElementKind::kCompound || s.scratch.mentions[mention].group >= 0);
   }
 
+  uint32_t group_last(int mi) const {
+    uint32_t end = s.scratch.mentions[mi].last_token;
+    if (s.scratch.mentions[mi].group >= 0)
+      for (const auto& other : s.scratch.mentions)
+        if (other.group == s.scratch.mentions[mi].group) end = std::max(end, other.last_token);
+    return end;
+  }
+  uint32_t group_first(int mi) const {
+    uint32_t start = s.scratch.mentions[mi].first_token;
+    if (s.scratch.mentions[mi].group >= 0)
+      for (const auto& other : s.scratch.mentions)
+        if (other.group == s.scratch.mentions[mi].group) start = std::min(start, other.first_token);
+    return start;
+  }
+
   // Elements k.. after the verb, starting at token pos.
   bool forward(size_t k, uint32_t pos, bool adjacent) {
     if (k == elems.size()) return true;
@@ -91,10 +106,7 @@ struct Matcher {
           int mi = usable_mention_at(p);
           if (bindable(e, mi) && s.scratch.mentions[mi].first_token == p) {
             // A compound binds from its first member and is passed over whole.
-            uint32_t end = s.scratch.mentions[mi].last_token;
-            if (s.scratch.mentions[mi].group >= 0)
-              for (const auto& other : s.scratch.mentions)
-                if (other.group == s.scratch.mentions[mi].group) end = std::max(end, other.last_token);
+            uint32_t end = group_last(mi);
             bind(e, mi);
             if (forward(k + 1, end + 1, e.joined_to_next)) return true;
             unbind(e);
@@ -102,9 +114,12 @@ struct Matcher {
           break;
         }
         case ElementKind::kSkip: {
+          // '^' passes over the next actor (a whole compound counts as one).
           int mi = s.scratch.mention_of_token[p];
-          uint32_t next = mi >= 0 ? s.scratch.mentions[mi].last_token + 1 : p + 1;
-          if (forward(k + 1, next, e.joined_to_next)) return true;
+          if (mi >= 0 && s.scratch.mentions[mi].first_token == p) {
+            uint32_t end = group_last(mi);
+            if (forward(k + 1, end + 1, e.joined_to_next)) return true;
+          }
           break;
         }
       }
@@ -148,10 +163,7 @@ struct Matcher {
         case ElementKind::kCompound: {
           int mi = usable_mention_at(p);
           if (bindable(e, mi) && s.scratch.mentions[mi].last_token == p) {
-            uint32_t start = s.scratch.mentions[mi].first_token;
-            if (s.scratch.mentions[mi].group >= 0)
-              for (const auto& other : s.scratch.mentions)
-                if (other.group == s.scratch.mentions[mi].group) start = std::min(start, other.first_token);
+            uint32_t start = group_first(mi);
             bind(e, mi);
             if (backward(k - 1, static_cast<int64_t>(start) - 1, joined_prev)) return true;
             unbind(e);
@@ -160,9 +172,10 @@ struct Matcher {
         }
         case ElementKind::kSkip: {
           int mi = s.scratch.mention_of_token[p];
-          int64_t next = mi >= 0 ? static_cast<int64_t>(s.scratch.mentions[mi].first_token) - 1
-                                 : q - 1;
-          if (backward(k - 1, next, joined_prev)) return true;
+          if (mi >= 0 && s.scratch.mentions[mi].last_token == p) {
+            if (backward(k - 1, static_cast<int64_t>(group_first(mi)) - 1, joined_prev))
+              return true;
+          }
           break;
         }
       }

@@ -45,8 +45,10 @@ constexpr std::array<C, 128> kAsciiClass = [] {
   std::array<C, 128> t{};
   for (int c = 0; c < 128; ++c) {
     C k = C::kOther;
-    if (c <= 0x20 || c == 0x7F) {
-      k = C::kSpace;  // also the other control characters: nothing to match on
+    if (c <= 0x20 || c == 0x7F || c == '_') {
+      // Control characters carry nothing to match on; '_' separates words as dictionaries
+      // write them ("Dol_Amroth" = DOL AMROTH).
+      k = C::kSpace;
     } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
       k = C::kAlpha;
     } else if (c >= '0' && c <= '9') {
