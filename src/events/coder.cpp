@@ -84,6 +84,7 @@ struct Verb {
   uint32_t first, last;
   uint32_t verb_index;  // into model.verbs
   bool noun_position;   // after a determiner (dyad rules: codes through patterns only)
+  uint32_t continuation_last = 0;  // last token of a multi-word headword's later words
 };
 
 struct Candidate {
@@ -109,6 +110,7 @@ struct Coder::Impl {
   actors::SentenceScratch scratch;
   actors::DocumentState state;
   std::vector<Verb> verbs;
+  std::vector<std::pair<uint32_t, uint32_t>> verb_options;  // scratch for best_verb_at
   std::vector<uint32_t> clause_starts;  // first token of each clause
   std::vector<Candidate> candidates;
 
@@ -277,6 +279,45 @@ struct Coder::Impl {
 
   // ---- verbs and clauses ------------------------------------------------------------------
 
+  // Collects the verb phrases starting at token `i` (every trie node on the path, every payload)
+  // and keeps the longest whose continuation, if any, is found in the clause.
+  void collect_verbs(uint32_t node, uint32_t pos, uint32_t depth,
+                     std::vector<std::pair<uint32_t, uint32_t>>& found) const {
+    if (depth > 0)
+      for (uint32_t payload : model.verb_trie.payloads(node)) found.emplace_back(depth, payload);
+    if (pos >= tokens.size()) return;
+    for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k)
+      if (uint32_t next = model.verb_trie.child(node, scratch.ids[k]); next != 0)
+        collect_verbs(next, pos + 1, depth + 1, found);
+  }
+
+  bool best_verb_at(uint32_t i, uint32_t* len, uint32_t* payload, uint32_t* continuation_last) {
+    verb_options.clear();
+    collect_verbs(0, i, 0, verb_options);
+    uint32_t best_words = 0;
+    bool found = false;
+    events::SentenceView view{tokens, scratch};
+    for (auto [depth, index] : verb_options) {
+      const lexicon::CompiledVerb& verb = model.verbs[index];
+      uint32_t words = depth, last = 0;
+      if (verb.has_continuation) {
+        events::PatternMatch match;
+        if (!events::match_pattern(verb.continuation, view, i, i + depth - 1, &match)) continue;
+        words = verb.headword_words;
+        last = match.last_token;
+      }
+      // Longer phrases win; among equals the later definition (a user's --dict) wins.
+      if (words >= best_words) {
+        best_words = words;
+        *len = depth;
+        *payload = index;
+        *continuation_last = last;
+        found = true;
+      }
+    }
+    return found;
+  }
+
   // Finds verbs; returns false when a verb root carries the discard or complex code.
   void find_verbs(bool* discard, bool* complex) {
     verbs.clear();
@@ -298,15 +339,14 @@ struct Coder::Impl {
         ++i;
         continue;
       }
-      uint32_t payload = 0;
-      uint32_t len = actors::longest_match(model.verb_trie, scratch, i, n, &payload);
-      if (len == 0) {
+      uint32_t payload = 0, len = 0, continuation_last = 0;
+      if (!best_verb_at(i, &len, &payload, &continuation_last)) {
         ++i;
         continue;
       }
       Verb v{i, i + len - 1, payload, false};
-      i = v.last + 1;
-      // Capitalized inside the sentence: a name or a title, not a verb (TABARI 7.4).
+      v.continuation_last = continuation_last;
+      i = v.last + 1;      // Capitalized inside the sentence: a name or a title, not a verb (TABARI 7.4).
       if (v.first > 0 && tokens.tokens[v.first].capitalized && !all_caps) continue;
       std::string_view previous = v.first > 0 ? tokens.key(v.first - 1) : std::string_view();
       if (options.dyad_rules ? is_determiner(previous) : is_article(previous)) {
@@ -439,7 +479,7 @@ struct Coder::Impl {
     c = Candidate{};
     c.clause = clause_of(v.first);
     c.action_first = v.first;
-    c.action_last = v.last;
+    c.action_last = std::max(v.last, v.continuation_last);
     bool matched = false, explicit_before = false;
     const lexicon::EventCode* code = nullptr;
     events::PatternMatch match;
@@ -494,6 +534,12 @@ struct Coder::Impl {
         c.source = clause_source;
       else
         c.source = first_mention(0, v.first, not_code);
+      // A target placed by the pattern ("+ WAS * DEAD"): the source is the first other actor,
+      // wherever it stands.
+      if (c.source < 0 && target_set) {
+        c.source = first_mention(v.last + 1, clause_last, not_code);
+        c.source_single = true;
+      }
       // Without PRIOR a DEFAULT source setting lets the search go on after the verb.
       if (c.source < 0 && !options.default_source.empty() && !options.default_source_prior) {
         c.source = first_mention(v.last + 1, clause_last, not_code);

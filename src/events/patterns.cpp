@@ -15,22 +15,54 @@ bool token_has(const SentenceView& s, uint32_t i, lexicon::WordId id) {
   return false;
 }
 
-// Length of `phrase` matched forward from token `start` (all words consecutive), or 0.
-uint32_t phrase_forward(const SentenceView& s, const std::vector<lexicon::WordId>& phrase,
-                        uint32_t start) {
-  uint32_t n = static_cast<uint32_t>(s.tokens.size());
-  if (start + phrase.size() > n) return 0;
-  for (size_t k = 0; k < phrase.size(); ++k)
-    if (!token_has(s, start + static_cast<uint32_t>(k), phrase[k])) return 0;
-  return static_cast<uint32_t>(phrase.size());
+bool boundary_outside_mention(const SentenceView& s, uint32_t i) {
+  return is_clause_boundary(s, i) && s.scratch.mention_of_token[i] < 0;
 }
 
-// Length of `phrase` matched so that its last word is token `end`, or 0.
-uint32_t phrase_backward(const SentenceView& s, const std::vector<lexicon::WordId>& phrase,
-                         uint32_t end) {
-  if (phrase.size() > end + 1) return 0;
-  uint32_t start = end + 1 - static_cast<uint32_t>(phrase.size());
-  return phrase_forward(s, phrase, start);
+// Matches `phrase` with its first word at `start`; later words follow immediately when joined,
+// otherwise after skipped words (never across a clause boundary). Returns one past the last
+// matched token, or 0 when there is no match.
+uint32_t phrase_forward(const SentenceView& s, const lexicon::CompiledPhrase& phrase,
+                        uint32_t start) {
+  const uint32_t n = static_cast<uint32_t>(s.tokens.size());
+  if (phrase.words.empty() || start >= n || !token_has(s, start, phrase.words[0])) return 0;
+  uint32_t pos = start;
+  for (size_t k = 1; k < phrase.words.size(); ++k) {
+    uint32_t q = pos + 1;
+    if (phrase.joined[k - 1]) {
+      if (q >= n || !token_has(s, q, phrase.words[k])) return 0;
+    } else {
+      while (q < n && !token_has(s, q, phrase.words[k])) {
+        if (boundary_outside_mention(s, q)) return 0;
+        ++q;
+      }
+      if (q >= n) return 0;
+    }
+    pos = q;
+  }
+  return pos + 1;
+}
+
+// Matches `phrase` with its last word at `end`, earlier words before it. Returns the first
+// matched token, or -1 when there is no match.
+int64_t phrase_backward(const SentenceView& s, const lexicon::CompiledPhrase& phrase,
+                        uint32_t end) {
+  if (phrase.words.empty() || !token_has(s, end, phrase.words.back())) return -1;
+  int64_t pos = end;
+  for (size_t k = phrase.words.size() - 1; k-- > 0;) {
+    int64_t q = pos - 1;
+    if (phrase.joined[k]) {
+      if (q < 0 || !token_has(s, static_cast<uint32_t>(q), phrase.words[k])) return -1;
+    } else {
+      while (q >= 0 && !token_has(s, static_cast<uint32_t>(q), phrase.words[k])) {
+        if (boundary_outside_mention(s, static_cast<uint32_t>(q))) return -1;
+        --q;
+      }
+      if (q < 0) return -1;
+    }
+    pos = q;
+  }
+  return pos;
 }
 
 struct Matcher {
@@ -93,10 +125,10 @@ struct Matcher {
         case ElementKind::kAlternatives:
         case ElementKind::kSynset:
           for (const auto& alt : e.alternatives) {
-            uint32_t len = phrase_forward(s, alt, p);
-            if (len > 0) {
-              m->last_token = std::max(m->last_token, p + len - 1);
-              if (forward(k + 1, p + len, e.joined_to_next)) return true;
+            uint32_t next = phrase_forward(s, alt, p);
+            if (next > 0) {
+              m->last_token = std::max(m->last_token, next - 1);
+              if (forward(k + 1, next, e.joined_to_next)) return true;
             }
           }
           break;
@@ -151,10 +183,10 @@ struct Matcher {
         case ElementKind::kAlternatives:
         case ElementKind::kSynset:
           for (const auto& alt : e.alternatives) {
-            uint32_t len = phrase_backward(s, alt, p);
-            if (len > 0) {
-              m->first_token = std::min(m->first_token, p + 1 - len);
-              if (backward(k - 1, q - len, joined_prev)) return true;
+            int64_t first = phrase_backward(s, alt, p);
+            if (first >= 0) {
+              m->first_token = std::min(m->first_token, static_cast<uint32_t>(first));
+              if (backward(k - 1, first - 1, joined_prev)) return true;
             }
           }
           break;

@@ -101,6 +101,21 @@ struct Synset {
   std::vector<std::string> written;  // members as written; may name other synsets (&TIES_MEMOS)
 };
 
+// A PETRARCH issue phrase (Phoenix.IssueCoding.txt): tags the events of a sentence that contains
+// it with an issue code. Read by petrarch_reader.cpp; applied by lexicon::IssueCoder.
+struct IssueEntry {
+  enum class Kind : uint8_t {
+    kIssue,           // "phrase [CODE]"
+    kIgnoreSentence,  // "~phrase": no issues of its category in that sentence
+    kIgnoreStory,     // "~~phrase": no issues of its category in the whole story
+  };
+  Phrase phrase;         // exact words, consecutive
+  std::string code;      // issue code; "" for the ignore kinds
+  std::string category;  // <ISSUE CATEGORY="..."> block it is in, "" outside any block
+  Kind kind = Kind::kIssue;
+  SourceLine where;
+};
+
 struct Dictionary {
   std::vector<std::string> files;
   std::vector<ActorEntry> actors;
@@ -109,6 +124,10 @@ struct Dictionary {
   std::vector<Synset> synsets;
   std::vector<Phrase> nouns, adjectives;  // TABARI <NOUN>/<ADJECTIVE> lists (parsing hints)
   std::vector<Phrase> discards;           // discard phrases: a sentence containing one is skipped
+  // PETRARCH story discards ('+' lines): the whole story is skipped. Each is also in `discards`,
+  // so until the Coder knows stories it at least skips the sentence.
+  std::vector<Phrase> story_discards;
+  std::vector<IssueEntry> issues;  // PETRARCH issue phrases (not used by the Coder)
 };
 
 // Parses a phrase as written in a dictionary ("NAGORNO_KARABAKH_", "US_", "ACCUS") into words.

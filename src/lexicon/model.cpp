@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "lexicon/embedded.h"
+#include "lexicon/petrarch_reader.h"
 #include "lexicon/tabari_reader.h"
 #include "text/text.h"
 
@@ -71,6 +72,17 @@ std::vector<WordId> intern_phrase(WordTable& words, const Phrase& phrase,
   return ids;
 }
 
+CompiledPhrase compile_phrase(WordTable& words, const Phrase& phrase) {
+  CompiledPhrase out;
+  for (Word w : phrase) {
+    out.joined.push_back(w.joined_to_next);
+    w.endings = false;
+    out.words.push_back(words.intern(w));
+  }
+  if (!out.joined.empty()) out.joined.pop_back();
+  return out;
+}
+
 std::string where_of(const Dictionary& dict, SourceLine where) {
   return fmt::format("{}:{}", dict.files.at(where.file), where.line);
 }
@@ -94,6 +106,7 @@ std::vector<Phrase> expand_synset(const Synset& synset,
       size_t j = written.find_first_of("_ \t", i);
       if (j == std::string::npos) j = written.size();
       std::string atom = written.substr(i, j - i);
+      bool joined = j < written.size() && written[j] == '_' && j + 1 < written.size();
       i = j + 1;
       if (atom.empty()) continue;
       std::vector<Phrase> pieces;
@@ -101,14 +114,15 @@ std::vector<Phrase> expand_synset(const Synset& synset,
         auto it = synsets.find(atom.substr(1));
         if (it != synsets.end()) pieces = expand_synset(*it->second, synsets, depth + 1);
       } else {
-        pieces.push_back(parse_phrase(atom + "_"));
+        pieces.push_back(parse_phrase(atom + (joined || j >= written.size() ? "_" : "")));
       }
       std::vector<Phrase> next;
       for (const Phrase& head : partial)
-        for (const Phrase& tail : pieces) {
-          Phrase joined = head;
-          joined.insert(joined.end(), tail.begin(), tail.end());
-          next.push_back(std::move(joined));
+        for (Phrase tail : pieces) {
+          if (!tail.empty()) tail.back().joined_to_next = joined;
+          Phrase both = head;
+          both.insert(both.end(), tail.begin(), tail.end());
+          next.push_back(std::move(both));
         }
       partial = std::move(next);
     }
@@ -129,15 +143,14 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
       out.word = words.intern(el.word);
       break;
     case ElementKind::kAlternatives:
-      for (const Phrase& p : el.alternatives)
-        out.alternatives.push_back(intern_phrase(words, p, false));
+      for (const Phrase& p : el.alternatives) out.alternatives.push_back(compile_phrase(words, p));
       break;
     case ElementKind::kSynset: {
       auto it = synsets.find(el.synset);
       if (it == synsets.end())
         throw Error(fmt::format("{}: unknown synset &{}", where_of(dict, where), el.synset));
       for (const Phrase& p : expand_synset(*it->second, synsets))
-        out.alternatives.push_back(intern_phrase(words, p, false));
+        out.alternatives.push_back(compile_phrase(words, p));
       break;
     }
     default:
@@ -181,9 +194,28 @@ void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
                      [](const CompiledPattern& a, const CompiledPattern& b) {
                        return a.specificity > b.specificity;
                      });
+    // Headword: the joined prefix goes in the trie; words after a blank are a continuation.
+    Phrase prefix;
+    size_t split = 0;
+    while (split < verb.headword.size()) {
+      prefix.push_back(verb.headword[split]);
+      if (!verb.headword[split].joined_to_next) break;
+      ++split;
+    }
+    compiled.headword_words = static_cast<uint32_t>(verb.headword.size());
+    for (size_t w = prefix.size(); w < verb.headword.size(); ++w) {
+      PatternElement el;
+      el.kind = ElementKind::kWord;
+      el.word = verb.headword[w];
+      el.word.endings = w + 1 == verb.headword.size() ? el.word.endings : false;
+      el.joined_to_next = verb.headword[w].joined_to_next;
+      compiled.continuation.after.push_back(
+          compile_element(el, dict, synsets, impl.words, verb.where));
+      compiled.has_continuation = true;
+    }
     uint32_t index = static_cast<uint32_t>(impl.verbs.size());
     impl.verbs.push_back(std::move(compiled));
-    impl.verb_trie.insert(intern_phrase(impl.words, verb.headword), index);
+    impl.verb_trie.insert(intern_phrase(impl.words, prefix), index);
     for (const Phrase& form : verb.forms)
       impl.verb_trie.insert(intern_phrase(impl.words, form), index);
     impl.stats.verb_patterns += verb.patterns.size();
@@ -284,6 +316,8 @@ void load_file(std::string_view name, std::string_view content, Dictionary& dict
   } else if (ends_with(name, ".md") ||
              (ends_with(name, ".txt") && name.find("README") != name.npos)) {
     // documentation beside the data
+  } else if (is_petrarch_file(name)) {
+    read_petrarch(name, content, dict);  // PETRARCH dictionaries (*.txt)
   } else {
     read_tabari(name, content, kind_from_name(name), dict);
   }

@@ -61,11 +61,18 @@ class PhraseTrie {
   std::vector<std::vector<uint32_t>> payloads_;
 };
 
+// A phrase inside a pattern ({A | B C}, a synset member): words in order; a word joined to the
+// next ('_') must be followed immediately, otherwise words may lie between.
+struct CompiledPhrase {
+  std::vector<WordId> words;
+  std::vector<bool> joined;  // joined[i]: words[i + 1] follows words[i] immediately
+};
+
 struct CompiledElement {
   ElementKind kind;
   bool joined_to_next;
-  WordId word = kNoWord;                          // kWord
-  std::vector<std::vector<WordId>> alternatives;  // kAlternatives and kSynset (expanded)
+  WordId word = kNoWord;                     // kWord
+  std::vector<CompiledPhrase> alternatives;  // kAlternatives and kSynset (expanded)
 };
 
 struct CompiledPattern {
@@ -79,6 +86,11 @@ struct CompiledPattern {
 struct CompiledVerb {
   EventCode code;
   std::vector<CompiledPattern> patterns;  // most specific first
+  // A headword of several words not all joined ("DEATH TOLL RISEN"): the verb trie holds the
+  // joined prefix, and the rest must follow in the clause like a pattern's words.
+  bool has_continuation = false;
+  CompiledPattern continuation;
+  uint32_t headword_words = 1;
   SourceLine where;
 };
 
