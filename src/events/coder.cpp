@@ -318,6 +318,39 @@ struct Coder::Impl {
     return found;
   }
 
+  struct TimeEffect {
+    int shift = 0;
+    bool discard = false, complex = false, null = false;
+  };
+
+  // The first <TIME> phrase of the sentence (TABARI 10.5) and what it does: a day shift, or the
+  // discard, complex or null code.
+  TimeEffect time_phrase() {
+    TimeEffect effect;
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    events::SentenceView view{tokens, scratch};
+    for (uint32_t i = 0; i < n; ++i) {
+      uint32_t payload = 0;
+      uint32_t len = actors::longest_match(model.time_trie, scratch, i, n, &payload);
+      if (len == 0) continue;
+      const lexicon::CompiledVerb& phrase = model.times[payload];
+      const lexicon::EventCode* code = &phrase.code;
+      for (const auto& pattern : phrase.patterns) {
+        events::PatternMatch match;
+        if (events::match_pattern(pattern, view, i, i + len - 1, &match)) {
+          code = &pattern.code;
+          break;
+        }
+      }
+      if (code->discard()) effect.discard = true;
+      else if (code->code == "+++") effect.complex = true;
+      else if (code->null()) effect.null = true;
+      else effect.shift = std::atoi(code->code.c_str());
+      return effect;
+    }
+    return effect;
+  }
+
   // Finds verbs; returns false when a verb root carries the discard or complex code.
   void find_verbs(bool* discard, bool* complex) {
     verbs.clear();
@@ -483,17 +516,26 @@ struct Coder::Impl {
     bool matched = false, explicit_before = false;
     const lexicon::EventCode* code = nullptr;
     events::PatternMatch match;
+    // Longest pattern first; a match through alternatives counts only the characters it
+    // matched, so longer patterns are still tried before it is accepted (TABARI 5.7.1).
+    int matched_length = 0;
     for (const auto& pattern : verb.patterns) {
-      if (events::match_pattern(pattern, view, v.first, v.last, &match)) {
-        code = &pattern.code;
-        c.source = match.source;
-        c.target = match.target;
-        c.action_first = match.first_token;
-        c.action_last = match.last_token;
-        explicit_before = !pattern.before.empty();
-        matched = true;
-        break;
-      }
+      if (matched && pattern.specificity <= matched_length) break;
+      events::PatternMatch attempt;
+      if (!events::match_pattern(pattern, view, v.first, v.last, &attempt)) continue;
+      int length = pattern.specificity - attempt.shortfall;
+      if (matched && length <= matched_length) continue;
+      match = attempt;
+      code = &pattern.code;
+      explicit_before = !pattern.before.empty();
+      matched = true;
+      matched_length = length;
+    }
+    if (matched) {
+      c.source = match.source;
+      c.target = match.target;
+      c.action_first = match.first_token;
+      c.action_last = std::max(match.last_token, v.continuation_last);
     }
     if (!matched) {
       if (v.noun_position) return false;  // "the attack": a noun unless a pattern says more
@@ -505,7 +547,8 @@ struct Coder::Impl {
     c.paired = code->paired;
     // Reported speech is the codebook's residual category: with dyad's rules a speech event
     // stands only where the clause has nothing else.
-    c.subordinate = code->subordinate || (options.dyad_rules && is_speech_root(code->code));
+    c.subordinate =
+        code->subordinate || (options.dyad_rules && !matched && is_speech_root(code->code));
     c.dominant = code->dominant;
     uint32_t clause_first = clause_starts[c.clause], clause_last = clause_end(c.clause);
 
@@ -771,9 +814,16 @@ struct Coder::Impl {
     if (discard_phrase_present()) return;
     actors::find_mentions(model, options, tokens, state, scratch);
     if (scratch.discard) return;
-    // The date is the whole sentence's, read before any clause is dropped.
-    std::optional<int32_t> event_day = dates::sentence_day(tokens, publication_day);
+    // The date is the whole sentence's, read before any clause is dropped. TABARI's rules keep
+    // the record's date unless a <TIME> phrase shifts it.
+    std::optional<int32_t> event_day =
+        options.dyad_rules ? dates::sentence_day(tokens, publication_day) : std::nullopt;
     if (!event_day) event_day = publication_day;
+    if (options.time_shift && !model.times.empty()) {
+      TimeEffect effect = time_phrase();
+      if (effect.discard || effect.complex || effect.null) return;
+      if (event_day) *event_day += effect.shift;
+    }
     std::swap(full_tokens, tokens);
     if (!drop_comma_clauses()) std::swap(full_tokens, tokens);
     bool discard = scratch.discard, complex = scratch.complex;

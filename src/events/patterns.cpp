@@ -128,7 +128,9 @@ struct Matcher {
             uint32_t next = phrase_forward(s, alt, p);
             if (next > 0) {
               m->last_token = std::max(m->last_token, next - 1);
+              m->shortfall += e.longest - alt.length;
               if (forward(k + 1, next, e.joined_to_next)) return true;
+              m->shortfall -= e.longest - alt.length;
             }
           }
           break;
@@ -155,9 +157,13 @@ struct Matcher {
           break;
         }
       }
-      // A mention is skipped as a whole.
-      int mi = s.scratch.mention_of_token[p];
-      if (mi >= 0) p = std::max(p, s.scratch.mentions[mi].last_token);
+      // An actor slot or skip looks at mentions only: the rest of a mention is passed over.
+      // Literal words may match inside a mention ("expelled two British DIPLOMATS").
+      if (e.kind != ElementKind::kWord && e.kind != ElementKind::kAlternatives &&
+          e.kind != ElementKind::kSynset) {
+        int mi = s.scratch.mention_of_token[p];
+        if (mi >= 0) p = std::max(p, s.scratch.mentions[mi].last_token);
+      }
     }
     return false;
   }
@@ -186,7 +192,9 @@ struct Matcher {
             int64_t first = phrase_backward(s, alt, p);
             if (first >= 0) {
               m->first_token = std::min(m->first_token, static_cast<uint32_t>(first));
+              m->shortfall += e.longest - alt.length;
               if (backward(k - 1, first - 1, joined_prev)) return true;
+              m->shortfall -= e.longest - alt.length;
             }
           }
           break;
@@ -211,8 +219,11 @@ struct Matcher {
           break;
         }
       }
-      int mi = s.scratch.mention_of_token[p];
-      if (mi >= 0) q = std::min<int64_t>(q, s.scratch.mentions[mi].first_token);
+      if (e.kind != ElementKind::kWord && e.kind != ElementKind::kAlternatives &&
+          e.kind != ElementKind::kSynset) {
+        int mi = s.scratch.mention_of_token[p];
+        if (mi >= 0) q = std::min<int64_t>(q, s.scratch.mentions[mi].first_token);
+      }
     }
     return false;
   }

@@ -21,6 +21,7 @@ struct PatternMatch {
   int source = -1;  // mention index bound by '$' or '%', -1 when none
   int target = -1;  // mention index bound by '+'
   uint32_t first_token = 0, last_token = 0;  // extent of the matched words, verb included
+  int shortfall = 0;  // characters by which the matched alternatives fall short of the longest
 };
 
 struct SentenceView {

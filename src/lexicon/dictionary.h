@@ -121,6 +121,7 @@ struct Dictionary {
   std::vector<ActorEntry> actors;
   std::vector<AgentEntry> agents;
   std::vector<VerbEntry> verbs;
+  std::vector<VerbEntry> times;  // TABARI <TIME> phrases: codes are day shifts or ---/###/+++
   std::vector<Synset> synsets;
   std::vector<Phrase> nouns, adjectives;  // TABARI <NOUN>/<ADJECTIVE> lists (parsing hints)
   std::vector<Phrase> discards;           // discard phrases: a sentence containing one is skipped

@@ -76,6 +76,7 @@ CompiledPhrase compile_phrase(WordTable& words, const Phrase& phrase) {
   CompiledPhrase out;
   for (Word w : phrase) {
     out.joined.push_back(w.joined_to_next);
+    out.length += static_cast<int>(w.text.size()) + (w.joined_to_next ? 1 : 0);
     w.endings = false;
     out.words.push_back(words.intern(w));
   }
@@ -156,25 +157,58 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
     default:
       break;
   }
+  for (const CompiledPhrase& alt : out.alternatives) out.longest = std::max(out.longest, alt.length);
   return out;
 }
 
 }  // namespace
 
-void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
-  for (const ActorEntry& actor : dict.actors) {
-    uint32_t index = static_cast<uint32_t>(impl.actor_codes.size());
-    impl.actor_codes.push_back(actor.codes);
-    impl.actor_trie.insert(intern_phrase(impl.words, actor.phrase), index);
-  }
-  for (const AgentEntry& agent : dict.agents) {
-    uint32_t index = static_cast<uint32_t>(impl.agents.size());
-    impl.agents.push_back(AgentInfo{agent.code, agent.suffix});
-    impl.agent_trie.insert(intern_phrase(impl.words, agent.phrase), index);
-  }
-  std::unordered_map<std::string, const Synset*> synsets;
-  for (const Synset& s : dict.synsets) synsets[s.name] = &s;
-  for (const VerbEntry& verb : dict.verbs) {
+namespace {
+
+// TABARI orders a verb's patterns by length in characters (manual 5.7.1): letters, digits and
+// connectors of the literal words count, tokens ($ + % ^ *) and blanks do not; an alternative
+// set counts as its longest alternative.
+int written_length(const Phrase& phrase) {
+  int n = 0;
+  for (const Word& w : phrase) n += static_cast<int>(w.text.size()) + (w.joined_to_next ? 1 : 0);
+  return n;
+}
+
+int pattern_length(const VerbPattern& p, const std::unordered_map<std::string, const Synset*>& synsets) {
+  int n = 0;
+  auto element = [&](const PatternElement& el) {
+    switch (el.kind) {
+      case ElementKind::kWord:
+        n += static_cast<int>(el.word.text.size()) + (el.joined_to_next ? 1 : 0);
+        break;
+      case ElementKind::kAlternatives: {
+        int longest = 0;
+        for (const Phrase& alt : el.alternatives) longest = std::max(longest, written_length(alt));
+        n += longest + (el.joined_to_next ? 1 : 0);
+        break;
+      }
+      case ElementKind::kSynset: {
+        int longest = 0;
+        if (auto it = synsets.find(el.synset); it != synsets.end())
+          for (const std::string& member : it->second->written)
+            longest = std::max(longest, static_cast<int>(member.size()));
+        n += longest + (el.joined_to_next ? 1 : 0);
+        break;
+      }
+      default:
+        n += el.joined_to_next ? 1 : 0;
+        break;
+    }
+  };
+  for (const auto& el : p.before) element(el);
+  for (const auto& el : p.after) element(el);
+  return n;
+}
+
+void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict,
+                   const std::unordered_map<std::string, const Synset*>& synsets,
+                   Model::Impl& impl, PhraseTrie& trie, std::vector<CompiledVerb>& out) {
+  for (const VerbEntry& verb : entries) {
     CompiledVerb compiled;
     compiled.code = verb.code;
     compiled.where = verb.where;
@@ -186,7 +220,12 @@ void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
         cp.after.push_back(compile_element(el, dict, synsets, impl.words, p.where));
       cp.code = p.code;
       cp.verb_joined_to_next = p.verb_joined_to_next;
-      cp.specificity = p.specificity;
+      cp.specificity = pattern_length(p, synsets);
+      cp.has_alternatives = std::any_of(
+          cp.before.begin(), cp.before.end(),
+          [](const CompiledElement& e) { return !e.alternatives.empty(); }) ||
+          std::any_of(cp.after.begin(), cp.after.end(),
+                      [](const CompiledElement& e) { return !e.alternatives.empty(); });
       cp.where = p.where;
       compiled.patterns.push_back(std::move(cp));
     }
@@ -213,13 +252,31 @@ void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
           compile_element(el, dict, synsets, impl.words, verb.where));
       compiled.has_continuation = true;
     }
-    uint32_t index = static_cast<uint32_t>(impl.verbs.size());
-    impl.verbs.push_back(std::move(compiled));
-    impl.verb_trie.insert(intern_phrase(impl.words, prefix), index);
-    for (const Phrase& form : verb.forms)
-      impl.verb_trie.insert(intern_phrase(impl.words, form), index);
+    uint32_t index = static_cast<uint32_t>(out.size());
+    out.push_back(std::move(compiled));
+    trie.insert(intern_phrase(impl.words, prefix), index);
+    for (const Phrase& form : verb.forms) trie.insert(intern_phrase(impl.words, form), index);
     impl.stats.verb_patterns += verb.patterns.size();
   }
+}
+
+}  // namespace
+
+void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
+  for (const ActorEntry& actor : dict.actors) {
+    uint32_t index = static_cast<uint32_t>(impl.actor_codes.size());
+    impl.actor_codes.push_back(actor.codes);
+    impl.actor_trie.insert(intern_phrase(impl.words, actor.phrase), index);
+  }
+  for (const AgentEntry& agent : dict.agents) {
+    uint32_t index = static_cast<uint32_t>(impl.agents.size());
+    impl.agents.push_back(AgentInfo{agent.code, agent.suffix});
+    impl.agent_trie.insert(intern_phrase(impl.words, agent.phrase), index);
+  }
+  std::unordered_map<std::string, const Synset*> synsets;
+  for (const Synset& s : dict.synsets) synsets[s.name] = &s;
+  compile_verbs(dict.verbs, dict, synsets, impl, impl.verb_trie, impl.verbs);
+  compile_verbs(dict.times, dict, synsets, impl, impl.time_trie, impl.times);
   for (const Phrase& discard : dict.discards)
     impl.discard_trie.insert(intern_phrase(impl.words, discard), 0);
   impl.stats.actor_phrases += dict.actors.size();

@@ -66,6 +66,7 @@ class PhraseTrie {
 struct CompiledPhrase {
   std::vector<WordId> words;
   std::vector<bool> joined;  // joined[i]: words[i + 1] follows words[i] immediately
+  int length = 0;            // written length in characters (pattern ordering)
 };
 
 struct CompiledElement {
@@ -73,13 +74,15 @@ struct CompiledElement {
   bool joined_to_next;
   WordId word = kNoWord;                     // kWord
   std::vector<CompiledPhrase> alternatives;  // kAlternatives and kSynset (expanded)
+  int longest = 0;                           // length of the longest alternative
 };
 
 struct CompiledPattern {
   std::vector<CompiledElement> before, after;
   EventCode code;
   bool verb_joined_to_next = false;
-  int specificity = 0;
+  int specificity = 0;            // TABARI's length in characters; longer patterns go first
+  bool has_alternatives = false;  // its matched length may be shorter than `specificity`
   SourceLine where;
 };
 
@@ -119,10 +122,11 @@ namespace dyad {
 
 struct Model::Impl {
   lexicon::WordTable words;
-  lexicon::PhraseTrie actor_trie, agent_trie, verb_trie, discard_trie;
+  lexicon::PhraseTrie actor_trie, agent_trie, verb_trie, discard_trie, time_trie;
   std::vector<std::vector<lexicon::DatedCode>> actor_codes;  // payload of actor_trie
   std::vector<lexicon::AgentInfo> agents;                    // payload of agent_trie
   std::vector<lexicon::CompiledVerb> verbs;                  // payload of verb_trie
+  std::vector<lexicon::CompiledVerb> times;                  // payload of time_trie
   std::unordered_map<std::string, lexicon::EventCodeInfo> event_codes;
   lexicon::StringMap place_index;  // key_of_phrase(name) -> index into places
   std::vector<lexicon::Place> places;

@@ -447,7 +447,7 @@ Phrase verb_phrase(std::string_view written) {
   std::string plain;
   for (char c : written)
     if (c != '+') plain.push_back(c);
-  return petrarch_phrase(plain);
+  return petrarch_phrase(plain, /*blank_is_gap=*/true);
 }
 
 // The regular forms of a multi-word verb: the word marked '+' (else the first) takes the forms.
@@ -665,11 +665,20 @@ PetrarchDialect detect_verb_dialect(std::string_view content) {
   return PetrarchDialect::kPetrarch1;
 }
 
-Phrase petrarch_phrase(std::string_view written) {
+Phrase petrarch_phrase(std::string_view written, bool blank_is_gap) {
   Phrase phrase;
-  for (const std::string& piece : pieces_of(written)) {
-    std::string key = text::key_of_phrase(piece);
+  size_t i = 0;
+  while (i < written.size()) {
+    while (i < written.size() && (written[i] == '_' || is_space(written[i]))) ++i;
+    size_t j = i;
+    while (j < written.size() && written[j] != '_' && !is_space(written[j])) ++j;
+    if (j == i) break;
+    // Joined to the next piece: an underscore, or a blank unless blanks leave a gap.
+    bool joined = j < written.size() && (written[j] == '_' || !blank_is_gap);
+    std::string key = text::key_of_phrase(written.substr(i, j - i));
+    i = j;
     size_t k = 0;
+    size_t before = phrase.size();
     while (k < key.size()) {
       size_t space = key.find(' ', k);
       if (space == std::string::npos) space = key.size();
@@ -680,9 +689,11 @@ Phrase petrarch_phrase(std::string_view written) {
         phrase.back().text += word;
         continue;
       }
-      phrase.push_back(Word{std::move(word), true, false, false});
+      phrase.push_back(Word{std::move(word), true, false, true});
     }
+    if (phrase.size() > before) phrase.back().joined_to_next = joined;
   }
+  if (!phrase.empty()) phrase.back().joined_to_next = false;
   return phrase;
 }
 

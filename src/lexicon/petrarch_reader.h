@@ -54,9 +54,10 @@ void read_petrarch(std::string_view file_name, std::string_view content, Petrarc
 // ---- pieces exposed for tests ----------------------------------------------------------------
 
 // A phrase as PETRARCH writes it ("NORTH_KOREA_", "AL-QAEDA", "DID N'T") in key form: words
-// split at blanks and underscores, all exact; TreeBank contractions ("N'T", "'LL", "'RE", "'VE",
-// "'D", "'M") rejoin the word before them, because dyad keeps "didn't" as one token.
-Phrase petrarch_phrase(std::string_view written);
+// split at blanks and underscores, all exact and consecutive (joined), except that with
+// `blank_is_gap` a blank lets other words come between. TreeBank contractions ("N'T", "'LL",
+// "'RE", "'VE", "'D", "'M") rejoin the word before them: dyad keeps "didn't" as one token.
+Phrase petrarch_phrase(std::string_view written, bool blank_is_gap = false);
 
 // One pattern line body (after the leading '-', comment already removed), e.g.
 // "SUGGESTED_+ * DEMAND_&GENINT_CONVENTIONS [111]" or "* (TO BORDER) [154]". Throws dyad::Error

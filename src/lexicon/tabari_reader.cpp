@@ -67,6 +67,18 @@ EventCode parse_event_code(std::string_view text, const std::string& where) {
   return code;
 }
 
+// <TIME> codes: a day shift ("-7", "+1") or one of the special codes.
+EventCode parse_time_code(std::string_view text, const std::string& where) {
+  std::string compact;
+  for (char c : text)
+    if (!std::isspace(static_cast<unsigned char>(c))) compact.push_back(c);
+  bool shift = compact.size() >= 2 && (compact[0] == '+' || compact[0] == '-') &&
+               std::all_of(compact.begin() + 1, compact.end(),
+                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  if (shift) return EventCode{compact, ""};
+  return parse_event_code(text, where);
+}
+
 // Splits "PHRASE [CODE] [CODE2]" into the phrase and its bracket blocks.
 void split_blocks(std::string_view line, std::string_view* phrase,
                   std::vector<std::string_view>* blocks, const std::string& where) {
@@ -396,14 +408,15 @@ DatedCode parse_code_block(std::string_view block, const std::string& where) {
   return out;
 }
 
-VerbPattern parse_verb_pattern(std::string_view body, const std::string& where) {
+VerbPattern parse_verb_pattern(std::string_view body, const std::string& where, bool time_codes) {
   VerbPattern pattern;
   std::string_view text = trim(strip_comment(body));
   size_t open = text.rfind('[');
   if (open == std::string_view::npos) fail(where, "pattern without a [code]");
   size_t close = text.find(']', open);
   if (close == std::string_view::npos) fail(where, "'[' without a closing ']'");
-  pattern.code = parse_event_code(text.substr(open + 1, close - open - 1), where);
+  std::string_view code_text = text.substr(open + 1, close - open - 1);
+  pattern.code = time_codes ? parse_time_code(code_text, where) : parse_event_code(code_text, where);
   std::vector<RawElement> raw;
   for (const std::string& atom : pattern_atoms(trim(text.substr(0, open)), where))
     atom_elements(atom, raw, where);
@@ -455,11 +468,14 @@ void read_tabari(std::string_view file_name, std::string_view content, Dictionar
     if (line.empty()) continue;
     if (line == "<SYNSETS>") { section = Section::kSynsets; continue; }
     if (line == "</SYNSETS>") { section = Section::kVerbs; synset = nullptr; continue; }
-    if (line == "<TIME>") { section = Section::kTime; continue; }
-    if (line == "</TIME>") { section = Section::kVerbs; continue; }
+    if (line == "<TIME>") { section = Section::kTime; current = nullptr; continue; }
+    if (line == "</TIME>") { section = Section::kVerbs; current = nullptr; continue; }
     if (line == "<DISCARDS>") { section = Section::kDiscards; continue; }
     if (line == "</DISCARDS>") { section = Section::kVerbs; continue; }
-    if (section == Section::kTime) continue;  // time shifts: not used by dyad's date resolver
+    // <TIME> entries have the verbs' shape: a phrase, its code (a day shift or a special
+    // code) and patterns.
+    std::vector<VerbEntry>& entries = section == Section::kTime ? out.times : out.verbs;
+    bool time_codes = section == Section::kTime;
     if (section == Section::kDiscards) {
       out.discards.push_back(parse_phrase(line));
       continue;
@@ -479,7 +495,7 @@ void read_tabari(std::string_view file_name, std::string_view content, Dictionar
     }
     if (line.front() == '-') {
       if (current == nullptr) fail(where, "pattern line before any verb");
-      VerbPattern p = parse_verb_pattern(line.substr(1), where);
+      VerbPattern p = parse_verb_pattern(line.substr(1), where, time_codes);
       p.where = {file_index, reader.number()};
       current->patterns.push_back(std::move(p));
       continue;
@@ -512,10 +528,12 @@ void read_tabari(std::string_view file_name, std::string_view content, Dictionar
     VerbEntry entry;
     entry.headword = parse_phrase(phrase);
     if (entry.headword.empty()) fail(where, fmt::format("unusable headword '{}'", phrase));
-    entry.code = blocks.empty() ? EventCode{"---", ""} : parse_event_code(blocks.front(), where);
+    entry.code = blocks.empty()  ? EventCode{"---", ""}
+                 : time_codes    ? parse_time_code(blocks.front(), where)
+                                 : parse_event_code(blocks.front(), where);
     entry.where = {file_index, reader.number()};
-    out.verbs.push_back(std::move(entry));
-    current = &out.verbs.back();
+    entries.push_back(std::move(entry));
+    current = &entries.back();
   }
 }
 

@@ -21,7 +21,9 @@ void read_tabari(std::string_view file_name, std::string_view content, Dictionar
 
 // Parses one verb pattern line body (after the leading '-'), e.g. "* WITH + [040:040]".
 // Exposed for tests. Throws dyad::Error with `where` in the message on malformed input.
-VerbPattern parse_verb_pattern(std::string_view body, const std::string& where);
+// `time_codes`: the pattern belongs to a <TIME> entry, whose codes may be day shifts ("+8").
+VerbPattern parse_verb_pattern(std::string_view body, const std::string& where,
+                               bool time_codes = false);
 
 // Parses "[CODE]", "[CODE yymmdd-yymmdd]", "[CODE <date]", "[CODE >date]" (one block, without
 // the brackets). Exposed for tests.

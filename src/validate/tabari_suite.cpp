@@ -51,6 +51,8 @@ std::vector<std::string> read_lines(const std::string& path) {
 
 // "yymmdd" / "yyyymmdd" -> "YYYY-MM-DD" ("" when malformed). TABARI: yy < 30 is 20yy.
 std::string iso_date(const std::string& digits) {
+  for (char c : digits)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return "";
   if (digits.size() == 6) {
     int yy = std::stoi(digits.substr(0, 2));
     return fmt::format("{}-{}-{}", yy < 30 ? 2000 + yy : 1900 + yy, digits.substr(2, 2),
@@ -286,6 +288,17 @@ std::vector<ValidationRecord> read_records(const std::string& path, bool stop_at
         e.source = trim(inside.substr(0, a));
         e.target = trim(inside.substr(a + 1, b - a - 1));
         e.code = trim(inside.substr(b + 1));
+        // An event date may follow the braces on the same line: "{ A / B / 032 } 950103".
+        size_t line_end = comment.find('\n', close);
+        std::string after = trim(comment.substr(close + 1, line_end == std::string::npos
+                                                                ? std::string::npos
+                                                                : line_end - close - 1));
+        std::string digits;
+        for (char ch : after) {
+          if (!std::isdigit(static_cast<unsigned char>(ch))) break;
+          digits.push_back(ch);
+        }
+        if (digits.size() == 6 || digits.size() == 8) e.date = iso_date(digits);
         record.expected.push_back(std::move(e));
         any_events = true;
       }
@@ -298,9 +311,10 @@ std::vector<ValidationRecord> read_records(const std::string& path, bool stop_at
       record.expect = ValidationRecord::Expect::kComplex;
     else if (!record.options.empty())
       record.expect = ValidationRecord::Expect::kOptionsOnly;
-    else
+    else if (none)
       record.expect = ValidationRecord::Expect::kNone;
-    (void)none;
+    else
+      record.expect = ValidationRecord::Expect::kUnchecked;
     records.push_back(std::move(record));
   }
   return records;
@@ -328,7 +342,9 @@ ValidationSummary run_tabari_suite(const std::string& project_path, FILE* report
       ++summary.options_applied;
     }
     coder.set_options(options);
-    if (record.expect == ValidationRecord::Expect::kOptionsOnly) continue;
+    if (record.expect == ValidationRecord::Expect::kOptionsOnly ||
+        record.expect == ValidationRecord::Expect::kUnchecked)
+      continue;
     if (!only.empty() && record.id != only) continue;
     Document doc;
     doc.id = record.id;
@@ -336,11 +352,16 @@ ValidationSummary run_tabari_suite(const std::string& project_path, FILE* report
     doc.text = record.text;
     events.clear();
     coder.code(doc, events);
+    // Events compare as "SRC / TGT / CODE", with the date when the record gives one.
     std::multiset<std::string> expected, got;
-    for (const auto& e : record.expected) expected.insert(e.source + " / " + e.target + " / " + e.code);
+    bool dated = std::any_of(record.expected.begin(), record.expected.end(),
+                             [](const ExpectedEvent& e) { return !e.date.empty(); });
+    for (const auto& e : record.expected)
+      expected.insert(e.source + " / " + e.target + " / " + e.code +
+                      (dated ? " " + (e.date.empty() ? doc.date : e.date) : ""));
     for (const auto& e : events)
       got.insert((e.source ? e.source->code : "---") + " / " + (e.target ? e.target->code : "---") +
-                 " / " + e.cameo);
+                 " / " + e.cameo + (dated ? " " + e.date : ""));
     bool ok = expected == got;
     if (ok) {
       ++summary.passed;

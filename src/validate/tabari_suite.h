@@ -34,6 +34,7 @@ void read_options_file(const std::string& path, CodingOptions& options);
 
 struct ExpectedEvent {
   std::string source, target, code;
+  std::string date;  // YYYY-MM-DD when the record gives one after the braces, else ""
 };
 
 struct ValidationRecord {
@@ -42,7 +43,9 @@ struct ValidationRecord {
   std::string text;
   std::vector<ExpectedEvent> expected;
   std::vector<std::string> options;  // OPTION commands, in order
-  enum class Expect { kEvents, kNone, kComplex, kDiscard, kOptionsOnly } expect = Expect::kNone;
+  // kUnchecked: no active {...} at all (only disabled "-{...}" ones): TABARI does not check it.
+  enum class Expect { kEvents, kNone, kComplex, kDiscard, kOptionsOnly, kUnchecked } expect =
+      Expect::kNone;
   uint32_t line = 0;  // of the header
 };
 
