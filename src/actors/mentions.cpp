@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "events/patterns.h"
+
 namespace dyad::actors {
 namespace {
 
@@ -138,7 +140,7 @@ void walk(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch, uint3
           uint32_t pos, uint32_t end, uint32_t depth, uint32_t* best_len, uint32_t* payload) {
   if (depth > 0 && !trie.payloads(node).empty() && depth >= *best_len) {
     *best_len = depth;
-    *payload = trie.payloads(node).back();
+    *payload = trie.payloads(node).front();  // the first entry read wins
   }
   if (pos >= end) return;
   for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k) {
@@ -186,6 +188,28 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
           name_code = it->second;
         }
       }
+    }
+    // Gapped actor phrases ("ITHILEN TELEVISION" in "Ithilen state-run television").
+    uint32_t gap_last = 0, gap_words = 0, gap_codes = 0;
+    if (model.actor_gaps.size() > 0) {
+      uint32_t gap_payload = 0;
+      uint32_t head = longest_match(model.actor_gap_trie, scratch, i, n, &gap_payload);
+      if (head > 0) {
+        const lexicon::GappedActor& gapped = model.actor_gaps[gap_payload];
+        events::PatternMatch match;
+        events::SentenceView view{tokens, scratch};
+        if (gapped.words > actor_len &&
+            events::match_pattern(gapped.continuation, view, i, i + head - 1, &match) &&
+            match.last_token < i + 8) {
+          gap_last = match.last_token;
+          gap_words = gapped.words;
+          gap_codes = gapped.codes;
+        }
+      }
+    }
+    if (gap_words > actor_len && gap_words >= agent_len) {
+      actor_len = gap_last - i + 1;
+      actor_payload = gap_codes;
     }
     if (actor_len == 0 && agent_len == 0 && name_len == 0) {
       ++i;

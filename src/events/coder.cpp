@@ -234,8 +234,10 @@ struct Coder::Impl {
       w = words_between(commas[c] + 1, commas[c + 1]);
       last_comma_closed_a_drop = false;
       if (w > options.comma_min && w <= options.comma_max && !kept(commas[c], commas[c + 1]) &&
-          !(c > 0 && drop[commas[c] - 1])) {
-        for (uint32_t k = commas[c]; k < commas[c + 1]; ++k) drop[k] = true;
+          !drop[commas[c]]) {
+        // The phrase goes with both its commas: "Gollum, centre of a row, called on" reads
+        // "Gollum called on".
+        for (uint32_t k = commas[c]; k <= commas[c + 1]; ++k) drop[k] = true;
         any = true;
         last_comma_closed_a_drop = true;
       }
@@ -306,8 +308,8 @@ struct Coder::Impl {
         words = verb.headword_words;
         last = match.last_token;
       }
-      // Longer phrases win; among equals the later definition (a user's --dict) wins.
-      if (words >= best_words) {
+      // Longer phrases win; among equals the first definition read (a user's --dict) wins.
+      if (words > best_words) {
         best_words = words;
         *len = depth;
         *payload = index;
@@ -379,7 +381,9 @@ struct Coder::Impl {
       }
       Verb v{i, i + len - 1, payload, false};
       v.continuation_last = continuation_last;
-      i = v.last + 1;      // Capitalized inside the sentence: a name or a title, not a verb (TABARI 7.4).
+      i = v.last + 1;      // "Donate's": a possessive makes the word a noun.
+      if (v.last + 1 < n && tokens.tokens[v.last + 1].kind == TokenKind::kPossessive) continue;
+      // Capitalized inside the sentence: a name or a title, not a verb (TABARI 7.4).
       if (v.first > 0 && tokens.tokens[v.first].capitalized && !all_caps) continue;
       std::string_view previous = v.first > 0 ? tokens.key(v.first - 1) : std::string_view();
       if (options.dyad_rules ? is_determiner(previous) : is_article(previous)) {

@@ -30,10 +30,12 @@ void WordTable::match(std::string_view key, std::vector<WordId>& out) const {
   if (auto it = exact_.find(key); it != exact_.end()) out.push_back(it->second);
   if (!endings_.empty()) {
     if (auto it = endings_.find(key); it != endings_.end()) out.push_back(it->second);
-    for (std::string_view suffix : {"S", "ES", "ED", "EN", "ING"}) {
+    for (std::string_view suffix : {"S", "ES", "ED", "EN", "ING", "D"}) {
       if (key.size() <= suffix.size() + 1 || !key.ends_with(suffix)) continue;
-      if (auto it = endings_.find(key.substr(0, key.size() - suffix.size())); it != endings_.end())
-        out.push_back(it->second);
+      std::string_view stem = key.substr(0, key.size() - suffix.size());
+      // "D" only completes a word that ends in E (DEPLORE_ + D = DEPLORED).
+      if (suffix == "D" && stem.back() != 'E') continue;
+      if (auto it = endings_.find(stem); it != endings_.end()) out.push_back(it->second);
     }
   }
   size_t longest = std::min(key.size(), max_stem_);
@@ -174,7 +176,7 @@ int written_length(const Phrase& phrase) {
   return n;
 }
 
-int pattern_length(const VerbPattern& p, const std::unordered_map<std::string, const Synset*>& synsets) {
+int pattern_length(const VerbPattern& p) {
   int n = 0;
   auto element = [&](const PatternElement& el) {
     switch (el.kind) {
@@ -187,14 +189,11 @@ int pattern_length(const VerbPattern& p, const std::unordered_map<std::string, c
         n += longest + (el.joined_to_next ? 1 : 0);
         break;
       }
-      case ElementKind::kSynset: {
-        int longest = 0;
-        if (auto it = synsets.find(el.synset); it != synsets.end())
-          for (const std::string& member : it->second->written)
-            longest = std::max(longest, static_cast<int>(member.size()));
-        n += longest + (el.joined_to_next ? 1 : 0);
+      case ElementKind::kSynset:
+        // A synset is a token like $ and +: it adds nothing (SYNSET-07: "* DOLLAR" is tried
+        // before "* &CURRENCY").
+        n += el.joined_to_next ? 1 : 0;
         break;
-      }
       default:
         n += el.joined_to_next ? 1 : 0;
         break;
@@ -220,7 +219,7 @@ void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict
         cp.after.push_back(compile_element(el, dict, synsets, impl.words, p.where));
       cp.code = p.code;
       cp.verb_joined_to_next = p.verb_joined_to_next;
-      cp.specificity = pattern_length(p, synsets);
+      cp.specificity = pattern_length(p);
       cp.has_alternatives = std::any_of(
           cp.before.begin(), cp.before.end(),
           [](const CompiledElement& e) { return !e.alternatives.empty(); }) ||
@@ -266,7 +265,28 @@ void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
   for (const ActorEntry& actor : dict.actors) {
     uint32_t index = static_cast<uint32_t>(impl.actor_codes.size());
     impl.actor_codes.push_back(actor.codes);
-    impl.actor_trie.insert(intern_phrase(impl.words, actor.phrase), index);
+    size_t prefix = 0;
+    while (prefix + 1 < actor.phrase.size() && actor.phrase[prefix].joined_to_next) ++prefix;
+    if (prefix + 1 >= actor.phrase.size()) {
+      impl.actor_trie.insert(intern_phrase(impl.words, actor.phrase), index);
+      continue;
+    }
+    // Written with a blank inside: the words after it may follow at a distance.
+    GappedActor gapped;
+    gapped.codes = index;
+    gapped.words = static_cast<uint32_t>(actor.phrase.size());
+    for (size_t w = prefix + 1; w < actor.phrase.size(); ++w) {
+      CompiledElement el;
+      el.kind = ElementKind::kWord;
+      el.joined_to_next = actor.phrase[w].joined_to_next;
+      el.word = impl.words.intern(actor.phrase[w]);
+      gapped.continuation.after.push_back(std::move(el));
+    }
+    Phrase head(actor.phrase.begin(), actor.phrase.begin() + static_cast<long>(prefix) + 1);
+    head.back().endings = false;
+    impl.actor_gap_trie.insert(intern_phrase(impl.words, head),
+                               static_cast<uint32_t>(impl.actor_gaps.size()));
+    impl.actor_gaps.push_back(std::move(gapped));
   }
   for (const AgentEntry& agent : dict.agents) {
     uint32_t index = static_cast<uint32_t>(impl.agents.size());
@@ -413,6 +433,13 @@ std::shared_ptr<const Model> Model::compile(const KnowledgeOptions& options) {
   lexicon::Dictionary dict;
   // The CAMEO table always comes from the embedded knowledge: it is reference data, not a
   // dictionary choice.
+  // The user's dictionaries come first: when two entries have the same phrase, the first one
+  // read is kept (TABARI's rule), so a --dict entry overrides the default knowledge.
+  for (const std::string& path : options.dictionaries) {
+    std::string content = lexicon::read_whole_file(path);
+    lexicon::load_file(path, content, dict, *impl);
+    impl->stats.sources.push_back(path);
+  }
   for (const lexicon::EmbeddedFile* f = lexicon::kEmbeddedKnowledge; f->name != nullptr; ++f) {
     std::string_view name = f->name;
     bool table = lexicon::ends_with(name, "cameo.tsv") || lexicon::ends_with(name, "places.tsv");
@@ -420,11 +447,6 @@ std::shared_ptr<const Model> Model::compile(const KnowledgeOptions& options) {
     std::string label = fmt::format("<default>/{}", name);
     lexicon::load_file(label, std::string_view(f->data, f->size), dict, *impl);
     impl->stats.sources.push_back(label);
-  }
-  for (const std::string& path : options.dictionaries) {
-    std::string content = lexicon::read_whole_file(path);
-    lexicon::load_file(path, content, dict, *impl);
-    impl->stats.sources.push_back(path);
   }
   lexicon::compile_dictionary(dict, *impl);
   impl->files = dict.files;

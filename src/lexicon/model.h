@@ -104,6 +104,14 @@ struct EventCodeInfo {
   std::string plover;
 };
 
+// An actor phrase written with blanks between some words ("ITHILEN TELEVISION"): other words may
+// stand between them. The joined prefix is in Model::Impl::actor_gap_trie.
+struct GappedActor {
+  CompiledPattern continuation;  // the words after the prefix
+  uint32_t codes = 0;            // index into Model::Impl::actor_codes
+  uint32_t words = 0;            // words in the whole phrase
+};
+
 struct Place {
   std::string name;
   std::string country;
@@ -124,6 +132,8 @@ struct Model::Impl {
   lexicon::WordTable words;
   lexicon::PhraseTrie actor_trie, agent_trie, verb_trie, discard_trie, time_trie;
   std::vector<std::vector<lexicon::DatedCode>> actor_codes;  // payload of actor_trie
+  lexicon::PhraseTrie actor_gap_trie;                        // prefixes of gapped phrases
+  std::vector<lexicon::GappedActor> actor_gaps;              // payload of actor_gap_trie
   std::vector<lexicon::AgentInfo> agents;                    // payload of agent_trie
   std::vector<lexicon::CompiledVerb> verbs;                  // payload of verb_trie
   std::vector<lexicon::CompiledVerb> times;                  // payload of time_trie

@@ -882,6 +882,9 @@ VerbPattern parse_petrarch_pattern(std::string_view body, PetrarchDialect dialec
     if (r.element.kind == ElementKind::kWord || r.element.kind == ElementKind::kAlternatives ||
         r.element.kind == ElementKind::kSynset)
       ++pattern.specificity;
+    // PETRARCH-1: '%' after the verb is a compound target ("* WITH %": the subject acts on each
+    // member); dyad's '%' would make the members act on each other, so it becomes '+'.
+    if (seen_verb && r.element.kind == ElementKind::kCompound) r.element.kind = ElementKind::kTarget;
     (seen_verb ? pattern.after : pattern.before).push_back(std::move(r.element));
   }
   if (!seen_verb) fail(where, "pattern without '*' (the verb)");
