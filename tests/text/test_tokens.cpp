@@ -257,7 +257,8 @@ struct RefTok {
 };
 
 bool RefSpace(char c) {
-  return static_cast<unsigned char>(c) <= ' ' || c == 127;
+  // '_' separates words, as dictionaries write them ("Dol_Amroth" = DOL AMROTH).
+  return static_cast<unsigned char>(c) <= ' ' || c == 127 || c == '_';
 }
 bool RefAlnum(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0;
