@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/bench_command.h"
+#include "cli/pipeline.h"
 #include "dyad/dyad.h"
 #include "ingest/ingest.h"
 #include "output/writers.h"
@@ -44,6 +46,8 @@ struct CodeOptions {
   bool dict_only = false;
   bool require_date = false;
   bool quiet_warnings = false;
+  unsigned threads = 0;  // 0 = every core
+  size_t batch_documents = 256;
 };
 
 std::shared_ptr<const dyad::Model> compile_model(const std::vector<std::string>& dictionaries,
@@ -122,32 +126,24 @@ int run_code(const CodeOptions& options) {
                  w.doc_id.empty() ? "" : fmt::format(" document {}", w.doc_id), w.reason);
   };
 
-  dyad::Coder coder(model);
+  // The reader stays on this thread; batches are coded on worker threads and written here in
+  // input order (src/cli/pipeline.h), so the output does not depend on --threads.
   dyad::ingest::RawDocument raw;
-  dyad::Document doc;
-  std::vector<dyad::Event> events;
-  std::string buffer = dyad::output::header(format);
-  bool write_failed = false;
-  while (reader.next(raw, on_reject, on_warning)) {
+  bool write_failed = !out.write(dyad::output::header(format));
+  dyad::cli::PipelineOptions pipeline;
+  pipeline.threads = options.threads;
+  pipeline.batch_documents = options.batch_documents;
+  pipeline.format = format;
+  auto next = [&](dyad::Document& doc) {
+    if (!reader.next(raw, on_reject, on_warning)) return false;
     ++read;
-    doc.id = std::move(raw.id);
-    doc.date = std::move(raw.date);
-    doc.text = std::move(raw.text);
-    doc.title = std::move(raw.title);
-    doc.source = std::move(raw.source);
-    doc.url = std::move(raw.url);
-    doc.dateline_place = raw.dateline ? raw.dateline->place : "";
-    doc.dateline_country = raw.dateline ? raw.dateline->country : "";
-    events.clear();
-    coder.code(doc, events, &stats);
-    ++coded;
-    for (const auto& e : events) dyad::output::append_event(format, e, buffer);
-    if (buffer.size() > (1u << 20)) {
-      write_failed |= !out.write(buffer);
-      buffer.clear();
-    }
-  }
-  write_failed |= !out.write(buffer);
+    dyad::cli::to_document(std::move(raw), doc);
+    return true;
+  };
+  auto write = [&](const std::string& bytes) { write_failed |= !out.write(bytes); };
+  auto result = dyad::cli::run_pipeline(model, pipeline, next, write);
+  coded = result.documents;
+  stats = result.coding;
   if (std::fflush(out.file) != 0) write_failed = true;
   fmt::print(stderr,
              "dyad: {} documents read: {} coded, {} rejected; {} sentences, {} events{}\n", read,
@@ -198,6 +194,12 @@ int main(int argc, char** argv) {
   code_cmd->add_flag("--require-date", code.require_date,
                      "Reject documents without a publication date (default: warn and code)");
   code_cmd->add_flag("--quiet-warnings", code.quiet_warnings, "Do not print warnings");
+  code_cmd
+      ->add_option("--threads", code.threads,
+                   "Coding threads (default 0: every core); the output is the same for any N")
+      ->check(CLI::NonNegativeNumber);
+  code_cmd->add_option("--batch", code.batch_documents, "Documents per batch (default 256)")
+      ->check(CLI::PositiveNumber);
   code_cmd->footer(kExitStatusHelp);
 
   std::vector<std::string> stats_dicts;
@@ -219,6 +221,9 @@ int main(int argc, char** argv) {
   std::string validate_only;
   validate_cmd->add_option("--record", validate_only, "Run only the record with this id");
 
+  dyad::cli::BenchOptions bench;
+  CLI::App* bench_cmd = dyad::cli::add_bench_command(app, bench);
+
   app.add_subcommand("version", "Print the version");
 
   try {
@@ -228,6 +233,7 @@ int main(int argc, char** argv) {
     return status == 0 ? 0 : 2;
   }
   if (code_cmd->parsed()) return run_code(code);
+  if (bench_cmd->parsed()) return dyad::cli::run_bench(bench);
   if (stats_cmd->parsed()) return run_dict_stats(stats_dicts, stats_dict_only);
   if (validate_cmd->parsed()) {
     try {
