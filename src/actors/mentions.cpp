@@ -4,7 +4,7 @@
 #include <array>
 #include <cctype>
 
-#include "events/patterns.h"
+
 
 namespace dyad::actors {
 namespace {
@@ -39,6 +39,12 @@ bool is_name_word(const text::TokenBuffer& tokens, uint32_t i, const SentenceScr
   if (is_calendar_word(key) || is_phrase_connector(key)) return false;
   return !is_any(key, {"AND", "BUT", "OR", "HE", "SHE", "IT", "THEY", "WE", "I", "A", "AN",
                        "ON", "AT", "TO", "BY", "WITH", "FROM", "AS", "THAT", "WHO"});
+}
+
+bool token_matches(const SentenceScratch& scratch, uint32_t i, lexicon::WordId id) {
+  for (uint32_t k = scratch.match_begin[i]; k < scratch.match_begin[i + 1]; ++k)
+    if (scratch.ids[k] == id) return true;
+  return false;
 }
 
 bool has_code_segment(const std::string& code, const std::string& segment) {
@@ -196,12 +202,27 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       uint32_t head = longest_match(model.actor_gap_trie, scratch, i, n, &gap_payload);
       if (head > 0) {
         const lexicon::GappedActor& gapped = model.actor_gaps[gap_payload];
-        events::PatternMatch match;
-        events::SentenceView view{tokens, scratch};
-        if (gapped.words > actor_len &&
-            events::match_pattern(gapped.continuation, view, i, i + head - 1, &match) &&
-            match.last_token < i + 8) {
-          gap_last = match.last_token;
+        // The later words follow within a few tokens (TABARI lets the gap cross "and":
+        // "Durthang and an Orc" matches DURTHANG ORC).
+        uint32_t pos = i + head, last = 0;
+        bool ok = gapped.words > actor_len;
+        const auto& words = gapped.continuation.after;
+        for (size_t w = 0; w < words.size() && ok; ++w) {
+          bool adjacent = w == 0 ? false : words[w - 1].joined_to_next;
+          uint32_t q = pos;
+          while (q < n && q < i + 8 && !token_matches(scratch, q, words[w].word)) {
+            if (adjacent || tokens.tokens[q].kind == TokenKind::kPeriod) {
+              q = n;
+              break;
+            }
+            ++q;
+          }
+          if (q >= n || q >= i + 8) ok = false;
+          last = q;
+          pos = q + 1;
+        }
+        if (ok) {
+          gap_last = last;
           gap_words = gapped.words;
           gap_codes = gapped.codes;
         }
@@ -380,11 +401,27 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
 
   // Lists: mentions separated only by ',' / 'and' / ', and' form a compound.
   auto& ms = scratch.mentions;
+  // A list member may be "the evil awful Gondor": determiners and adjectives (TABARI
+  // <ADJECTIVE>) may follow the separator (TABARI 7.5).
+  auto is_adjective = [&](uint32_t k) {
+    uint32_t payload = 0;
+    return model.adjective_trie.nodes() > 1 &&
+           longest_match(model.adjective_trie, scratch, k, n, &payload) == 1;
+  };
   for (size_t m = 1; m < ms.size(); ++m) {
     uint32_t gap_first = ms[m - 1].last_token + 1, gap_last = ms[m].first_token;
-    bool list = gap_last > gap_first && gap_last - gap_first <= 2;
-    for (uint32_t k = gap_first; k < gap_last && list; ++k)
-      list = tokens.tokens[k].kind == TokenKind::kComma || tokens.key(k) == "AND";
+    bool list = gap_last > gap_first;
+    bool separator = false;
+    for (uint32_t k = gap_first; k < gap_last && list; ++k) {
+      std::string_view key = tokens.key(k);
+      if (tokens.tokens[k].kind == TokenKind::kComma || key == "AND") {
+        list = !separator || key == "AND";  // ", and" is one separator
+        separator = true;
+      } else {
+        list = separator && (key == "THE" || key == "A" || key == "AN" || is_adjective(k));
+      }
+    }
+    list = list && separator;
     if (list && !ms[m].code.empty() && !ms[m - 1].code.empty()) {
       if (ms[m - 1].group < 0) ms[m - 1].group = next_group++;
       int group = ms[m - 1].group;

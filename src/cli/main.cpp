@@ -8,10 +8,12 @@
 #include <vector>
 
 #include "cli/bench_command.h"
+#include "cli/eval_command.h"
 #include "cli/pipeline.h"
 #include "dyad/dyad.h"
 #include "ingest/ingest.h"
 #include "output/writers.h"
+#include "validate/petrarch_suite.h"
 #include "validate/tabari_suite.h"
 
 namespace {
@@ -214,8 +216,10 @@ int main(int argc, char** argv) {
   std::string validate_file;
   bool validate_verbose = false;
   CLI::App* validate_cmd = app.add_subcommand(
-      "validate", "Run a validation suite (TABARI .project); ends with 'N passed, N failed'");
-  validate_cmd->add_option("suite", validate_file, "The suite: a TABARI .project file")
+      "validate",
+      "Run a validation suite (TABARI .project, PETRARCH .xml); ends with 'N passed, N failed'");
+  validate_cmd->add_option("suite", validate_file,
+                           "The suite: a TABARI .project or a PETRARCH records .xml file")
       ->required();
   validate_cmd->add_flag("-v,--verbose", validate_verbose, "Print every record");
   std::string validate_only;
@@ -223,6 +227,9 @@ int main(int argc, char** argv) {
 
   dyad::cli::BenchOptions bench;
   CLI::App* bench_cmd = dyad::cli::add_bench_command(app, bench);
+
+  dyad::cli::EvalCommand eval;
+  dyad::cli::add_eval_command(app, eval);
 
   app.add_subcommand("version", "Print the version");
 
@@ -233,10 +240,16 @@ int main(int argc, char** argv) {
     return status == 0 ? 0 : 2;
   }
   if (code_cmd->parsed()) return run_code(code);
+  if (eval.parsed()) return dyad::cli::run_eval_command(eval);
   if (bench_cmd->parsed()) return dyad::cli::run_bench(bench);
   if (stats_cmd->parsed()) return run_dict_stats(stats_dicts, stats_dict_only);
   if (validate_cmd->parsed()) {
     try {
+      if (validate_file.size() > 4 && validate_file.ends_with(".xml")) {  // PETRARCH records
+        auto summary = dyad::validate::run_petrarch_suite(validate_file, stdout,
+                                                          validate_verbose, validate_only);
+        return summary.failed == 0 ? 0 : 1;
+      }
       auto summary = dyad::validate::run_tabari_suite(validate_file, stdout, validate_verbose,
                                                       validate_only);
       return summary.failed == 0 ? 0 : 1;

@@ -363,11 +363,12 @@ struct Coder::Impl {
         ++words;
         if (t.capitalized) ++capitalized;
       }
-    bool all_caps = words > 0 && std::all_of(tokens.tokens.begin(), tokens.tokens.end(),
-                                             [](const text::Token& t) {
-                                               return t.kind != TokenKind::kWord || t.all_caps ||
-                                                      !t.capitalized;
-                                             }) &&
+    bool all_caps = words > 0 &&
+                    std::all_of(tokens.tokens.begin(), tokens.tokens.end(),
+                                [](const text::Token& t) {
+                                  return t.kind != TokenKind::kWord || t.all_caps ||
+                                         !t.capitalized || t.span.end - t.span.start == 1;
+                                }) &&
                     capitalized * 10 > words * 7;
     for (uint32_t i = 0; i < n;) {
       if (scratch.mention_of_token[i] >= 0 || tokens.tokens[i].kind != TokenKind::kWord) {
@@ -381,7 +382,13 @@ struct Coder::Impl {
       }
       Verb v{i, i + len - 1, payload, false};
       v.continuation_last = continuation_last;
-      i = v.last + 1;      // "Donate's": a possessive makes the word a noun.
+      i = v.last + 1;      // A word of the <NOUN> list is a noun ("leader" is not the verb LEAD).
+      if (model.noun_trie.nodes() > 1) {
+        uint32_t noun_payload = 0;
+        if (actors::longest_match(model.noun_trie, scratch, v.first, n, &noun_payload) >= len)
+          continue;
+      }
+      // "Donate's": a possessive makes the word a noun.
       if (v.last + 1 < n && tokens.tokens[v.last + 1].kind == TokenKind::kPossessive) continue;
       // Capitalized inside the sentence: a name or a title, not a verb (TABARI 7.4).
       if (v.first > 0 && tokens.tokens[v.first].capitalized && !all_caps) continue;
@@ -415,8 +422,28 @@ struct Coder::Impl {
       if (before >= 0 && after >= 0 && scratch.mentions[before].group >= 0 &&
           scratch.mentions[before].group == scratch.mentions[after].group)
         continue;
+      // Compound nouns and adjectives ("bombs and rockets", "black and white goats") do not
+      // divide clauses (TABARI 7.5.1).
+      if (is_listed(model.adjective_trie, i - 1) && i + 1 < n && is_listed(model.adjective_trie, i + 1))
+        continue;
+      if (is_listed(model.noun_trie, i - 1)) {
+        uint32_t k = i + 1;
+        while (k < n && (is_listed(model.adjective_trie, k) || is_article(tokens.key(k)))) ++k;
+        if (k < n && is_listed(model.noun_trie, k)) continue;
+      }
       clause_starts.push_back(i);
     }
+  }
+
+  // True when a phrase of `trie` (nouns, adjectives) covers token i.
+  bool is_listed(const lexicon::PhraseTrie& trie, uint32_t i) const {
+    if (trie.nodes() <= 1) return false;
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    for (uint32_t start = i >= 3 ? i - 3 : 0; start <= i; ++start) {
+      uint32_t payload = 0;
+      if (actors::longest_match(trie, scratch, start, n, &payload) > i - start) return true;
+    }
+    return false;
   }
 
   size_t clause_of(uint32_t token) const {
@@ -470,7 +497,7 @@ struct Coder::Impl {
     }
     if (!auxiliary) return -1;
     const uint32_t n = static_cast<uint32_t>(tokens.size());
-    uint32_t reach = options.dyad_rules ? 3 : 1;
+    uint32_t reach = 3;  // "was opposed earlier by"
     for (uint32_t k = v.last + 1; k < n && k <= v.last + reach; ++k) {
       if (tokens.key(k) != "BY") continue;
       for (uint32_t j = k + 1; j < n && j <= k + 3; ++j) {
@@ -576,11 +603,14 @@ struct Coder::Impl {
       }
     }
     if (!source_set) {
+      // TABARI 5.8/7.6: the first actor before the verb in its clause; else the subject carried
+      // over from the previous clause; else the first actor before the verb.
       const std::string& not_code = target_set ? scratch.mentions[c.target].code : "";
-      if (clause_source >= 0 && (not_code.empty() || scratch.mentions[clause_source].code != not_code))
+      c.source = first_mention(clause_first, v.first, not_code);
+      if (c.source < 0 && clause_source >= 0 &&
+          (not_code.empty() || scratch.mentions[clause_source].code != not_code))
         c.source = clause_source;
-      else
-        c.source = first_mention(0, v.first, not_code);
+      if (c.source < 0) c.source = first_mention(0, v.first, not_code);
       // A target placed by the pattern ("+ WAS * DEAD"): the source is the first other actor,
       // wherever it stands.
       if (c.source < 0 && target_set) {
@@ -596,7 +626,11 @@ struct Coder::Impl {
     if (c.source < 0 && !options.default_source.empty()) c.source = -2;  // the DEFAULT code
     if (!target_set) {
       std::string not_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
-      c.target = first_mention(v.last + 1, clause_last, not_code);
+      // TABARI looks for the target to the end of the sentence; dyad's rules within the clause.
+      c.target = first_mention(v.last + 1,
+                               options.dyad_rules ? clause_last
+                                                  : static_cast<uint32_t>(tokens.size()),
+                               not_code);
       // TABARI then looks before the verb (unless DEFAULT ... AFTER); dyad's rules do not:
       // "X supports a settlement" has no target, it does not act on earlier actors.
       bool look_before = !options.dyad_rules &&

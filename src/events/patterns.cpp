@@ -128,9 +128,10 @@ struct Matcher {
             uint32_t next = phrase_forward(s, alt, p);
             if (next > 0) {
               m->last_token = std::max(m->last_token, next - 1);
-              m->shortfall += e.longest - alt.length;
+              int shortfall = e.longest > 0 ? e.longest - alt.length : 0;
+              m->shortfall += shortfall;
               if (forward(k + 1, next, e.joined_to_next)) return true;
-              m->shortfall -= e.longest - alt.length;
+              m->shortfall -= shortfall;
             }
           }
           break;
@@ -192,9 +193,10 @@ struct Matcher {
             int64_t first = phrase_backward(s, alt, p);
             if (first >= 0) {
               m->first_token = std::min(m->first_token, static_cast<uint32_t>(first));
-              m->shortfall += e.longest - alt.length;
+              int shortfall = e.longest > 0 ? e.longest - alt.length : 0;
+              m->shortfall += shortfall;
               if (backward(k - 1, first - 1, joined_prev)) return true;
-              m->shortfall -= e.longest - alt.length;
+              m->shortfall -= shortfall;
             }
           }
           break;

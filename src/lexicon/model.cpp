@@ -159,7 +159,9 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
     default:
       break;
   }
-  for (const CompiledPhrase& alt : out.alternatives) out.longest = std::max(out.longest, alt.length);
+  // Only explicit { | } alternatives weigh in pattern order; a synset weighs nothing.
+  if (el.kind == ElementKind::kAlternatives)
+    for (const CompiledPhrase& alt : out.alternatives) out.longest = std::max(out.longest, alt.length);
   return out;
 }
 
@@ -297,6 +299,9 @@ void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
   for (const Synset& s : dict.synsets) synsets[s.name] = &s;
   compile_verbs(dict.verbs, dict, synsets, impl, impl.verb_trie, impl.verbs);
   compile_verbs(dict.times, dict, synsets, impl, impl.time_trie, impl.times);
+  for (const Phrase& noun : dict.nouns) impl.noun_trie.insert(intern_phrase(impl.words, noun), 0);
+  for (const Phrase& adjective : dict.adjectives)
+    impl.adjective_trie.insert(intern_phrase(impl.words, adjective), 0);
   for (const Phrase& discard : dict.discards)
     impl.discard_trie.insert(intern_phrase(impl.words, discard), 0);
   impl.stats.actor_phrases += dict.actors.size();

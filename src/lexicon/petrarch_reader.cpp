@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -175,8 +177,55 @@ bool is_contraction(std::string_view key) {
 // ---------------------------------------------------------------------------------------------
 // Actors
 
+// A date limit as PETRARCH reads it (PETRreader.dstr_to_ordate): up to 7 digits are YYMMDD (the
+// first six), 8 or more YYYYMMDD (the first eight); the Phoenix files have a few such slips.
+bool petrarch_date(std::string_view digits, int32_t* day, bool* irregular) {
+  if (digits.size() < 6 || !std::all_of(digits.begin(), digits.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) != 0;
+      }))
+    return false;
+  *irregular = digits.size() != 6 && digits.size() != 8;
+  return parse_dictionary_date(digits.substr(0, digits.size() < 8 ? 6 : 8), day);
+}
+
+// "[CODE]", "[CODE <date]", "[CODE >date]", "[CODE date-date]" (the contents, without brackets).
+DatedCode actor_code_block(std::string_view block, const std::string& where,
+                           PetrarchNotes* notes) {
+  block = trim(block);
+  size_t space = block.find_first_of(" \t");
+  std::string_view code = block.substr(0, space);
+  std::string_view rest = space == std::string_view::npos ? "" : trim(block.substr(space));
+  if (code.empty()) fail(where, "empty code block []");
+  DatedCode out = parse_code_block(code, where);  // checks the code's characters
+  if (rest.empty()) return out;
+  bool irregular = false, odd = false;
+  auto date = [&](std::string_view digits) {
+    int32_t day = 0;
+    if (!petrarch_date(trim(digits), &day, &odd))
+      fail(where, fmt::format("malformed date '{}' in [{}]", trim(digits), block));
+    irregular = irregular || odd;
+    return day;
+  };
+  if (rest.front() == '<') {
+    out.to_day = date(rest.substr(1));  // "<date": up to and including it
+  } else if (rest.front() == '>') {
+    out.from_day = date(rest.substr(1));
+  } else {
+    size_t dash = rest.find('-');
+    if (dash == std::string_view::npos) fail(where, fmt::format("malformed date range in [{}]", block));
+    out.from_day = date(rest.substr(0, dash));
+    out.to_day = date(rest.substr(dash + 1));
+    if (out.to_day < out.from_day)
+      fail(where, fmt::format("date range in [{}] ends before it starts", block));
+  }
+  if (irregular)
+    note(notes, where, fmt::format("date in [{}] read as PETRARCH reads it (YYMMDD up to 7 digits, "
+                                   "else the first 8 as YYYYMMDD)", block));
+  return out;
+}
+
 void read_actors(std::string_view file_name, std::string_view content, uint32_t file_index,
-                 Dictionary& out) {
+                 Dictionary& out, PetrarchNotes* notes) {
   LineReader reader(file_name, content);
   CommentStripper stripper;
   std::vector<size_t> group;  // out.actors of the current record (primary phrase and synonyms)
@@ -191,7 +240,7 @@ void read_actors(std::string_view file_name, std::string_view content, uint32_t 
     while (open != std::string_view::npos) {
       size_t close = text.find(']', open);
       if (close == std::string_view::npos) fail(where, "'[' without a closing ']'");
-      codes.push_back(parse_code_block(text.substr(open + 1, close - open - 1), where));
+      codes.push_back(actor_code_block(text.substr(open + 1, close - open - 1), where, notes));
       open = text.find('[', close);
     }
   };
@@ -211,7 +260,9 @@ void read_actors(std::string_view file_name, std::string_view content, uint32_t 
     std::string_view text = synonym ? std::string_view(line).substr(1) : std::string_view(line);
     size_t open = text.find('[');
     ActorEntry entry;
-    entry.phrase = petrarch_phrase(text.substr(0, open));
+    // A blank lets other words come between (PETRARCH matches "ITHILEN TELEVISION" in
+    // "Ithilen state-run television"); an underscore joins.
+    entry.phrase = petrarch_phrase(text.substr(0, open), /*blank_is_gap=*/true);
     entry.where = {file_index, reader.number()};
     if (entry.phrase.empty()) fail(where, synonym ? "empty synonym" : "empty actor phrase");
     if (open != std::string_view::npos) blocks_of(text.substr(open), where);
@@ -309,7 +360,7 @@ void read_agents(std::string_view file_name, std::string_view content, uint32_t 
     }
     for (const std::string& w : written) {
       AgentEntry entry = agent;
-      entry.phrase = petrarch_phrase(w);
+      entry.phrase = petrarch_phrase(w, /*blank_is_gap=*/true);
       if (entry.phrase.empty()) fail(where, "empty agent phrase");
       out.agents.push_back(std::move(entry));
     }
@@ -469,13 +520,23 @@ std::vector<std::string> regular_phrase_forms(std::string_view head) {
 }
 
 struct PendingVerb {
-  VerbEntry entry;
+  VerbEntry entry;  // headword and forms, code, where
   size_t block = 0;
 };
 
 struct Block {
+  std::string key;  // what its patterns are filed under (see read_verbs)
   std::vector<VerbPattern> patterns;
 };
+
+std::string phrase_key(const Phrase& p) {
+  std::string key;
+  for (const Word& w : p) {
+    if (!key.empty()) key.push_back(' ');
+    key += w.text;
+  }
+  return key;
+}
 
 void read_verbs(std::string_view file_name, std::string_view content, uint32_t file_index,
                 Dictionary& out, PetrarchNotes* notes) {
@@ -535,19 +596,34 @@ void read_verbs(std::string_view file_name, std::string_view content, uint32_t f
     }
     if (line.starts_with("---")) {
       // "--- NAME [CODE] ---": a new block; its code is the default of the verbs listed in it.
-      blocks.emplace_back();
+      Block block;
       block_code = EventCode{"---", ""};
       size_t open = line.find('[');
       if (open != std::string::npos) {
         size_t close = line.find(']', open);
         if (close == std::string::npos) fail(where, "'[' without a closing ']'");
         block_code = parse_petrarch_code(line.substr(open + 1, close - open - 1), dialect, where);
+        if (block_code.code == "+++") block_code = EventCode{"---", ""};
       }
+      // PETRARCH-2 files a block's patterns under its NAME; PETRARCH-1 under its first verb.
+      if (dialect == PetrarchDialect::kPetrarch2) {
+        std::string_view name = std::string_view(line).substr(0, open);
+        while (!name.empty() && (name.front() == '-' || is_space(name.front()))) name.remove_prefix(1);
+        while (!name.empty() && (name.back() == '-' || is_space(name.back()))) name.remove_suffix(1);
+        block.key = upper(name);
+      }
+      blocks.push_back(std::move(block));
       continue;
     }
     if (line.front() == '-') {
       VerbPattern pattern = parse_petrarch_pattern(std::string_view(line).substr(1), dialect, where);
       pattern.where = {file_index, reader.number()};
+      // PETRARCH has no complexity code: a TABARI [+++] pattern is not used (DEMO-04 codes the
+      // next pattern), and a [+++] verb codes nothing.
+      if (pattern.code.code == "+++" || pattern.code.paired == "+++") {
+        note(notes, where, "pattern skipped: PETRARCH has no complexity code [+++]");
+        continue;
+      }
       blocks.back().patterns.push_back(std::move(pattern));
       continue;
     }
@@ -567,6 +643,7 @@ void read_verbs(std::string_view file_name, std::string_view content, uint32_t f
       size_t close = rest.find(']', open);
       if (close == std::string_view::npos) fail(where, "'[' without a closing ']'");
       verb.entry.code = parse_petrarch_code(rest.substr(open + 1, close - open - 1), dialect, where);
+      if (verb.entry.code.code == "+++") verb.entry.code = EventCode{"---", ""};
       rest = rest.substr(0, open);
     }
     std::string_view head = rest;
@@ -585,6 +662,7 @@ void read_verbs(std::string_view file_name, std::string_view content, uint32_t f
       fail(where, fmt::format("unexpected line '{}'", line));
     verb.entry.headword = verb_phrase(head);
     if (verb.entry.headword.empty()) fail(where, fmt::format("unusable verb '{}'", head));
+    if (blocks.back().key.empty()) blocks.back().key = phrase_key(verb.entry.headword);
     // Irregular forms are listed in {...} (all of them: none are generated then); otherwise the
     // regular forms of the verb, or of the word marked '+' in a multi-word verb, are generated.
     if (braces) {
@@ -601,9 +679,15 @@ void read_verbs(std::string_view file_name, std::string_view content, uint32_t f
   if (transformations > 0)
     note(notes, fmt::format("{}:{}", file_name, first_transformation),
          fmt::format("{} verb transformation(s) skipped: dyad has no nested events", transformations));
-  // Patterns naming a synset that is nowhere defined are skipped, as PETRARCH skips them.
+  // Patterns are filed under their block's key: blocks with the same key share them all
+  // (PETRARCH stores them in one tree). Patterns naming a synset that is nowhere defined are
+  // skipped, as PETRARCH skips them. A pattern before any verb of its block goes with the
+  // previous block, whose key PETRARCH-1 still holds.
+  std::map<std::string, std::vector<VerbPattern>> patterns;
+  std::string last_key;
   for (Block& block : blocks) {
-    std::vector<VerbPattern> kept;
+    if (block.key.empty()) block.key = last_key;
+    last_key = block.key;
     for (VerbPattern& p : block.patterns) {
       std::string missing;
       for (const auto* side : {&p.before, &p.after})
@@ -614,14 +698,37 @@ void read_verbs(std::string_view file_name, std::string_view content, uint32_t f
              fmt::format("pattern skipped: synset &{} is not defined", missing));
         continue;
       }
-      kept.push_back(std::move(p));
+      if (block.key.empty()) {
+        note(notes, fmt::format("{}:{}", file_name, p.where.line),
+             "pattern skipped: no verb before it");
+        continue;
+      }
+      patterns[block.key].push_back(std::move(p));
     }
-    block.patterns = std::move(kept);
   }
-  // Every verb of a block shares the block's patterns.
-  for (PendingVerb& v : verbs) {
-    v.entry.patterns = blocks[v.block].patterns;
-    out.verbs.push_back(std::move(v.entry));
+  // A word (or multi-word verb) written twice belongs to its last definition, as in PETRARCH's
+  // verb dictionary, where each form is one key: the later code and block replace the earlier.
+  std::unordered_map<std::string, size_t> owner;  // form key -> index into verbs
+  for (size_t v = 0; v < verbs.size(); ++v) {
+    owner[phrase_key(verbs[v].entry.headword)] = v;
+    for (const Phrase& f : verbs[v].entry.forms) owner[phrase_key(f)] = v;
+  }
+  for (size_t v = 0; v < verbs.size(); ++v) {
+    VerbEntry& e = verbs[v].entry;
+    std::set<std::string> seen;
+    std::vector<Phrase> kept;  // the headword first when it is still this verb's
+    for (const Phrase* p = &e.headword; p != nullptr;) {
+      std::string key = phrase_key(*p);
+      if (owner[key] == v && seen.insert(key).second) kept.push_back(*p);
+      size_t next = p == &e.headword ? 0 : static_cast<size_t>(p - e.forms.data()) + 1;
+      p = next < e.forms.size() ? &e.forms[next] : nullptr;
+    }
+    if (kept.empty()) continue;  // every form was redefined later
+    e.headword = std::move(kept.front());
+    e.forms.assign(std::make_move_iterator(kept.begin() + 1), std::make_move_iterator(kept.end()));
+    auto it = patterns.find(blocks[verbs[v].block].key);
+    if (it != patterns.end()) e.patterns = it->second;
+    out.verbs.push_back(std::move(e));
   }
 }
 
@@ -948,7 +1055,7 @@ void read_petrarch(std::string_view file_name, std::string_view content, Petrarc
       read_verbs(file_name, content, file_index, out, notes);
       break;
     case PetrarchKind::kActors:
-      read_actors(file_name, content, file_index, out);
+      read_actors(file_name, content, file_index, out, notes);
       break;
     case PetrarchKind::kAgents:
       read_agents(file_name, content, file_index, out, notes);
