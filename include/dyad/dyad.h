@@ -154,6 +154,12 @@ class Coder {
   void set_options(const CodingOptions& options);
   const CodingOptions& options() const;
 
+  // Story continuation for coders fed one sentence at a time (TABARI's FORWARD): a pronoun that
+  // opens the next document, before any actor, stands for `code`. Cleared by passing "".
+  void set_forwarded_actor(const std::string& code);
+  // The first actor named (not a pronoun) in the last document coded, "" when none.
+  std::string first_actor_of_last_document() const;
+
   // Codes one document and appends its events to `out` in text order.
   // The document's text must be valid UTF-8 (the ingest stage guarantees it).
   void code(const Document& document, std::vector<Event>& out, CodingStats* stats = nullptr);

@@ -379,6 +379,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     }
     for (uint32_t k = m.first_token; k <= m.last_token; ++k)
       scratch.mention_of_token[k] = static_cast<int>(scratch.mentions.size());
+    m.base_code = actor_code;
     if (actor_code.find('/') == std::string::npos) {
       scratch.mentions.push_back(std::move(m));
     } else {
@@ -390,6 +391,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         if (slash == std::string::npos) slash = actor_code.size();
         Mention member = m;
         member.code = combine(actor_code.substr(start, slash - start), agent);
+        member.base_code = actor_code.substr(start, slash - start);
         member.compound_member = true;
         member.group = group;
         scratch.mentions.push_back(std::move(member));
@@ -472,6 +474,16 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     std::string_view key = tokens.key(i);
     const Mention* referent = nullptr;
     bool plural = false;
+    bool pronoun = is_any(key, {"HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR"});
+    if (pronoun && !state.forwarded.empty() &&
+        (scratch.mentions.empty() || scratch.mentions.front().first_token > i)) {
+      // A pronoun opening the sentence, before any actor: the forwarded actor (TABARI 8.4).
+      Mention m;
+      m.first_token = m.last_token = i;
+      m.code = state.forwarded;
+      extra.push_back(std::move(m));
+      continue;
+    }
     if (key == "HE" || key == "SHE" || key == "IT") {
       // dyad: the first actor before the pronoun (else the previous sentence's subject).
       referent = first_actor(options.dyad_rules ? i : n);

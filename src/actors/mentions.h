@@ -25,6 +25,7 @@ namespace dyad::actors {
 struct Mention {
   uint32_t first_token = 0, last_token = 0;  // inclusive token range (the whole noun phrase)
   std::string code;                          // resolved CAMEO actor code ("" = unresolved)
+  std::string base_code;                     // the actor's own code, before any agent
   bool compound_member = false;              // part of a list; `group` links the members
   int group = -1;                            // index of the first member of its list
   bool story_reference = false;              // "the two countries" etc.
@@ -37,10 +38,13 @@ struct DocumentState {
   std::unordered_map<std::string, std::string> learned_names;  // key ("SADIKOV") -> code
   std::vector<std::string> dyad;  // the story's two main actor codes, once known
   std::string previous_subject;   // code of the previous sentence's first mention
+  std::string forwarded;          // TABARI FORWARD: what an opening pronoun stands for
+  std::string first_actor;        // first named actor of the document (for forwarding)
   void clear() {
     learned_names.clear();
     dyad.clear();
     previous_subject.clear();
+    first_actor.clear();
   }
 };
 

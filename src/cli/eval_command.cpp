@@ -49,7 +49,9 @@ std::string knowledge_description(const EvalOptions& o) {
 
 }  // namespace
 
-bool EvalCommand::parsed() const { return command && command->parsed(); }
+bool EvalCommand::parsed() const {
+  return command && command->parsed();
+}
 
 void add_eval_command(CLI::App& app, EvalCommand& command) {
   EvalOptions& o = command.options;
@@ -68,8 +70,9 @@ void add_eval_command(CLI::App& app, EvalCommand& command) {
                 "Code with the --dict dictionaries alone (no default knowledge)");
   cmd->add_option("--date", o.date,
                   "Publication date of gold sentences without their own (default 2018-01-01)");
-  cmd->add_option("--gold-format", o.gold_format, "Gold format: tsv, conll or jsonl (default: "
-                                                  "by extension, then content)");
+  cmd->add_option("--gold-format", o.gold_format,
+                  "Gold format: tsv, conll or jsonl (default: "
+                  "by extension, then content)");
   cmd->add_flag("--json", o.json, "Print the figures as one JSON object");
   cmd->add_option("--write-corpus", o.write_corpus,
                   "Also write the gold sentences as dyad JSON Lines input to FILE");
@@ -120,7 +123,8 @@ int run_eval_command(const EvalCommand& command) {
     fmt::print(stderr, "{}:{}: skipped: {}\n", o.gold, q.line, q.kind);
     ++listed;
   }
-  if (skipped > listed) fmt::print(stderr, "dyad: ... {} more gold lines skipped\n", skipped - listed);
+  if (skipped > listed)
+    fmt::print(stderr, "dyad: ... {} more gold lines skipped\n", skipped - listed);
   if (gold.sentences.empty()) {
     fmt::print(stderr, "dyad: {} has no gold sentences\n", o.gold);
     return 2;
@@ -180,8 +184,8 @@ int run_eval_command(const EvalCommand& command) {
     fmt::print(stderr, "dyad: cannot write {}\n", o.details);
     return 2;
   }
-  std::string report = o.json ? eval::format_json(gold, result, ctx)
-                              : eval::format_table(gold, result, ctx);
+  std::string report =
+      o.json ? eval::format_json(gold, result, ctx) : eval::format_table(gold, result, ctx);
   if (!write_file("-", report)) {
     fmt::print(stderr, "dyad: writing the report failed\n");
     return 2;

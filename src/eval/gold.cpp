@@ -16,7 +16,9 @@
 namespace dyad::eval {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -51,8 +53,7 @@ void for_each_line(std::string_view bytes, F&& f) {
 }
 
 bool valid_text(std::string_view s) {
-  return simdjson::validate_utf8(s.data(), s.size()) &&
-         s.find('\0') == std::string_view::npos;
+  return simdjson::validate_utf8(s.data(), s.size()) && s.find('\0') == std::string_view::npos;
 }
 
 // CSV quoting: "a ""b"" c" is a "b" c.
@@ -69,7 +70,9 @@ std::string unquote_csv(std::string_view s) {
 
 struct QuirkLog {
   GoldSet& set;
-  void skip(uint64_t line, std::string kind) { set.quirks.push_back({line, std::move(kind), true}); }
+  void skip(uint64_t line, std::string kind) {
+    set.quirks.push_back({line, std::move(kind), true});
+  }
   void repair(uint64_t line, std::string kind) {
     set.quirks.push_back({line, std::move(kind), false});
   }
@@ -141,8 +144,8 @@ void flush_conll_sentence(std::vector<Token>& tokens, GoldSet& set, QuirkLog& lo
 
 // Reads a gold actor: a string is an actor code; an object has "code" and/or a span
 // ("start"/"end" byte offsets, or "text" looked up in the sentence).
-GoldActor read_actor(simdjson::dom::element value, Role role, std::string_view text,
-                     uint64_t line, QuirkLog& log) {
+GoldActor read_actor(simdjson::dom::element value, Role role, std::string_view text, uint64_t line,
+                     QuirkLog& log) {
   GoldActor actor;
   if (value.is_null()) return actor;
   if (value.is_string()) {
@@ -161,8 +164,8 @@ GoldActor read_actor(simdjson::dom::element value, Role role, std::string_view t
   std::string_view span_text;
   bool has_offsets = object["start"].get_uint64().get(start) == simdjson::SUCCESS &&
                      object["end"].get_uint64().get(end) == simdjson::SUCCESS;
-  bool has_text = object["text"].get_string().get(span_text) == simdjson::SUCCESS &&
-                  !span_text.empty();
+  bool has_text =
+      object["text"].get_string().get(span_text) == simdjson::SUCCESS && !span_text.empty();
   if (has_offsets) {
     if (start < end && end <= text.size())
       actor.span = GoldSpan{role, static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
@@ -171,8 +174,8 @@ GoldActor read_actor(simdjson::dom::element value, Role role, std::string_view t
   } else if (has_text) {
     size_t at = text.find(span_text);
     if (at != std::string_view::npos)
-      actor.span = GoldSpan{role, static_cast<uint32_t>(at),
-                            static_cast<uint32_t>(at + span_text.size())};
+      actor.span =
+          GoldSpan{role, static_cast<uint32_t>(at), static_cast<uint32_t>(at + span_text.size())};
     else
       log.repair(line, "actor text not in the sentence (span ignored)");
   }
@@ -450,7 +453,8 @@ GoldSet read_gold_file(const std::string& path, std::optional<GoldFormat> format
   if (!in) throw Error("cannot read " + path + ": " + std::strerror(errno));
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw Error("cannot read " + path);
-  GoldFormat f = format ? *format : detect_gold_format(path, std::string_view(bytes).substr(0, 4096));
+  GoldFormat f =
+      format ? *format : detect_gold_format(path, std::string_view(bytes).substr(0, 4096));
   return read_gold(bytes, f);
 }
 

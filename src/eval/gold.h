@@ -54,9 +54,9 @@ struct GoldEvent {
 
 struct GoldSentence {
   std::string id;
-  uint64_t line = 0;  // 1-based line of the sentence in the gold file
-  std::string text;   // valid UTF-8, never empty
-  std::string date;   // YYYY-MM-DD from a JSON line, else ""
+  uint64_t line = 0;              // 1-based line of the sentence in the gold file
+  std::string text;               // valid UTF-8, never empty
+  std::string date;               // YYYY-MM-DD from a JSON line, else ""
   int gold_class = -1;            // 0-4, or -1 when the sentence has no class
   std::vector<GoldSpan> spans;    // CoNLL
   std::vector<GoldEvent> events;  // JSON Lines
@@ -65,7 +65,7 @@ struct GoldSentence {
 // A line the reader skipped or repaired.
 struct Quirk {
   uint64_t line = 0;
-  std::string kind;    // short and stable, e.g. "empty class", "quoted sentence"
+  std::string kind;      // short and stable, e.g. "empty class", "quoted sentence"
   bool skipped = false;  // true: no sentence came from the line; false: repaired and kept
 };
 

@@ -177,17 +177,15 @@ void score_spans(const std::vector<GoldSpan>& gold, const std::vector<Event>& ev
 void score_events(const std::vector<GoldEvent>& gold, const std::vector<Event>& events,
                   EventScores& scores) {
   auto score = [&](Prf& prf, const std::function<bool(const Event&, const GoldEvent&)>& match) {
-    size_t matched = max_matching(events.size(), gold.size(), [&](size_t p, size_t g) {
-      return match(events[p], gold[g]);
-    });
+    size_t matched = max_matching(events.size(), gold.size(),
+                                  [&](size_t p, size_t g) { return match(events[p], gold[g]); });
     prf.tp += matched;
     prf.fp += events.size() - matched;
     prf.fn += gold.size() - matched;
   };
   auto root_of = [](const std::string& code) { return code.substr(0, 2); };
-  score(scores.root, [&](const Event& p, const GoldEvent& g) {
-    return root_of(p.cameo) == root_of(g.cameo);
-  });
+  score(scores.root,
+        [&](const Event& p, const GoldEvent& g) { return root_of(p.cameo) == root_of(g.cameo); });
   score(scores.root_actors, [&](const Event& p, const GoldEvent& g) {
     return root_of(p.cameo) == root_of(g.cameo) && actor_agrees(g.source, p.source) &&
            actor_agrees(g.target, p.target);
@@ -212,7 +210,8 @@ EvalResult evaluate(const GoldSet& gold, const std::vector<std::vector<Event>>& 
     const std::vector<Event>& events = i < predicted.size() ? predicted[i] : kNone;
     int strict = strict_class(events);
     int lenient = lenient_class(events, s.gold_class);
-    if (outcomes) (*outcomes)[i] = SentenceOutcome{strict, lenient, static_cast<int>(events.size())};
+    if (outcomes)
+      (*outcomes)[i] = SentenceOutcome{strict, lenient, static_cast<int>(events.size())};
     bool negative = gold.format == GoldFormat::kJsonLines && s.gold_class < 0 && s.events.empty();
     if (negative) {
       ++r.negatives;

@@ -117,8 +117,7 @@ int lenient_class(const std::vector<Event>& events, int gold_class);
 
 // Size of a maximum one-to-one matching between n_left and n_right items where edge(i, j) says
 // whether left i may match right j.
-size_t max_matching(size_t n_left, size_t n_right,
-                    const std::function<bool(size_t, size_t)>& edge);
+size_t max_matching(size_t n_left, size_t n_right, const std::function<bool(size_t, size_t)>& edge);
 
 bool overlaps(const Interval& a, const Interval& b);
 

@@ -13,8 +13,8 @@
 namespace dyad::eval {
 
 struct PredictionLoad {
-  uint64_t events = 0;              // events assigned to a gold sentence
-  uint64_t unknown_doc_events = 0;  // events whose doc_id names no gold sentence
+  uint64_t events = 0;                  // events assigned to a gold sentence
+  uint64_t unknown_doc_events = 0;      // events whose doc_id names no gold sentence
   std::vector<uint64_t> invalid_lines;  // 1-based lines that are not a dyad event
 };
 

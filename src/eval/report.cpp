@@ -14,7 +14,9 @@ namespace {
 constexpr const char* kShortClass[kClasses] = {"0 statement", "1 verbal coop", "2 material coop",
                                                "3 verbal conflict", "4 material conflict"};
 
-std::string pct(double v) { return fmt::format("{:.1f}%", 100.0 * v); }
+std::string pct(double v) {
+  return fmt::format("{:.1f}%", 100.0 * v);
+}
 
 std::map<std::string, uint64_t> quirk_counts(const GoldSet& gold) {
   std::map<std::string, uint64_t> counts;
@@ -39,8 +41,9 @@ void table_classes(const char* name, const ClassScores& s, std::string& out) {
   fmt::format_to(o, "\n{} per class            P        R       F1    gold    pred\n", name);
   for (int c = 0; c < kClasses; ++c) {
     Prf p = s.per_class(c);
-    fmt::format_to(o, "  {:<20} {:>7} {:>7} {:>7} {:>7} {:>7}\n", kShortClass[c], pct(p.precision()),
-                   pct(p.recall()), pct(p.f1()), gold_count(s, c), predicted_count(s, c));
+    fmt::format_to(o, "  {:<20} {:>7} {:>7} {:>7} {:>7} {:>7}\n", kShortClass[c],
+                   pct(p.precision()), pct(p.recall()), pct(p.f1()), gold_count(s, c),
+                   predicted_count(s, c));
   }
   fmt::format_to(o, "  {:<20} {:>7} {:>7} {:>7} {:>7} {:>7}\n", "macro", "", "", pct(s.macro_f1()),
                  s.sentences(), s.covered());
@@ -120,8 +123,8 @@ std::string format_table(const GoldSet& gold, const EvalResult& r, const ReportC
     fmt::format_to(o, "\nclasses ({} sentences)        strict  lenient\n", r.strict.sentences());
     fmt::format_to(o, "  {:<26} {:>7} {:>8}\n", "accuracy", pct(r.strict.accuracy()),
                    pct(r.lenient.accuracy()));
-    fmt::format_to(o, "  {:<26} {:>7} {:>8}\n", "accuracy on covered", pct(r.strict.covered_accuracy()),
-                   pct(r.lenient.covered_accuracy()));
+    fmt::format_to(o, "  {:<26} {:>7} {:>8}\n", "accuracy on covered",
+                   pct(r.strict.covered_accuracy()), pct(r.lenient.covered_accuracy()));
     fmt::format_to(o, "  {:<26} {:>7} {:>8}\n", "macro-F1", pct(r.strict.macro_f1()),
                    pct(r.lenient.macro_f1()));
     table_classes("strict", r.strict, out);
@@ -135,8 +138,8 @@ std::string format_table(const GoldSet& gold, const EvalResult& r, const ReportC
                    r.gold_source_spans, r.gold_target_spans, r.gold_reciprocal_spans);
     fmt::format_to(o, "  {:<16} {:>24}    {:>24}\n", "", "earliest event (strict)",
                    "all events (lenient)");
-    fmt::format_to(o, "  {:<16} {:>7} {:>7} {:>7}     {:>7} {:>7} {:>7}\n", "", "P", "R", "F1",
-                   "P", "R", "F1");
+    fmt::format_to(o, "  {:<16} {:>7} {:>7} {:>7}     {:>7} {:>7} {:>7}\n", "", "P", "R", "F1", "P",
+                   "R", "F1");
     const char* roles[] = {"source", "target", "any"};
     for (int role = 0; role < 3; ++role) {
       for (auto mode : {SpanMatch::kOverlap, SpanMatch::kExact}) {
@@ -173,7 +176,8 @@ std::string format_json(const GoldSet& gold, const EvalResult& r, const ReportCo
   auto o = std::back_inserter(out);
   out += "{\"gold\":{\"path\":";
   output::append_json_string(ctx.gold_path, out);
-  fmt::format_to(o, ",\"format\":\"{}\",\"sentences\":{},\"skipped_lines\":{},\"repaired_lines\":{}",
+  fmt::format_to(o,
+                 ",\"format\":\"{}\",\"sentences\":{},\"skipped_lines\":{},\"repaired_lines\":{}",
                  gold_format_name(gold.format), gold.sentences.size(), gold.skipped_lines(),
                  gold.repaired_lines());
   out += ",\"quirks\":{";

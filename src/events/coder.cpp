@@ -113,6 +113,7 @@ struct Coder::Impl {
   std::vector<std::pair<uint32_t, uint32_t>> verb_options;  // scratch for best_verb_at
   std::vector<uint32_t> clause_starts;  // first token of each clause
   std::vector<Candidate> candidates;
+  std::string forwarded;  // see Coder::set_forwarded_actor
 
   bool trace = std::getenv("DYAD_TRACE") != nullptr;  // debugging aid: the parse on stderr
 
@@ -830,6 +831,19 @@ struct Coder::Impl {
   }
 
   void update_story(size_t events_before, const std::vector<Event>& out, int sentence_source) {
+    if (state.first_actor.empty()) {
+      // The first actor named in the words themselves: pronoun references are not.
+      for (const Mention& m : scratch.mentions) {
+        if (m.code.empty()) continue;
+        std::string_view key = tokens.key(m.first_token);
+        if (m.first_token == m.last_token &&
+            is_any(key, {"HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR"}))
+          continue;
+        // TABARI forwards the actor without its agent ("Fornost President" -> FOR).
+        state.first_actor = m.base_code.empty() ? m.code : m.base_code;
+        break;
+      }
+    }
     for (size_t k = events_before; k < out.size() && state.dyad.size() < 2; ++k) {
       if (!out[k].source || !out[k].target) continue;
       state.dyad = {out[k].source->code, out[k].target->code};
@@ -887,6 +901,7 @@ struct Coder::Impl {
 
   void code(const Document& doc, std::vector<Event>& out, CodingStats* stats) {
     state.clear();
+    state.forwarded = forwarded;
     int32_t day = 0;
     std::optional<int32_t> publication_day;
     if (dates::parse_iso_day(doc.date, &day)) {
@@ -913,6 +928,8 @@ Coder::Coder(Coder&&) noexcept = default;
 Coder& Coder::operator=(Coder&&) noexcept = default;
 
 void Coder::set_options(const CodingOptions& options) { impl_->options = options; }
+void Coder::set_forwarded_actor(const std::string& code) { impl_->forwarded = code; }
+std::string Coder::first_actor_of_last_document() const { return impl_->state.first_actor; }
 const CodingOptions& Coder::options() const { return impl_->options; }
 
 void Coder::code(const Document& document, std::vector<Event>& out, CodingStats* stats) {

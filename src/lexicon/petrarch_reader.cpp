@@ -210,13 +210,16 @@ DatedCode actor_code_block(std::string_view block, const std::string& where,
     out.to_day = date(rest.substr(1));  // "<date": up to and including it
   } else if (rest.front() == '>') {
     out.from_day = date(rest.substr(1));
+  } else if (rest.find('-') == std::string_view::npos) {
+    // A bare date: PETRARCH-2 treats it as a lower limit.
+    out.from_day = date(rest);
+    note(notes, where, fmt::format("date in [{}] without '<', '>' or '-' read as '>date'", block));
   } else {
     size_t dash = rest.find('-');
-    if (dash == std::string_view::npos) fail(where, fmt::format("malformed date range in [{}]", block));
     out.from_day = date(rest.substr(0, dash));
     out.to_day = date(rest.substr(dash + 1));
-    if (out.to_day < out.from_day)
-      fail(where, fmt::format("date range in [{}] ends before it starts", block));
+    if (out.to_day < out.from_day)  // never applies, as in PETRARCH
+      note(notes, where, fmt::format("date range in [{}] ends before it starts", block));
   }
   if (irregular)
     note(notes, where, fmt::format("date in [{}] read as PETRARCH reads it (YYMMDD up to 7 digits, "
@@ -308,9 +311,16 @@ void read_agents(std::string_view file_name, std::string_view content, uint32_t 
       if (list.empty()) fail(where, "substitution marker without substitutes");
       continue;
     }
-    if (open == std::string::npos) fail(where, "agent without an [agent code]");
+    if (open == std::string::npos) {  // PETRARCH skips it with a warning
+      note(notes, where, "agent without an [agent code] skipped");
+      continue;
+    }
     size_t close = line.find(']', open);
-    if (close == std::string::npos) fail(where, "'[' without a closing ']'");
+    if (close == std::string::npos) {
+      close = line.find('}', open);  // "[~ENV}" in Phoenix.agents.txt
+      if (close == std::string::npos) fail(where, "'[' without a closing ']'");
+      note(notes, where, "agent code closed with '}' instead of ']'");
+    }
     std::string code;
     for (char c : line.substr(open + 1, close - open - 1))
       if (!is_space(c)) code.push_back(c);
@@ -616,7 +626,13 @@ void read_verbs(std::string_view file_name, std::string_view content, uint32_t f
       continue;
     }
     if (line.front() == '-') {
-      VerbPattern pattern = parse_petrarch_pattern(std::string_view(line).substr(1), dialect, where);
+      std::string unusable;
+      VerbPattern pattern =
+          parse_petrarch_pattern(std::string_view(line).substr(1), dialect, where, &unusable);
+      if (!unusable.empty()) {
+        note(notes, where, fmt::format("pattern skipped: {}", unusable));
+        continue;
+      }
       pattern.where = {file_index, reader.number()};
       // PETRARCH has no complexity code: a TABARI [+++] pattern is not used (DEMO-04 codes the
       // next pattern), and a [+++] verb codes nothing.
@@ -715,13 +731,13 @@ void read_verbs(std::string_view file_name, std::string_view content, uint32_t f
   }
   for (size_t v = 0; v < verbs.size(); ++v) {
     VerbEntry& e = verbs[v].entry;
+    std::vector<const Phrase*> all{&e.headword};
+    for (const Phrase& f : e.forms) all.push_back(&f);
     std::set<std::string> seen;
     std::vector<Phrase> kept;  // the headword first when it is still this verb's
-    for (const Phrase* p = &e.headword; p != nullptr;) {
+    for (const Phrase* p : all) {
       std::string key = phrase_key(*p);
       if (owner[key] == v && seen.insert(key).second) kept.push_back(*p);
-      size_t next = p == &e.headword ? 0 : static_cast<size_t>(p - e.forms.data()) + 1;
-      p = next < e.forms.size() ? &e.forms[next] : nullptr;
     }
     if (kept.empty()) continue;  // every form was redefined later
     e.headword = std::move(kept.front());
@@ -836,11 +852,15 @@ EventCode parse_petrarch_code(std::string_view text, PetrarchDialect dialect,
 }
 
 VerbPattern parse_petrarch_pattern(std::string_view body, PetrarchDialect dialect,
-                                   const std::string& where) {
-  (void)dialect;  // both dialects share the element syntax; groups are read the same way
+                                   const std::string& where, std::string* unusable) {
+  auto give_up = [&](std::string_view why) {
+    if (unusable == nullptr) fail(where, why);
+    *unusable = std::string(why);
+    return VerbPattern{};
+  };
   body = trim(body);
   size_t open = body.find('[');
-  if (open == std::string_view::npos) fail(where, "pattern without a [code]");
+  if (open == std::string_view::npos) return give_up("pattern without a [code]");
   size_t close = body.find(']', open);
   if (close == std::string_view::npos) fail(where, "'[' without a closing ']'");
   VerbPattern pattern;
@@ -853,7 +873,7 @@ VerbPattern parse_petrarch_pattern(std::string_view body, PetrarchDialect dialec
     if (text[i] == '(' || text[i] == ')') text[i] = ' ';
     if (text[i] == '{') {
       size_t end = text.find('}', i);
-      if (end == std::string::npos) fail(where, "'{' without a closing '}'");
+      if (end == std::string::npos) return give_up("'{' without a closing '}'");
       if (text.substr(i, end - i).find('|') == std::string::npos) {
         text[i] = ' ';
         text[end] = ' ';
@@ -861,7 +881,7 @@ VerbPattern parse_petrarch_pattern(std::string_view body, PetrarchDialect dialec
         i = end;
       }
     } else if (text[i] == '}') {
-      fail(where, "'}' without '{'");
+      return give_up("'}' without '{'");
     }
   }
   std::vector<std::string> atoms;
@@ -886,9 +906,13 @@ VerbPattern parse_petrarch_pattern(std::string_view body, PetrarchDialect dialec
     PatternElement element;
   };
   std::vector<Raw> raw;
+  struct Piece {
+    std::string text;
+    bool joined = false;  // the next piece follows immediately
+  };
   for (const std::string& atom : atoms) {
     // Pieces joined by '_' must be adjacent; a final '_' before a blank is an open connector.
-    std::vector<std::string> pieces;
+    std::vector<std::string> split;
     {
       std::string current;
       int depth = 0;
@@ -896,18 +920,41 @@ VerbPattern parse_petrarch_pattern(std::string_view body, PetrarchDialect dialec
         if (c == '{') ++depth;
         if (c == '}') --depth;
         if (c == '_' && depth == 0) {
-          pieces.push_back(std::move(current));
+          split.push_back(std::move(current));
           current.clear();
           continue;
         }
         current.push_back(c);
       }
-      pieces.push_back(std::move(current));
+      split.push_back(std::move(current));
     }
-    for (size_t i = 0; i < pieces.size(); ++i) {
-      const std::string& piece = pieces[i];
-      if (piece.empty()) continue;
-      bool joined = i + 1 < pieces.size() && !pieces[i + 1].empty();
+    std::vector<Piece> pieces;
+    for (size_t i = 0; i < split.size(); ++i) {
+      const std::string& text = split[i];
+      if (text.empty()) continue;
+      bool joined = i + 1 < split.size() && !split[i + 1].empty();
+      if (text == "*" || text == "**" || text.front() == '{' ||
+          text.find('*') == std::string::npos) {
+        pieces.push_back(Piece{text, joined});
+        continue;
+      }
+      // A '*' glued to a word ("*SCEPTICAL") is still the verb: PETRARCH splits at '*'.
+      std::string current;
+      for (char c : text) {
+        if (c != '*') {
+          current.push_back(c);
+          continue;
+        }
+        if (!current.empty()) pieces.push_back(Piece{std::move(current), false});
+        current.clear();
+        pieces.push_back(Piece{"*", false});
+      }
+      if (!current.empty()) pieces.push_back(Piece{std::move(current), false});
+      pieces.back().joined = joined;
+    }
+    for (const Piece& p : pieces) {
+      const std::string& piece = p.text;
+      const bool joined = p.joined;
       Raw r;
       PatternElement& el = r.element;
       el.joined_to_next = joined;
@@ -934,9 +981,9 @@ VerbPattern parse_petrarch_pattern(std::string_view body, PetrarchDialect dialec
           size_t bar = inside.find('|', start);
           std::string_view alt =
               trim(inside.substr(start, bar == std::string_view::npos ? bar : bar - start));
-          Phrase p = petrarch_phrase(alt);
-          if (p.empty()) fail(where, "empty alternative in { | }");
-          el.alternatives.push_back(std::move(p));
+          Phrase alt_phrase = petrarch_phrase(alt);
+          if (alt_phrase.empty()) fail(where, "empty alternative in { | }");
+          el.alternatives.push_back(std::move(alt_phrase));
           if (bar == std::string_view::npos) break;
           start = bar + 1;
         }
@@ -981,7 +1028,7 @@ VerbPattern parse_petrarch_pattern(std::string_view body, PetrarchDialect dialec
   bool seen_verb = false;
   for (Raw& r : raw) {
     if (r.verb) {
-      if (seen_verb) fail(where, "pattern has more than one '*'");
+      if (seen_verb) return give_up("pattern has more than one '*'");
       seen_verb = true;
       pattern.verb_joined_to_next = r.element.joined_to_next;
       continue;
@@ -994,7 +1041,7 @@ VerbPattern parse_petrarch_pattern(std::string_view body, PetrarchDialect dialec
     if (seen_verb && r.element.kind == ElementKind::kCompound) r.element.kind = ElementKind::kTarget;
     (seen_verb ? pattern.after : pattern.before).push_back(std::move(r.element));
   }
-  if (!seen_verb) fail(where, "pattern without '*' (the verb)");
+  // Without '*' every element went before the verb: PETRARCH-1 reads them all as "upper" words.
   return pattern;
 }
 

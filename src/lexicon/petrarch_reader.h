@@ -61,9 +61,12 @@ Phrase petrarch_phrase(std::string_view written, bool blank_is_gap = false);
 
 // One pattern line body (after the leading '-', comment already removed), e.g.
 // "SUGGESTED_+ * DEMAND_&GENINT_CONVENTIONS [111]" or "* (TO BORDER) [154]". Throws dyad::Error
-// with `where` for a malformed pattern. Synset names are not checked here.
+// with `where` for a malformed pattern. A pattern PETRARCH would read but never match (no [code],
+// a second '*') sets *unusable to the reason when `unusable` is given, instead of throwing.
+// Without '*' every element is before the verb, as PETRARCH-1 reads it. Synset names are not
+// checked here.
 VerbPattern parse_petrarch_pattern(std::string_view body, PetrarchDialect dialect,
-                                   const std::string& where);
+                                   const std::string& where, std::string* unusable = nullptr);
 
 // "[...]" contents: PETRARCH-1 "032:033" is a paired code (TABARI); PETRARCH-2 "042:043" is
 // active:passive (the passive code is dropped), ":110" a passive-only code, represented as a

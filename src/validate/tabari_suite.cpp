@@ -230,6 +230,7 @@ std::vector<ValidationRecord> read_records(const std::string& path, bool stop_at
     record.line = static_cast<uint32_t>(i + 1);
     std::istringstream header(line);
     header >> record.date >> record.id;
+    record.idinfo = line.substr(std::min(line.size(), line.find_first_not_of("0123456789")));
     if (stop_at_final && record.id == "FINAL-01") break;
     ++i;
     // The sentence: lines up to a blank line or the start of the comment block.
@@ -334,8 +335,33 @@ ValidationSummary run_tabari_suite(const std::string& project_path, FILE* report
   coder.set_options(options);
   ValidationSummary summary;
   std::vector<Event> events;
+  // FORWARD (manual 8.4): a mask over the header's idinfo gives story (N) and sentence (S)
+  // numbers; a record that continues the previous one's story forwards its first actor.
+  std::string forward_mask;
+  long previous_story = -1, previous_sentence = -1;
+  std::string previous_first_actor;
+  auto apply_forward = [&](const std::string& command) {
+    std::string c = upper(command);
+    if (c.rfind("FORWARD:", 0) != 0) return;
+    std::istringstream words(c.substr(8));
+    std::string mask, word;
+    words >> mask;
+    forward_mask = mask;
+    while (words >> word)
+      if (word == "OFF") forward_mask.clear();
+  };
+  auto sequence = [&](const std::string& idinfo, long* story, long* sentence) {
+    std::string n, s;
+    for (size_t i = 0; i < forward_mask.size() && i < idinfo.size(); ++i) {
+      if (forward_mask[i] == 'N') n.push_back(idinfo[i]);
+      if (forward_mask[i] == 'S') s.push_back(idinfo[i]);
+    }
+    *story = n.empty() ? -1 : std::atol(n.c_str());
+    *sentence = s.empty() ? -1 : std::atol(s.c_str());
+  };
   for (const ValidationRecord& record : read_records(project.text_file, true)) {
     for (const std::string& command : record.options) {
+      apply_forward(command);
       std::string why;
       if (!apply_option(command, options, &why))
         throw Error(fmt::format("{}:{}: OPTION {}: {}", project.text_file, record.line, command, why));
@@ -350,8 +376,16 @@ ValidationSummary run_tabari_suite(const std::string& project_path, FILE* report
     doc.id = record.id;
     doc.date = iso_date(record.date);
     doc.text = record.text;
+    long story = -1, sentence = -1;
+    if (!forward_mask.empty()) sequence(record.idinfo, &story, &sentence);
+    bool continues = !forward_mask.empty() && story >= 0 && story == previous_story &&
+                     sentence == previous_sentence + 1;
+    coder.set_forwarded_actor(continues ? previous_first_actor : "");
     events.clear();
     coder.code(doc, events);
+    previous_story = story;
+    previous_sentence = sentence;
+    previous_first_actor = coder.first_actor_of_last_document();
     // Events compare as "SRC / TGT / CODE", with the date when the record gives one.
     std::multiset<std::string> expected, got;
     bool dated = std::any_of(record.expected.begin(), record.expected.end(),

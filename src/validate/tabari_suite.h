@@ -40,6 +40,7 @@ struct ExpectedEvent {
 struct ValidationRecord {
   std::string date;  // as written (yymmdd or yyyymmdd)
   std::string id;
+  std::string idinfo;  // the header after the date, as written (FORWARD masks apply to it)
   std::string text;
   std::vector<ExpectedEvent> expected;
   std::vector<std::string> options;  // OPTION commands, in order
