@@ -77,12 +77,16 @@ struct Event {
 struct KnowledgeOptions {
   bool use_default = true;                // include the shipped default knowledge
   std::vector<std::string> dictionaries;  // extra dictionary files (TABARI or dyad formats)
+  // A malformed dictionary line is skipped with a warning (ModelStats::warnings), as TABARI
+  // does; with strict, the first one is an error.
+  bool strict = false;
 };
 
 struct ModelStats {
   size_t actor_phrases = 0, agent_phrases = 0, verbs = 0, verb_patterns = 0, synsets = 0;
   size_t places = 0, event_codes = 0;
-  std::vector<std::string> sources;  // the dictionary files compiled in, in order
+  std::vector<std::string> sources;   // the dictionary files compiled in, in order
+  std::vector<std::string> warnings;  // "FILE:LINE: reason" for each malformed line skipped
 };
 
 // How sentences are coded. The defaults suit news copy. tabari() gives TABARI 0.8's defaults,

@@ -52,12 +52,23 @@ struct CodeOptions {
   size_t batch_documents = 256;
 };
 
+bool g_strict_dictionaries = false;  // --strict-dict: a malformed dictionary line is fatal
+
+// Compiles the model; malformed dictionary lines were skipped: say how many and where.
 std::shared_ptr<const dyad::Model> compile_model(const std::vector<std::string>& dictionaries,
                                                  bool dict_only) {
   dyad::KnowledgeOptions knowledge;
   knowledge.use_default = !dict_only;
   knowledge.dictionaries = dictionaries;
-  return dyad::Model::compile(knowledge);
+  knowledge.strict = g_strict_dictionaries;
+  auto model = dyad::Model::compile(knowledge);
+  const auto& warnings = model->stats().warnings;
+  for (size_t i = 0; i < warnings.size() && i < 5; ++i)
+    fmt::print(stderr, "dyad: dictionary line skipped: {}\n", warnings[i]);
+  if (warnings.size() > 5)
+    fmt::print(stderr, "dyad: ... {} malformed dictionary lines skipped in all (--strict-dict to stop on them)\n",
+               warnings.size());
+  return model;
 }
 
 void append_reject_json(const dyad::ingest::Reject& r, std::string& out) {
@@ -193,6 +204,8 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   code_cmd->add_flag("--dict-only", code.dict_only,
                      "Code with the --dict dictionaries alone (no default knowledge)");
+  code_cmd->add_flag("--strict-dict", g_strict_dictionaries,
+                     "Stop on a malformed dictionary line (default: skip it with a warning)");
   code_cmd->add_flag("--require-date", code.require_date,
                      "Reject documents without a publication date (default: warn and code)");
   code_cmd->add_flag("--quiet-warnings", code.quiet_warnings, "Do not print warnings");

@@ -118,6 +118,7 @@ struct IssueEntry {
 
 struct Dictionary {
   std::vector<std::string> files;
+  std::vector<std::string> warnings;  // "FILE:LINE: reason" for each malformed line skipped
   std::vector<ActorEntry> actors;
   std::vector<AgentEntry> agents;
   std::vector<VerbEntry> verbs;

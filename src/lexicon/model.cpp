@@ -30,6 +30,11 @@ void WordTable::match(std::string_view key, std::vector<WordId>& out) const {
   if (auto it = exact_.find(key); it != exact_.end()) out.push_back(it->second);
   if (!endings_.empty()) {
     if (auto it = endings_.find(key); it != endings_.end()) out.push_back(it->second);
+    // Function words are never a dictionary word plus an ending ("WAS" is not WA_ + S).
+    static constexpr std::string_view kFunctionWords[] = {"WAS", "HAS", "IS", "ITS", "US", "AS",
+                                                          "THIS", "HIS", "BEING", "DOES", "GOES"};
+    for (std::string_view w : kFunctionWords)
+      if (key == w) return finish_stems(key, out);
     for (std::string_view suffix : {"S", "ES", "ED", "EN", "ING", "D"}) {
       if (key.size() <= suffix.size() + 1 || !key.ends_with(suffix)) continue;
       std::string_view stem = key.substr(0, key.size() - suffix.size());
@@ -38,6 +43,10 @@ void WordTable::match(std::string_view key, std::vector<WordId>& out) const {
       if (auto it = endings_.find(stem); it != endings_.end()) out.push_back(it->second);
     }
   }
+  finish_stems(key, out);
+}
+
+void WordTable::finish_stems(std::string_view key, std::vector<WordId>& out) const {
   size_t longest = std::min(key.size(), max_stem_);
   for (size_t k = min_stem_; k <= longest; ++k) {
     if (auto it = stems_.find(key.substr(0, k)); it != stems_.end()) out.push_back(it->second);
@@ -453,7 +462,9 @@ std::shared_ptr<const Model> Model::compile(const KnowledgeOptions& options) {
     lexicon::load_file(label, std::string_view(f->data, f->size), dict, *impl);
     impl->stats.sources.push_back(label);
   }
+  if (options.strict && !dict.warnings.empty()) throw Error(dict.warnings.front());
   lexicon::compile_dictionary(dict, *impl);
+  impl->stats.warnings = dict.warnings;
   impl->files = dict.files;
   impl->stats.places = impl->places.size();
   impl->stats.event_codes = impl->event_codes.size();

@@ -38,6 +38,7 @@ class WordTable {
   size_t size() const { return count_; }
 
  private:
+  void finish_stems(std::string_view key, std::vector<WordId>& out) const;
   StringMap exact_, endings_, stems_;
   size_t min_stem_ = SIZE_MAX, max_stem_ = 0;
   uint32_t count_ = 0;

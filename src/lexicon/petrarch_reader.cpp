@@ -38,7 +38,9 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_space(char c) {
+  return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 
 [[noreturn]] void fail(const std::string& where, std::string_view why) {
   throw Error(fmt::format("{}: {}", where, why));
@@ -137,7 +139,9 @@ bool valid_event_code(std::string_view c) {
   return c == "---" || c == "###" || c == "+++" || c == "***" || valid_code_chars(c);
 }
 
-bool is_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
+bool is_vowel(char c) {
+  return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U';
+}
 
 void add_unique(std::vector<std::string>& out, std::string s) {
   if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
@@ -170,8 +174,7 @@ std::string join(const std::vector<std::string>& pieces, char sep) {
 
 // A contraction piece that TreeBank splits off and dyad's tokenizer keeps on its word.
 bool is_contraction(std::string_view key) {
-  return key == "N'T" || key == "'LL" || key == "'RE" || key == "'VE" || key == "'D" ||
-         key == "'M";
+  return key == "N'T" || key == "'LL" || key == "'RE" || key == "'VE" || key == "'D" || key == "'M";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,8 +192,7 @@ bool petrarch_date(std::string_view digits, int32_t* day, bool* irregular) {
 }
 
 // "[CODE]", "[CODE <date]", "[CODE >date]", "[CODE date-date]" (the contents, without brackets).
-DatedCode actor_code_block(std::string_view block, const std::string& where,
-                           PetrarchNotes* notes) {
+DatedCode actor_code_block(std::string_view block, const std::string& where, PetrarchNotes* notes) {
   block = trim(block);
   size_t space = block.find_first_of(" \t");
   std::string_view code = block.substr(0, space);
@@ -222,8 +224,10 @@ DatedCode actor_code_block(std::string_view block, const std::string& where,
       note(notes, where, fmt::format("date range in [{}] ends before it starts", block));
   }
   if (irregular)
-    note(notes, where, fmt::format("date in [{}] read as PETRARCH reads it (YYMMDD up to 7 digits, "
-                                   "else the first 8 as YYYYMMDD)", block));
+    note(notes, where,
+         fmt::format("date in [{}] read as PETRARCH reads it (YYMMDD up to 7 digits, "
+                     "else the first 8 as YYYYMMDD)",
+                     block));
   return out;
 }
 
@@ -352,7 +356,8 @@ void read_agents(std::string_view file_name, std::string_view content, uint32_t 
     if (bang != std::string_view::npos) {
       // "CONGRESS!PERSON!": every substitute in turn, no plurals.
       size_t bang2 = phrase.find('!', bang + 1);
-      if (bang2 == std::string_view::npos) fail(where, "substitution marker without its closing '!'");
+      if (bang2 == std::string_view::npos)
+        fail(where, "substitution marker without its closing '!'");
       auto it = markers.find(upper(phrase.substr(bang + 1, bang2 - bang - 1)));
       if (it == markers.end()) {
         note(notes, where,
@@ -618,8 +623,10 @@ void read_verbs(std::string_view file_name, std::string_view content, uint32_t f
       // PETRARCH-2 files a block's patterns under its NAME; PETRARCH-1 under its first verb.
       if (dialect == PetrarchDialect::kPetrarch2) {
         std::string_view name = std::string_view(line).substr(0, open);
-        while (!name.empty() && (name.front() == '-' || is_space(name.front()))) name.remove_prefix(1);
-        while (!name.empty() && (name.back() == '-' || is_space(name.back()))) name.remove_suffix(1);
+        while (!name.empty() && (name.front() == '-' || is_space(name.front())))
+          name.remove_prefix(1);
+        while (!name.empty() && (name.back() == '-' || is_space(name.back())))
+          name.remove_suffix(1);
         block.key = upper(name);
       }
       blocks.push_back(std::move(block));
@@ -658,7 +665,8 @@ void read_verbs(std::string_view file_name, std::string_view content, uint32_t f
     if (size_t open = rest.find('['); open != std::string_view::npos) {
       size_t close = rest.find(']', open);
       if (close == std::string_view::npos) fail(where, "'[' without a closing ']'");
-      verb.entry.code = parse_petrarch_code(rest.substr(open + 1, close - open - 1), dialect, where);
+      verb.entry.code =
+          parse_petrarch_code(rest.substr(open + 1, close - open - 1), dialect, where);
       if (verb.entry.code.code == "+++") verb.entry.code = EventCode{"---", ""};
       rest = rest.substr(0, open);
     }
@@ -694,7 +702,8 @@ void read_verbs(std::string_view file_name, std::string_view content, uint32_t f
   }
   if (transformations > 0)
     note(notes, fmt::format("{}:{}", file_name, first_transformation),
-         fmt::format("{} verb transformation(s) skipped: dyad has no nested events", transformations));
+         fmt::format("{} verb transformation(s) skipped: dyad has no nested events",
+                     transformations));
   // Patterns are filed under their block's key: blocks with the same key share them all
   // (PETRARCH stores them in one tree). Patterns naming a synset that is nowhere defined are
   // skipped, as PETRARCH skips them. A pattern before any verb of its block goes with the
@@ -1038,7 +1047,8 @@ VerbPattern parse_petrarch_pattern(std::string_view body, PetrarchDialect dialec
       ++pattern.specificity;
     // PETRARCH-1: '%' after the verb is a compound target ("* WITH %": the subject acts on each
     // member); dyad's '%' would make the members act on each other, so it becomes '+'.
-    if (seen_verb && r.element.kind == ElementKind::kCompound) r.element.kind = ElementKind::kTarget;
+    if (seen_verb && r.element.kind == ElementKind::kCompound)
+      r.element.kind = ElementKind::kTarget;
     (seen_verb ? pattern.after : pattern.before).push_back(std::move(r.element));
   }
   // Without '*' every element went before the verb: PETRARCH-1 reads them all as "upper" words.
@@ -1133,8 +1143,7 @@ std::optional<IssueCoder> IssueCoder::from_files(const std::vector<std::string>&
   Dictionary dict;
   bool any = false;
   for (const std::string& path : paths) {
-    if (!is_petrarch_file(path) || petrarch_kind_from_name(path) != PetrarchKind::kIssues)
-      continue;
+    if (!is_petrarch_file(path) || petrarch_kind_from_name(path) != PetrarchKind::kIssues) continue;
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(fmt::format("{}: cannot open dictionary file", path));
     std::ostringstream buffer;
@@ -1203,7 +1212,8 @@ void IssueCoder::assign(const Document& document, bool split_sentences, std::vec
   if (entries_.empty() || first >= events.size()) return;
   std::vector<std::vector<std::string>> issues = sentence_issues(document.text, split_sentences);
   for (size_t i = first; i < events.size(); ++i)
-    if (events[i].sentence_index < issues.size()) events[i].issues = issues[events[i].sentence_index];
+    if (events[i].sentence_index < issues.size())
+      events[i].issues = issues[events[i].sentence_index];
 }
 
 }  // namespace dyad::lexicon

@@ -135,8 +135,9 @@ void read_actors_or_agents(std::string_view file_name, std::string_view content,
   // Synonyms ("+NAME") share the group's codes: those on the head line and on indented code
   // lines, unless they carry codes of their own.
   auto close_group = [&](const std::string& where) {
+    // Reported without stopping the line being read (it starts the next entry).
     if (!open_group.empty() && !group_has_codes)
-      fail(where, "actor entry without a code block");
+      out.warnings.push_back(fmt::format("{}: actor entry without a code block", where));
     if (!open_group.empty()) {
       const std::vector<DatedCode> shared = out.actors[open_group.front()].codes;
       for (size_t i : open_group)
@@ -145,7 +146,9 @@ void read_actors_or_agents(std::string_view file_name, std::string_view content,
     open_group.clear();
     group_has_codes = false;
   };
-  while (reader.next(&raw)) {
+  // A malformed line is reported and skipped, as TABARI does; the caller decides whether
+  // warnings are fatal.
+  while (reader.next(&raw)) try {
     std::string where = reader.where();
     bool indented = !raw.empty() && (raw.front() == ' ' || raw.front() == '\t');
     std::string_view line = trim(strip_comment(raw));
@@ -237,8 +240,14 @@ void read_actors_or_agents(std::string_view file_name, std::string_view content,
     group_has_codes = !entry.codes.empty();
     out.actors.push_back(std::move(entry));
     open_group.push_back(out.actors.size() - 1);
+  } catch (const Error& e) {
+    out.warnings.emplace_back(e.what());
   }
-  close_group(reader.where());
+  try {
+    close_group(reader.where());
+  } catch (const Error& e) {
+    out.warnings.emplace_back(e.what());
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -458,7 +467,7 @@ void read_tabari(std::string_view file_name, std::string_view content, Dictionar
   enum class Section { kVerbs, kSynsets, kTime, kDiscards } section = Section::kVerbs;
   VerbEntry* current = nullptr;
   Synset* synset = nullptr;
-  while (reader.next(&raw)) {
+  while (reader.next(&raw)) try {
     std::string where = reader.where();
     std::string_view full = trim(raw);
     if (full.starts_with("~") && full.find("FINISH") != std::string_view::npos) break;
@@ -534,6 +543,8 @@ void read_tabari(std::string_view file_name, std::string_view content, Dictionar
     entry.where = {file_index, reader.number()};
     entries.push_back(std::move(entry));
     current = &entries.back();
+  } catch (const Error& e) {
+    out.warnings.emplace_back(e.what());
   }
 }
 
@@ -597,6 +608,9 @@ bool parse_dictionary_date(std::string_view digits, int32_t* day) {
   }
   month = (digits[0] - '0') * 10 + (digits[1] - '0');
   dom = (digits[2] - '0') * 10 + (digits[3] - '0');
+  // Dictionaries write "31" for the end of any month (CountryInfo: 020631).
+  if (month >= 1 && month <= 12 && dom > 28 && dom <= 31)
+    while (dom > 28 && !dates::day_from_ymd(year, month, dom, day)) --dom;
   return dates::day_from_ymd(year, month, dom, day);
 }
 

@@ -110,7 +110,12 @@ TEST(Cli, BadDictionaryNamesFileAndLine) {
   auto dir = temp_dir("cli_dict");
   std::string dict = write_file(dir / "bad.verbs", "MEET [040]\n- * WITH + [04$]\n");
   std::string input = write_file(dir / "in.jsonl", std::string(kGoodLine) + "\n");
-  auto r = run_dyad("code --dict '" + dict + "' '" + input + "'");
+  // By default the line is skipped with a warning naming it (as TABARI does)...
+  auto lenient = run_dyad("code --dict '" + dict + "' '" + input + "'");
+  EXPECT_EQ(lenient.status, 0) << lenient.err;
+  EXPECT_NE(lenient.err.find(dict + ":2:"), std::string::npos) << lenient.err;
+  // ...and with --strict-dict it stops the run.
+  auto r = run_dyad("code --strict-dict --dict '" + dict + "' '" + input + "'");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find(dict + ":2:"), std::string::npos) << r.err;
 }
