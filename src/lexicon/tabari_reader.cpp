@@ -407,9 +407,16 @@ DatedCode parse_code_block(std::string_view block, const std::string& where) {
     size_t dash = rest.find('-');
     if (dash == std::string_view::npos) fail(where, fmt::format("malformed date range '{}'", rest));
     int32_t from = 0, to = 0;
-    if (!parse_dictionary_date(trim(rest.substr(0, dash)), &from) ||
+    std::string_view first = trim(rest.substr(0, dash));
+    if (!parse_dictionary_date(first, &from) ||
         !parse_dictionary_date(trim(rest.substr(dash + 1)), &to))
       fail(where, fmt::format("malformed date range '{}'", rest));
+    // Two-digit years pivot at 30 (TABARI); a range that would end before it starts means its
+    // first year is in the 1900s ("270101-730717" is 1927-1973).
+    if (to < from && first.size() == 6) {
+      std::string nineteen = "19" + std::string(first);
+      parse_dictionary_date(nineteen, &from);
+    }
     if (to < from) fail(where, fmt::format("date range '{}' ends before it starts", rest));
     out.from_day = from;
     out.to_day = to;
