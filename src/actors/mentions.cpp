@@ -211,7 +211,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
           bool adjacent = w == 0 ? false : words[w - 1].joined_to_next;
           uint32_t q = pos;
           while (q < n && q < i + 8 && !token_matches(scratch, q, words[w].word)) {
-            if (adjacent || tokens.tokens[q].kind == TokenKind::kPeriod) {
+            if (adjacent || tokens.tokens[q].kind == TokenKind::kPeriod ||
+                tokens.tokens[q].kind == TokenKind::kComma) {
               q = n;
               break;
             }
@@ -416,7 +417,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     bool separator = false;
     for (uint32_t k = gap_first; k < gap_last && list; ++k) {
       std::string_view key = tokens.key(k);
-      if (tokens.tokens[k].kind == TokenKind::kComma || key == "AND") {
+      if (tokens.tokens[k].kind == TokenKind::kComma || key == "AND" || key == "NOR") {
         list = !separator || key == "AND";  // ", and" is one separator
         separator = true;
       } else {

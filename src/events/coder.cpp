@@ -167,15 +167,12 @@ struct Coder::Impl {
     for (uint32_t i = 0; i < n; ++i) {
       if (full_tokens.tokens[i].kind != TokenKind::kComma) continue;
       if (scratch.mention_of_token[i] >= 0) continue;
-      // A comma between two members of one list is part of the list.
+      // A comma between two members of one list is part of the list ("Mordor, the awful
+      // Fornost, and Gondor"): the nearest mentions on both sides share a group.
       int before = -1, after = -1;
-      for (int64_t k = static_cast<int64_t>(i) - 1; k >= 0; --k)
-        if ((before = scratch.mention_of_token[static_cast<size_t>(k)]) >= 0 ||
-            full_tokens.tokens[static_cast<size_t>(k)].kind != TokenKind::kWord ||
-            !is_article(full_tokens.key(static_cast<size_t>(k))))
-          break;
-      for (uint32_t k = i + 1; k < n; ++k)
-        if ((after = scratch.mention_of_token[k]) >= 0 || !is_article(full_tokens.key(k))) break;
+      for (int64_t k = static_cast<int64_t>(i) - 1; k >= 0 && before < 0; --k)
+        before = scratch.mention_of_token[static_cast<size_t>(k)];
+      for (uint32_t k = i + 1; k < n && after < 0; ++k) after = scratch.mention_of_token[k];
       if (before >= 0 && after >= 0 && scratch.mentions[before].group >= 0 &&
           scratch.mentions[before].group == scratch.mentions[after].group)
         continue;
@@ -460,11 +457,14 @@ struct Coder::Impl {
 
   bool usable(int m) const { return m >= 0 && !scratch.mentions[m].code.empty(); }
 
-  // First mention in [from, to) whose code differs from `not_code`.
-  int first_mention(uint32_t from, uint32_t to, const std::string& not_code) const {
+  // First mention in [from, to) whose code differs from `not_code`, other than those a pattern's
+  // '^' passed over (bit i of `excluded`).
+  int first_mention(uint32_t from, uint32_t to, const std::string& not_code,
+                    uint64_t excluded = 0) const {
     for (size_t m = 0; m < scratch.mentions.size(); ++m) {
       const Mention& mention = scratch.mentions[m];
       if (mention.first_token < from || mention.first_token >= to || mention.code.empty()) continue;
+      if (m < 64 && (excluded >> m & 1)) continue;
       if (!not_code.empty() && mention.code == not_code) continue;
       return static_cast<int>(m);
     }
@@ -637,8 +637,9 @@ struct Coder::Impl {
       bool look_before = !options.dyad_rules &&
                          !(options.default_target_after && !options.default_target.empty());
       if (c.target < 0 && look_before) {
-        c.target = first_mention(clause_first, v.first, not_code);
-        if (c.target < 0) c.target = first_mention(0, v.first, not_code);
+        // Within the verb's clause only: a later clause does not reach back ("... or
+        // pleasant place to visit" has no target).
+        c.target = first_mention(clause_first, v.first, not_code, match.skipped);
         c.target_single = true;
       }
       if (c.target < 0 && c.source >= 0 && scratch.mentions[c.source].group >= 0 &&

@@ -69,7 +69,8 @@ struct Matcher {
   const SentenceView& s;
   const std::vector<CompiledElement>& elems;
   PatternMatch* m;
-  uint32_t n;
+  uint32_t n;                // matching stops before token n
+  bool end_at_n = false;     // the last element must end right before token n
 
   int usable_mention_at(uint32_t p) const {
     int mi = s.scratch.mention_of_token[p];
@@ -105,9 +106,9 @@ struct Matcher {
     return start;
   }
 
-  // Elements k.. after the verb, starting at token pos.
+  // Elements k.. from token pos on.
   bool forward(size_t k, uint32_t pos, bool adjacent) {
-    if (k == elems.size()) return true;
+    if (k == elems.size()) return !end_at_n || pos == n;
     const CompiledElement& e = elems[k];
     for (uint32_t p = pos; p < n; ++p) {
       if (p > pos && adjacent) break;
@@ -118,15 +119,20 @@ struct Matcher {
       switch (e.kind) {
         case ElementKind::kWord:
           if (token_has(s, p, e.word)) {
+            uint32_t first = m->first_token, last = m->last_token;
+            m->first_token = std::min(m->first_token, p);
             m->last_token = std::max(m->last_token, p);
             if (forward(k + 1, p + 1, e.joined_to_next)) return true;
+            m->first_token = first;
+            m->last_token = last;
           }
           break;
         case ElementKind::kAlternatives:
         case ElementKind::kSynset:
           for (const auto& alt : e.alternatives) {
             uint32_t next = phrase_forward(s, alt, p);
-            if (next > 0) {
+            if (next > 0 && next <= n) {
+              m->first_token = std::min(m->first_token, p);
               m->last_token = std::max(m->last_token, next - 1);
               int shortfall = e.longest > 0 ? e.longest - alt.length : 0;
               m->shortfall += shortfall;
@@ -139,7 +145,7 @@ struct Matcher {
         case ElementKind::kTarget:
         case ElementKind::kCompound: {
           int mi = usable_mention_at(p);
-          if (bindable(e, mi) && s.scratch.mentions[mi].first_token == p) {
+          if (bindable(e, mi) && s.scratch.mentions[mi].first_token == p && group_last(mi) < n) {
             // A compound binds from its first member and is passed over whole.
             uint32_t end = group_last(mi);
             bind(e, mi);
@@ -151,9 +157,12 @@ struct Matcher {
         case ElementKind::kSkip: {
           // '^' passes over the next actor (a whole compound counts as one).
           int mi = s.scratch.mention_of_token[p];
-          if (mi >= 0 && s.scratch.mentions[mi].first_token == p) {
+          if (mi >= 0 && s.scratch.mentions[mi].first_token == p && group_last(mi) < n) {
             uint32_t end = group_last(mi);
+            uint64_t bit = mi < 64 ? uint64_t{1} << mi : 0;
+            m->skipped |= bit;
             if (forward(k + 1, end + 1, e.joined_to_next)) return true;
+            m->skipped &= ~bit;
           }
           break;
         }
@@ -215,8 +224,11 @@ struct Matcher {
         case ElementKind::kSkip: {
           int mi = s.scratch.mention_of_token[p];
           if (mi >= 0 && s.scratch.mentions[mi].last_token == p) {
+            uint64_t bit = mi < 64 ? uint64_t{1} << mi : 0;
+            m->skipped |= bit;
             if (backward(k - 1, static_cast<int64_t>(group_first(mi)) - 1, joined_prev))
               return true;
+            m->skipped &= ~bit;
           }
           break;
         }
@@ -251,6 +263,7 @@ bool match_pattern(const lexicon::CompiledPattern& pattern, const SentenceView& 
   uint32_t n = static_cast<uint32_t>(sentence.tokens.size());
   Matcher after{sentence, pattern.after, match, n};
   if (!after.forward(0, verb_last + 1, pattern.verb_joined_to_next)) return false;
+  // Elements before the verb are matched right to left from it: '$' takes the nearest actor.
   Matcher before{sentence, pattern.before, match, n};
   bool joined_to_verb = !pattern.before.empty() && pattern.before.back().joined_to_next;
   return before.backward(static_cast<int>(pattern.before.size()) - 1,

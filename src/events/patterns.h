@@ -22,6 +22,7 @@ struct PatternMatch {
   int target = -1;  // mention index bound by '+'
   uint32_t first_token = 0, last_token = 0;  // extent of the matched words, verb included
   int shortfall = 0;  // characters by which the matched alternatives fall short of the longest
+  uint64_t skipped = 0;  // bit i: mention i was passed over by '^' (not a default actor then)
 };
 
 struct SentenceView {
