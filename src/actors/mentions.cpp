@@ -475,7 +475,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     std::string_view key = tokens.key(i);
     const Mention* referent = nullptr;
     bool plural = false;
-    bool pronoun = is_any(key, {"HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR"});
+    bool pronoun =
+        is_any(key, {"HE", "SHE", "IT", "HIM", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR"});
     if (pronoun && !state.forwarded.empty() &&
         (scratch.mentions.empty() || scratch.mentions.front().first_token > i)) {
       // A pronoun opening the sentence, before any actor: the forwarded actor (TABARI 8.4).
@@ -485,7 +486,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       extra.push_back(std::move(m));
       continue;
     }
-    if (key == "HE" || key == "SHE" || key == "IT") {
+    if (key == "HE" || key == "SHE" || key == "IT" || key == "HIM") {
       // dyad: the first actor before the pronoun (else the previous sentence's subject).
       referent = first_actor(options.dyad_rules ? i : n);
     } else if (key == "ITS" || key == "HIS" || key == "HER") {

@@ -14,7 +14,9 @@
 namespace dyad::validate {
 namespace {
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_space(char c) {
+  return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 
 std::string trim(std::string_view s) {
   size_t b = 0, e = s.size();
@@ -73,11 +75,16 @@ std::string decode_entities(std::string_view s) {
       continue;
     }
     std::string_view name = s.substr(i + 1, semi - i - 1);
-    if (name == "amp") out.push_back('&');
-    else if (name == "lt") out.push_back('<');
-    else if (name == "gt") out.push_back('>');
-    else if (name == "quot") out.push_back('"');
-    else if (name == "apos") out.push_back('\'');
+    if (name == "amp")
+      out.push_back('&');
+    else if (name == "lt")
+      out.push_back('<');
+    else if (name == "gt")
+      out.push_back('>');
+    else if (name == "quot")
+      out.push_back('"');
+    else if (name == "apos")
+      out.push_back('\'');
     else if (name.size() > 1 && name[0] == '#') {
       uint32_t cp = 0;
       bool hex = name[1] == 'x' || name[1] == 'X';
@@ -88,8 +95,10 @@ std::string decode_entities(std::string_view s) {
                     : (hex && std::isxdigit(static_cast<unsigned char>(name[k]))
                            ? std::tolower(static_cast<unsigned char>(name[k])) - 'a' + 10
                            : -1);
-        if (d < 0 || cp > 0x10FFFF) ok = false;
-        else cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(d);
+        if (d < 0 || cp > 0x10FFFF)
+          ok = false;
+        else
+          cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(d);
       }
       if (!ok || cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
         out.push_back('&');
@@ -330,14 +339,20 @@ PetrarchSuite parse_petrarch_suite(std::string_view xml, const std::string& path
           std::string w;
           while (words >> w) suite.include.push_back(w);
         } else if (capture_tag != "Parse") {
-          if (value.empty()) scanner.fail(fmt::format("<{}> without a file", capture_tag), capture_line);
+          if (value.empty())
+            scanner.fail(fmt::format("<{}> without a file", capture_tag), capture_line);
           std::string resolved = (dir / value).string();
           PetrarchEnvironment& env = suite.environments.back();
-          if (capture_tag == "Verbfile") env.verbs.push_back(resolved);
-          else if (capture_tag == "Actorfile") env.actors.push_back(resolved);
-          else if (capture_tag == "Agentfile") env.agents.push_back(resolved);
-          else if (capture_tag == "Discardfile") env.discards.push_back(resolved);
-          else if (capture_tag == "Issuefile") env.issues.push_back(resolved);
+          if (capture_tag == "Verbfile")
+            env.verbs.push_back(resolved);
+          else if (capture_tag == "Actorfile")
+            env.actors.push_back(resolved);
+          else if (capture_tag == "Agentfile")
+            env.agents.push_back(resolved);
+          else if (capture_tag == "Discardfile")
+            env.discards.push_back(resolved);
+          else if (capture_tag == "Issuefile")
+            env.issues.push_back(resolved);
         }
         capture_tag.clear();
         captured.clear();
@@ -421,7 +436,8 @@ PetrarchSuite parse_petrarch_suite(std::string_view xml, const std::string& path
   }
   if (!capture_tag.empty())
     scanner.fail(fmt::format("<{}> without </{}>", capture_tag, capture_tag), capture_line);
-  if (in_record) scanner.fail(fmt::format("<Sentence id=\"{}\"> without </Sentence>", record.id), record.line);
+  if (in_record)
+    scanner.fail(fmt::format("<Sentence id=\"{}\"> without </Sentence>", record.id), record.line);
   return suite;
 }
 
@@ -437,8 +453,8 @@ CodingOptions petrarch_coding_options() {
   CodingOptions o;
   o.split_sentences = false;  // a record is one sentence (sentence="false" records are split)
   o.minimum_words = 0;
-  o.dyad_rules = false;      // see docs/petrarch.md: TABARI's clause rules code more records
-  o.convert_agents = true;   // PETRARCH codes an agent alone ("---GOV")
+  o.dyad_rules = false;     // see docs/petrarch.md: TABARI's clause rules code more records
+  o.convert_agents = true;  // PETRARCH codes an agent alone ("---GOV")
   o.code_by = CodingOptions::CodeBy::kClause;
   // PETRARCH's defaults (PETRglobals.py): internal 2-8 words, opening phrase off, closing 2-8.
   o.comma_clauses = true;
@@ -520,8 +536,8 @@ PetrarchSummary run_petrarch_suite(const PetrarchSuite& suite, const CodingOptio
       continue;
     }
     if (record.error == "bad_input_parse") {
-      skipped.push_back(fmt::format("{} (expects a <Parse> error; dyad never reads <Parse>)",
-                                    record.id));
+      skipped.push_back(
+          fmt::format("{} (expects a <Parse> error; dyad never reads <Parse>)", record.id));
       continue;
     }
     const PetrarchEnvironment& env = suite.environments.at(record.environment);
@@ -557,8 +573,8 @@ PetrarchSummary run_petrarch_suite(const PetrarchSuite& suite, const CodingOptio
     ++summary.failed;
     std::string expected_text =
         record.error.empty() ? join(expected) : fmt::format("none (error=\"{}\")", record.error);
-    fmt::print(report, "FAIL {} ({}:{})\n  expected: {}\n  got:      {}\n", record.id,
-               suite.path, record.line, expected_text, join(got));
+    fmt::print(report, "FAIL {} ({}:{})\n  expected: {}\n  got:      {}\n", record.id, suite.path,
+               record.line, expected_text, join(got));
     if (verbose) fmt::print(report, "  text: {}\n", record.text);
   }
   summary.skipped = static_cast<int>(skipped.size());

@@ -26,7 +26,7 @@ using PetrarchConfig = std::vector<std::pair<std::string, std::string>>;  // opt
 
 struct PetrarchEnvironment {
   std::vector<std::string> verbs, actors, agents, discards, issues;  // resolved paths
-  std::vector<std::string> dictionaries() const;  // all of them, in that order
+  std::vector<std::string> dictionaries() const;                     // all of them, in that order
 };
 
 struct PetrarchRecord {
@@ -34,8 +34,8 @@ struct PetrarchRecord {
   bool sentence = true;            // sentence="false": a story, split into sentences
   std::string text;                // <Text>, entities decoded, white space collapsed
   std::vector<PetrarchExpected> expected;
-  std::string error;  // error="..." (dateline, bad_input_parse, storydiscard, sentencediscard)
-  PetrarchConfig config;  // <Config> settings that precede the record, in order
+  std::string error;       // error="..." (dateline, bad_input_parse, storydiscard, sentencediscard)
+  PetrarchConfig config;   // <Config> settings that precede the record, in order
   size_t environment = 0;  // index into PetrarchSuite::environments
   uint32_t line = 0;       // of the <Sentence> tag
 };
