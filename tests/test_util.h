@@ -36,9 +36,13 @@ inline std::string read_file(const std::filesystem::path& path) {
   return s.str();
 }
 
-inline std::filesystem::path shared_dir() { return std::filesystem::path(DYAD_SHARED_DIR); }
+inline std::filesystem::path shared_dir() {
+  return std::filesystem::path(DYAD_SHARED_DIR);
+}
 
-inline bool have_shared() { return std::filesystem::exists(shared_dir() / "README.md"); }
+inline bool have_shared() {
+  return std::filesystem::exists(shared_dir() / "README.md");
+}
 
 struct RunResult {
   int status = -1;
@@ -53,8 +57,8 @@ inline RunResult run_dyad(const std::string& args, const std::string& stdin_path
   std::string base =
       (dir / fmt::format("r{}_{}", ++counter, static_cast<long>(::getpid()))).string();
   std::string input = stdin_path.empty() ? std::string("/dev/null") : stdin_path;
-  std::string cmd = fmt::format("'{}' {} >'{}.out' 2>'{}.err' <'{}'", DYAD_BINARY, args, base,
-                                base, input);
+  std::string cmd =
+      fmt::format("'{}' {} >'{}.out' 2>'{}.err' <'{}'", DYAD_BINARY, args, base, base, input);
   int raw = std::system(cmd.c_str());
   RunResult r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -74,7 +78,8 @@ inline std::vector<std::string> lines(const std::string& text) {
 
 // A model from small dictionaries given inline (no default knowledge).
 inline std::shared_ptr<const Model> model_from(const std::string& name, const std::string& actors,
-                                               const std::string& agents, const std::string& verbs) {
+                                               const std::string& agents,
+                                               const std::string& verbs) {
   auto dir = temp_dir("dict_" + name);
   KnowledgeOptions options;
   options.use_default = false;
@@ -85,7 +90,8 @@ inline std::shared_ptr<const Model> model_from(const std::string& name, const st
 }
 
 inline std::vector<Event> code_text(const std::shared_ptr<const Model>& model,
-                                    const std::string& text, const std::string& date = "2019-07-11") {
+                                    const std::string& text,
+                                    const std::string& date = "2019-07-11") {
   Coder coder(model);
   Document doc;
   doc.id = "t";
@@ -100,8 +106,8 @@ inline std::vector<Event> code_text(const std::shared_ptr<const Model>& model,
 inline std::vector<std::string> summary(const std::vector<Event>& events) {
   std::vector<std::string> out;
   for (const auto& e : events)
-    out.push_back((e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + ":" +
-                  e.cameo);
+    out.push_back((e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") +
+                  ":" + e.cameo);
   return out;
 }
 

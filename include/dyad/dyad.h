@@ -67,7 +67,7 @@ struct Event {
   int quad_class = 0;  // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict;
                        // 0 for a code outside CAMEO (a custom dictionary's own codes)
   std::optional<double> goldstein;  // none for a code outside CAMEO
-  std::string plover;           // PLOVER category, "" when CAMEO2PLOVER drops the code
+  std::string plover;               // PLOVER category, "" when CAMEO2PLOVER drops the code
   std::optional<Actor> source, target;
   TextSpan action;
   std::optional<Location> location;
@@ -95,12 +95,12 @@ struct CodingOptions {
   bool split_sentences = true;  // false: each document is one sentence (TABARI records)
   int minimum_words = 0;        // SET: MINIMUM WORDS: shorter sentences are not coded
   // COMPLEX: sentences meeting any condition are too complex to code (0 = inactive).
-  int maximum_verbs = 0;         // VERBS[n]: n or more verbs
-  int maximum_conjunctions = 0;  // CONJ[n]: n or more clause conjunctions
-  bool no_actor_prior = false;   // NOACTPRIOR: no actor before the first verb
-  bool convert_agents = false;   // SET: CONVERT AGENTS: an agent alone codes as its agent code
-  std::string default_source;    // DEFAULT: SOURCE [code], used when no source is found
-  std::string default_target;    // DEFAULT: TARGET [code]
+  int maximum_verbs = 0;              // VERBS[n]: n or more verbs
+  int maximum_conjunctions = 0;       // CONJ[n]: n or more clause conjunctions
+  bool no_actor_prior = false;        // NOACTPRIOR: no actor before the first verb
+  bool convert_agents = false;        // SET: CONVERT AGENTS: an agent alone codes as its agent code
+  std::string default_source;         // DEFAULT: SOURCE [code], used when no source is found
+  std::string default_target;         // DEFAULT: TARGET [code]
   bool default_source_prior = false;  // PRIOR: the default when no actor precedes the verb
                                       // (without it the source may be found after the verb)
   bool default_target_after = false;  // AFTER: the default when no actor follows the verb

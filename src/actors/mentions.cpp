@@ -4,8 +4,6 @@
 #include <array>
 #include <cctype>
 
-
-
 namespace dyad::actors {
 namespace {
 
@@ -23,11 +21,12 @@ bool is_phrase_connector(std::string_view key) {
 }
 
 bool is_calendar_word(std::string_view key) {
-  return is_any(key, {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
-                      "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
-                      "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB",
-                      "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
-                      "TODAY", "YESTERDAY", "TOMORROW"});
+  return is_any(key,
+                {"MONDAY",  "TUESDAY",   "WEDNESDAY", "THURSDAY", "FRIDAY",    "SATURDAY", "SUNDAY",
+                 "JANUARY", "FEBRUARY",  "MARCH",     "APRIL",    "MAY",       "JUNE",     "JULY",
+                 "AUGUST",  "SEPTEMBER", "OCTOBER",   "NOVEMBER", "DECEMBER",  "JAN",      "FEB",
+                 "MAR",     "APR",       "JUN",       "JUL",      "AUG",       "SEP",      "SEPT",
+                 "OCT",     "NOV",       "DEC",       "TODAY",    "YESTERDAY", "TOMORROW"});
 }
 
 // A capitalized word that can be part of a person's name (after a title).
@@ -37,8 +36,8 @@ bool is_name_word(const text::TokenBuffer& tokens, uint32_t i, const SentenceScr
   if (scratch.unit_of_token[i] >= 0) return false;
   std::string_view key = tokens.key(t);
   if (is_calendar_word(key) || is_phrase_connector(key)) return false;
-  return !is_any(key, {"AND", "BUT", "OR", "HE", "SHE", "IT", "THEY", "WE", "I", "A", "AN",
-                       "ON", "AT", "TO", "BY", "WITH", "FROM", "AS", "THAT", "WHO"});
+  return !is_any(key, {"AND", "BUT", "OR", "HE", "SHE", "IT",   "THEY", "WE", "I",    "A",
+                       "AN",  "ON",  "AT", "TO", "BY",  "WITH", "FROM", "AS", "THAT", "WHO"});
 }
 
 bool token_matches(const SentenceScratch& scratch, uint32_t i, lexicon::WordId id) {
@@ -86,13 +85,13 @@ struct StoryPhrase {
   size_t length;
 };
 constexpr StoryPhrase kStoryPhrases[] = {
-    {{"THE", "TWO", "COUNTRIES"}, 3}, {{"BOTH", "COUNTRIES", ""}, 2},
-    {{"THE", "TWO", "SIDES"}, 3},     {{"BOTH", "SIDES", ""}, 2},
-    {{"THE", "SIDES", ""}, 2},        {{"THE", "TWO", "NATIONS"}, 3},
-    {{"BOTH", "NATIONS", ""}, 2},     {{"THE", "TWO", "STATES"}, 3},
-    {{"THE", "TWO", "LEADERS"}, 3},   {{"BOTH", "LEADERS", ""}, 2},
+    {{"THE", "TWO", "COUNTRIES"}, 3},  {{"BOTH", "COUNTRIES", ""}, 2},
+    {{"THE", "TWO", "SIDES"}, 3},      {{"BOTH", "SIDES", ""}, 2},
+    {{"THE", "SIDES", ""}, 2},         {{"THE", "TWO", "NATIONS"}, 3},
+    {{"BOTH", "NATIONS", ""}, 2},      {{"THE", "TWO", "STATES"}, 3},
+    {{"THE", "TWO", "LEADERS"}, 3},    {{"BOTH", "LEADERS", ""}, 2},
     {{"THE", "TWO", "PRESIDENTS"}, 3}, {{"THE", "TWO", "MINISTERS"}, 3},
-    {{"THE", "PARTIES", ""}, 2},      {{"BOTH", "PARTIES", ""}, 2},
+    {{"THE", "PARTIES", ""}, 2},       {{"BOTH", "PARTIES", ""}, 2},
 };
 
 size_t story_phrase_at(const text::TokenBuffer& tokens, uint32_t i) {
@@ -120,9 +119,7 @@ void split_actor_code(const std::string& code, std::string* country, std::string
       "PTY", "MED", "EDU", "BUS", "CVL", "REF", "HLH", "LAB", "SPY", "ELI", "UAF", "CRM"};
   bool non_country = std::find(kNonCountry.begin(), kNonCountry.end(), head) != kNonCountry.end();
   if (non_country) {
-    *sector = head == "IGO" || head == "NGO" || head == "NGM" || head == "MNC"
-                  ? head
-                  : head;
+    *sector = head == "IGO" || head == "NGO" || head == "NGM" || head == "MNC" ? head : head;
     return;
   }
   *country = head;
@@ -263,7 +260,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         for (uint32_t k = i; k <= unit.last; ++k)
           name_like = name_like && tokens.tokens[k].capitalized &&
                       tokens.tokens[k].kind == TokenKind::kWord;
-        if (name_like) state.learned_names.try_emplace(std::string(tokens.key(unit.last)), code->code);
+        if (name_like)
+          state.learned_names.try_emplace(std::string(tokens.key(unit.last)), code->code);
       }
     } else {
       const lexicon::AgentInfo& agent = model.agents[agent_payload];
@@ -299,7 +297,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       const Unit& next = units[last_unit + 1];
       bool join = true;
       bool saw_comma = false;
-      if (options.dyad_rules && units[last_unit].kind == Unit::kAgent) name_run_after(end + 1, next.first);
+      if (options.dyad_rules && units[last_unit].kind == Unit::kAgent)
+        name_run_after(end + 1, next.first);
       for (uint32_t k = end + 1; k < next.first && join; ++k) {
         const text::Token& t = tokens.tokens[k];
         std::string_view key = tokens.key(t);
@@ -312,8 +311,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
           // TABARI: an agent joins an actor across OF or IN ("President of Israel"), not two
           // actors ("Ithilen in Gondor").
           if (!options.dyad_rules && (key == "FOR" || ((key == "OF" || key == "IN") &&
-                                                        units[last_unit].kind != Unit::kAgent &&
-                                                        next.kind != Unit::kAgent)))
+                                                       units[last_unit].kind != Unit::kAgent &&
+                                                       next.kind != Unit::kAgent)))
             join = false;
           if (options.dyad_rules && (key == "IN" || key == "FOR") && has_actor) join = false;
         } else if (options.dyad_rules && is_name_word(tokens, k, scratch)) {
@@ -345,8 +344,9 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     for (const Unit* p : parts) {
       if (p->kind == Unit::kAgent) {
         if (agent == nullptr) agent = p;
-      } else if (actor_code.empty() || (p->code.size() > actor_code.size() && actor_code.size() <= 3 &&
-                                        p->code.compare(0, 3, actor_code.substr(0, 3)) == 0)) {
+      } else if (actor_code.empty() ||
+                 (p->code.size() > actor_code.size() && actor_code.size() <= 3 &&
+                  p->code.compare(0, 3, actor_code.substr(0, 3)) == 0)) {
         actor_code = p->code;
       }
     }
@@ -527,14 +527,14 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   }
   if (!extra.empty()) {
     scratch.mentions.insert(scratch.mentions.end(), extra.begin(), extra.end());
-    std::stable_sort(scratch.mentions.begin(), scratch.mentions.end(),
-                     [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+    std::stable_sort(
+        scratch.mentions.begin(), scratch.mentions.end(),
+        [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
     scratch.mention_of_token.assign(n, -1);
     for (size_t m = scratch.mentions.size(); m-- > 0;)
       for (uint32_t k = scratch.mentions[m].first_token; k <= scratch.mentions[m].last_token; ++k)
         scratch.mention_of_token[k] = static_cast<int>(m);
   }
-
 }
 
 }  // namespace dyad::actors

@@ -33,7 +33,7 @@ struct Mention {
 
 // Names learned in a document, and its dyad.
 struct DocumentState {
-  int32_t day = 0;          // document date (days since epoch); valid when has_day
+  int32_t day = 0;  // document date (days since epoch); valid when has_day
   bool has_day = false;
   std::unordered_map<std::string, std::string> learned_names;  // key ("SADIKOV") -> code
   std::vector<std::string> dyad;  // the story's two main actor codes, once known
@@ -52,18 +52,18 @@ struct DocumentState {
 struct SentenceScratch {
   std::vector<uint32_t> match_begin;  // token i's word ids: ids[match_begin[i] .. match_begin[i+1])
   std::vector<lexicon::WordId> ids;
-  std::vector<int> unit_of_token;     // index into units or -1
+  std::vector<int> unit_of_token;  // index into units or -1
   struct Unit {
     uint32_t first, last;  // tokens, inclusive
     enum Kind { kActor, kAgent, kName } kind;
-    std::string code;      // actor code (for kActor/kName) or agent code (kAgent)
+    std::string code;  // actor code (for kActor/kName) or agent code (kAgent)
     bool agent_suffix = true;
   };
   std::vector<Unit> units;
   std::vector<Mention> mentions;
   std::vector<int> mention_of_token;  // index into mentions or -1
-  bool complex = false;  // an actor phrase with the complex code [+++]
-  bool discard = false;  // an actor phrase with the discard code [###]
+  bool complex = false;               // an actor phrase with the complex code [+++]
+  bool discard = false;               // an actor phrase with the discard code [###]
 };
 
 void match_words(const lexicon::WordTable& words, const text::TokenBuffer& tokens,
@@ -76,8 +76,7 @@ uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& s
 
 // Fills scratch.units, scratch.mentions and scratch.mention_of_token.
 void find_mentions(const Model::Impl& model, const CodingOptions& options,
-                   const text::TokenBuffer& tokens, DocumentState& state,
-                   SentenceScratch& scratch);
+                   const text::TokenBuffer& tokens, DocumentState& state, SentenceScratch& scratch);
 
 // The country (first three letters when they are a country code, else "") and the first sector.
 void split_actor_code(const std::string& code, std::string* country, std::string* sector);

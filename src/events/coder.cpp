@@ -37,7 +37,9 @@ bool is_any(std::string_view key, std::initializer_list<std::string_view> words)
   return std::find(words.begin(), words.end(), key) != words.end();
 }
 
-bool is_article(std::string_view key) { return key == "THE" || key == "A" || key == "AN"; }
+bool is_article(std::string_view key) {
+  return key == "THE" || key == "A" || key == "AN";
+}
 
 bool is_determiner(std::string_view key) {
   return is_any(key, {"THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "THIS", "THESE", "THOSE",
@@ -64,16 +66,18 @@ bool is_negation(std::string_view key) {
 
 // Words that may stand between a negation and its verb: "did not immediately meet".
 bool is_verb_group_filler(std::string_view key) {
-  return is_any(key, {"DID", "DO", "DOES", "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHALL",
-                      "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "BE", "BEEN", "YET",
-                      "ALSO", "STILL", "EVER", "IMMEDIATELY", "TO", "IS", "ARE", "WAS", "WERE",
-                      "FORMALLY", "OFFICIALLY", "DIRECTLY", "PUBLICLY", "EVEN"});
+  return is_any(key, {"DID",         "DO",       "DOES",     "HAS", "HAVE",  "HAD",   "WILL",
+                      "WOULD",       "SHALL",    "SHOULD",   "CAN", "COULD", "MAY",   "MIGHT",
+                      "MUST",        "BE",       "BEEN",     "YET", "ALSO",  "STILL", "EVER",
+                      "IMMEDIATELY", "TO",       "IS",       "ARE", "WAS",   "WERE",  "FORMALLY",
+                      "OFFICIALLY",  "DIRECTLY", "PUBLICLY", "EVEN"});
 }
 
 bool is_preposition(std::string_view key) {
-  return is_any(key, {"TO", "FOR", "WITH", "OF", "ON", "AGAINST", "FROM", "IN", "AT", "BY",
-                      "ABOUT", "INTO", "OVER", "UNDER", "BETWEEN", "AMONG", "TOWARD", "TOWARDS",
-                      "NEAR", "VIA", "WITHOUT", "AFTER", "BEFORE", "DURING"});
+  return is_any(key,
+                {"TO",     "FOR",     "WITH",  "OF",   "ON",      "AGAINST", "FROM",    "IN",
+                 "AT",     "BY",      "ABOUT", "INTO", "OVER",    "UNDER",   "BETWEEN", "AMONG",
+                 "TOWARD", "TOWARDS", "NEAR",  "VIA",  "WITHOUT", "AFTER",   "BEFORE",  "DURING"});
 }
 
 bool is_speech_root(std::string_view code) {
@@ -82,8 +86,8 @@ bool is_speech_root(std::string_view code) {
 
 struct Verb {
   uint32_t first, last;
-  uint32_t verb_index;  // into model.verbs
-  bool noun_position;   // after a determiner (dyad rules: codes through patterns only)
+  uint32_t verb_index;             // into model.verbs
+  bool noun_position;              // after a determiner (dyad rules: codes through patterns only)
   uint32_t continuation_last = 0;  // last token of a multi-word headword's later words
 };
 
@@ -111,7 +115,7 @@ struct Coder::Impl {
   actors::DocumentState state;
   std::vector<Verb> verbs;
   std::vector<std::pair<uint32_t, uint32_t>> verb_options;  // scratch for best_verb_at
-  std::vector<uint32_t> clause_starts;  // first token of each clause
+  std::vector<uint32_t> clause_starts;                      // first token of each clause
   std::vector<Candidate> candidates;
   std::string forwarded;  // see Coder::set_forwarded_actor
 
@@ -125,7 +129,8 @@ struct Coder::Impl {
     for (size_t i = 0; i < tokens.size(); ++i) {
       int m = scratch.mention_of_token[i];
       bool clause = std::find(clause_starts.begin(), clause_starts.end(), i) != clause_starts.end();
-      bool verb = std::any_of(verbs.begin(), verbs.end(), [&](const Verb& v) { return v.first == i; });
+      bool verb =
+          std::any_of(verbs.begin(), verbs.end(), [&](const Verb& v) { return v.first == i; });
       line += fmt::format("{}{}{}{} ", clause && i ? "| " : "", tokens.key(i),
                           m >= 0 ? fmt::format("<{}:{}>", m, scratch.mentions[m].code) : "",
                           verb ? "<V>" : "");
@@ -151,8 +156,7 @@ struct Coder::Impl {
   size_t word_count() const {
     size_t words = 0;
     for (const auto& t : tokens.tokens)
-      if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber ||
-          t.kind == TokenKind::kComma)
+      if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber || t.kind == TokenKind::kComma)
         ++words;
     return words;
   }
@@ -342,10 +346,14 @@ struct Coder::Impl {
           break;
         }
       }
-      if (code->discard()) effect.discard = true;
-      else if (code->code == "+++") effect.complex = true;
-      else if (code->null()) effect.null = true;
-      else effect.shift = std::atoi(code->code.c_str());
+      if (code->discard())
+        effect.discard = true;
+      else if (code->code == "+++")
+        effect.complex = true;
+      else if (code->null())
+        effect.null = true;
+      else
+        effect.shift = std::atoi(code->code.c_str());
       return effect;
     }
     return effect;
@@ -380,7 +388,7 @@ struct Coder::Impl {
       }
       Verb v{i, i + len - 1, payload, false};
       v.continuation_last = continuation_last;
-      i = v.last + 1;      // A word of the <NOUN> list is a noun ("leader" is not the verb LEAD).
+      i = v.last + 1;  // A word of the <NOUN> list is a noun ("leader" is not the verb LEAD).
       if (model.noun_trie.nodes() > 1) {
         uint32_t noun_payload = 0;
         if (actors::longest_match(model.noun_trie, scratch, v.first, n, &noun_payload) >= len)
@@ -422,7 +430,8 @@ struct Coder::Impl {
         continue;
       // Compound nouns and adjectives ("bombs and rockets", "black and white goats") do not
       // divide clauses (TABARI 7.5.1).
-      if (is_listed(model.adjective_trie, i - 1) && i + 1 < n && is_listed(model.adjective_trie, i + 1))
+      if (is_listed(model.adjective_trie, i - 1) && i + 1 < n &&
+          is_listed(model.adjective_trie, i + 1))
         continue;
       if (is_listed(model.noun_trie, i - 1)) {
         uint32_t k = i + 1;
@@ -450,7 +459,8 @@ struct Coder::Impl {
     return c;
   }
   uint32_t clause_end(size_t c) const {
-    return c + 1 < clause_starts.size() ? clause_starts[c + 1] : static_cast<uint32_t>(tokens.size());
+    return c + 1 < clause_starts.size() ? clause_starts[c + 1]
+                                        : static_cast<uint32_t>(tokens.size());
   }
 
   // ---- actors for an event ------------------------------------------------------------------
@@ -598,7 +608,8 @@ struct Coder::Impl {
     if (!source_set && options.dyad_rules) {
       // The verb's own subject when its clause has one before it.
       int subject = subject_before(v.first, clause_first);
-      if (subject >= 0 && (!target_set || scratch.mentions[subject].code != scratch.mentions[c.target].code)) {
+      if (subject >= 0 &&
+          (!target_set || scratch.mentions[subject].code != scratch.mentions[c.target].code)) {
         c.source = subject;
         source_set = true;
       }
@@ -628,14 +639,13 @@ struct Coder::Impl {
     if (!target_set) {
       std::string not_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
       // TABARI looks for the target to the end of the sentence; dyad's rules within the clause.
-      c.target = first_mention(v.last + 1,
-                               options.dyad_rules ? clause_last
-                                                  : static_cast<uint32_t>(tokens.size()),
-                               not_code);
+      c.target = first_mention(
+          v.last + 1, options.dyad_rules ? clause_last : static_cast<uint32_t>(tokens.size()),
+          not_code);
       // TABARI then looks before the verb (unless DEFAULT ... AFTER); dyad's rules do not:
       // "X supports a settlement" has no target, it does not act on earlier actors.
-      bool look_before = !options.dyad_rules &&
-                         !(options.default_target_after && !options.default_target.empty());
+      bool look_before =
+          !options.dyad_rules && !(options.default_target_after && !options.default_target.empty());
       if (c.target < 0 && look_before) {
         // Within the verb's clause only: a later clause does not reach back ("... or
         // pleasant place to visit" has no target).
@@ -712,7 +722,8 @@ struct Coder::Impl {
                          candidates.end());
     }
     // Dominant events replace all others.
-    if (std::any_of(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.dominant; }))
+    if (std::any_of(candidates.begin(), candidates.end(),
+                    [](const Candidate& c) { return c.dominant; }))
       candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                       [](const Candidate& c) { return !c.dominant; }),
                        candidates.end());
@@ -778,10 +789,10 @@ struct Coder::Impl {
       return source ? options.default_source : options.default_target;
     };
     for (const Candidate& c : candidates) {
-      std::vector<int> sources = c.source < 0 ? std::vector<int>{-2}
+      std::vector<int> sources = c.source < 0      ? std::vector<int>{-2}
                                  : c.source_single ? std::vector<int>{c.source}
                                                    : members(c.source);
-      std::vector<int> targets = c.target < 0 ? std::vector<int>{-2}
+      std::vector<int> targets = c.target < 0      ? std::vector<int>{-2}
                                  : c.target_single ? std::vector<int>{c.target}
                                                    : members(c.target);
       // A compound acting on itself ("%", "the two sides"): each pair once, the primary code
@@ -934,10 +945,18 @@ Coder::~Coder() = default;
 Coder::Coder(Coder&&) noexcept = default;
 Coder& Coder::operator=(Coder&&) noexcept = default;
 
-void Coder::set_options(const CodingOptions& options) { impl_->options = options; }
-void Coder::set_forwarded_actor(const std::string& code) { impl_->forwarded = code; }
-std::string Coder::first_actor_of_last_document() const { return impl_->state.first_actor; }
-const CodingOptions& Coder::options() const { return impl_->options; }
+void Coder::set_options(const CodingOptions& options) {
+  impl_->options = options;
+}
+void Coder::set_forwarded_actor(const std::string& code) {
+  impl_->forwarded = code;
+}
+std::string Coder::first_actor_of_last_document() const {
+  return impl_->state.first_actor;
+}
+const CodingOptions& Coder::options() const {
+  return impl_->options;
+}
 
 void Coder::code(const Document& document, std::vector<Event>& out, CodingStats* stats) {
   impl_->code(document, out, stats);

@@ -69,8 +69,8 @@ struct Matcher {
   const SentenceView& s;
   const std::vector<CompiledElement>& elems;
   PatternMatch* m;
-  uint32_t n;                // matching stops before token n
-  bool end_at_n = false;     // the last element must end right before token n
+  uint32_t n;             // matching stops before token n
+  bool end_at_n = false;  // the last element must end right before token n
 
   int usable_mention_at(uint32_t p) const {
     int mi = s.scratch.mention_of_token[p];
@@ -88,7 +88,8 @@ struct Matcher {
     if (e.kind != ElementKind::kTarget) m->source = -1;
   }
   bool bindable(const CompiledElement& e, int mention) const {
-    return mention >= 0 && (e.kind != ElementKind::kCompound || s.scratch.mentions[mention].group >= 0);
+    return mention >= 0 &&
+           (e.kind != ElementKind::kCompound || s.scratch.mentions[mention].group >= 0);
   }
 
   uint32_t group_last(int mi) const {

@@ -18,10 +18,10 @@
 namespace dyad::events {
 
 struct PatternMatch {
-  int source = -1;  // mention index bound by '$' or '%', -1 when none
-  int target = -1;  // mention index bound by '+'
+  int source = -1;                           // mention index bound by '$' or '%', -1 when none
+  int target = -1;                           // mention index bound by '+'
   uint32_t first_token = 0, last_token = 0;  // extent of the matched words, verb included
-  int shortfall = 0;  // characters by which the matched alternatives fall short of the longest
+  int shortfall = 0;     // characters by which the matched alternatives fall short of the longest
   uint64_t skipped = 0;  // bit i: mention i was passed over by '^' (not a default actor then)
 };
 

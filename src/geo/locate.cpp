@@ -12,8 +12,7 @@ const lexicon::Place* lookup(const Model::Impl& model, const std::string& key) {
 
 }  // namespace
 
-const lexicon::Place* place_in_sentence(const Model::Impl& model,
-                                        const text::TokenBuffer& tokens) {
+const lexicon::Place* place_in_sentence(const Model::Impl& model, const text::TokenBuffer& tokens) {
   const size_t n = tokens.size();
   for (size_t i = 0; i + 1 < n; ++i) {
     std::string_view key = tokens.key(i);

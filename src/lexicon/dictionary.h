@@ -45,19 +45,19 @@ struct ActorEntry {
 
 struct AgentEntry {
   Phrase phrase;
-  std::string code;   // without the '~'
-  bool suffix = true; // "~GOV": appended to the actor code; "NGO~": prefixed
+  std::string code;    // without the '~'
+  bool suffix = true;  // "~GOV": appended to the actor code; "NGO~": prefixed
   SourceLine where;
 };
 
 enum class ElementKind : uint8_t {
-  kWord,        // a literal word (stem or exact)
-  kSynset,      // &NAME: any phrase of the synonym set
-  kAlternatives,// { A | B C }: any of the alternative phrases
-  kSource,      // $
-  kTarget,      // +
-  kCompound,    // %
-  kSkip,        // ^
+  kWord,          // a literal word (stem or exact)
+  kSynset,        // &NAME: any phrase of the synonym set
+  kAlternatives,  // { A | B C }: any of the alternative phrases
+  kSource,        // $
+  kTarget,        // +
+  kCompound,      // %
+  kSkip,          // ^
 };
 
 struct PatternElement {
@@ -70,8 +70,8 @@ struct PatternElement {
 
 // An event code, possibly paired ("032:033"), null ("---") or discard ("###").
 struct EventCode {
-  std::string code;    // primary (source -> target)
-  std::string paired;  // secondary (target -> source), "" when none
+  std::string code;          // primary (source -> target)
+  std::string paired;        // secondary (target -> source), "" when none
   bool subordinate = false;  // "023?": coded only when the clause has no other event
   bool dominant = false;     // "031!": when present, only dominant events are coded
   bool null() const { return code == "---"; }

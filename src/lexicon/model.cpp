@@ -31,8 +31,8 @@ void WordTable::match(std::string_view key, std::vector<WordId>& out) const {
   if (!endings_.empty()) {
     if (auto it = endings_.find(key); it != endings_.end()) out.push_back(it->second);
     // Function words are never a dictionary word plus an ending ("WAS" is not WA_ + S).
-    static constexpr std::string_view kFunctionWords[] = {"WAS", "HAS", "IS", "ITS", "US", "AS",
-                                                          "THIS", "HIS", "BEING", "DOES", "GOES"};
+    static constexpr std::string_view kFunctionWords[] = {
+        "WAS", "HAS", "IS", "ITS", "US", "AS", "THIS", "HIS", "BEING", "DOES", "GOES"};
     for (std::string_view w : kFunctionWords)
       if (key == w) return finish_stems(key, out);
     for (std::string_view suffix : {"S", "ES", "ED", "EN", "ING", "D"}) {
@@ -170,7 +170,8 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
   }
   // Only explicit { | } alternatives weigh in pattern order; a synset weighs nothing.
   if (el.kind == ElementKind::kAlternatives)
-    for (const CompiledPhrase& alt : out.alternatives) out.longest = std::max(out.longest, alt.length);
+    for (const CompiledPhrase& alt : out.alternatives)
+      out.longest = std::max(out.longest, alt.length);
   return out;
 }
 
@@ -216,8 +217,8 @@ int pattern_length(const VerbPattern& p) {
 }
 
 void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict,
-                   const std::unordered_map<std::string, const Synset*>& synsets,
-                   Model::Impl& impl, PhraseTrie& trie, std::vector<CompiledVerb>& out) {
+                   const std::unordered_map<std::string, const Synset*>& synsets, Model::Impl& impl,
+                   PhraseTrie& trie, std::vector<CompiledVerb>& out) {
   for (const VerbEntry& verb : entries) {
     CompiledVerb compiled;
     compiled.code = verb.code;
@@ -231,9 +232,9 @@ void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict
       cp.code = p.code;
       cp.verb_joined_to_next = p.verb_joined_to_next;
       cp.specificity = pattern_length(p);
-      cp.has_alternatives = std::any_of(
-          cp.before.begin(), cp.before.end(),
-          [](const CompiledElement& e) { return !e.alternatives.empty(); }) ||
+      cp.has_alternatives =
+          std::any_of(cp.before.begin(), cp.before.end(),
+                      [](const CompiledElement& e) { return !e.alternatives.empty(); }) ||
           std::any_of(cp.after.begin(), cp.after.end(),
                       [](const CompiledElement& e) { return !e.alternatives.empty(); });
       cp.where = p.where;
@@ -440,7 +441,9 @@ const lexicon::EventCodeInfo* Model::Impl::event_code(std::string_view code) con
 Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Model::~Model() = default;
 
-ModelStats Model::stats() const { return impl_->stats; }
+ModelStats Model::stats() const {
+  return impl_->stats;
+}
 
 std::shared_ptr<const Model> Model::compile(const KnowledgeOptions& options) {
   auto impl = std::make_unique<Impl>();

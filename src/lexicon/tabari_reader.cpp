@@ -51,9 +51,12 @@ EventCode parse_event_code(std::string_view text, const std::string& where) {
   // Subordinate '?' and dominant '!' markers may follow either code of a pair.
   std::string plain;
   for (char c : compact) {
-    if (c == '?') code.subordinate = true;
-    else if (c == '!') code.dominant = true;
-    else plain.push_back(c);
+    if (c == '?')
+      code.subordinate = true;
+    else if (c == '!')
+      code.dominant = true;
+    else
+      plain.push_back(c);
   }
   compact = plain;
   size_t colon = compact.find(':');
@@ -149,100 +152,109 @@ void read_actors_or_agents(std::string_view file_name, std::string_view content,
   // A malformed line is reported and skipped, as TABARI does; the caller decides whether
   // warnings are fatal.
   while (reader.next(&raw)) try {
-    std::string where = reader.where();
-    bool indented = !raw.empty() && (raw.front() == ' ' || raw.front() == '\t');
-    std::string_view line = trim(strip_comment(raw));
-    std::string_view full = trim(raw);
-    if (full.starts_with("~") && full.find("FINISH") != std::string_view::npos) break;
-    if (is_comment(full) && !full.starts_with(";")) {
-      continue;
-    }
-    if (line.empty()) continue;
-    if (line == "<NOUN>") { section = Section::kNouns; continue; }
-    if (line == "<ADJECTIVE>") { section = Section::kAdjectives; continue; }
-    if (line == "</NOUN>" || line == "</ADJECTIVE>") { section = Section::kEntries; continue; }
-    if (section != Section::kEntries) {
-      std::string_view phrase;
-      std::vector<std::string_view> blocks;
-      split_blocks(line, &phrase, &blocks, where);
-      if (!phrase.empty())
-        (section == Section::kNouns ? out.nouns : out.adjectives).push_back(parse_phrase(phrase));
-      continue;
-    }
-    if (agents) {
-      std::string_view phrase;
-      std::vector<std::string_view> blocks;
-      split_blocks(line, &phrase, &blocks, where);
-      if (phrase.empty()) fail(where, "agent code without a phrase");
-      if (blocks.empty()) fail(where, fmt::format("agent '{}' has no [code]", phrase));
-      std::string_view code = blocks.front();
-      AgentEntry agent;
-      agent.phrase = parse_phrase(phrase);
-      agent.where = {file_index, reader.number()};
-      std::string compact;
-      for (char c : code)
-        if (!std::isspace(static_cast<unsigned char>(c))) compact.push_back(c);
-      if (compact.starts_with("~")) {
-        agent.suffix = true;
-        agent.code = compact.substr(1);
-      } else if (compact.ends_with("~")) {
-        agent.suffix = false;
-        agent.code = compact.substr(0, compact.size() - 1);
-      } else {
-        fail(where, fmt::format("agent code [{}] needs a '~' before or after it", code));
+      std::string where = reader.where();
+      bool indented = !raw.empty() && (raw.front() == ' ' || raw.front() == '\t');
+      std::string_view line = trim(strip_comment(raw));
+      std::string_view full = trim(raw);
+      if (full.starts_with("~") && full.find("FINISH") != std::string_view::npos) break;
+      if (is_comment(full) && !full.starts_with(";")) {
+        continue;
       }
-      if (!valid_code_chars(agent.code) && agent.code != "---")
-        fail(where, fmt::format("malformed agent code [{}]", code));
-      if (agent.phrase.empty()) fail(where, "empty agent phrase");
-      out.agents.push_back(std::move(agent));
-      continue;
-    }
-    // Actors: "PHRASE [codes]", "+SYNONYM", or an indented "[code]" continuation.
-    if (line.front() == '+') {
-      if (open_group.empty()) fail(where, "synonym '+' line without a preceding actor");
-      ActorEntry entry;
-      entry.phrase = parse_phrase(trim(line.substr(1)));
-      entry.where = {file_index, reader.number()};
-      if (entry.phrase.empty()) fail(where, "empty synonym");
+      if (line.empty()) continue;
+      if (line == "<NOUN>") {
+        section = Section::kNouns;
+        continue;
+      }
+      if (line == "<ADJECTIVE>") {
+        section = Section::kAdjectives;
+        continue;
+      }
+      if (line == "</NOUN>" || line == "</ADJECTIVE>") {
+        section = Section::kEntries;
+        continue;
+      }
+      if (section != Section::kEntries) {
+        std::string_view phrase;
+        std::vector<std::string_view> blocks;
+        split_blocks(line, &phrase, &blocks, where);
+        if (!phrase.empty())
+          (section == Section::kNouns ? out.nouns : out.adjectives).push_back(parse_phrase(phrase));
+        continue;
+      }
+      if (agents) {
+        std::string_view phrase;
+        std::vector<std::string_view> blocks;
+        split_blocks(line, &phrase, &blocks, where);
+        if (phrase.empty()) fail(where, "agent code without a phrase");
+        if (blocks.empty()) fail(where, fmt::format("agent '{}' has no [code]", phrase));
+        std::string_view code = blocks.front();
+        AgentEntry agent;
+        agent.phrase = parse_phrase(phrase);
+        agent.where = {file_index, reader.number()};
+        std::string compact;
+        for (char c : code)
+          if (!std::isspace(static_cast<unsigned char>(c))) compact.push_back(c);
+        if (compact.starts_with("~")) {
+          agent.suffix = true;
+          agent.code = compact.substr(1);
+        } else if (compact.ends_with("~")) {
+          agent.suffix = false;
+          agent.code = compact.substr(0, compact.size() - 1);
+        } else {
+          fail(where, fmt::format("agent code [{}] needs a '~' before or after it", code));
+        }
+        if (!valid_code_chars(agent.code) && agent.code != "---")
+          fail(where, fmt::format("malformed agent code [{}]", code));
+        if (agent.phrase.empty()) fail(where, "empty agent phrase");
+        out.agents.push_back(std::move(agent));
+        continue;
+      }
+      // Actors: "PHRASE [codes]", "+SYNONYM", or an indented "[code]" continuation.
+      if (line.front() == '+') {
+        if (open_group.empty()) fail(where, "synonym '+' line without a preceding actor");
+        ActorEntry entry;
+        entry.phrase = parse_phrase(trim(line.substr(1)));
+        entry.where = {file_index, reader.number()};
+        if (entry.phrase.empty()) fail(where, "empty synonym");
+        std::string_view phrase;
+        std::vector<std::string_view> blocks;
+        split_blocks(line.substr(1), &phrase, &blocks, where);
+        entry.phrase = parse_phrase(phrase);
+        for (auto b : blocks) entry.codes.push_back(parse_code_block(b, where));
+        if (!entry.codes.empty()) group_has_codes = true;
+        out.actors.push_back(std::move(entry));
+        open_group.push_back(out.actors.size() - 1);
+        continue;
+      }
+      if (line.front() == '[') {
+        if (open_group.empty()) fail(where, "code block without a preceding actor");
+        std::string_view phrase;
+        std::vector<std::string_view> blocks;
+        split_blocks(line, &phrase, &blocks, where);
+        for (auto b : blocks) {
+          DatedCode code = parse_code_block(b, where);
+          out.actors[open_group.front()].codes.push_back(code);
+        }
+        group_has_codes = true;
+        continue;
+      }
+      (void)indented;
+      close_group(where);
       std::string_view phrase;
       std::vector<std::string_view> blocks;
-      split_blocks(line.substr(1), &phrase, &blocks, where);
+      split_blocks(line, &phrase, &blocks, where);
+      if (phrase.empty()) fail(where, "code block without a phrase");
+      ActorEntry entry;
       entry.phrase = parse_phrase(phrase);
+      entry.where = {file_index, reader.number()};
+      if (entry.phrase.empty()) fail(where, "empty actor phrase");
       for (auto b : blocks) entry.codes.push_back(parse_code_block(b, where));
-      if (!entry.codes.empty()) group_has_codes = true;
+      group_has_codes = !entry.codes.empty();
       out.actors.push_back(std::move(entry));
       open_group.push_back(out.actors.size() - 1);
-      continue;
+    } catch (const Error& e) {
+      out.warnings.emplace_back(e.what());
     }
-    if (line.front() == '[') {
-      if (open_group.empty()) fail(where, "code block without a preceding actor");
-      std::string_view phrase;
-      std::vector<std::string_view> blocks;
-      split_blocks(line, &phrase, &blocks, where);
-      for (auto b : blocks) {
-        DatedCode code = parse_code_block(b, where);
-        out.actors[open_group.front()].codes.push_back(code);
-      }
-      group_has_codes = true;
-      continue;
-    }
-    (void)indented;
-    close_group(where);
-    std::string_view phrase;
-    std::vector<std::string_view> blocks;
-    split_blocks(line, &phrase, &blocks, where);
-    if (phrase.empty()) fail(where, "code block without a phrase");
-    ActorEntry entry;
-    entry.phrase = parse_phrase(phrase);
-    entry.where = {file_index, reader.number()};
-    if (entry.phrase.empty()) fail(where, "empty actor phrase");
-    for (auto b : blocks) entry.codes.push_back(parse_code_block(b, where));
-    group_has_codes = !entry.codes.empty();
-    out.actors.push_back(std::move(entry));
-    open_group.push_back(out.actors.size() - 1);
-  } catch (const Error& e) {
-    out.warnings.emplace_back(e.what());
-  }
   try {
     close_group(reader.where());
   } catch (const Error& e) {
@@ -284,7 +296,8 @@ struct RawElement {
 };
 
 // Splits one atom ("NEW_&TIETYPES_RELATIONS", "IN_*", "BACK~", "{ A | B }_X") into elements.
-void atom_elements(const std::string& atom, std::vector<RawElement>& out, const std::string& where) {
+void atom_elements(const std::string& atom, std::vector<RawElement>& out,
+                   const std::string& where) {
   size_t i = 0;
   while (i < atom.size()) {
     RawElement raw;
@@ -297,9 +310,8 @@ void atom_elements(const std::string& atom, std::vector<RawElement>& out, const 
       size_t start = 0;
       while (true) {
         size_t bar = inside.find('|', start);
-        std::string_view alt = trim(inside.substr(start, bar == std::string_view::npos
-                                                              ? std::string_view::npos
-                                                              : bar - start));
+        std::string_view alt = trim(inside.substr(
+            start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
         if (alt.empty()) fail(where, "empty alternative in { | }");
         el.alternatives.push_back(parse_phrase(alt));
         if (bar == std::string_view::npos) break;
@@ -350,7 +362,7 @@ void atom_elements(const std::string& atom, std::vector<RawElement>& out, const 
       bool tilde = atom[end] == '~';
       bool more = end + 1 < atom.size();
       if (el.kind == ElementKind::kWord && !tilde) el.word.exact = true;
-      if (more) el.joined_to_next = true;  // "A_B" or "A~B": B must follow immediately
+      if (more) el.joined_to_next = true;            // "A_B" or "A~B": B must follow immediately
       if (tilde && !more) el.joined_to_next = true;  // "A~ B": joined across the blank
       end += 1;
     }
@@ -384,7 +396,8 @@ DatedCode parse_code_block(std::string_view block, const std::string& where) {
     size_t start = 0;
     while (true) {
       size_t slash = c.find('/', start);
-      if (!valid_code_chars(c.substr(start, slash == std::string_view::npos ? slash : slash - start)))
+      if (!valid_code_chars(
+              c.substr(start, slash == std::string_view::npos ? slash : slash - start)))
         return false;
       if (slash == std::string_view::npos) return true;
       start = slash + 1;
@@ -432,7 +445,8 @@ VerbPattern parse_verb_pattern(std::string_view body, const std::string& where, 
   size_t close = text.find(']', open);
   if (close == std::string_view::npos) fail(where, "'[' without a closing ']'");
   std::string_view code_text = text.substr(open + 1, close - open - 1);
-  pattern.code = time_codes ? parse_time_code(code_text, where) : parse_event_code(code_text, where);
+  pattern.code =
+      time_codes ? parse_time_code(code_text, where) : parse_event_code(code_text, where);
   std::vector<RawElement> raw;
   for (const std::string& atom : pattern_atoms(trim(text.substr(0, open)), where))
     atom_elements(atom, raw, where);
@@ -462,9 +476,10 @@ void read_tabari(std::string_view file_name, std::string_view content, Dictionar
   uint32_t file_index = static_cast<uint32_t>(out.files.size());
   out.files.emplace_back(file_name);
   if (kind == DictionaryKind::kUnknown)
-    throw Error(fmt::format("{}: cannot tell whether this is an actors, agents or verbs "
-                            "dictionary (name it *.actors, *.agents or *.verbs)",
-                            file_name));
+    throw Error(
+        fmt::format("{}: cannot tell whether this is an actors, agents or verbs "
+                    "dictionary (name it *.actors, *.agents or *.verbs)",
+                    file_name));
   if (kind == DictionaryKind::kActors || kind == DictionaryKind::kAgents) {
     read_actors_or_agents(file_name, content, kind == DictionaryKind::kAgents, file_index, out);
     return;
@@ -475,84 +490,105 @@ void read_tabari(std::string_view file_name, std::string_view content, Dictionar
   VerbEntry* current = nullptr;
   Synset* synset = nullptr;
   while (reader.next(&raw)) try {
-    std::string where = reader.where();
-    std::string_view full = trim(raw);
-    if (full.starts_with("~") && full.find("FINISH") != std::string_view::npos) break;
-    if (full.empty() || full.front() == '#' || full.front() == ';' || full.starts_with("//"))
-      continue;
-    std::string_view line = trim(strip_comment(full));
-    if (line.empty()) continue;
-    if (line == "<SYNSETS>") { section = Section::kSynsets; continue; }
-    if (line == "</SYNSETS>") { section = Section::kVerbs; synset = nullptr; continue; }
-    if (line == "<TIME>") { section = Section::kTime; current = nullptr; continue; }
-    if (line == "</TIME>") { section = Section::kVerbs; current = nullptr; continue; }
-    if (line == "<DISCARDS>") { section = Section::kDiscards; continue; }
-    if (line == "</DISCARDS>") { section = Section::kVerbs; continue; }
-    // <TIME> entries have the verbs' shape: a phrase, its code (a day shift or a special
-    // code) and patterns.
-    std::vector<VerbEntry>& entries = section == Section::kTime ? out.times : out.verbs;
-    bool time_codes = section == Section::kTime;
-    if (section == Section::kDiscards) {
-      out.discards.push_back(parse_phrase(line));
-      continue;
-    }
-    if (section == Section::kSynsets) {
-      if (line.front() == '&') {
-        out.synsets.push_back(Synset{std::string(trim(line.substr(1))), {}});
-        synset = &out.synsets.back();
-      } else if (line.front() == '+') {
-        if (synset == nullptr) fail(where, "synonym '+' line before any '&SYNSET' name");
-        out.synsets.back().phrases.push_back(parse_phrase(trim(line.substr(1))));
-        out.synsets.back().written.emplace_back(trim(line.substr(1)));
-      } else {
-        fail(where, "inside <SYNSETS> a line must start with '&' or '+'");
+      std::string where = reader.where();
+      std::string_view full = trim(raw);
+      if (full.starts_with("~") && full.find("FINISH") != std::string_view::npos) break;
+      if (full.empty() || full.front() == '#' || full.front() == ';' || full.starts_with("//"))
+        continue;
+      std::string_view line = trim(strip_comment(full));
+      if (line.empty()) continue;
+      if (line == "<SYNSETS>") {
+        section = Section::kSynsets;
+        continue;
       }
-      continue;
-    }
-    if (line.front() == '-') {
-      if (current == nullptr) fail(where, "pattern line before any verb");
-      VerbPattern p = parse_verb_pattern(line.substr(1), where, time_codes);
-      p.where = {file_index, reader.number()};
-      current->patterns.push_back(std::move(p));
-      continue;
-    }
-    if (line.front() == '{') {
-      if (current == nullptr) fail(where, "verb forms '{...}' before any verb");
-      size_t close = line.find('}');
-      if (close == std::string_view::npos) fail(where, "'{' without a closing '}'");
-      std::string_view inside = line.substr(1, close - 1);
-      size_t i = 0;
-      while (i < inside.size()) {
-        while (i < inside.size() && std::isspace(static_cast<unsigned char>(inside[i]))) ++i;
-        size_t j = i;
-        while (j < inside.size() && !std::isspace(static_cast<unsigned char>(inside[j]))) ++j;
-        if (j > i) {
-          Phrase form = parse_phrase(inside.substr(i, j - i));
-          if (!form.empty()) current->forms.push_back(std::move(form));
+      if (line == "</SYNSETS>") {
+        section = Section::kVerbs;
+        synset = nullptr;
+        continue;
+      }
+      if (line == "<TIME>") {
+        section = Section::kTime;
+        current = nullptr;
+        continue;
+      }
+      if (line == "</TIME>") {
+        section = Section::kVerbs;
+        current = nullptr;
+        continue;
+      }
+      if (line == "<DISCARDS>") {
+        section = Section::kDiscards;
+        continue;
+      }
+      if (line == "</DISCARDS>") {
+        section = Section::kVerbs;
+        continue;
+      }
+      // <TIME> entries have the verbs' shape: a phrase, its code (a day shift or a special
+      // code) and patterns.
+      std::vector<VerbEntry>& entries = section == Section::kTime ? out.times : out.verbs;
+      bool time_codes = section == Section::kTime;
+      if (section == Section::kDiscards) {
+        out.discards.push_back(parse_phrase(line));
+        continue;
+      }
+      if (section == Section::kSynsets) {
+        if (line.front() == '&') {
+          out.synsets.push_back(Synset{std::string(trim(line.substr(1))), {}});
+          synset = &out.synsets.back();
+        } else if (line.front() == '+') {
+          if (synset == nullptr) fail(where, "synonym '+' line before any '&SYNSET' name");
+          out.synsets.back().phrases.push_back(parse_phrase(trim(line.substr(1))));
+          out.synsets.back().written.emplace_back(trim(line.substr(1)));
+        } else {
+          fail(where, "inside <SYNSETS> a line must start with '&' or '+'");
         }
-        i = j;
+        continue;
       }
-      continue;
+      if (line.front() == '-') {
+        if (current == nullptr) fail(where, "pattern line before any verb");
+        VerbPattern p = parse_verb_pattern(line.substr(1), where, time_codes);
+        p.where = {file_index, reader.number()};
+        current->patterns.push_back(std::move(p));
+        continue;
+      }
+      if (line.front() == '{') {
+        if (current == nullptr) fail(where, "verb forms '{...}' before any verb");
+        size_t close = line.find('}');
+        if (close == std::string_view::npos) fail(where, "'{' without a closing '}'");
+        std::string_view inside = line.substr(1, close - 1);
+        size_t i = 0;
+        while (i < inside.size()) {
+          while (i < inside.size() && std::isspace(static_cast<unsigned char>(inside[i]))) ++i;
+          size_t j = i;
+          while (j < inside.size() && !std::isspace(static_cast<unsigned char>(inside[j]))) ++j;
+          if (j > i) {
+            Phrase form = parse_phrase(inside.substr(i, j - i));
+            if (!form.empty()) current->forms.push_back(std::move(form));
+          }
+          i = j;
+        }
+        continue;
+      }
+      if (line.front() == '&' || line.front() == '+' || line.front() == '<')
+        fail(where, fmt::format("unexpected line '{}' outside <SYNSETS>", line));
+      // A headword: "WORD [CODE]" or "WORD" (no code: null).
+      std::string_view phrase;
+      std::vector<std::string_view> blocks;
+      split_blocks(line, &phrase, &blocks, where);
+      if (phrase.empty()) fail(where, "verb code without a headword");
+      VerbEntry entry;
+      entry.headword = parse_phrase(phrase);
+      if (entry.headword.empty()) fail(where, fmt::format("unusable headword '{}'", phrase));
+      entry.code = blocks.empty() ? EventCode{"---", ""}
+                   : time_codes   ? parse_time_code(blocks.front(), where)
+                                  : parse_event_code(blocks.front(), where);
+      entry.where = {file_index, reader.number()};
+      entries.push_back(std::move(entry));
+      current = &entries.back();
+    } catch (const Error& e) {
+      out.warnings.emplace_back(e.what());
     }
-    if (line.front() == '&' || line.front() == '+' || line.front() == '<')
-      fail(where, fmt::format("unexpected line '{}' outside <SYNSETS>", line));
-    // A headword: "WORD [CODE]" or "WORD" (no code: null).
-    std::string_view phrase;
-    std::vector<std::string_view> blocks;
-    split_blocks(line, &phrase, &blocks, where);
-    if (phrase.empty()) fail(where, "verb code without a headword");
-    VerbEntry entry;
-    entry.headword = parse_phrase(phrase);
-    if (entry.headword.empty()) fail(where, fmt::format("unusable headword '{}'", phrase));
-    entry.code = blocks.empty()  ? EventCode{"---", ""}
-                 : time_codes    ? parse_time_code(blocks.front(), where)
-                                 : parse_event_code(blocks.front(), where);
-    entry.where = {file_index, reader.number()};
-    entries.push_back(std::move(entry));
-    current = &entries.back();
-  } catch (const Error& e) {
-    out.warnings.emplace_back(e.what());
-  }
 }
 
 Phrase parse_phrase(std::string_view written) {

@@ -24,9 +24,15 @@ void append_actor_json(const std::optional<Actor>& actor, std::string& out) {
   out += "{\"code\":";
   append_json_string(actor->code, out);
   out += ",\"country\":";
-  if (actor->country.empty()) out += "null"; else append_json_string(actor->country, out);
+  if (actor->country.empty())
+    out += "null";
+  else
+    append_json_string(actor->country, out);
   out += ",\"sector\":";
-  if (actor->sector.empty()) out += "null"; else append_json_string(actor->sector, out);
+  if (actor->sector.empty())
+    out += "null";
+  else
+    append_json_string(actor->sector, out);
   out += ',';
   append_span_json(actor->span, out);
   out += '}';
@@ -65,11 +71,21 @@ void append_json_string(std::string_view s, std::string& out) {
   out.push_back('"');
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20)
           fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
@@ -115,8 +131,8 @@ void append_event(Format format, const Event& e, std::string& out) {
       out += ",\"country\":";
       append_nullable(e.location->country, out);
       if (e.location->lat && e.location->lon)
-        fmt::format_to(std::back_inserter(out), ",\"lat\":{:.2f},\"lon\":{:.2f}}}", *e.location->lat,
-                       *e.location->lon);
+        fmt::format_to(std::back_inserter(out), ",\"lat\":{:.2f},\"lon\":{:.2f}}}",
+                       *e.location->lat, *e.location->lon);
       else
         out += ",\"lat\":null,\"lon\":null}";
     } else {
@@ -167,7 +183,8 @@ void append_event(Format format, const Event& e, std::string& out) {
     field(e.location->name);
     field(e.location->country);
     if (e.location->lat && e.location->lon)
-      fmt::format_to(std::back_inserter(out), "{:.2f}\t{:.2f}\n", *e.location->lat, *e.location->lon);
+      fmt::format_to(std::back_inserter(out), "{:.2f}\t{:.2f}\n", *e.location->lat,
+                     *e.location->lon);
     else
       out += "\t\n";
   } else {

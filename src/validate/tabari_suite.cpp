@@ -86,7 +86,8 @@ TabariProject read_project(const std::string& path) {
     std::string tag = line.substr(open + 1, close - open - 1);
     std::string value = trim(line.substr(close + 1));
     if (tag == "actorsfile" || tag == "agentsfile" || tag == "verbsfile") {
-      if (value.empty()) throw Error(fmt::format("{}:{}: <{}> without a file", path, line_number, tag));
+      if (value.empty())
+        throw Error(fmt::format("{}:{}: <{}> without a file", path, line_number, tag));
       project.dictionaries.push_back(resolve(value));
     } else if (tag == "optionsfile") {
       project.options_file = resolve(value);
@@ -111,8 +112,10 @@ bool apply_option(const std::string& raw, CodingOptions& options, std::string* w
     return true;
   };
   auto flag = [&](bool* out) {
-    if (command.find("TRUE") != std::string::npos) *out = true;
-    else if (command.find("FALSE") != std::string::npos) *out = false;
+    if (command.find("TRUE") != std::string::npos)
+      *out = true;
+    else if (command.find("FALSE") != std::string::npos)
+      *out = false;
     else {
       *why = "expected TRUE or FALSE";
       return false;
@@ -211,8 +214,7 @@ void read_options_file(const std::string& path, CodingOptions& options) {
     if (t.empty() || t.rfind("//", 0) == 0 || t[0] == '#' || t[0] == ';') continue;
     if (t.rfind("~~", 0) == 0) break;
     std::string why;
-    if (!apply_option(t, options, &why))
-      throw Error(fmt::format("{}:{}: {}", path, number, why));
+    if (!apply_option(t, options, &why)) throw Error(fmt::format("{}:{}: {}", path, number, why));
   }
 }
 
@@ -291,9 +293,8 @@ std::vector<ValidationRecord> read_records(const std::string& path, bool stop_at
         e.code = trim(inside.substr(b + 1));
         // An event date may follow the braces on the same line: "{ A / B / 032 } 950103".
         size_t line_end = comment.find('\n', close);
-        std::string after = trim(comment.substr(close + 1, line_end == std::string::npos
-                                                                ? std::string::npos
-                                                                : line_end - close - 1));
+        std::string after = trim(comment.substr(
+            close + 1, line_end == std::string::npos ? std::string::npos : line_end - close - 1));
         std::string digits;
         for (char ch : after) {
           if (!std::isdigit(static_cast<unsigned char>(ch))) break;
@@ -364,7 +365,8 @@ ValidationSummary run_tabari_suite(const std::string& project_path, FILE* report
       apply_forward(command);
       std::string why;
       if (!apply_option(command, options, &why))
-        throw Error(fmt::format("{}:{}: OPTION {}: {}", project.text_file, record.line, command, why));
+        throw Error(
+            fmt::format("{}:{}: OPTION {}: {}", project.text_file, record.line, command, why));
       ++summary.options_applied;
     }
     coder.set_options(options);

@@ -45,8 +45,14 @@ struct ValidationRecord {
   std::vector<ExpectedEvent> expected;
   std::vector<std::string> options;  // OPTION commands, in order
   // kUnchecked: no active {...} at all (only disabled "-{...}" ones): TABARI does not check it.
-  enum class Expect { kEvents, kNone, kComplex, kDiscard, kOptionsOnly, kUnchecked } expect =
-      Expect::kNone;
+  enum class Expect {
+    kEvents,
+    kNone,
+    kComplex,
+    kDiscard,
+    kOptionsOnly,
+    kUnchecked
+  } expect = Expect::kNone;
   uint32_t line = 0;  // of the header
 };
 

@@ -16,11 +16,12 @@ TEST_P(Corpus, CodesWithoutCrashAndCountsAddUp) {
   std::string path = (testing::shared_dir() / "corpora" / GetParam()).string();
   if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " absent";
   auto dir = testing::temp_dir(std::string("corpus_") + GetParam());
-  auto r = testing::run_dyad("code --quiet-warnings -o '" + (dir / "events.jsonl").string() + "' '" +
-                             path + "'");
+  auto r = testing::run_dyad("code --quiet-warnings -o '" + (dir / "events.jsonl").string() +
+                             "' '" + path + "'");
   ASSERT_TRUE(r.status == 0 || r.status == 1) << r.err;
   std::smatch m;
-  std::regex re(R"(dyad: (\d+) documents read: (\d+) coded, (\d+) rejected; (\d+) sentences, (\d+) events)");
+  std::regex re(
+      R"(dyad: (\d+) documents read: (\d+) coded, (\d+) rejected; (\d+) sentences, (\d+) events)");
   ASSERT_TRUE(std::regex_search(r.err, m, re)) << r.err;
   long read = std::stol(m[1]), coded = std::stol(m[2]), rejected = std::stol(m[3]);
   long events = std::stol(m[5]);

@@ -1,8 +1,7 @@
-#include "dates/resolve.h"
-
 #include <gtest/gtest.h>
 
 #include "dates/calendar.h"
+#include "dates/resolve.h"
 
 namespace dyad::dates {
 namespace {
@@ -28,7 +27,8 @@ TEST(Calendar, RoundTripAndValidity) {
 }
 
 TEST(SentenceDay, MonthDay) {
-  EXPECT_EQ(resolve("Sadikov met Gerasimov on July 10, officials said.", "2019-07-11"), "2019-07-10");
+  EXPECT_EQ(resolve("Sadikov met Gerasimov on July 10, officials said.", "2019-07-11"),
+            "2019-07-10");
   EXPECT_EQ(resolve("The talks began on 3 March in Geneva.", "2019-03-05"), "2019-03-03");
   EXPECT_EQ(resolve("The deal was signed on Dec. 30 in Paris.", "2020-01-02"), "2019-12-30");
   EXPECT_EQ(resolve("It happened on March 3, 2011 in Homs.", "2019-07-11"), "2011-03-03");

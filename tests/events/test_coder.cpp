@@ -33,8 +33,7 @@ std::shared_ptr<const Model> model() {
 }
 
 TEST(Coder, SubjectVerbObject) {
-  EXPECT_EQ(summary(code_text(model(), "Arnor condemned Gondor on Thursday.")),
-            V({"ARN>GON:122"}));
+  EXPECT_EQ(summary(code_text(model(), "Arnor condemned Gondor on Thursday.")), V({"ARN>GON:122"}));
 }
 
 TEST(Coder, PatternBeatsDefaultAndIsMostSpecific) {
@@ -56,7 +55,8 @@ TEST(Coder, PairedCodesGiveBothDirections) {
 }
 
 TEST(Coder, AgentsCombineAcrossOfAndPossessive) {
-  EXPECT_EQ(summary(code_text(model(), "The army of Mordor attacked Rohan.")), V({"MORMIL>ROH:190"}));
+  EXPECT_EQ(summary(code_text(model(), "The army of Mordor attacked Rohan.")),
+            V({"MORMIL>ROH:190"}));
   EXPECT_EQ(summary(code_text(model(), "Mordor's army attacked Rohan.")), V({"MORMIL>ROH:190"}));
   EXPECT_EQ(summary(code_text(model(), "Rohan police accused Mordor soldiers.")),
             V({"ROHCOP>MORMIL:112"}));
@@ -108,7 +108,8 @@ TEST(Coder, LearnedNamesAndStoryReferences) {
 }
 
 TEST(Coder, PronounTakesThePreviousSubject) {
-  EXPECT_EQ(summary(code_text(model(), "Arnor is angry. He condemned Gondor.")), V({"ARN>GON:122"}));
+  EXPECT_EQ(summary(code_text(model(), "Arnor is angry. He condemned Gondor.")),
+            V({"ARN>GON:122"}));
 }
 
 TEST(Coder, DateLimitedActorCodes) {

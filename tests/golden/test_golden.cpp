@@ -56,7 +56,8 @@ TEST(Golden, ReferenceArticleHasTheAnalystsEvents) {
     int root_number = std::stoi(root);
     EXPECT_LT(root_number, 10) << "conflict event in a cooperative story: " << line;
     int64_t sentence = int64_t(e["sentence_index"]);
-    if (root == "04" && ((src == "AZEMIL" && tgt == "RUSMIL") || (src == "RUSMIL" && tgt == "AZEMIL"))) {
+    if (root == "04" &&
+        ((src == "AZEMIL" && tgt == "RUSMIL") || (src == "RUSMIL" && tgt == "AZEMIL"))) {
       if (!consult_aze_rus) {
         consult_aze_rus = true;
         consult_dated = std::string_view(e["date"]) == "2019-07-10" &&
@@ -66,7 +67,8 @@ TEST(Golden, ReferenceArticleHasTheAnalystsEvents) {
       }
     }
     if (root == "05" && src == "RUSMIL" && tgt == "AZEGOV") gratitude = true;
-    if (root == "04" && ((src == "RUSMIL" && tgt == "IGOWSTNAT") || (src == "IGOWSTNAT" && tgt == "RUSMIL")))
+    if (root == "04" &&
+        ((src == "RUSMIL" && tgt == "IGOWSTNAT") || (src == "IGOWSTNAT" && tgt == "RUSMIL")))
       nato = true;
   }
   EXPECT_TRUE(consult_aze_rus) << r.out;

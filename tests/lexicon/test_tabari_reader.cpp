@@ -1,9 +1,8 @@
-#include "lexicon/tabari_reader.h"
-
 #include <gtest/gtest.h>
 
 #include "dates/calendar.h"
 #include "dyad/dyad.h"
+#include "lexicon/tabari_reader.h"
 
 namespace dyad::lexicon {
 namespace {
@@ -65,10 +64,11 @@ TEST(CodeBlock, ErrorsNameTheLine) {
 
 TEST(Actors, SynonymsAndContinuationCodes) {
   Dictionary d;
-  read_tabari("t.actors",
-              "# comment\nGOLLUM ; pas\n+SMEAGOL\n+STINKER\n  [HOB <950601]\n  [HOBGOV 950601-990815]\n"
-              "ARNOR  [ARN]\nAXNOR  [AR1 <911226] [AR2]\n<NOUN>\nSHEEP\n</NOUN>\n",
-              DictionaryKind::kActors, d);
+  read_tabari(
+      "t.actors",
+      "# comment\nGOLLUM ; pas\n+SMEAGOL\n+STINKER\n  [HOB <950601]\n  [HOBGOV 950601-990815]\n"
+      "ARNOR  [ARN]\nAXNOR  [AR1 <911226] [AR2]\n<NOUN>\nSHEEP\n</NOUN>\n",
+      DictionaryKind::kActors, d);
   ASSERT_EQ(d.actors.size(), 5u);
   EXPECT_EQ(d.actors[1].phrase[0].text, "SMEAGOL");
   ASSERT_EQ(d.actors[2].codes.size(), 2u);
@@ -99,8 +99,8 @@ TEST(Agents, SuffixAndPrefix) {
 }
 
 TEST(Verbs, PatternElements) {
-  VerbPattern p = parse_verb_pattern(" SAID_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS [111]",
-                                     "v:1");
+  VerbPattern p =
+      parse_verb_pattern(" SAID_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS [111]", "v:1");
   ASSERT_EQ(p.before.size(), 2u);
   EXPECT_EQ(p.before[0].word.text, "SAID");
   EXPECT_TRUE(p.before[0].joined_to_next);
@@ -132,10 +132,11 @@ TEST(Verbs, MalformedPatternsFail) {
 
 TEST(Verbs, FileStructure) {
   Dictionary d;
-  read_tabari("t.verbs",
-              "<SYNSETS>\n&TIES\n+MILITARY\n+ECONOMIC\n</SYNSETS>\n<TIME>\nYESTERDAY [-1]\n</TIME>\n"
-              "BREAK_ [1717]\n{BROKE_ BROKEN_}\n- * TREATY [161]\n- * &TIES TIES [162]\nMEET\n",
-              DictionaryKind::kVerbs, d);
+  read_tabari(
+      "t.verbs",
+      "<SYNSETS>\n&TIES\n+MILITARY\n+ECONOMIC\n</SYNSETS>\n<TIME>\nYESTERDAY [-1]\n</TIME>\n"
+      "BREAK_ [1717]\n{BROKE_ BROKEN_}\n- * TREATY [161]\n- * &TIES TIES [162]\nMEET\n",
+      DictionaryKind::kVerbs, d);
   ASSERT_EQ(d.verbs.size(), 2u);
   EXPECT_EQ(d.verbs[0].forms.size(), 2u);
   EXPECT_EQ(d.verbs[0].patterns.size(), 2u);

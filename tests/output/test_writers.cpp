@@ -1,7 +1,7 @@
-#include "output/writers.h"
-
 #include <gtest/gtest.h>
 #include <simdjson.h>
+
+#include "output/writers.h"
 
 namespace dyad::output {
 namespace {

@@ -1,0 +1,155 @@
+// TABARI dictionary features, each on a small dictionary of its own, coded with TABARI's rules
+// (CodingOptions::tabari()). The full validation suite runs in tests/validate.
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace dyad {
+namespace {
+
+using V = std::vector<std::string>;
+
+const char* kActors =
+    "ARNOR_ [ARN]\nGONDOR_ [GON]\nROHAN_ [ROH]\nMORDOR_ [ORC]\nITHILEN TELEVISION [ITHTV]\n"
+    "ITHILEN_ [ITH]\nNORTH_AND_SOUTH_ [NOR/SOU]\nSOCCER_ [###]\nPLANETARY_CUP_ [+++]\n"
+    "<NOUN>\nLEADER\n</NOUN>\n<ADJECTIVE>\nEVIL\n</ADJECTIVE>\n";
+const char* kAgents = "MINISTER_ [~GOV]\nPOLICE_ [~COP]\n";
+const char* kVerbs =
+    "<SYNSETS>\n&TIES\n+MILITARY\n+ECONOMIC\n&TIEPHRASE\n+&TIES_MEMOS\n</SYNSETS>\n"
+    "<TIME>\nYESTERDAY [-1]\nKAN_WA_MA_KAN [###]\n</TIME>\n"
+    "ACCUS [112]\n"
+    "DEATH TOLL RISEN [223]\n"
+    "WELCOME [041]\n- * &TIEPHRASE FROM + [911]\n"
+    "VOICE [020]\n- RECENTLY { LOUDLY INCLUDED | RAISED } ITS * [043]\n"
+    "MEET [031:031]\n{MET_}\n- % * [033]\n"
+    "WARN [160]\n- * AT ^ + [162]\n"
+    "SAID [023?]\n"
+    "URGE [102]\n"
+    "LEAD [---]\n- * + TO_WAR [173]\n"
+    "ATTEND [031!]\n";
+
+std::shared_ptr<const Model> model() {
+  static auto m = testing::model_from("tabari_features", kActors, kAgents, kVerbs);
+  return m;
+}
+
+std::vector<Event> code(const std::string& text, CodingOptions options = CodingOptions::tabari(),
+                        const std::string& date = "1995-01-04") {
+  Coder coder(model());
+  coder.set_options(options);
+  Document doc;
+  doc.id = "t";
+  doc.date = date;
+  doc.text = text;
+  std::vector<Event> events;
+  coder.code(doc, events);
+  return events;
+}
+
+std::vector<std::string> sorted(std::vector<Event> events) {
+  auto s = testing::summary(events);
+  std::sort(s.begin(), s.end());
+  return s;
+}
+
+TEST(TabariFeatures, GappedActorPhrase) {
+  EXPECT_EQ(
+      sorted(code("Arnor has again accused Ithilen state-run television of lying to everyone.")),
+      V({"ARN>ITHTV:112"}));
+}
+
+TEST(TabariFeatures, MultiWordHeadwordWithGap) {
+  EXPECT_EQ(sorted(code("Arnor's death toll has risen in the long dispute with Gondor today.")),
+            V({"ARN>GON:223"}));
+}
+
+TEST(TabariFeatures, NestedSynsetAndAlternativesWithGaps) {
+  EXPECT_EQ(sorted(code("Arnor welcomed economic memos from Gondor on its role in the talks.")),
+            V({"ARN>GON:911"}));
+  EXPECT_EQ(
+      sorted(code("Arnor has recently loudly boldly included its voice for Gondor in talks.")),
+      V({"ARN>GON:043"}));
+}
+
+TEST(TabariFeatures, CompoundPatternAndPairedCodes) {
+  EXPECT_EQ(sorted(code("Arnor and Gondor met in the old city of Ithilen on Thursday.")),
+            V({"ARN>GON:033", "GON>ARN:033"}));
+  EXPECT_EQ(sorted(code("Arnor met Gondor in the old capital of Ithilen on Thursday.")),
+            V({"ARN>GON:031", "GON>ARN:031"}));
+}
+
+TEST(TabariFeatures, CodedCompoundActor) {
+  EXPECT_EQ(sorted(code("Arnor accused North and South of spreading lies about the war.")),
+            V({"ARN>NOR:112", "ARN>SOU:112"}));
+}
+
+TEST(TabariFeatures, SkipToken) {
+  EXPECT_EQ(sorted(code("Arnor warned at the Gondor meeting of the Rohan army plans today.")),
+            V({"ARN>ROH:162"}));
+}
+
+TEST(TabariFeatures, SubordinateAndDominantCodes) {
+  // SAID is subordinate: coded only when the clause has nothing else.
+  EXPECT_EQ(sorted(code("Arnor said Gondor is a quiet and peaceful land today.")),
+            V({"ARN>GON:023"}));
+  EXPECT_EQ(sorted(code("Arnor said it urged Gondor to be a quiet and peaceful land.")),
+            V({"ARN>GON:102"}));
+  // ATTEND is dominant: it replaces the clause's first event (URGE).
+  EXPECT_EQ(sorted(code("Arnor urged Gondor to attend the Rohan summit on Thursday.")),
+            V({"ARN>ROH:031"}));  // and no 102 for URGE
+}
+
+TEST(TabariFeatures, DiscardAndComplexCodes) {
+  EXPECT_TRUE(code("Arnor accused Gondor of cheating in the soccer final on Thursday.").empty());
+  EXPECT_TRUE(code("Arnor accused Gondor of cheating in the Planetary Cup final today.").empty());
+}
+
+TEST(TabariFeatures, NounListAndMinimumWords) {
+  // LEADER is a noun, not the verb LEAD.
+  EXPECT_TRUE(code("The Arnor leader visited the old quiet gardens of Gondor.").empty());
+  EXPECT_TRUE(code("Arnor accused Gondor.").empty());  // fewer than 8 words
+}
+
+TEST(TabariFeatures, TimeShiftAndTimeDiscard) {
+  CodingOptions o = CodingOptions::tabari();
+  o.time_shift = true;
+  auto events = code("Yesterday Arnor accused Gondor of cheating in the old games.", o);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date, "1995-01-03");
+  EXPECT_TRUE(code("Arnor accused Gondor, kan wa ma kan, of cheating in the games.", o).empty());
+}
+
+TEST(TabariFeatures, DefaultActorsAndConvertedAgents) {
+  CodingOptions o = CodingOptions::tabari();
+  o.default_target = "DEFTAR";
+  o.default_target_after = true;
+  EXPECT_EQ(sorted(code("Arnor has accused everyone of cheating in the old games.", o)),
+            V({"ARN>DEFTAR:112"}));
+  o = CodingOptions::tabari();
+  o.convert_agents = true;
+  EXPECT_EQ(sorted(code("Police accused Gondor of cheating in the old games today.", o)),
+            V({"~COP>GON:112"}));
+}
+
+TEST(TabariFeatures, CommaClausesAreDropped) {
+  // ", a senior Rohan official said on Saturday" is a closing nonrestrictive clause.
+  EXPECT_EQ(
+      sorted(code("Arnor accused Gondor of cheating, a senior Rohan official said on Saturday.")),
+      V({"ARN>GON:112"}));
+}
+
+TEST(TabariFeatures, Forwarding) {
+  Coder coder(model());
+  coder.set_options(CodingOptions::tabari());
+  Document first{"s-1", "1995-01-04", "Arnor minister Tarondor spoke at length about the old war."};
+  std::vector<Event> events;
+  coder.code(first, events);
+  EXPECT_EQ(coder.first_actor_of_last_document(), "ARN");
+  coder.set_forwarded_actor("ARN");
+  Document second{"s-2", "1995-01-04", "He accused Gondor of cheating in the old games today."};
+  coder.code(second, events);
+  EXPECT_EQ(testing::summary(events), V({"ARN>GON:112"}));
+}
+
+}  // namespace
+}  // namespace dyad
