@@ -144,6 +144,20 @@ int run_code(const CodeOptions& options) {
   dyad::ingest::RawDocument raw;
   bool write_failed = !out.write(dyad::output::header(format));
   dyad::cli::PipelineOptions pipeline;
+  // A TABARI .project among the dictionaries brings TABARI's coding rules and its .options.
+  for (const std::string& dict : options.dictionaries) {
+    if (dict.size() < 8 || dict.compare(dict.size() - 8, 8, ".project") != 0) continue;
+    try {
+      auto project = dyad::validate::read_project(dict);
+      pipeline.coding = dyad::CodingOptions::tabari();
+      pipeline.coding.split_sentences = true;
+      if (!project.options_file.empty())
+        dyad::validate::read_options_file(project.options_file, pipeline.coding);
+    } catch (const dyad::Error& e) {
+      fmt::print(stderr, "dyad: {}\n", e.what());
+      return 2;
+    }
+  }
   pipeline.threads = options.threads;
   pipeline.batch_documents = options.batch_documents;
   pipeline.format = format;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "lexicon/embedded.h"
+#include "validate/tabari_suite.h"
 #include "lexicon/petrarch_reader.h"
 #include "lexicon/tabari_reader.h"
 #include "text/text.h"
@@ -452,10 +453,16 @@ std::shared_ptr<const Model> Model::compile(const KnowledgeOptions& options) {
   // dictionary choice.
   // The user's dictionaries come first: when two entries have the same phrase, the first one
   // read is kept (TABARI's rule), so a --dict entry overrides the default knowledge.
-  for (const std::string& path : options.dictionaries) {
-    std::string content = lexicon::read_whole_file(path);
-    lexicon::load_file(path, content, dict, *impl);
-    impl->stats.sources.push_back(path);
+  for (const std::string& given : options.dictionaries) {
+    // A TABARI .project brings its actors, agents and verbs files (its options are coding
+    // options: the caller applies them, see validate::read_options_file).
+    std::vector<std::string> paths = {given};
+    if (lexicon::ends_with(given, ".project")) paths = validate::read_project(given).dictionaries;
+    for (const std::string& path : paths) {
+      std::string content = lexicon::read_whole_file(path);
+      lexicon::load_file(path, content, dict, *impl);
+      impl->stats.sources.push_back(path);
+    }
   }
   for (const lexicon::EmbeddedFile* f = lexicon::kEmbeddedKnowledge; f->name != nullptr; ++f) {
     std::string_view name = f->name;

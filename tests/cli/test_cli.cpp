@@ -129,6 +129,25 @@ TEST(Cli, UsageErrors) {
   EXPECT_NE(help.out.find("Exit status"), std::string::npos);
 }
 
+TEST(Cli, TabariProjectBringsDictionariesAndOptions) {
+  if (!testing::have_shared()) GTEST_SKIP() << "needs ../shared";
+  auto dir = temp_dir("cli_project");
+  std::string input = write_file(
+      dir / "in.jsonl",
+      R"({"id": "p", "date": "1995-01-01", "text": "Arnor is about to restore full diplomatic ties with Gondor almost five years after crowds trashed its embassy, a senior official said on Saturday."})"
+      "\n");
+  std::string project = (testing::shared_dir() / "compat/tabari/Validate.project").string();
+  auto r = run_dyad("code --dict-only --dict '" + project + "' '" + input + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto events = lines(r.out);
+  ASSERT_EQ(events.size(), 1u) << r.out;
+  simdjson::dom::parser parser;
+  simdjson::dom::element e = parser.parse(events[0]);
+  EXPECT_EQ(std::string_view(e["source"]["code"]), "ARN");
+  EXPECT_EQ(std::string_view(e["target"]["code"]), "GON");
+  EXPECT_EQ(std::string_view(e["cameo"]), "064");
+}
+
 TEST(Cli, DictStats) {
   auto r = run_dyad("dict stats");
   EXPECT_EQ(r.status, 0) << r.err;
