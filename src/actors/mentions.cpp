@@ -141,7 +141,9 @@ namespace {
 // Depth-first walk of the trie: a token may match several word ids (exact and stems).
 void walk(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch, uint32_t node,
           uint32_t pos, uint32_t end, uint32_t depth, uint32_t* best_len, uint32_t* payload) {
-  if (depth > 0 && !trie.payloads(node).empty() && depth >= *best_len) {
+  // Equal lengths: the first path found wins; a token's exact word is tried before a word
+  // plus an ending ("ISIS" is ISIS_, not ISI_ + S) and before its stems.
+  if (depth > 0 && !trie.payloads(node).empty() && depth > *best_len) {
     *best_len = depth;
     *payload = trie.payloads(node).front();  // the first entry read wins
   }

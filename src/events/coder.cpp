@@ -117,6 +117,7 @@ struct Coder::Impl {
   std::vector<std::pair<uint32_t, uint32_t>> verb_options;  // scratch for best_verb_at
   std::vector<uint32_t> clause_starts;                      // first token of each clause
   std::vector<Candidate> candidates;
+  bool sentence_stopped = false;  // a pattern's discard or complex code was matched
   std::string forwarded;  // see Coder::set_forwarded_actor
 
   bool trace = std::getenv("DYAD_TRACE") != nullptr;  // debugging aid: the parse on stderr
@@ -481,6 +482,17 @@ struct Coder::Impl {
     return -1;
   }
 
+  // Bit i: mention i is the object of a preposition (i < 64).
+  uint64_t prepositional_mentions() const {
+    uint64_t bits = 0;
+    for (size_t m = 0; m < scratch.mentions.size() && m < 64; ++m) {
+      int64_t k = static_cast<int64_t>(scratch.mentions[m].first_token) - 1;
+      while (k >= 0 && is_determiner(tokens.key(static_cast<size_t>(k)))) --k;
+      if (k >= 0 && is_preposition(tokens.key(static_cast<size_t>(k)))) bits |= uint64_t{1} << m;
+    }
+    return bits;
+  }
+
   // The nearest mention in [clause_first, pos) that is not the object of a preposition
   // ("gratitude TO the leadership of Azerbaijan" is not a subject).
   int subject_before(uint32_t pos, uint32_t clause_first) const {
@@ -583,7 +595,12 @@ struct Coder::Impl {
       if (v.noun_position) return false;  // "the attack": a noun unless a pattern says more
       code = &verb.code;
     }
-    if (code->null() || code->discard() || code->code == "+++") return false;
+    // A discard or complex code on the matched pattern stops the whole sentence (TABARI 6.3-6.4).
+    if (code->discard() || code->code == "+++") {
+      sentence_stopped = true;
+      return false;
+    }
+    if (code->null()) return false;
     if (options.dyad_rules && !explicit_before && negated(v)) return false;
     c.code = code->code;
     c.paired = code->paired;
@@ -616,13 +633,15 @@ struct Coder::Impl {
     }
     if (!source_set) {
       // TABARI 5.8/7.6: the first actor before the verb in its clause; else the subject carried
-      // over from the previous clause; else the first actor before the verb.
+      // over from the previous clause; else the first actor before the verb. dyad's rules never
+      // take the object of a preposition ("a car bomb in Kiev killed ...").
       const std::string& not_code = target_set ? scratch.mentions[c.target].code : "";
-      c.source = first_mention(clause_first, v.first, not_code);
+      uint64_t prepositional = options.dyad_rules ? prepositional_mentions() : 0;
+      c.source = first_mention(clause_first, v.first, not_code, prepositional);
       if (c.source < 0 && clause_source >= 0 &&
           (not_code.empty() || scratch.mentions[clause_source].code != not_code))
         c.source = clause_source;
-      if (c.source < 0) c.source = first_mention(0, v.first, not_code);
+      if (c.source < 0) c.source = first_mention(0, v.first, not_code, prepositional);
       // A target placed by the pattern ("+ WAS * DEAD"): the source is the first other actor,
       // wherever it stands.
       if (c.source < 0 && target_set) {
@@ -666,6 +685,7 @@ struct Coder::Impl {
 
   void find_events(int* sentence_source) {
     candidates.clear();
+    sentence_stopped = false;
     // Sources carry over from clause to clause unless an actor opens the new clause.
     int clause_source = -1;
     bool any_event = false;
@@ -687,7 +707,13 @@ struct Coder::Impl {
       bool has_fallback = false;
       for (; verb < verbs.size() && verbs[verb].first < last; ++verb) {
         Candidate c;
-        if (!try_verb(verbs[verb], clause_source, c)) continue;
+        if (!try_verb(verbs[verb], clause_source, c)) {
+          if (sentence_stopped) {
+            candidates.clear();
+            return;
+          }
+          continue;
+        }
         if (clause == 0 && c.source >= 0 && clause_source < 0) clause_source = c.source;
         if (c.subordinate) {
           if (!has_fallback) {
