@@ -413,15 +413,20 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     return model.adjective_trie.nodes() > 1 &&
            longest_match(model.adjective_trie, scratch, k, n, &payload) == 1;
   };
+  // A list needs a conjunction: "A, B and C" is a compound, "A, the B" (an apposition) is not.
+  std::vector<int> coded_groups, conjunction_groups;
+  for (const auto& m : ms)
+    if (m.group >= 0) coded_groups.push_back(m.group);
   for (size_t m = 1; m < ms.size(); ++m) {
     uint32_t gap_first = ms[m - 1].last_token + 1, gap_last = ms[m].first_token;
     bool list = gap_last > gap_first;
-    bool separator = false;
+    bool separator = false, conjunction = false;
     for (uint32_t k = gap_first; k < gap_last && list; ++k) {
       std::string_view key = tokens.key(k);
       if (tokens.tokens[k].kind == TokenKind::kComma || key == "AND" || key == "NOR") {
         list = !separator || key == "AND";  // ", and" is one separator
         separator = true;
+        conjunction = conjunction || key == "AND" || key == "NOR";
       } else {
         list = separator && (key == "THE" || key == "A" || key == "AN" || is_adjective(k));
       }
@@ -437,7 +442,17 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       ms[m].group = group;
       ms[m - 1].compound_member = true;
       ms[m].compound_member = true;
+      if (conjunction || (old >= 0 && std::count(conjunction_groups.begin(),
+                                                 conjunction_groups.end(), old) > 0))
+        conjunction_groups.push_back(group);
     }
+  }
+  for (auto& m : ms) {
+    if (m.group < 0 || std::count(coded_groups.begin(), coded_groups.end(), m.group) > 0 ||
+        std::count(conjunction_groups.begin(), conjunction_groups.end(), m.group) > 0)
+      continue;
+    m.group = -1;
+    m.compound_member = false;
   }
 
   // 3. Story references and pronouns (only over tokens no mention covers). Pronouns follow
@@ -508,6 +523,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
           Mention m;
           m.first_token = m.last_token = i;
           m.code = member.code;
+          m.referent_token = static_cast<int>(member.first_token);
           m.compound_member = true;
           m.story_reference = true;  // shares its tokens with the other members
           m.group = group;
@@ -517,6 +533,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         Mention m;
         m.first_token = m.last_token = i;
         m.code = referent->code;
+        m.referent_token = static_cast<int>(referent->first_token);
         extra.push_back(std::move(m));
       }
     } else if (options.dyad_rules && !state.previous_subject.empty() &&

@@ -29,6 +29,7 @@ struct Mention {
   bool compound_member = false;              // part of a list; `group` links the members
   int group = -1;                            // index of the first member of its list
   bool story_reference = false;              // "the two countries" etc.
+  int referent_token = -1;  // a pronoun's antecedent in this sentence (its first token), or -1
 };
 
 // Names learned in a document, and its dyad.

@@ -268,6 +268,9 @@ struct Coder::Impl {
     std::vector<Mention> kept_mentions;
     for (const Mention& m : scratch.mentions) {
       if (new_index[m.first_token] == UINT32_MAX || new_index[m.last_token] == UINT32_MAX) continue;
+      // A pronoun whose antecedent went with a dropped clause refers to nothing.
+      if (m.referent_token >= 0 && new_index[static_cast<size_t>(m.referent_token)] == UINT32_MAX)
+        continue;
       Mention moved = m;
       moved.first_token = new_index[m.first_token];
       moved.last_token = new_index[m.last_token];
@@ -657,7 +660,7 @@ struct Coder::Impl {
     if (c.source < 0 && !options.default_source.empty()) c.source = -2;  // the DEFAULT code
     if (!target_set) {
       std::string not_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
-      // TABARI looks for the target to the end of the sentence; dyad's rules within the clause.
+      // The target is looked for within the verb's clause.
       c.target = first_mention(
           v.last + 1, options.dyad_rules ? clause_last : static_cast<uint32_t>(tokens.size()),
           not_code);
