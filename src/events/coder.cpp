@@ -824,20 +824,16 @@ struct Coder::Impl {
       std::vector<int> targets = c.target < 0      ? std::vector<int>{-2}
                                  : c.target_single ? std::vector<int>{c.target}
                                                    : members(c.target);
-      // A compound acting on itself ("%", "the two sides"): each pair once, the primary code
-      // one way and the paired code (else the primary again) the other way.
-      bool self = c.source >= 0 && c.source == c.target && !c.source_single && !c.target_single;
-      for (size_t si = 0; si < sources.size(); ++si) {
-        for (size_t ti = self ? si + 1 : 0; ti < targets.size(); ++ti) {
-          int s = sources[si], t = targets[ti];
+      // Every source member with every target member (a compound acting on itself gives
+      // both directions), and the paired code the other way round.
+      for (int s : sources) {
+        for (int t : targets) {
           const std::string& sc = code_of(s, true);
           const std::string& tc = code_of(t, false);
           if (sc == tc) continue;
           add_event(doc, sentence_index, day, place, c.code, s, t, c, seen, out, event_counter);
           if (!c.paired.empty())
             add_event(doc, sentence_index, day, place, c.paired, t, s, c, seen, out, event_counter);
-          else if (self)
-            add_event(doc, sentence_index, day, place, c.code, t, s, c, seen, out, event_counter);
         }
       }
     }

@@ -253,14 +253,10 @@ std::vector<ValidationRecord> read_records(const std::string& path, bool stop_at
           continue;
         }
       }
-      size_t close = l.find("*/");
-      // A comment block ends at "*/", or at a blank line (a few records close theirs with "/*").
-      if (close == std::string::npos && !opener && trim(l).empty()) break;
-      comment += l.substr(0, close) + "\n";
-      if (close != std::string::npos) {
-        ++i;
-        break;
-      }
+      // The block runs to the blank line that ends the record: braces after a "*/" still
+      // count (PATTERN-26 lists two events after its first "*/").
+      if (!opener && trim(l).empty()) break;
+      comment += l + "\n";
     }
     record.text = collapse_spaces(record.text);
     // Expected results: {...} groups of the comment block; a '-' right before '{' disables one.
