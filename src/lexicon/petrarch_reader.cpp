@@ -14,36 +14,22 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "lexicon/reader_util.h"
 #include "lexicon/tabari_reader.h"
 #include "text/text.h"
 
 namespace dyad::lexicon {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
+using detail::fail;
+using detail::LineReader;
+using detail::lower;
+using detail::trim;
+using detail::upper;
+using detail::valid_code_chars;
 
 bool is_space(char c) {
   return std::isspace(static_cast<unsigned char>(c)) != 0;
-}
-
-[[noreturn]] void fail(const std::string& where, std::string_view why) {
-  throw Error(fmt::format("{}: {}", where, why));
 }
 
 void note(PetrarchNotes* notes, const std::string& where, std::string_view why) {
@@ -62,30 +48,6 @@ std::vector<std::string_view> split_blanks(std::string_view s) {
   }
   return out;
 }
-
-class LineReader {
- public:
-  LineReader(std::string_view file_name, std::string_view content)
-      : file_(file_name), content_(content) {}
-  bool next(std::string_view* line) {
-    if (pos_ >= content_.size()) return false;
-    size_t end = content_.find('\n', pos_);
-    if (end == std::string_view::npos) end = content_.size();
-    *line = content_.substr(pos_, end - pos_);
-    if (!line->empty() && line->back() == '\r') line->remove_suffix(1);
-    pos_ = end + 1;
-    ++number_;
-    return true;
-  }
-  std::string where() const { return fmt::format("{}:{}", file_, number_); }
-  uint32_t number() const { return number_; }
-
- private:
-  std::string_view file_;
-  std::string_view content_;
-  size_t pos_ = 0;
-  uint32_t number_ = 0;
-};
 
 // PETRARCH comments: "<!-- ... -->" (possibly over several lines), a line starting "<!", and
 // anything after '#' or the legacy ';' -- except inside [...], where "[###]" is a code.
@@ -128,12 +90,6 @@ class CommentStripper {
  private:
   bool in_xml_ = false;
 };
-
-bool valid_code_chars(std::string_view code) {
-  return !code.empty() && std::all_of(code.begin(), code.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
-  });
-}
 
 bool valid_event_code(std::string_view c) {
   return c == "---" || c == "###" || c == "+++" || c == "***" || valid_code_chars(c);

@@ -9,37 +9,22 @@
 
 #include "dates/calendar.h"
 #include "dyad/dyad.h"
+#include "lexicon/reader_util.h"
 #include "text/text.h"
 
 namespace dyad::lexicon {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using detail::fail;
+using detail::LineReader;
+using detail::lower;
+using detail::trim;
+using detail::valid_code_chars;
 
 // Removes a trailing "; comment" (TABARI comments start at the first ';').
 std::string_view strip_comment(std::string_view line) {
   size_t semi = line.find(';');
   return semi == std::string_view::npos ? line : line.substr(0, semi);
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-[[noreturn]] void fail(const std::string& where, std::string_view why) {
-  throw Error(fmt::format("{}: {}", where, why));
-}
-
-bool valid_code_chars(std::string_view code) {
-  if (code.empty()) return false;
-  return std::all_of(code.begin(), code.end(),
-                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
 }
 
 // Parses "CODE", "CODE:CODE", "---", "###" (with optional spaces, e.g. "- - -").
@@ -94,30 +79,6 @@ void split_blocks(std::string_view line, std::string_view* phrase,
     open = line.find('[', close);
   }
 }
-
-class LineReader {
- public:
-  LineReader(std::string_view file_name, std::string_view content)
-      : file_(file_name), content_(content) {}
-  bool next(std::string_view* line) {
-    if (pos_ >= content_.size()) return false;
-    size_t end = content_.find('\n', pos_);
-    if (end == std::string_view::npos) end = content_.size();
-    *line = content_.substr(pos_, end - pos_);
-    if (!line->empty() && line->back() == '\r') line->remove_suffix(1);
-    pos_ = end + 1;
-    ++number_;
-    return true;
-  }
-  std::string where() const { return fmt::format("{}:{}", file_, number_); }
-  uint32_t number() const { return number_; }
-
- private:
-  std::string_view file_;
-  std::string_view content_;
-  size_t pos_ = 0;
-  uint32_t number_ = 0;
-};
 
 bool is_comment(std::string_view trimmed) {
   return trimmed.empty() || trimmed.front() == '#' || trimmed.front() == ';' ||
