@@ -98,7 +98,7 @@ struct CodingOptions {
   int maximum_verbs = 0;              // VERBS[n]: n or more verbs
   int maximum_conjunctions = 0;       // CONJ[n]: n or more clause conjunctions
   bool no_actor_prior = false;        // NOACTPRIOR: no actor before the first verb
-  bool convert_agents = false;        // SET: CONVERT AGENTS: an agent alone codes as its agent code
+  bool convert_agents = true;         // SET: CONVERT AGENTS: an agent alone codes as its agent code
   std::string default_source;         // DEFAULT: SOURCE [code], used when no source is found
   std::string default_target;         // DEFAULT: TARGET [code]
   bool default_source_prior = false;  // PRIOR: the default when no actor precedes the verb
@@ -123,6 +123,7 @@ struct CodingOptions {
     o.split_sentences = false;
     o.minimum_words = 8;
     o.dyad_rules = false;
+    o.convert_agents = false;
     return o;
   }
 };

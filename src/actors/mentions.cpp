@@ -404,6 +404,25 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     u = last_unit + 1;
   }
 
+  // "The delegation led by the Russian Chief of Staff": a role alone, led or headed by a named
+  // actor, stands for that actor (dyad's rules).
+  if (options.dyad_rules) {
+    auto& all = scratch.mentions;
+    for (size_t m = 0; m + 1 < all.size(); ++m) {
+      if (!all[m].base_code.empty() || all[m].code.empty()) continue;
+      uint32_t k = all[m].last_token + 1;
+      if (k + 1 >= n || !is_any(tokens.key(k), {"LED", "HEADED", "COMMANDED"}) ||
+          tokens.key(k + 1) != "BY")
+        continue;
+      k += 2;
+      if (k < n && tokens.key(k) == "THE") ++k;
+      if (all[m + 1].first_token == k && !all[m + 1].base_code.empty()) {
+        all[m].code = all[m + 1].code;
+        all[m].base_code = all[m + 1].base_code;
+      }
+    }
+  }
+
   // Lists: mentions separated only by ',' / 'and' / ', and' form a compound.
   auto& ms = scratch.mentions;
   // A list member may be "the evil awful Gondor": determiners and adjectives (TABARI

@@ -473,16 +473,23 @@ struct Coder::Impl {
 
   // First mention in [from, to) whose code differs from `not_code`, other than those a pattern's
   // '^' passed over (bit i of `excluded`).
+  // With dyad's rules a named actor is preferred to a role alone ("the delegation led by the
+  // Russian Chief of Staff": the chief, not the delegation); the role is taken when no named
+  // actor is there.
   int first_mention(uint32_t from, uint32_t to, const std::string& not_code,
                     uint64_t excluded = 0) const {
+    int role_only = -1;
     for (size_t m = 0; m < scratch.mentions.size(); ++m) {
       const Mention& mention = scratch.mentions[m];
       if (mention.first_token < from || mention.first_token >= to || mention.code.empty()) continue;
       if (m < 64 && (excluded >> m & 1)) continue;
       if (!not_code.empty() && mention.code == not_code) continue;
-      return static_cast<int>(m);
+      bool named = !mention.base_code.empty() || mention.story_reference ||
+                   mention.referent_token >= 0 || !options.dyad_rules;
+      if (named) return static_cast<int>(m);
+      if (role_only < 0) role_only = static_cast<int>(m);
     }
-    return -1;
+    return role_only;
   }
 
   // Bit i: mention i is the object of a preposition (i < 64).
@@ -674,9 +681,17 @@ struct Coder::Impl {
         c.target = first_mention(clause_first, v.first, not_code, match.skipped);
         c.target_single = true;
       }
-      if (c.target < 0 && c.source >= 0 && scratch.mentions[c.source].group >= 0 &&
-          options.default_target.empty())
-        c.target = c.source;  // a compound acting on itself
+      // A compound acting on itself ("the two sides discussed the military situation": the
+      // sides, not "military").
+      bool role_only_target = c.target >= 0 && options.dyad_rules &&
+                              scratch.mentions[c.target].base_code.empty() &&
+                              !scratch.mentions[c.target].story_reference &&
+                              scratch.mentions[c.target].referent_token < 0;
+      if ((c.target < 0 || role_only_target) && c.source >= 0 &&
+          scratch.mentions[c.source].group >= 0 && options.default_target.empty()) {
+        c.target = c.source;
+        c.target_single = false;
+      }
       if (c.target < 0 && !options.default_target.empty()) c.target = -2;
     }
     if (c.source == -1 || c.target == -1) return false;
