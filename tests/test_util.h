@@ -16,8 +16,11 @@
 
 namespace dyad::testing {
 
+// A fresh directory for one test. CTest runs tests as parallel processes, so the name carries the
+// process id: two processes never share (and delete) each other's files.
 inline std::filesystem::path temp_dir(const std::string& name) {
-  std::filesystem::path dir = std::filesystem::path(DYAD_TEST_TMP) / name;
+  std::filesystem::path dir =
+      std::filesystem::path(DYAD_TEST_TMP) / (name + "_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
