@@ -65,6 +65,7 @@ struct PatternElement {
   Word word;                         // kWord
   std::string synset;                // kSynset, name without '&'
   std::vector<Phrase> alternatives;  // kAlternatives
+  std::vector<std::string> alternatives_written;  // as written (they may name &SYNSETs)
   bool joined_to_next = false;       // followed by '_' connector
 };
 

@@ -104,44 +104,55 @@ std::string where_of(const Dictionary& dict, SourceLine where) {
 // phrase followed by MEMOS). Depth-limited against cycles.
 std::vector<Phrase> expand_synset(const Synset& synset,
                                   const std::unordered_map<std::string, const Synset*>& synsets,
-                                  int depth = 0) {
+                                  int depth = 0);
+
+// Expands one written phrase that may name synsets ("&TIETYPES_MEMOS" = each TIETYPES phrase
+// followed by MEMOS). `parsed` is the phrase as parse_phrase read it, used when there is no '&'.
+std::vector<Phrase> expand_written(const std::string& written, const Phrase& parsed,
+                                   const std::unordered_map<std::string, const Synset*>& synsets,
+                                   int depth) {
+  if (written.find('&') == std::string::npos) return {parsed};
+  std::vector<Phrase> partial(1);
+  size_t i = 0;
+  while (i < written.size()) {
+    size_t j = written.find_first_of("_ \t", i);
+    if (j == std::string::npos) j = written.size();
+    std::string atom = written.substr(i, j - i);
+    bool joined = j < written.size() && written[j] == '_' && j + 1 < written.size();
+    i = j + 1;
+    if (atom.empty()) continue;
+    std::vector<Phrase> pieces;
+    if (atom[0] == '&') {
+      auto it = synsets.find(atom.substr(1));
+      if (it != synsets.end()) pieces = expand_synset(*it->second, synsets, depth + 1);
+    } else {
+      pieces.push_back(parse_phrase(atom + (joined || j >= written.size() ? "_" : "")));
+    }
+    std::vector<Phrase> next;
+    for (const Phrase& head : partial)
+      for (Phrase tail : pieces) {
+        if (!tail.empty()) tail.back().joined_to_next = joined;
+        Phrase both = head;
+        both.insert(both.end(), tail.begin(), tail.end());
+        next.push_back(std::move(both));
+      }
+    partial = std::move(next);
+  }
+  std::vector<Phrase> out;
+  for (Phrase& p : partial)
+    if (!p.empty()) out.push_back(std::move(p));
+  return out;
+}
+
+// Expands a synset's members, substituting nested synsets. Depth-limited against cycles.
+std::vector<Phrase> expand_synset(const Synset& synset,
+                                  const std::unordered_map<std::string, const Synset*>& synsets,
+                                  int depth) {
   std::vector<Phrase> out;
   if (depth > 8) return out;
-  for (size_t m = 0; m < synset.written.size(); ++m) {
-    const std::string& written = synset.written[m];
-    if (written.find('&') == std::string::npos) {
-      out.push_back(synset.phrases[m]);
-      continue;
-    }
-    std::vector<Phrase> partial(1);
-    size_t i = 0;
-    while (i < written.size()) {
-      size_t j = written.find_first_of("_ \t", i);
-      if (j == std::string::npos) j = written.size();
-      std::string atom = written.substr(i, j - i);
-      bool joined = j < written.size() && written[j] == '_' && j + 1 < written.size();
-      i = j + 1;
-      if (atom.empty()) continue;
-      std::vector<Phrase> pieces;
-      if (atom[0] == '&') {
-        auto it = synsets.find(atom.substr(1));
-        if (it != synsets.end()) pieces = expand_synset(*it->second, synsets, depth + 1);
-      } else {
-        pieces.push_back(parse_phrase(atom + (joined || j >= written.size() ? "_" : "")));
-      }
-      std::vector<Phrase> next;
-      for (const Phrase& head : partial)
-        for (Phrase tail : pieces) {
-          if (!tail.empty()) tail.back().joined_to_next = joined;
-          Phrase both = head;
-          both.insert(both.end(), tail.begin(), tail.end());
-          next.push_back(std::move(both));
-        }
-      partial = std::move(next);
-    }
-    for (Phrase& p : partial)
-      if (!p.empty()) out.push_back(std::move(p));
-  }
+  for (size_t m = 0; m < synset.written.size(); ++m)
+    for (Phrase& p : expand_written(synset.written[m], synset.phrases[m], synsets, depth))
+      out.push_back(std::move(p));
   return out;
 }
 
@@ -156,7 +167,13 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
       out.word = words.intern(el.word);
       break;
     case ElementKind::kAlternatives:
-      for (const Phrase& p : el.alternatives) out.alternatives.push_back(compile_phrase(words, p));
+      // An alternative may name a synset ("{ &TIETYPES | CLOSER | &CURRENCY_EXCHANGE }").
+      for (size_t a = 0; a < el.alternatives.size(); ++a) {
+        const std::string& written =
+            a < el.alternatives_written.size() ? el.alternatives_written[a] : std::string();
+        for (const Phrase& p : expand_written(written, el.alternatives[a], synsets, 0))
+          out.alternatives.push_back(compile_phrase(words, p));
+      }
       break;
     case ElementKind::kSynset: {
       auto it = synsets.find(el.synset);

@@ -275,6 +275,7 @@ void atom_elements(const std::string& atom, std::vector<RawElement>& out,
             start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
         if (alt.empty()) fail(where, "empty alternative in { | }");
         el.alternatives.push_back(parse_phrase(alt));
+        el.alternatives_written.emplace_back(alt);
         if (bar == std::string_view::npos) break;
         start = bar + 1;
       }
