@@ -302,7 +302,7 @@ struct Coder::Impl {
   bool best_verb_at(uint32_t i, uint32_t* len, uint32_t* payload, uint32_t* continuation_last) {
     verb_options.clear();
     collect_verbs(0, i, 0, verb_options);
-    uint32_t best_words = 0;
+    uint32_t best_words = 0, best_chars = 0;
     bool found = false;
     events::SentenceView view{tokens, scratch};
     for (auto [depth, index] : verb_options) {
@@ -314,9 +314,11 @@ struct Coder::Impl {
         words = verb.headword_words;
         last = match.last_token;
       }
-      // Longer phrases win; among equals the first definition read (a user's --dict) wins.
-      if (words > best_words) {
+      // Longer phrases win, then longer headwords (TABARI tries SIGNED before SIGN); among
+      // equals the first definition read (a user's --dict) wins.
+      if (words > best_words || (words == best_words && verb.headword_chars > best_chars)) {
         best_words = words;
+        best_chars = verb.headword_chars;
         *len = depth;
         *payload = index;
         *continuation_last = last;

@@ -271,6 +271,8 @@ void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict
       ++split;
     }
     compiled.headword_words = static_cast<uint32_t>(verb.headword.size());
+    for (const Word& w : verb.headword)
+      compiled.headword_chars += static_cast<uint32_t>(w.text.size());
     for (size_t w = prefix.size(); w < verb.headword.size(); ++w) {
       PatternElement el;
       el.kind = ElementKind::kWord;

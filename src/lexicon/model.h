@@ -95,6 +95,7 @@ struct CompiledVerb {
   bool has_continuation = false;
   CompiledPattern continuation;
   uint32_t headword_words = 1;
+  uint32_t headword_chars = 0;  // letters in the headword: ATTACKED is tried before ATTACK
   SourceLine where;
 };
 
