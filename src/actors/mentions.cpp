@@ -479,9 +479,10 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   // the pronoun; THEY/THEM/THEIR = the first compound, else the first actor. With dyad's rules a
   // pronoun with no actor in the sentence takes the previous sentence's subject.
   std::vector<Mention> extra;
-  auto first_compound = [&]() -> const Mention* {
+  auto first_compound = [&](uint32_t before) -> const Mention* {
     for (size_t m = 0; m < scratch.mentions.size(); ++m)
-      if (scratch.mentions[m].group >= 0 && !scratch.mentions[m].code.empty())
+      if (scratch.mentions[m].group >= 0 && !scratch.mentions[m].code.empty() &&
+          scratch.mentions[m].first_token < before)
         return &scratch.mentions[m];
     return nullptr;
   };
@@ -528,9 +529,10 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     } else if (key == "ITS" || key == "HIS" || key == "HER") {
       referent = first_actor(i);
     } else if (key == "THEY" || key == "THEM" || key == "THEIR") {
-      referent = first_compound();
+      // An antecedent stands before its pronoun ("Among them was ..." refers to nothing here).
+      referent = first_compound(i);
       plural = referent != nullptr;
-      if (referent == nullptr) referent = first_actor(n);
+      if (referent == nullptr) referent = first_actor(i);
     } else {
       continue;
     }
