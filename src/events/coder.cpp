@@ -282,6 +282,7 @@ struct Coder::Impl {
       for (uint32_t k = scratch.mentions[m].first_token; k <= scratch.mentions[m].last_token; ++k)
         scratch.mention_of_token[k] = static_cast<int>(m);
     actors::match_words(model.words, tokens, scratch);
+    note_words();
     return true;
   }
 
@@ -363,6 +364,24 @@ struct Coder::Impl {
       return effect;
     }
     return effect;
+  }
+
+  // Which dictionary words the current sentence has: seen[id] == stamp. A new stamp per
+  // sentence (and after clauses are dropped) avoids clearing the table.
+  std::vector<uint32_t> seen;
+  uint32_t stamp = 0;
+  void note_words() {
+    if (seen.size() < model.words.size()) seen.resize(model.words.size(), 0);
+    if (++stamp == 0) {  // wrapped: start over
+      std::fill(seen.begin(), seen.end(), 0);
+      stamp = 1;
+    }
+    for (lexicon::WordId id : scratch.ids) seen[id] = stamp;
+  }
+  bool words_present(const std::vector<lexicon::WordId>& ids) const {
+    for (lexicon::WordId id : ids)
+      if (seen[id] != stamp) return false;
+    return true;
   }
 
   // Finds verbs; returns false when a verb root carries the discard or complex code.
@@ -587,6 +606,7 @@ struct Coder::Impl {
     int matched_length = 0;
     for (const auto& pattern : verb.patterns) {
       if (matched && pattern.specificity <= matched_length) break;
+      if (!words_present(pattern.required)) continue;
       events::PatternMatch attempt;
       if (!events::match_pattern(pattern, view, v.first, v.last, &attempt)) continue;
       int length = pattern.specificity - attempt.shortfall;
@@ -923,6 +943,7 @@ struct Coder::Impl {
     if (tokens.size() == 0) return;
     if (options.minimum_words > 0 && static_cast<int>(word_count()) < options.minimum_words) return;
     actors::match_words(model.words, tokens, scratch);
+    note_words();
     if (discard_phrase_present()) return;
     actors::find_mentions(model, options, tokens, state, scratch);
     if (scratch.discard) return;

@@ -256,6 +256,9 @@ void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict
           std::any_of(cp.after.begin(), cp.after.end(),
                       [](const CompiledElement& e) { return !e.alternatives.empty(); });
       cp.where = p.where;
+      for (const auto* side : {&cp.before, &cp.after})
+        for (const CompiledElement& el : *side)
+          if (el.kind == ElementKind::kWord) cp.required.push_back(el.word);
       compiled.patterns.push_back(std::move(cp));
     }
     std::stable_sort(compiled.patterns.begin(), compiled.patterns.end(),

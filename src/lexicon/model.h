@@ -84,6 +84,9 @@ struct CompiledPattern {
   bool verb_joined_to_next = false;
   int specificity = 0;            // TABARI's length in characters; longer patterns go first
   bool has_alternatives = false;  // its matched length may be shorter than `specificity`
+  // Literal words the pattern cannot match without: a sentence lacking one skips the pattern
+  // before any matching is tried (most of a verb's patterns, in practice).
+  std::vector<WordId> required;
   SourceLine where;
 };
 
