@@ -53,6 +53,15 @@ struct DocumentState {
 struct SentenceScratch {
   std::vector<uint32_t> match_begin;  // token i's word ids: ids[match_begin[i] .. match_begin[i+1])
   std::vector<lexicon::WordId> ids;
+  // Word matches already computed for a key (news reuses a small vocabulary): key -> the range
+  // [first, first + count) of `cached_ids`. Bounded: cleared when it reaches kMatchCacheLimit
+  // keys, so memory does not grow with the corpus. Belongs to one Coder (one thread).
+  struct CachedMatch {
+    uint32_t first, count;
+  };
+  static constexpr size_t kMatchCacheLimit = 1 << 17;
+  std::unordered_map<std::string, CachedMatch, lexicon::StringHash, std::equal_to<>> match_cache;
+  std::vector<lexicon::WordId> cached_ids;
   std::vector<int> unit_of_token;  // index into units or -1
   struct Unit {
     uint32_t first, last;  // tokens, inclusive
