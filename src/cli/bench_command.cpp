@@ -14,6 +14,7 @@
 #include <system_error>
 
 #include "cli/pipeline.h"
+#include "cli/model_loading.h"
 #include "dyad/dyad.h"
 #include "ingest/ingest.h"
 #include "output/writers.h"
@@ -122,10 +123,7 @@ int run_bench(const BenchOptions& options) {
   const auto load_start = Clock::now();
   std::shared_ptr<const Model> model;
   try {
-    KnowledgeOptions knowledge;
-    knowledge.use_default = !options.dict_only;
-    knowledge.dictionaries = options.dictionaries;
-    model = Model::compile(knowledge);
+    model = load_model(options.dictionaries, options.dict_only);
   } catch (const Error& e) {
     fmt::print(stderr, "dyad: {}\n", e.what());
     return 2;

@@ -11,6 +11,7 @@
 #include <iterator>
 #include <memory>
 
+#include "cli/model_loading.h"
 #include "dyad/dyad.h"
 #include "eval/gold.h"
 #include "eval/metrics.h"
@@ -155,10 +156,7 @@ int run_eval_command(const EvalCommand& command) {
   } else {
     std::shared_ptr<const Model> model;
     try {
-      KnowledgeOptions knowledge;
-      knowledge.use_default = !o.dict_only;
-      knowledge.dictionaries = o.dictionaries;
-      model = Model::compile(knowledge);
+      model = load_model(o.dictionaries, o.dict_only);
     } catch (const Error& e) {
       fmt::print(stderr, "dyad: {}\n", e.what());
       return 2;

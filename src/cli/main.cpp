@@ -9,6 +9,7 @@
 
 #include "cli/bench_command.h"
 #include "cli/eval_command.h"
+#include "cli/model_loading.h"
 #include "cli/pipeline.h"
 #include "dyad/dyad.h"
 #include "ingest/ingest.h"
@@ -48,28 +49,10 @@ struct CodeOptions {
   bool dict_only = false;
   bool require_date = false;
   bool quiet_warnings = false;
-  unsigned threads = 0;  // 0 = every core
+  bool strict_dictionaries = false;  // --strict-dict: a malformed dictionary line is fatal
+  unsigned threads = 0;              // 0 = every core
   size_t batch_documents = 256;
 };
-
-bool g_strict_dictionaries = false;  // --strict-dict: a malformed dictionary line is fatal
-
-// Compiles the model; malformed dictionary lines were skipped: say how many and where.
-std::shared_ptr<const dyad::Model> compile_model(const std::vector<std::string>& dictionaries,
-                                                 bool dict_only) {
-  dyad::KnowledgeOptions knowledge;
-  knowledge.use_default = !dict_only;
-  knowledge.dictionaries = dictionaries;
-  knowledge.strict = g_strict_dictionaries;
-  auto model = dyad::Model::compile(knowledge);
-  const auto& warnings = model->stats().warnings;
-  for (size_t i = 0; i < warnings.size() && i < 5; ++i)
-    fmt::print(stderr, "dyad: dictionary line skipped: {}\n", warnings[i]);
-  if (warnings.size() > 5)
-    fmt::print(stderr, "dyad: ... {} malformed dictionary lines skipped in all (--strict-dict to stop on them)\n",
-               warnings.size());
-  return model;
-}
 
 void append_reject_json(const dyad::ingest::Reject& r, std::string& out) {
   out += "{\"file\":";
@@ -96,7 +79,8 @@ int run_code(const CodeOptions& options) {
   }
   std::shared_ptr<const dyad::Model> model;
   try {
-    model = compile_model(options.dictionaries, options.dict_only);
+    model =
+        dyad::cli::load_model(options.dictionaries, options.dict_only, options.strict_dictionaries);
   } catch (const dyad::Error& e) {
     fmt::print(stderr, "dyad: {}\n", e.what());
     return 2;
@@ -172,9 +156,8 @@ int run_code(const CodeOptions& options) {
   coded = result.documents;
   stats = result.coding;
   if (std::fflush(out.file) != 0) write_failed = true;
-  fmt::print(stderr,
-             "dyad: {} documents read: {} coded, {} rejected; {} sentences, {} events{}\n", read,
-             coded, rejected, stats.sentences, stats.events,
+  fmt::print(stderr, "dyad: {} documents read: {} coded, {} rejected; {} sentences, {} events{}\n",
+             read, coded, rejected, stats.sentences, stats.events,
              warnings ? fmt::format("; {} warnings", warnings) : "");
   if (write_failed) {
     fmt::print(stderr, "dyad: writing the output failed\n");
@@ -185,12 +168,13 @@ int run_code(const CodeOptions& options) {
 
 int run_dict_stats(const std::vector<std::string>& dictionaries, bool dict_only) {
   try {
-    auto model = compile_model(dictionaries, dict_only);
+    auto model = dyad::cli::load_model(dictionaries, dict_only);
     auto s = model->stats();
-    fmt::print("actor phrases\t{}\nagent phrases\t{}\nverbs\t{}\nverb patterns\t{}\nsynsets\t{}\n"
-               "places\t{}\nevent codes\t{}\n",
-               s.actor_phrases, s.agent_phrases, s.verbs, s.verb_patterns, s.synsets, s.places,
-               s.event_codes);
+    fmt::print(
+        "actor phrases\t{}\nagent phrases\t{}\nverbs\t{}\nverb patterns\t{}\nsynsets\t{}\n"
+        "places\t{}\nevent codes\t{}\n",
+        s.actor_phrases, s.agent_phrases, s.verbs, s.verb_patterns, s.synsets, s.places,
+        s.event_codes);
     for (const auto& source : s.sources) fmt::print("source\t{}\n", source);
     return 0;
   } catch (const dyad::Error& e) {
@@ -213,12 +197,13 @@ int main(int argc, char** argv) {
   code_cmd->add_option("-f,--format", code.format, "Output format: jsonl (default) or tsv");
   code_cmd->add_option("-o,--output", code.output, "Write events to FILE (default: stdout)");
   code_cmd->add_option("--rejects", code.rejects, "Write rejected input as JSON Lines to FILE");
-  code_cmd->add_option("--dict", code.dictionaries,
-                       "Add a dictionary file (.actors, .agents, .verbs); repeatable")
+  code_cmd
+      ->add_option("--dict", code.dictionaries,
+                   "Add a dictionary file (.actors, .agents, .verbs); repeatable")
       ->allow_extra_args(false);
   code_cmd->add_flag("--dict-only", code.dict_only,
                      "Code with the --dict dictionaries alone (no default knowledge)");
-  code_cmd->add_flag("--strict-dict", g_strict_dictionaries,
+  code_cmd->add_flag("--strict-dict", code.strict_dictionaries,
                      "Stop on a malformed dictionary line (default: skip it with a warning)");
   code_cmd->add_flag("--require-date", code.require_date,
                      "Reject documents without a publication date (default: warn and code)");
@@ -245,8 +230,9 @@ int main(int argc, char** argv) {
   CLI::App* validate_cmd = app.add_subcommand(
       "validate",
       "Run a validation suite (TABARI .project, PETRARCH .xml); ends with 'N passed, N failed'");
-  validate_cmd->add_option("suite", validate_file,
-                           "The suite: a TABARI .project or a PETRARCH records .xml file")
+  validate_cmd
+      ->add_option("suite", validate_file,
+                   "The suite: a TABARI .project or a PETRARCH records .xml file")
       ->required();
   validate_cmd->add_flag("-v,--verbose", validate_verbose, "Print every record");
   std::string validate_only;
@@ -273,12 +259,12 @@ int main(int argc, char** argv) {
   if (validate_cmd->parsed()) {
     try {
       if (validate_file.size() > 4 && validate_file.ends_with(".xml")) {  // PETRARCH records
-        auto summary = dyad::validate::run_petrarch_suite(validate_file, stdout,
-                                                          validate_verbose, validate_only);
+        auto summary = dyad::validate::run_petrarch_suite(validate_file, stdout, validate_verbose,
+                                                          validate_only);
         return summary.failed == 0 ? 0 : 1;
       }
-      auto summary = dyad::validate::run_tabari_suite(validate_file, stdout, validate_verbose,
-                                                      validate_only);
+      auto summary =
+          dyad::validate::run_tabari_suite(validate_file, stdout, validate_verbose, validate_only);
       return summary.failed == 0 ? 0 : 1;
     } catch (const dyad::Error& e) {
       fmt::print(stderr, "dyad: {}\n", e.what());

@@ -1,0 +1,27 @@
+#include "cli/model_loading.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+namespace dyad::cli {
+
+std::shared_ptr<const Model> load_model(const std::vector<std::string>& dictionaries,
+                                        bool dict_only, bool strict) {
+  KnowledgeOptions knowledge;
+  knowledge.use_default = !dict_only;
+  knowledge.dictionaries = dictionaries;
+  knowledge.strict = strict;
+  auto model = Model::compile(knowledge);
+  const auto& warnings = model->stats().warnings;
+  for (size_t i = 0; i < warnings.size() && i < 5; ++i)
+    fmt::print(stderr, "dyad: dictionary line skipped: {}\n", warnings[i]);
+  if (warnings.size() > 5)
+    fmt::print(stderr,
+               "dyad: ... {} malformed dictionary lines skipped in all (--strict-dict to stop "
+               "on them)\n",
+               warnings.size());
+  return model;
+}
+
+}  // namespace dyad::cli
