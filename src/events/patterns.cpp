@@ -109,7 +109,7 @@ struct Matcher {
 
   // Elements k.. from token pos on.
   bool forward(size_t k, uint32_t pos, bool adjacent) {
-    if (k == elems.size()) return !end_at_n || pos == n;
+    if (k == elems.size()) return true;
     const CompiledElement& e = elems[k];
     for (uint32_t p = pos; p < n; ++p) {
       if (p > pos && adjacent) break;
