@@ -69,8 +69,7 @@ struct Matcher {
   const SentenceView& s;
   const std::vector<CompiledElement>& elems;
   PatternMatch* m;
-  uint32_t n;             // matching stops before token n
-  bool end_at_n = false;  // the last element must end right before token n
+  uint32_t n;  // matching stops before token n
 
   int usable_mention_at(uint32_t p) const {
     int mi = s.scratch.mention_of_token[p];
