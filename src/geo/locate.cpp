@@ -6,8 +6,8 @@ namespace dyad::geo {
 namespace {
 
 const lexicon::Place* lookup(const Model::Impl& model, const std::string& key) {
-  auto it = model.place_index.find(key);
-  return it == model.place_index.end() ? nullptr : &model.places[it->second];
+  const uint32_t* index = model.place_index.find(key);
+  return index == nullptr ? nullptr : &model.places[*index];
 }
 
 }  // namespace

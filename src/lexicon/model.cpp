@@ -15,22 +15,22 @@
 namespace dyad::lexicon {
 
 WordId WordTable::intern(const Word& word) {
-  StringMap& map = !word.exact ? stems_ : word.endings ? endings_ : exact_;
-  auto [it, inserted] = map.try_emplace(word.text, count_);
+  FlatStringMap& map = !word.exact ? stems_ : word.endings ? endings_ : exact_;
+  auto [id, inserted] = map.insert(word.text, count_);
   if (inserted) {
     ++count_;
     if (!word.exact) {
-      min_stem_ = std::min(min_stem_, word.text.size());
-      max_stem_ = std::max(max_stem_, word.text.size());
+      min_stem_ = std::min<uint64_t>(min_stem_, word.text.size());
+      max_stem_ = std::max<uint64_t>(max_stem_, word.text.size());
     }
   }
-  return it->second;
+  return id;
 }
 
 void WordTable::match(std::string_view key, std::vector<WordId>& out) const {
-  if (auto it = exact_.find(key); it != exact_.end()) out.push_back(it->second);
+  if (const uint32_t* id = exact_.find(key)) out.push_back(*id);
   if (!endings_.empty()) {
-    if (auto it = endings_.find(key); it != endings_.end()) out.push_back(it->second);
+    if (const uint32_t* id = endings_.find(key)) out.push_back(*id);
     // Function words are never a dictionary word plus an ending ("WAS" is not WA_ + S).
     static constexpr std::string_view kFunctionWords[] = {
         "WAS", "HAS", "IS", "ITS", "US", "AS", "THIS", "HIS", "BEING", "DOES", "GOES"};
@@ -41,34 +41,45 @@ void WordTable::match(std::string_view key, std::vector<WordId>& out) const {
       std::string_view stem = key.substr(0, key.size() - suffix.size());
       // "D" only completes a word that ends in E (DEPLORE_ + D = DEPLORED).
       if (suffix == "D" && stem.back() != 'E') continue;
-      if (auto it = endings_.find(stem); it != endings_.end()) out.push_back(it->second);
+      if (const uint32_t* id = endings_.find(stem)) out.push_back(*id);
     }
   }
   finish_stems(key, out);
 }
 
 void WordTable::finish_stems(std::string_view key, std::vector<WordId>& out) const {
-  size_t longest = std::min(key.size(), max_stem_);
+  size_t longest = std::min<uint64_t>(key.size(), max_stem_);
   for (size_t k = min_stem_; k <= longest; ++k) {
-    if (auto it = stems_.find(key.substr(0, k)); it != stems_.end()) out.push_back(it->second);
+    if (const uint32_t* id = stems_.find(key.substr(0, k))) out.push_back(*id);
   }
 }
 
 void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
   uint32_t node = 0;
   for (WordId w : words) {
-    uint64_t edge = (static_cast<uint64_t>(node) << 32) | w;
-    auto it = edges_.find(edge);
-    if (it == edges_.end()) {
-      uint32_t next = static_cast<uint32_t>(payloads_.size());
-      payloads_.emplace_back();
-      edges_.emplace(edge, next);
-      node = next;
+    uint32_t next = static_cast<uint32_t>(first_payload_.size());
+    uint32_t found;
+    if (node == 0) {
+      if (w >= root_children_.size()) root_children_.resize(w + 1, 0);
+      found = root_children_[w];
+      if (found == 0) root_children_[w] = found = next;
     } else {
-      node = it->second;
+      found = edges_.insert((static_cast<uint64_t>(node) << 32) | w, next);
     }
+    if (found == next) {
+      first_payload_.push_back(kNone);
+      last_payload_.push_back(kNone);
+    }
+    node = found;
   }
-  payloads_[node].push_back(payload);
+  uint32_t link = static_cast<uint32_t>(payload_links_.size());
+  payload_links_.push_back(payload);
+  payload_links_.push_back(kNone);
+  if (first_payload_[node] == kNone)
+    first_payload_[node] = link;
+  else
+    payload_links_[last_payload_[node] + 1] = link;
+  last_payload_[node] = link;
 }
 
 namespace {
@@ -412,7 +423,7 @@ void load_places(std::string_view name, std::string_view content, Model::Impl& i
                 parse_double(cols[3], where), cols.size() > 4 ? std::string(cols[4]) : ""};
     std::string key = text::key_of_phrase(place.name);
     // The first entry of a name wins: places.tsv lists capitals before other cities.
-    if (impl.place_index.try_emplace(key, static_cast<uint32_t>(impl.places.size())).second)
+    if (impl.place_index.insert(key, static_cast<uint32_t>(impl.places.size())).second)
       impl.places.push_back(std::move(place));
   });
 }

@@ -16,6 +16,7 @@
 
 #include "dyad/dyad.h"
 #include "lexicon/dictionary.h"
+#include "lexicon/flat_tables.h"
 
 namespace dyad::lexicon {
 
@@ -27,7 +28,6 @@ struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-using StringMap = std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>>;
 
 class WordTable {
  public:
@@ -38,28 +38,65 @@ class WordTable {
   size_t size() const { return count_; }
 
  private:
+  friend struct ModelFileAccess;
   void finish_stems(std::string_view key, std::vector<WordId>& out) const;
-  StringMap exact_, endings_, stems_;
-  size_t min_stem_ = SIZE_MAX, max_stem_ = 0;
+  FlatStringMap exact_, endings_, stems_;
+  uint64_t min_stem_ = UINT64_MAX, max_stem_ = 0;
   uint32_t count_ = 0;
 };
 
-// A trie over word ids. Node 0 is the root. Payloads are indices into an owner's table.
+// A trie over word ids. Node 0 is the root. Payloads are indices into an owner's table; a node
+// keeps them in insertion order (the first entry read wins where only one is used).
 class PhraseTrie {
  public:
-  PhraseTrie() : payloads_(1) {}
   void insert(const std::vector<WordId>& words, uint32_t payload);
-  // Child of `node` by `word`, or 0 when none (0 is the root, never a child).
+  // Child of `node` by `word`, or 0 when none (0 is the root, never a child). The root's
+  // children, asked for at every token, are a direct array; deeper edges a flat hash table.
   uint32_t child(uint32_t node, WordId word) const {
-    auto it = edges_.find((static_cast<uint64_t>(node) << 32) | word);
-    return it == edges_.end() ? 0 : it->second;
+    if (node == 0) return word < root_children_.size() ? root_children_[word] : 0;
+    return edges_.find((static_cast<uint64_t>(node) << 32) | word, 0);
   }
-  const std::vector<uint32_t>& payloads(uint32_t node) const { return payloads_[node]; }
-  size_t nodes() const { return payloads_.size(); }
+
+  // The payloads of a node, in insertion order: a forward range over a linked list kept in one
+  // vector (most nodes have none or one).
+  class Payloads {
+   public:
+    class iterator {
+     public:
+      iterator(const std::vector<uint32_t>* links, uint32_t at) : links_(links), at_(at) {}
+      uint32_t operator*() const { return (*links_)[at_]; }
+      iterator& operator++() {
+        at_ = (*links_)[at_ + 1];
+        return *this;
+      }
+      bool operator!=(const iterator& other) const { return at_ != other.at_; }
+
+     private:
+      const std::vector<uint32_t>* links_;
+      uint32_t at_;
+    };
+    Payloads(const std::vector<uint32_t>* links, uint32_t first) : links_(links), first_(first) {}
+    bool empty() const { return first_ == kNone; }
+    uint32_t front() const { return (*links_)[first_]; }
+    iterator begin() const { return iterator(links_, first_); }
+    iterator end() const { return iterator(links_, kNone); }
+
+   private:
+    const std::vector<uint32_t>* links_;
+    uint32_t first_;
+  };
+  Payloads payloads(uint32_t node) const { return Payloads(&payload_links_, first_payload_[node]); }
+  size_t nodes() const { return first_payload_.size(); }
 
  private:
-  std::unordered_map<uint64_t, uint32_t> edges_;
-  std::vector<std::vector<uint32_t>> payloads_;
+  friend struct ModelFileAccess;
+  static constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> root_children_;  // by word id; 0 = none
+  FlatU64Map edges_;                     // (node << 32 | word) -> child, for nodes other than 0
+  // Per node: index in payload_links_ of its first payload, or kNone. payload_links_ holds
+  // pairs (payload, index of the next pair or kNone); last_payload_ is the tail, for appends.
+  std::vector<uint32_t> first_payload_ = {kNone}, last_payload_ = {kNone};
+  std::vector<uint32_t> payload_links_;
 };
 
 // A phrase inside a pattern ({A | B C}, a synset member): words in order; a word joined to the
@@ -144,7 +181,7 @@ struct Model::Impl {
   std::vector<lexicon::CompiledVerb> verbs;                  // payload of verb_trie
   std::vector<lexicon::CompiledVerb> times;                  // payload of time_trie
   std::unordered_map<std::string, lexicon::EventCodeInfo> event_codes;
-  lexicon::StringMap place_index;  // key_of_phrase(name) -> index into places
+  lexicon::FlatStringMap place_index;  // key_of_phrase(name) -> index into places
   std::vector<lexicon::Place> places;
   std::vector<std::string> files;
   ModelStats stats;

@@ -1,0 +1,102 @@
+#include "lexicon/flat_tables.h"
+
+#include <bit>
+
+namespace dyad::lexicon {
+
+namespace {
+// log2 of a power of two.
+unsigned log2_of(size_t n) { return static_cast<unsigned>(std::countr_zero(n)); }
+}  // namespace
+
+void FlatU64Map::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  size_t capacity = old.empty() ? 16 : old.size() * 2;
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
+  shift_ = 64 - log2_of(capacity);
+  size_ = 0;
+  for (const Slot& s : old)
+    if (s.key != kEmpty) insert(s.key, s.value);
+}
+
+bool FlatU64Map::restore() {
+  size_ = 0;
+  if (slots_.empty()) {
+    mask_ = 0;
+    shift_ = 64;
+    return true;
+  }
+  if (!std::has_single_bit(slots_.size())) return false;
+  mask_ = slots_.size() - 1;
+  shift_ = 64 - log2_of(slots_.size());
+  for (const Slot& s : slots_) size_ += s.key != kEmpty;
+  return size_ < slots_.size();  // at least one empty slot, or lookups would not end
+}
+
+std::pair<uint32_t, bool> FlatStringMap::insert(std::string_view key, uint32_t value) {
+  if ((size_ + 1) * 2 > slots_.size()) grow();
+  uint64_t h = hash_bytes(key);
+  for (size_t i = static_cast<size_t>(h >> shift_);; i = (i + 1) & mask_) {
+    Slot& s = slots_[i];
+    if (!s.used) {
+      s.hash = h;
+      s.offset = static_cast<uint32_t>(arena_.size());
+      s.length = static_cast<uint32_t>(key.size());
+      s.value = value;
+      s.used = 1;
+      arena_.append(key);
+      ++size_;
+      return {value, true};
+    }
+    if (s.hash == h && s.length == key.size() &&
+        std::string_view(arena_).substr(s.offset, s.length) == key)
+      return {s.value, false};
+  }
+}
+
+void FlatStringMap::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  size_t capacity = old.empty() ? 16 : old.size() * 2;
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
+  shift_ = 64 - log2_of(capacity);
+  // Re-slot the existing entries; their strings stay where they are in the arena.
+  for (const Slot& s : old) {
+    if (!s.used) continue;
+    for (size_t i = static_cast<size_t>(s.hash >> shift_);; i = (i + 1) & mask_) {
+      if (!slots_[i].used) {
+        slots_[i] = s;
+        break;
+      }
+    }
+  }
+}
+
+void FlatStringMap::clear() {
+  slots_.clear();
+  arena_.clear();
+  size_ = 0;
+  mask_ = 0;
+  shift_ = 64;
+}
+
+bool FlatStringMap::restore() {
+  size_ = 0;
+  if (slots_.empty()) {
+    mask_ = 0;
+    shift_ = 64;
+    return true;
+  }
+  if (!std::has_single_bit(slots_.size())) return false;
+  mask_ = slots_.size() - 1;
+  shift_ = 64 - log2_of(slots_.size());
+  for (const Slot& s : slots_) {
+    if (!s.used) continue;
+    if (static_cast<uint64_t>(s.offset) + s.length > arena_.size()) return false;
+    ++size_;
+  }
+  return size_ < slots_.size();
+}
+
+}  // namespace dyad::lexicon

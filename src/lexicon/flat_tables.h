@@ -1,0 +1,126 @@
+// Flat hash tables for the compiled model: open addressing with linear probing over plain
+// vectors. Two reasons to prefer them to std::unordered_map in the model:
+//   - speed: a lookup is a multiply, a shift and usually one cache line, where a node-based map
+//     chases a bucket pointer and a node pointer (trie edges were a third of the coding time);
+//   - storage: every member is a vector of trivially copyable slots (and, for strings, one
+//     arena), so a compiled model is written to disk and read back without rebuilding anything
+//     (see model_file.h).
+//
+// Thread-safety: lookups are const and safe to run concurrently; inserts are not.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dyad::lexicon {
+
+// 64-bit FNV-1a, then a final mix so the low and high bits are both usable. Keys are words
+// (a few bytes), where a byte loop beats block hashes' set-up cost.
+inline uint64_t hash_bytes(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  h ^= h >> 32;
+  return h * 0x9E3779B97F4A7C15ULL;
+}
+
+// uint64 key -> uint32 value. The key ~0 is reserved (marks an empty slot).
+class FlatU64Map {
+ public:
+  static constexpr uint64_t kEmpty = ~0ULL;
+  struct Slot {
+    uint64_t key = kEmpty;
+    uint32_t value = 0;
+    uint32_t unused = 0;  // keeps the slot trivially copyable with no padding surprises
+  };
+
+  // The value of `key`, or `missing`.
+  uint32_t find(uint64_t key, uint32_t missing) const {
+    if (slots_.empty()) return missing;
+    for (size_t i = index_of(key);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return s.value;
+      if (s.key == kEmpty) return missing;
+    }
+  }
+  // Inserts key -> value unless the key is present; returns the value stored for the key.
+  uint32_t insert(uint64_t key, uint32_t value) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    for (size_t i = index_of(key);; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.key == key) return s.value;
+      if (s.key == kEmpty) {
+        s.key = key;
+        s.value = value;
+        ++size_;
+        return value;
+      }
+    }
+  }
+  size_t size() const { return size_; }
+  std::vector<Slot>& slots() { return slots_; }  // for model_file: serialization
+  const std::vector<Slot>& slots() const { return slots_; }
+  // Re-derives the size and mask after the slots were read from disk; false when the slot
+  // count is not a power of two (a corrupt file).
+  bool restore();
+
+ private:
+  size_t index_of(uint64_t key) const {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
+  }
+  void grow();
+  std::vector<Slot> slots_;
+  size_t size_ = 0, mask_ = 0;
+  unsigned shift_ = 64;
+};
+
+// string -> uint32 value; the strings live in one arena.
+class FlatStringMap {
+ public:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0, length = 0;  // in the arena
+    uint32_t value = 0;
+    uint32_t used = 0;  // 0 = empty slot
+  };
+
+  // The value of `key`, or nullptr.
+  const uint32_t* find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    uint64_t h = hash_bytes(key);
+    for (size_t i = static_cast<size_t>(h >> shift_);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (!s.used) return nullptr;
+      if (s.hash == h && s.length == key.size() &&
+          std::string_view(arena_).substr(s.offset, s.length) == key)
+        return &s.value;
+    }
+  }
+  // Inserts key -> value unless present. Returns the stored value and whether it was inserted.
+  std::pair<uint32_t, bool> insert(std::string_view key, uint32_t value);
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  void clear();
+  // Calls fn(key, value) for every entry, in no particular order.
+  template <typename Fn>
+  void for_each(Fn&& fn) const {
+    for (const Slot& s : slots_)
+      if (s.used) fn(std::string_view(arena_).substr(s.offset, s.length), s.value);
+  }
+  std::vector<Slot>& slots() { return slots_; }
+  const std::vector<Slot>& slots() const { return slots_; }
+  std::string& arena() { return arena_; }
+  const std::string& arena() const { return arena_; }
+  // See FlatU64Map::restore; also checks every slot lies inside the arena.
+  bool restore();
+
+ private:
+  void grow();
+  std::vector<Slot> slots_;
+  std::string arena_;
+  size_t size_ = 0, mask_ = 0;
+  unsigned shift_ = 64;
+};
+
+}  // namespace dyad::lexicon
