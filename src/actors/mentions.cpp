@@ -133,23 +133,26 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
   for (size_t i = 0; i < tokens.size(); ++i) {
     scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
     std::string_view key = tokens.key(i);
-    auto it = scratch.match_cache.find(key);
-    if (it == scratch.match_cache.end()) {
+    const uint32_t* cached = scratch.match_cache.find(key);
+    uint32_t range = 0;
+    if (cached == nullptr) {
       // The table lookups (one per stem length) are the costly part: do them once per key.
       if (scratch.match_cache.size() >= SentenceScratch::kMatchCacheLimit) {
         scratch.match_cache.clear();
+        scratch.cached_ranges.clear();
         scratch.cached_ids.clear();
       }
       uint32_t first = static_cast<uint32_t>(scratch.cached_ids.size());
       words.match(key, scratch.cached_ids);
-      it = scratch.match_cache
-               .emplace(std::string(key),
-                        SentenceScratch::CachedMatch{
-                            first, static_cast<uint32_t>(scratch.cached_ids.size()) - first})
-               .first;
+      range = static_cast<uint32_t>(scratch.cached_ranges.size());
+      scratch.cached_ranges.push_back(SentenceScratch::CachedMatch{
+          first, static_cast<uint32_t>(scratch.cached_ids.size()) - first});
+      cached = &range;
+      scratch.match_cache.insert(key, range);
     }
-    scratch.ids.insert(scratch.ids.end(), scratch.cached_ids.begin() + it->second.first,
-                       scratch.cached_ids.begin() + it->second.first + it->second.count);
+    const SentenceScratch::CachedMatch& match = scratch.cached_ranges[*cached];
+    scratch.ids.insert(scratch.ids.end(), scratch.cached_ids.begin() + match.first,
+                       scratch.cached_ids.begin() + match.first + match.count);
   }
   scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
 }

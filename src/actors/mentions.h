@@ -56,11 +56,14 @@ struct SentenceScratch {
   // Word matches already computed for a key (news reuses a small vocabulary): key -> the range
   // [first, first + count) of `cached_ids`. Bounded: cleared when it reaches kMatchCacheLimit
   // keys, so memory does not grow with the corpus. Belongs to one Coder (one thread).
+  // The cache maps a key to an index into cached_ranges (a flat table: one probe, usually one
+  // cache line, where a node-based map missed the cache twice per token).
   struct CachedMatch {
     uint32_t first, count;
   };
   static constexpr size_t kMatchCacheLimit = 1 << 17;
-  std::unordered_map<std::string, CachedMatch, lexicon::StringHash, std::equal_to<>> match_cache;
+  lexicon::FlatStringMap match_cache;
+  std::vector<CachedMatch> cached_ranges;
   std::vector<lexicon::WordId> cached_ids;
   std::vector<int> unit_of_token;  // index into units or -1
   struct Unit {
