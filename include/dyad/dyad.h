@@ -80,6 +80,10 @@ struct KnowledgeOptions {
   // A malformed dictionary line is skipped with a warning (ModelStats::warnings), as TABARI
   // does; with strict, the first one is an error.
   bool strict = false;
+  // Model::load keeps compiled models in this directory, one file per set of dictionaries
+  // (named by a hash of their paths and contents, these options and the dyad build). "" means
+  // $DYAD_CACHE_DIR, else $XDG_CACHE_HOME/dyad, else $HOME/.cache/dyad. See docs/formats.md.
+  std::string cache_dir;
 };
 
 struct ModelStats {
@@ -87,6 +91,9 @@ struct ModelStats {
   size_t places = 0, event_codes = 0;
   std::vector<std::string> sources;   // the dictionary files compiled in, in order
   std::vector<std::string> warnings;  // "FILE:LINE: reason" for each malformed line skipped
+  // Where the model came from: "compiled", "cache: PATH" (read from a compiled model file),
+  // "compiled, cached: PATH" or "compiled (cache not used: REASON)".
+  std::string origin = "compiled";
 };
 
 // How sentences are coded. The defaults suit news copy. tabari() gives TABARI 0.8's defaults,
@@ -138,6 +145,16 @@ class Model {
   // Compiles the dictionaries. Cost: proportional to dictionary size (tens of ms for the default
   // knowledge). Throws dyad::Error naming file and line for a malformed dictionary.
   static std::shared_ptr<const Model> compile(const KnowledgeOptions& options);
+  // Like compile(), through the compiled-model cache (KnowledgeOptions::cache_dir): reads the
+  // model file written for the same dictionaries, options and build when there is one and it
+  // passes its checks (version, build, key, checksum); otherwise compiles and writes the file
+  // (atomically). A stale, corrupt or unreadable file is never trusted, only replaced. Cost:
+  // reading and hashing the dictionary files, plus either the file load or a compile.
+  static std::shared_ptr<const Model> load(const KnowledgeOptions& options);
+  // Writes the compiled model to `path` / reads one written by this build. read() throws
+  // dyad::Error naming the file when it is not a valid model file of this build.
+  void write(const std::string& path) const;
+  static std::shared_ptr<const Model> read(const std::string& path);
   ~Model();
   ModelStats stats() const;
 

@@ -176,6 +176,7 @@ int run_dict_stats(const std::vector<std::string>& dictionaries, bool dict_only)
         s.actor_phrases, s.agent_phrases, s.verbs, s.verb_patterns, s.synsets, s.places,
         s.event_codes);
     for (const auto& source : s.sources) fmt::print("source\t{}\n", source);
+    fmt::print("model\t{}\n", s.origin);
     return 0;
   } catch (const dyad::Error& e) {
     fmt::print(stderr, "dyad: {}\n", e.what());

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 
 namespace dyad::cli {
 
@@ -12,7 +14,10 @@ std::shared_ptr<const Model> load_model(const std::vector<std::string>& dictiona
   knowledge.use_default = !dict_only;
   knowledge.dictionaries = dictionaries;
   knowledge.strict = strict;
-  auto model = Model::compile(knowledge);
+  // Through the compiled-model cache unless DYAD_MODEL_CACHE=0 (docs/formats.md).
+  const char* cache = std::getenv("DYAD_MODEL_CACHE");
+  bool use_cache = cache == nullptr || std::string_view(cache) != "0";
+  auto model = use_cache ? Model::load(knowledge) : Model::compile(knowledge);
   const auto& warnings = model->stats().warnings;
   for (size_t i = 0; i < warnings.size() && i < 5; ++i)
     fmt::print(stderr, "dyad: dictionary line skipped: {}\n", warnings[i]);

@@ -35,16 +35,15 @@ bool FlatU64Map::restore() {
 }
 
 std::pair<uint32_t, bool> FlatStringMap::insert(std::string_view key, uint32_t value) {
-  if ((size_ + 1) * 2 > slots_.size()) grow();
-  uint64_t h = hash_bytes(key);
-  for (size_t i = static_cast<size_t>(h >> shift_);; i = (i + 1) & mask_) {
+  if ((size_ + 1) * 10 > slots_.size() * 7) grow();  // load factor at most 0.7
+  uint32_t h = static_cast<uint32_t>(hash_bytes(key) >> 32);
+  for (size_t i = h >> shift_;; i = (i + 1) & mask_) {
     Slot& s = slots_[i];
-    if (!s.used) {
+    if (s.offset == kEmpty) {
       s.hash = h;
       s.offset = static_cast<uint32_t>(arena_.size());
       s.length = static_cast<uint32_t>(key.size());
       s.value = value;
-      s.used = 1;
       arena_.append(key);
       ++size_;
       return {value, true};
@@ -60,12 +59,12 @@ void FlatStringMap::grow() {
   size_t capacity = old.empty() ? 16 : old.size() * 2;
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
-  shift_ = 64 - log2_of(capacity);
+  shift_ = 32 - log2_of(capacity);
   // Re-slot the existing entries; their strings stay where they are in the arena.
   for (const Slot& s : old) {
-    if (!s.used) continue;
-    for (size_t i = static_cast<size_t>(s.hash >> shift_);; i = (i + 1) & mask_) {
-      if (!slots_[i].used) {
+    if (s.offset == kEmpty) continue;
+    for (size_t i = s.hash >> shift_;; i = (i + 1) & mask_) {
+      if (slots_[i].offset == kEmpty) {
         slots_[i] = s;
         break;
       }
@@ -78,21 +77,21 @@ void FlatStringMap::clear() {
   arena_.clear();
   size_ = 0;
   mask_ = 0;
-  shift_ = 64;
+  shift_ = 32;
 }
 
 bool FlatStringMap::restore() {
   size_ = 0;
   if (slots_.empty()) {
     mask_ = 0;
-    shift_ = 64;
+    shift_ = 32;
     return true;
   }
-  if (!std::has_single_bit(slots_.size())) return false;
+  if (!std::has_single_bit(slots_.size()) || slots_.size() > (1ULL << 32)) return false;
   mask_ = slots_.size() - 1;
-  shift_ = 64 - log2_of(slots_.size());
+  shift_ = 32 - log2_of(slots_.size());
   for (const Slot& s : slots_) {
-    if (!s.used) continue;
+    if (s.offset == kEmpty) continue;
     if (static_cast<uint64_t>(s.offset) + s.length > arena_.size()) return false;
     ++size_;
   }

@@ -46,7 +46,7 @@ class FlatU64Map {
   }
   // Inserts key -> value unless the key is present; returns the value stored for the key.
   uint32_t insert(uint64_t key, uint32_t value) {
-    if ((size_ + 1) * 2 > slots_.size()) grow();
+    if ((size_ + 1) * 10 > slots_.size() * 7) grow();  // load factor at most 0.7
     for (size_t i = index_of(key);; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.key == key) return s.value;
@@ -75,23 +75,25 @@ class FlatU64Map {
   unsigned shift_ = 64;
 };
 
-// string -> uint32 value; the strings live in one arena.
+// string -> uint32 value; the strings live in one arena. A slot keeps the high 32 bits of the
+// key's hash: they pick the slot (capacity <= 2^32) and reject most mismatches without touching
+// the arena.
 class FlatStringMap {
  public:
+  static constexpr uint32_t kEmpty = UINT32_MAX;  // in Slot::offset
   struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = 0, length = 0;  // in the arena
+    uint32_t hash = 0;
+    uint32_t offset = kEmpty, length = 0;  // in the arena
     uint32_t value = 0;
-    uint32_t used = 0;  // 0 = empty slot
   };
 
   // The value of `key`, or nullptr.
   const uint32_t* find(std::string_view key) const {
     if (slots_.empty()) return nullptr;
-    uint64_t h = hash_bytes(key);
-    for (size_t i = static_cast<size_t>(h >> shift_);; i = (i + 1) & mask_) {
+    uint32_t h = static_cast<uint32_t>(hash_bytes(key) >> 32);
+    for (size_t i = h >> shift_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (!s.used) return nullptr;
+      if (s.offset == kEmpty) return nullptr;
       if (s.hash == h && s.length == key.size() &&
           std::string_view(arena_).substr(s.offset, s.length) == key)
         return &s.value;
@@ -106,7 +108,7 @@ class FlatStringMap {
   template <typename Fn>
   void for_each(Fn&& fn) const {
     for (const Slot& s : slots_)
-      if (s.used) fn(std::string_view(arena_).substr(s.offset, s.length), s.value);
+      if (s.offset != kEmpty) fn(std::string_view(arena_).substr(s.offset, s.length), s.value);
   }
   std::vector<Slot>& slots() { return slots_; }
   const std::vector<Slot>& slots() const { return slots_; }
@@ -120,7 +122,7 @@ class FlatStringMap {
   std::vector<Slot> slots_;
   std::string arena_;
   size_t size_ = 0, mask_ = 0;
-  unsigned shift_ = 64;
+  unsigned shift_ = 32;
 };
 
 }  // namespace dyad::lexicon

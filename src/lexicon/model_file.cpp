@@ -1,0 +1,601 @@
+#include "lexicon/model_file.h"
+
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <bit>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <type_traits>
+
+#include "validate/tabari_suite.h"
+
+namespace dyad::lexicon {
+
+// Gives the archive access to the private members of the flat structures.
+struct ModelFileAccess {
+  template <typename Archive>
+  static void visit(Archive& a, WordTable& t) {
+    a(t.exact_, t.endings_, t.stems_, t.min_stem_, t.max_stem_, t.count_);
+  }
+  template <typename Archive>
+  static void visit(Archive& a, PhraseTrie& t) {
+    a(t.root_children_, t.edges_, t.first_payload_, t.last_payload_, t.payload_links_);
+    if constexpr (Archive::kReading) {
+      // Every index the trie follows must lie inside its arrays.
+      const size_t nodes = t.first_payload_.size();
+      bool ok = nodes >= 1 && t.last_payload_.size() == nodes && t.payload_links_.size() % 2 == 0;
+      for (uint32_t child : t.root_children_) ok = ok && child < nodes;
+      for (const auto& slot : t.edges_.slots())
+        ok = ok && (slot.key == FlatU64Map::kEmpty || slot.value < nodes);
+      auto link_ok = [&](uint32_t link) {
+        return link == PhraseTrie::kNone || (link % 2 == 0 && link < t.payload_links_.size());
+      };
+      for (size_t n = 0; n < nodes; ++n) ok = ok && link_ok(t.first_payload_[n]);
+      for (size_t l = 1; l < t.payload_links_.size(); l += 2)
+        ok = ok && link_ok(t.payload_links_[l]) && (t.payload_links_[l] > l - 1 ||
+                                                    t.payload_links_[l] == PhraseTrie::kNone);
+      if (!ok) a.fail("a phrase trie points outside itself");
+    }
+  }
+};
+
+namespace {
+
+// Member lists, shared by reading and writing (the archive decides the direction).
+template <typename A>
+void visit(A& a, DatedCode& c) {
+  a(c.code, c.from_day, c.to_day);
+}
+template <typename A>
+void visit(A& a, SourceLine& s) {
+  a(s.file, s.line);
+}
+template <typename A>
+void visit(A& a, EventCode& c) {
+  a(c.code, c.paired, c.subordinate, c.dominant);
+}
+template <typename A>
+void visit(A& a, CompiledPhrase& p) {
+  a(p.words, p.joined, p.length);
+}
+template <typename A>
+void visit(A& a, CompiledElement& e) {
+  a(e.kind, e.joined_to_next, e.word, e.alternatives, e.longest);
+}
+template <typename A>
+void visit(A& a, CompiledPattern& p) {
+  a(p.before, p.after, p.code, p.verb_joined_to_next, p.specificity, p.has_alternatives, p.required,
+    p.where);
+}
+template <typename A>
+void visit(A& a, CompiledVerb& v) {
+  a(v.code, v.patterns, v.has_continuation, v.continuation, v.headword_words, v.headword_chars,
+    v.where);
+}
+template <typename A>
+void visit(A& a, GappedActor& g) {
+  a(g.continuation, g.codes, g.words);
+}
+template <typename A>
+void visit(A& a, AgentInfo& i) {
+  a(i.code, i.suffix);
+}
+template <typename A>
+void visit(A& a, EventCodeInfo& i) {
+  a(i.label, i.goldstein, i.quad_class, i.plover);
+}
+template <typename A>
+void visit(A& a, Place& p) {
+  a(p.name, p.country, p.lat, p.lon, p.kind);
+}
+template <typename A>
+void visit(A& a, ModelStats& s) {
+  a(s.actor_phrases, s.agent_phrases, s.verbs, s.verb_patterns, s.synsets, s.places,
+    s.event_codes, s.sources, s.warnings);
+}
+template <typename A>
+void visit(A& a, FlatU64Map& m) {
+  a(m.slots());
+  if constexpr (A::kReading)
+    if (!m.restore()) a.fail("a hash table is malformed");
+}
+template <typename A>
+void visit(A& a, FlatStringMap& m) {
+  a(m.slots(), m.arena());
+  if constexpr (A::kReading)
+    if (!m.restore()) a.fail("a string table is malformed");
+}
+template <typename A>
+void visit(A& a, WordTable& t) {
+  ModelFileAccess::visit(a, t);
+}
+template <typename A>
+void visit(A& a, PhraseTrie& t) {
+  ModelFileAccess::visit(a, t);
+}
+// Every member of Model::Impl, in declaration order. A member added to Impl must be added here
+// (the size check below fails the build until it is) and kModelFormatVersion bumped.
+template <typename A>
+void visit(A& a, Model::Impl& m) {
+  a(m.words, m.actor_trie, m.agent_trie, m.verb_trie, m.discard_trie, m.time_trie, m.noun_trie,
+    m.adjective_trie, m.actor_codes, m.actor_gap_trie, m.actor_gaps, m.agents, m.verbs, m.times,
+    m.event_codes, m.place_index, m.places, m.files, m.stats);
+}
+
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+static_assert(sizeof(Model::Impl) == 1856,
+              "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
+              "kModelFormatVersion, then update this size");
+static_assert(sizeof(CompiledPattern) == 168 && sizeof(CompiledVerb) == 288 &&
+                  sizeof(CompiledElement) == 40 && sizeof(ModelStats) == 136,
+              "a compiled structure changed: update its visit() above and kModelFormatVersion");
+#endif
+
+template <typename T>
+constexpr bool kRaw = std::is_trivially_copyable_v<T> && !std::is_same_v<T, bool> &&
+                      (std::is_arithmetic_v<T> || std::is_enum_v<T> ||
+                       std::is_same_v<T, FlatU64Map::Slot> ||
+                       std::is_same_v<T, FlatStringMap::Slot>);
+
+template <typename T>
+struct IsVector : std::false_type {};
+template <typename T>
+struct IsVector<std::vector<T>> : std::true_type {};
+
+class Writer {
+ public:
+  static constexpr bool kReading = false;
+  std::string bytes;
+
+  template <typename... T>
+  void operator()(T&... values) {
+    (one(values), ...);
+  }
+
+ private:
+  void raw(const void* data, size_t size) { bytes.append(static_cast<const char*>(data), size); }
+  template <typename T>
+  void one(T& value) {
+    if constexpr (std::is_same_v<T, bool>) {
+      uint8_t b = value ? 1 : 0;
+      raw(&b, 1);
+    } else if constexpr (kRaw<T>) {
+      raw(&value, sizeof value);
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      uint64_t n = value.size();
+      raw(&n, sizeof n);
+      raw(value.data(), value.size());
+    } else if constexpr (std::is_same_v<T, std::vector<bool>>) {
+      uint64_t n = value.size();
+      raw(&n, sizeof n);
+      for (bool b : value) one(b);
+    } else if constexpr (IsVector<T>::value) {
+      uint64_t n = value.size();
+      raw(&n, sizeof n);
+      if constexpr (kRaw<typename T::value_type>)
+        raw(value.data(), n * sizeof(typename T::value_type));
+      else
+        for (auto& item : value) one(item);
+    } else if constexpr (std::is_same_v<T, std::unordered_map<std::string, EventCodeInfo>>) {
+      // In key order, so equal models give equal files.
+      std::vector<const std::string*> keys;
+      for (auto& [key, info] : value) keys.push_back(&key);
+      std::sort(keys.begin(), keys.end(), [](auto* x, auto* y) { return *x < *y; });
+      uint64_t n = keys.size();
+      raw(&n, sizeof n);
+      for (const std::string* key : keys) {
+        std::string k = *key;
+        one(k);
+        one(value.at(*key));
+      }
+    } else {
+      visit(*this, value);
+    }
+  }
+};
+
+class Reader {
+ public:
+  static constexpr bool kReading = true;
+  explicit Reader(std::string_view bytes) : at_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+
+  template <typename... T>
+  void operator()(T&... values) {
+    (one(values), ...);
+  }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw Error(fmt::format("corrupt compiled model: {}", what));
+  }
+  bool at_end() const { return at_ == end_; }
+
+ private:
+  void raw(void* data, size_t size) {
+    if (static_cast<size_t>(end_ - at_) < size) fail("truncated payload");
+    if (size > 0) std::memcpy(data, at_, size);
+    at_ += size;
+  }
+  // A count read from the file, checked against what is left (each item takes at least
+  // `min_item_bytes`), so a corrupt count cannot ask for a huge allocation.
+  size_t count(size_t min_item_bytes) {
+    uint64_t n = 0;
+    raw(&n, sizeof n);
+    if (min_item_bytes > 0 && n > static_cast<uint64_t>(end_ - at_) / min_item_bytes)
+      fail("a length runs past the end of the file");
+    return static_cast<size_t>(n);
+  }
+  template <typename T>
+  void one(T& value) {
+    if constexpr (std::is_same_v<T, bool>) {
+      uint8_t b = 0;
+      raw(&b, 1);
+      if (b > 1) fail("a flag is neither 0 nor 1");
+      value = b == 1;
+    } else if constexpr (std::is_enum_v<T>) {
+      raw(&value, sizeof value);
+      if (static_cast<uint64_t>(value) > static_cast<uint64_t>(ElementKind::kSkip))
+        fail("an element kind is out of range");
+    } else if constexpr (kRaw<T>) {
+      raw(&value, sizeof value);
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      value.resize(count(1));
+      raw(value.data(), value.size());
+    } else if constexpr (std::is_same_v<T, std::vector<bool>>) {
+      value.resize(count(1));
+      for (size_t i = 0; i < value.size(); ++i) {
+        bool b = false;
+        one(b);
+        value[i] = b;
+      }
+    } else if constexpr (IsVector<T>::value) {
+      using Item = typename T::value_type;
+      if constexpr (kRaw<Item>) {
+        value.resize(count(sizeof(Item)));
+        raw(value.data(), value.size() * sizeof(Item));
+      } else {
+        value.clear();
+        value.resize(count(1));
+        for (auto& item : value) one(item);
+      }
+    } else if constexpr (std::is_same_v<T, std::unordered_map<std::string, EventCodeInfo>>) {
+      size_t n = count(1);
+      value.clear();
+      value.reserve(n);
+      for (size_t i = 0; i < n; ++i) {
+        std::string key;
+        one(key);
+        one(value[key]);
+      }
+    } else {
+      visit(*this, value);
+    }
+  }
+  const char* at_;
+  const char* end_;
+};
+
+constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'M', 'O', 'D', 'L'};
+constexpr size_t kBuildIdBytes = 32;
+
+struct Header {
+  char magic[8];
+  uint32_t version;
+  char build_id[kBuildIdBytes];
+  uint64_t source_key;
+  uint64_t payload_size;
+  uint64_t payload_checksum;
+};
+
+// The header is written field by field (no padding bytes reach the file).
+constexpr size_t kHeaderBytes = 8 + 4 + kBuildIdBytes + 8 + 8 + 8;
+
+uint64_t load_u64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+}  // namespace
+
+void StreamHash::add(std::string_view bytes) {
+  constexpr uint64_t k1 = 0x87c37b91114253d5ULL, k2 = 0x4cf5ad432745937fULL;
+  const char* p = bytes.data();
+  size_t n = bytes.size();
+  length_ += n;
+  auto mix = [&](uint64_t k) {
+    k *= k1;
+    k = std::rotl(k, 31);
+    k *= k2;
+    state_ ^= k;
+    state_ = std::rotl(state_, 27) * 5 + 0x52dce729;
+  };
+  for (; n >= 8; p += 8, n -= 8) mix(load_u64(p));
+  if (n > 0) {
+    uint64_t tail = 0;
+    std::memcpy(&tail, p, n);
+    mix(tail ^ (static_cast<uint64_t>(n) << 56));
+  }
+}
+
+void StreamHash::add_u64(uint64_t value) {
+  char bytes[8];
+  std::memcpy(bytes, &value, sizeof value);
+  add(std::string_view(bytes, sizeof bytes));
+}
+
+uint64_t StreamHash::finish() const {
+  uint64_t h = state_ ^ length_;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+std::string serialize_model(const Model::Impl& impl, uint64_t source_key) {
+  Writer payload;
+  // The writer only reads; visit() takes non-const references so one member list serves both
+  // directions.
+  payload(const_cast<Model::Impl&>(impl));
+  StreamHash checksum;
+  checksum.add(payload.bytes);
+
+  std::string out;
+  out.reserve(kHeaderBytes + payload.bytes.size());
+  auto put = [&](const void* data, size_t size) {
+    out.append(static_cast<const char*>(data), size);
+  };
+  uint64_t size = payload.bytes.size(), sum = checksum.finish();
+  put(kMagic, sizeof kMagic);
+  put(&kModelFormatVersion, sizeof kModelFormatVersion);
+  char build_id[kBuildIdBytes] = {};
+  std::memcpy(build_id, kBuildId, std::min(std::strlen(kBuildId), kBuildIdBytes));
+  put(build_id, kBuildIdBytes);
+  put(&source_key, sizeof source_key);
+  put(&size, sizeof size);
+  put(&sum, sizeof sum);
+  out += payload.bytes;
+  return out;
+}
+
+std::unique_ptr<Model::Impl> deserialize_model(std::string_view bytes,
+                                               const uint64_t* expected_key) {
+  if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+    throw Error("not a dyad compiled model file");
+  Header h;
+  const char* p = bytes.data() + sizeof kMagic;
+  std::memcpy(&h.version, p, sizeof h.version);
+  p += sizeof h.version;
+  std::memcpy(h.build_id, p, kBuildIdBytes);
+  p += kBuildIdBytes;
+  h.source_key = load_u64(p);
+  h.payload_size = load_u64(p + 8);
+  h.payload_checksum = load_u64(p + 16);
+  if (h.version != kModelFormatVersion)
+    throw Error(fmt::format("compiled model format {}, this dyad reads format {}", h.version,
+                            kModelFormatVersion));
+  char build_id[kBuildIdBytes] = {};
+  std::memcpy(build_id, kBuildId, std::min(std::strlen(kBuildId), kBuildIdBytes));
+  if (std::memcmp(h.build_id, build_id, kBuildIdBytes) != 0)
+    throw Error("compiled model written by another dyad build");
+  if (expected_key != nullptr && h.source_key != *expected_key)
+    throw Error("compiled model made from other dictionaries or options");
+  std::string_view payload = bytes.substr(kHeaderBytes);
+  if (payload.size() != h.payload_size)
+    throw Error(fmt::format("compiled model truncated: payload of {} bytes, header says {}",
+                            payload.size(), h.payload_size));
+  StreamHash checksum;
+  checksum.add(payload);
+  if (checksum.finish() != h.payload_checksum) throw Error("compiled model checksum mismatch");
+
+  auto impl = std::make_unique<Model::Impl>();
+  Reader reader(payload);
+  reader(*impl);
+  if (!reader.at_end()) reader.fail("bytes left after the last member");
+  // Payloads index the tables beside their trie.
+  auto payloads_below = [&](const PhraseTrie& trie, size_t limit, const char* what) {
+    for (uint32_t node = 0; node < trie.nodes(); ++node)
+      for (uint32_t payload : trie.payloads(node))
+        if (payload >= limit) reader.fail(fmt::format("a {} entry is out of range", what));
+  };
+  payloads_below(impl->actor_trie, impl->actor_codes.size(), "actor");
+  payloads_below(impl->agent_trie, impl->agents.size(), "agent");
+  payloads_below(impl->verb_trie, impl->verbs.size(), "verb");
+  payloads_below(impl->time_trie, impl->times.size(), "time");
+  payloads_below(impl->actor_gap_trie, impl->actor_gaps.size(), "gapped actor");
+  for (const GappedActor& gap : impl->actor_gaps)
+    if (gap.codes >= impl->actor_codes.size()) reader.fail("a gapped actor's codes are out of range");
+  impl->place_index.for_each([&](std::string_view, uint32_t index) {
+    if (index >= impl->places.size()) reader.fail("a place index is out of range");
+  });
+  return impl;
+}
+
+}  // namespace dyad::lexicon
+
+namespace dyad {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool read_file(const std::string& path, std::string* out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  out->clear();
+  struct stat st {};
+  if (::fstat(::fileno(f), &st) == 0 && st.st_size > 0) out->reserve(static_cast<size_t>(st.st_size));
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out->append(buffer, n);
+  bool ok = std::ferror(f) == 0;
+  std::fclose(f);
+  return ok;
+}
+
+// A whole file mapped read-only (the model loader parses it in place, without a copy).
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+      size_ = static_cast<size_t>(st.st_size);
+      if (size_ == 0) {
+        ok_ = true;
+      } else {
+        void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        if (p != MAP_FAILED) {
+          data_ = static_cast<const char*>(p);
+          ok_ = true;
+        }
+      }
+    }
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  bool ok() const { return ok_; }
+  std::string_view bytes() const { return data_ == nullptr ? std::string_view() : std::string_view(data_, size_); }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+  bool ok_ = false;
+};
+
+// The directory for compiled models, or "" when none can be named.
+std::string cache_directory(const KnowledgeOptions& options) {
+  if (!options.cache_dir.empty()) return options.cache_dir;
+  if (const char* dir = std::getenv("DYAD_CACHE_DIR"); dir != nullptr && *dir != '\0') return dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0')
+    return (fs::path(xdg) / "dyad").string();
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
+    return (fs::path(home) / ".cache" / "dyad").string();
+  return "";
+}
+
+// Hash of everything the compiled model depends on besides the build: the options and each
+// dictionary file's path and bytes (a .project's files included). False when a file cannot be
+// read: compile() then reports it properly.
+bool source_key(const KnowledgeOptions& options, uint64_t* key) {
+  lexicon::StreamHash hash;
+  hash.add_u64(lexicon::kModelFormatVersion);
+  hash.add_u64(options.use_default ? 1 : 0);
+  hash.add_u64(options.strict ? 1 : 0);
+  std::string content;
+  for (const std::string& given : options.dictionaries) {
+    std::vector<std::string> paths = {given};
+    if (given.ends_with(".project")) {
+      if (!read_file(given, &content)) return false;
+      hash.add_u64(content.size());
+      hash.add(content);
+      try {
+        paths = validate::read_project(given).dictionaries;
+      } catch (const Error&) {
+        return false;
+      }
+    }
+    for (const std::string& path : paths) {
+      if (!read_file(path, &content)) return false;
+      hash.add_u64(path.size());
+      hash.add(path);
+      hash.add_u64(content.size());
+      hash.add(content);
+    }
+  }
+  *key = hash.finish();
+  return true;
+}
+
+// Writes `bytes` to `path` through a temporary file and a rename, so a reader never sees half a
+// file. Returns "" or what went wrong.
+std::string write_atomically(const std::string& path, std::string_view bytes) {
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  if (ec) return fmt::format("cannot create {}: {}", fs::path(path).parent_path().string(),
+                             ec.message());
+  std::string temporary = fmt::format("{}.tmp{}", path, static_cast<long>(::getpid()));
+  std::FILE* f = std::fopen(temporary.c_str(), "wb");
+  if (f == nullptr) return fmt::format("cannot write {}: {}", temporary, std::strerror(errno));
+  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  ok = std::fclose(f) == 0 && ok;
+  if (!ok) {
+    fs::remove(temporary, ec);
+    return fmt::format("cannot write {}", temporary);
+  }
+  fs::rename(temporary, path, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    return fmt::format("cannot rename to {}: {}", path, ec.message());
+  }
+  return "";
+}
+
+}  // namespace
+
+std::shared_ptr<const Model> Model::load(const KnowledgeOptions& options) {
+  std::string dir = cache_directory(options);
+  uint64_t key = 0;
+  auto compiled = [&](const std::string& origin) {
+    auto model = compile(options);
+    const_cast<Model&>(*model).impl_->stats.origin = origin;
+    return model;
+  };
+  if (dir.empty()) return compiled("compiled (cache not used: no cache directory)");
+  if (!source_key(options, &key)) return compile(options);  // reports the unreadable file
+  std::string path = (fs::path(dir) / fmt::format("{:016x}.dyadmodel", key)).string();
+
+  std::string problem;
+  if (MappedFile file(path); file.ok()) {
+    try {
+      auto impl = lexicon::deserialize_model(file.bytes(), &key);
+      impl->stats.origin = "cache: " + path;
+      return std::shared_ptr<const Model>(new Model(std::move(impl)));
+    } catch (const Error& e) {
+      problem = e.what();  // stale or corrupt: compiled again and replaced below
+    }
+  }
+  auto model = compile(options);
+  std::string written = write_atomically(path, lexicon::serialize_model(*model->impl_, key));
+  std::string& origin = const_cast<Model&>(*model).impl_->stats.origin;
+  if (!written.empty())
+    origin = "compiled (cache not used: " + written + ")";
+  else if (!problem.empty())
+    origin = "compiled, cached: " + path + " (replaced: " + problem + ")";
+  else
+    origin = "compiled, cached: " + path;
+  return model;
+}
+
+void Model::write(const std::string& path) const {
+  std::string problem = write_atomically(path, lexicon::serialize_model(*impl_, 0));
+  if (!problem.empty()) throw Error(problem);
+}
+
+std::shared_ptr<const Model> Model::read(const std::string& path) {
+  MappedFile file(path);
+  if (!file.ok()) throw Error(fmt::format("{}: cannot read compiled model", path));
+  try {
+    auto impl = lexicon::deserialize_model(file.bytes());
+    impl->stats.origin = "model file: " + path;
+    return std::shared_ptr<const Model>(new Model(std::move(impl)));
+  } catch (const Error& e) {
+    throw Error(fmt::format("{}: {}", path, e.what()));
+  }
+}
+
+}  // namespace dyad
