@@ -370,6 +370,7 @@ struct Coder::Impl {
   // sentence (and after clauses are dropped) avoids clearing the table.
   std::vector<uint32_t> seen;
   uint32_t stamp = 0;
+  std::vector<uint32_t> pattern_candidates;  // try_verb's patterns to try (reused buffer)
   void note_words() {
     if (seen.size() < model.words.size()) seen.resize(model.words.size(), 0);
     if (++stamp == 0) {  // wrapped: start over
@@ -604,7 +605,16 @@ struct Coder::Impl {
     // Longest pattern first; a match through alternatives counts only the characters it
     // matched, so longer patterns are still tried before it is accepted (TABARI 5.7.1).
     int matched_length = 0;
-    for (const auto& pattern : verb.patterns) {
+    // Only patterns whose key word the sentence has (see CompiledVerb), in pattern order.
+    pattern_candidates.assign(verb.unkeyed_patterns.begin(), verb.unkeyed_patterns.end());
+    for (size_t k = 0; k < verb.key_words.size(); ++k)
+      if (seen[verb.key_words[k]] == stamp)
+        pattern_candidates.insert(pattern_candidates.end(),
+                                  verb.key_patterns.begin() + verb.key_begin[k],
+                                  verb.key_patterns.begin() + verb.key_begin[k + 1]);
+    std::sort(pattern_candidates.begin(), pattern_candidates.end());
+    for (uint32_t candidate : pattern_candidates) {
+      const lexicon::CompiledPattern& pattern = verb.patterns[candidate];
       if (matched && pattern.specificity <= matched_length) break;
       if (!words_present(pattern.required)) continue;
       events::PatternMatch attempt;

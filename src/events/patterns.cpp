@@ -65,6 +65,45 @@ int64_t phrase_backward(const SentenceView& s, const lexicon::CompiledPhrase& ph
   return pos;
 }
 
+// The alternatives of `e` that can start (by_first_word) or end (by_last_word) at token i, in
+// alternative order: the few whose word token i has, found by binary search.
+class AlternativesAt {
+ public:
+  AlternativesAt(const SentenceView& s, const std::vector<lexicon::AlternativeByWord>& index,
+                 uint32_t i) {
+    const auto& sc = s.scratch;
+    for (uint32_t k = sc.match_begin[i]; k < sc.match_begin[i + 1]; ++k) {
+      lexicon::WordId id = sc.ids[k];
+      auto it = std::lower_bound(
+          index.begin(), index.end(), id,
+          [](const lexicon::AlternativeByWord& x, lexicon::WordId w) { return x.word < w; });
+      for (; it != index.end() && it->word == id; ++it) {
+        if (count_ == kCapacity) {  // more than fit: fall back to trying them all
+          all_ = true;
+          return;
+        }
+        found_[count_++] = it->alternative;
+      }
+    }
+    if (sc.match_begin[i + 1] - sc.match_begin[i] > 1) std::sort(found_, found_ + count_);
+  }
+  // Calls fn(alternative index) in order.
+  template <typename Fn>
+  void for_each(size_t total, Fn&& fn) const {
+    if (all_) {
+      for (uint32_t a = 0; a < total; ++a) fn(a);
+    } else {
+      for (size_t k = 0; k < count_; ++k) fn(found_[k]);
+    }
+  }
+
+ private:
+  static constexpr size_t kCapacity = 64;
+  uint32_t found_[kCapacity];
+  size_t count_ = 0;
+  bool all_ = false;
+};
+
 struct Matcher {
   const SentenceView& s;
   const std::vector<CompiledElement>& elems;
@@ -128,19 +167,27 @@ struct Matcher {
           }
           break;
         case ElementKind::kAlternatives:
-        case ElementKind::kSynset:
-          for (const auto& alt : e.alternatives) {
+        case ElementKind::kSynset: {
+          bool done = false;
+          AlternativesAt(s, e.by_first_word, p).for_each(e.alternatives.size(), [&](uint32_t a) {
+            if (done) return;
+            const auto& alt = e.alternatives[a];
             uint32_t next = phrase_forward(s, alt, p);
             if (next > 0 && next <= n) {
               m->first_token = std::min(m->first_token, p);
               m->last_token = std::max(m->last_token, next - 1);
               int shortfall = e.longest > 0 ? e.longest - alt.length : 0;
               m->shortfall += shortfall;
-              if (forward(k + 1, next, e.joined_to_next)) return true;
+              if (forward(k + 1, next, e.joined_to_next)) {
+                done = true;
+                return;
+              }
               m->shortfall -= shortfall;
             }
-          }
+          });
+          if (done) return true;
           break;
+        }
         case ElementKind::kSource:
         case ElementKind::kTarget:
         case ElementKind::kCompound: {
@@ -197,18 +244,26 @@ struct Matcher {
           }
           break;
         case ElementKind::kAlternatives:
-        case ElementKind::kSynset:
-          for (const auto& alt : e.alternatives) {
+        case ElementKind::kSynset: {
+          bool done = false;
+          AlternativesAt(s, e.by_last_word, p).for_each(e.alternatives.size(), [&](uint32_t a) {
+            if (done) return;
+            const auto& alt = e.alternatives[a];
             int64_t first = phrase_backward(s, alt, p);
             if (first >= 0) {
               m->first_token = std::min(m->first_token, static_cast<uint32_t>(first));
               int shortfall = e.longest > 0 ? e.longest - alt.length : 0;
               m->shortfall += shortfall;
-              if (backward(k - 1, first - 1, joined_prev)) return true;
+              if (backward(k - 1, first - 1, joined_prev)) {
+                done = true;
+                return;
+              }
               m->shortfall -= shortfall;
             }
-          }
+          });
+          if (done) return true;
           break;
+        }
         case ElementKind::kSource:
         case ElementKind::kTarget:
         case ElementKind::kCompound: {

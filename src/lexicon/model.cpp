@@ -197,6 +197,14 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
     default:
       break;
   }
+  for (uint32_t a = 0; a < out.alternatives.size(); ++a) {
+    const CompiledPhrase& alt = out.alternatives[a];
+    if (alt.words.empty()) continue;
+    out.by_first_word.push_back(AlternativeByWord{alt.words.front(), a});
+    out.by_last_word.push_back(AlternativeByWord{alt.words.back(), a});
+  }
+  std::sort(out.by_first_word.begin(), out.by_first_word.end());
+  std::sort(out.by_last_word.begin(), out.by_last_word.end());
   // Only explicit { | } alternatives weigh in pattern order; a synset weighs nothing.
   if (el.kind == ElementKind::kAlternatives)
     for (const CompiledPhrase& alt : out.alternatives)
@@ -245,9 +253,31 @@ int pattern_length(const VerbPattern& p) {
   return n;
 }
 
+// Builds verb.unkeyed_patterns / key_words / key_begin / key_patterns from each pattern's key
+// word (kNoWord: none), given in pattern order.
+void index_patterns(const std::vector<WordId>& keys, CompiledVerb& verb) {
+  std::vector<std::pair<WordId, uint32_t>> keyed;
+  for (uint32_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == kNoWord)
+      verb.unkeyed_patterns.push_back(i);
+    else
+      keyed.emplace_back(keys[i], i);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  for (size_t k = 0; k < keyed.size(); ++k) {
+    if (k == 0 || keyed[k].first != keyed[k - 1].first) {
+      verb.key_words.push_back(keyed[k].first);
+      verb.key_begin.push_back(static_cast<uint32_t>(verb.key_patterns.size()));
+    }
+    verb.key_patterns.push_back(keyed[k].second);
+  }
+  verb.key_begin.push_back(static_cast<uint32_t>(verb.key_patterns.size()));
+}
+
 void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict,
                    const std::unordered_map<std::string, const Synset*>& synsets, Model::Impl& impl,
                    PhraseTrie& trie, std::vector<CompiledVerb>& out) {
+  std::vector<WordId> pattern_keys;
   for (const VerbEntry& verb : entries) {
     CompiledVerb compiled;
     compiled.code = verb.code;
@@ -267,15 +297,35 @@ void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict
           std::any_of(cp.after.begin(), cp.after.end(),
                       [](const CompiledElement& e) { return !e.alternatives.empty(); });
       cp.where = p.where;
+      size_t key_length = 0;
+      WordId key = kNoWord;
       for (const auto* side : {&cp.before, &cp.after})
         for (const CompiledElement& el : *side)
           if (el.kind == ElementKind::kWord) cp.required.push_back(el.word);
+      for (const auto* side : {&p.before, &p.after})
+        for (size_t e = 0; e < side->size(); ++e)
+          if ((*side)[e].kind == ElementKind::kWord && (*side)[e].word.text.size() > key_length) {
+            key_length = (*side)[e].word.text.size();
+            key = (side == &p.before ? cp.before : cp.after)[e].word;
+          }
       compiled.patterns.push_back(std::move(cp));
+      pattern_keys.push_back(key);
     }
-    std::stable_sort(compiled.patterns.begin(), compiled.patterns.end(),
-                     [](const CompiledPattern& a, const CompiledPattern& b) {
-                       return a.specificity > b.specificity;
-                     });
+    // Most specific first; the keys follow their patterns.
+    std::vector<uint32_t> order(compiled.patterns.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return compiled.patterns[a].specificity > compiled.patterns[b].specificity;
+    });
+    std::vector<CompiledPattern> sorted;
+    std::vector<WordId> sorted_keys;
+    for (uint32_t i : order) {
+      sorted.push_back(std::move(compiled.patterns[i]));
+      sorted_keys.push_back(pattern_keys[i]);
+    }
+    compiled.patterns = std::move(sorted);
+    index_patterns(sorted_keys, compiled);
+    pattern_keys.clear();
     // Headword: the joined prefix goes in the trie; words after a blank are a continuation.
     Phrase prefix;
     size_t split = 0;

@@ -107,12 +107,24 @@ struct CompiledPhrase {
   int length = 0;            // written length in characters (pattern ordering)
 };
 
+// An alternative of an element by its first or last word (see CompiledElement).
+struct AlternativeByWord {
+  WordId word;
+  uint32_t alternative;  // index into CompiledElement::alternatives
+  bool operator<(const AlternativeByWord& o) const {
+    return word != o.word ? word < o.word : alternative < o.alternative;
+  }
+};
+
 struct CompiledElement {
   ElementKind kind;
   bool joined_to_next;
   WordId word = kNoWord;                     // kWord
   std::vector<CompiledPhrase> alternatives;  // kAlternatives and kSynset (expanded)
   int longest = 0;                           // length of the longest alternative
+  // The alternatives sorted by first word (matching forward) and by last word (backward): a
+  // token finds the few alternatives it can start or end instead of trying a synset's hundreds.
+  std::vector<AlternativeByWord> by_first_word, by_last_word;
 };
 
 struct CompiledPattern {
@@ -130,6 +142,13 @@ struct CompiledPattern {
 struct CompiledVerb {
   EventCode code;
   std::vector<CompiledPattern> patterns;  // most specific first
+  // Index over `patterns` by one literal word each (the longest, usually the rarest): a
+  // sentence tries only the patterns whose key word it has, plus those without literal words,
+  // instead of scanning hundreds of patterns of a common verb. Indices ascend within a group.
+  std::vector<uint32_t> unkeyed_patterns;  // indices of patterns with no literal word
+  std::vector<WordId> key_words;           // distinct key words
+  std::vector<uint32_t> key_begin;         // key_words[k]'s patterns: key_patterns[key_begin[k]
+  std::vector<uint32_t> key_patterns;      //   .. key_begin[k + 1])
   // A headword of several words not all joined ("DEATH TOLL RISEN"): the verb trie holds the
   // joined prefix, and the rest must follow in the clause like a pattern's words.
   bool has_continuation = false;

@@ -69,7 +69,14 @@ void visit(A& a, CompiledPhrase& p) {
 }
 template <typename A>
 void visit(A& a, CompiledElement& e) {
-  a(e.kind, e.joined_to_next, e.word, e.alternatives, e.longest);
+  a(e.kind, e.joined_to_next, e.word, e.alternatives, e.longest, e.by_first_word, e.by_last_word);
+  if constexpr (A::kReading) {
+    bool ok = e.by_first_word.size() <= e.alternatives.size() &&
+              e.by_last_word.size() == e.by_first_word.size();
+    for (const auto* index : {&e.by_first_word, &e.by_last_word})
+      for (const AlternativeByWord& x : *index) ok = ok && x.alternative < e.alternatives.size();
+    if (!ok) a.fail("an element's alternative index is malformed");
+  }
 }
 template <typename A>
 void visit(A& a, CompiledPattern& p) {
@@ -78,8 +85,16 @@ void visit(A& a, CompiledPattern& p) {
 }
 template <typename A>
 void visit(A& a, CompiledVerb& v) {
-  a(v.code, v.patterns, v.has_continuation, v.continuation, v.headword_words, v.headword_chars,
-    v.where);
+  a(v.code, v.patterns, v.unkeyed_patterns, v.key_words, v.key_begin, v.key_patterns,
+    v.has_continuation, v.continuation, v.headword_words, v.headword_chars, v.where);
+  if constexpr (A::kReading) {
+    bool ok = v.key_begin.size() == v.key_words.size() + 1 && v.key_begin.front() == 0 &&
+              v.key_begin.back() == v.key_patterns.size() &&
+              std::is_sorted(v.key_begin.begin(), v.key_begin.end());
+    for (uint32_t i : v.unkeyed_patterns) ok = ok && i < v.patterns.size();
+    for (uint32_t i : v.key_patterns) ok = ok && i < v.patterns.size();
+    if (!ok) a.fail("a verb's pattern index is malformed");
+  }
 }
 template <typename A>
 void visit(A& a, GappedActor& g) {
@@ -135,15 +150,15 @@ void visit(A& a, Model::Impl& m) {
 static_assert(sizeof(Model::Impl) == 1856,
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
-static_assert(sizeof(CompiledPattern) == 168 && sizeof(CompiledVerb) == 288 &&
-                  sizeof(CompiledElement) == 40 && sizeof(ModelStats) == 136,
+static_assert(sizeof(CompiledPattern) == 168 && sizeof(CompiledVerb) == 384 &&
+                  sizeof(CompiledElement) == 88 && sizeof(ModelStats) == 136,
               "a compiled structure changed: update its visit() above and kModelFormatVersion");
 #endif
 
 template <typename T>
 constexpr bool kRaw = std::is_trivially_copyable_v<T> && !std::is_same_v<T, bool> &&
                       (std::is_arithmetic_v<T> || std::is_enum_v<T> ||
-                       std::is_same_v<T, FlatU64Map::Slot> ||
+                       std::is_same_v<T, FlatU64Map::Slot> || std::is_same_v<T, AlternativeByWord> ||
                        std::is_same_v<T, FlatStringMap::Slot>);
 
 template <typename T>
