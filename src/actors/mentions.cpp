@@ -10,8 +10,12 @@ namespace {
 using text::TokenKind;
 using Unit = SentenceScratch::Unit;
 
+// Called for most tokens with short word lists: the length and first letter reject nearly
+// every word before a full comparison.
 bool is_any(std::string_view key, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), key) != words.end();
+  for (std::string_view w : words)
+    if (w.size() == key.size() && w[0] == key[0] && w == key) return true;
+  return false;
 }
 
 // Words that may sit between two units of one noun phrase: "Minister OF Defense OF THE Republic
@@ -130,9 +134,14 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
                  SentenceScratch& scratch) {
   scratch.match_begin.clear();
   scratch.ids.clear();
+  scratch.clause_boundary.resize(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
     scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
     std::string_view key = tokens.key(i);
+    const TokenKind kind = tokens.tokens[i].kind;
+    scratch.clause_boundary[i] =
+        kind == TokenKind::kComma || kind == TokenKind::kColon || kind == TokenKind::kPeriod ||
+        (kind == TokenKind::kWord && is_any(key, {"AND", "BUT", "OR", "NOR"}));
     const uint32_t* cached = scratch.match_cache.find(key);
     uint32_t range = 0;
     if (cached == nullptr) {

@@ -65,6 +65,9 @@ struct SentenceScratch {
   lexicon::FlatStringMap match_cache;
   std::vector<CachedMatch> cached_ranges;
   std::vector<lexicon::WordId> cached_ids;
+  // clause_boundary[i]: token i is a comma, colon, period or AND/BUT/OR/NOR (set by
+  // match_words, so it follows the tokens after a comma clause is dropped too).
+  std::vector<uint8_t> clause_boundary;
   std::vector<int> unit_of_token;  // index into units or -1
   struct Unit {
     uint32_t first, last;  // tokens, inclusive

@@ -14,8 +14,9 @@ int month_of(std::string_view key) {
       "JULY",    "AUGUST",   "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
   static constexpr std::array<std::string_view, 12> kShort = {
       "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+  if (key.size() < 3 || key.size() > 9) return 0;  // most tokens: no comparison at all
   for (int m = 0; m < 12; ++m)
-    if (key == kFull[m] || key == kShort[m]) return m + 1;
+    if (key[0] == kShort[m][0] && (key == kFull[m] || key == kShort[m])) return m + 1;
   if (key == "SEPT") return 9;
   return 0;
 }
@@ -23,8 +24,9 @@ int month_of(std::string_view key) {
 int weekday_of(std::string_view key) {
   static constexpr std::array<std::string_view, 7> kDays = {
       "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
+  if (key.size() < 6 || key.size() > 9) return -1;
   for (int d = 0; d < 7; ++d)
-    if (key == kDays[d]) return d;
+    if (key[0] == kDays[d][0] && key == kDays[d]) return d;
   return -1;
 }
 

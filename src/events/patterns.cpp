@@ -300,16 +300,6 @@ struct Matcher {
 
 }  // namespace
 
-bool is_clause_boundary(const SentenceView& s, uint32_t i) {
-  const text::Token& t = s.tokens.tokens[i];
-  if (t.kind == text::TokenKind::kComma || t.kind == text::TokenKind::kColon ||
-      t.kind == text::TokenKind::kPeriod)
-    return true;
-  if (t.kind != text::TokenKind::kWord) return false;
-  std::string_view key = s.tokens.key(t);
-  return key == "AND" || key == "BUT" || key == "OR" || key == "NOR";
-}
-
 bool match_pattern(const lexicon::CompiledPattern& pattern, const SentenceView& sentence,
                    uint32_t verb_first, uint32_t verb_last, PatternMatch* match) {
   *match = PatternMatch{};

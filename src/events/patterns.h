@@ -35,6 +35,9 @@ bool match_pattern(const lexicon::CompiledPattern& pattern, const SentenceView& 
 
 // True when token i ends the span that patterns and default actors may reach (a comma, a
 // conjunction or a sentence-final mark outside any mention).
-bool is_clause_boundary(const SentenceView& sentence, uint32_t i);
+// Computed once per sentence by actors::match_words (a hot test inside pattern matching).
+inline bool is_clause_boundary(const SentenceView& sentence, uint32_t i) {
+  return sentence.scratch.clause_boundary[i] != 0;
+}
 
 }  // namespace dyad::events
