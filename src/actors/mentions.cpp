@@ -186,6 +186,13 @@ void walk(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch, uint3
 
 uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch,
                        uint32_t start, uint32_t token_count, uint32_t* payload) {
+  // Most tokens start no phrase: look at the root's children before walking.
+  if (start >= token_count) return 0;
+  bool starts_one = false;
+  for (uint32_t k = scratch.match_begin[start]; k < scratch.match_begin[start + 1] && !starts_one;
+       ++k)
+    starts_one = trie.child(0, scratch.ids[k]) != 0;
+  if (!starts_one) return 0;
   uint32_t best = 0;
   walk(trie, scratch, 0, start, token_count, 0, &best, payload);
   return best;
@@ -211,7 +218,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     uint32_t name_len = 0;
     std::string name_code;
     if (options.dyad_rules && !state.learned_names.empty() && tokens.tokens[i].capitalized) {
-      std::string key;
+      std::string& key = scratch.name_key;  // reused: no allocation per capitalized word
+      key.clear();
       for (uint32_t k = i; k < n && k < i + 4; ++k) {
         if (tokens.tokens[k].kind != TokenKind::kWord) break;
         if (!key.empty()) key += ' ';

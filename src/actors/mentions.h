@@ -76,6 +76,7 @@ struct SentenceScratch {
     bool agent_suffix = true;
   };
   std::vector<Unit> units;
+  std::string name_key;  // find_mentions' buffer for learned-name lookups
   std::vector<Mention> mentions;
   std::vector<int> mention_of_token;  // index into mentions or -1
   bool complex = false;               // an actor phrase with the complex code [+++]

@@ -18,6 +18,10 @@ std::shared_ptr<const Model> load_model(const std::vector<std::string>& dictiona
   const char* cache = std::getenv("DYAD_MODEL_CACHE");
   bool use_cache = cache == nullptr || std::string_view(cache) != "0";
   auto model = use_cache ? Model::load(knowledge) : Model::compile(knowledge);
+  // A command uses its model until the process ends: keeping a reference to the end spares
+  // freeing a few hundred thousand allocations at exit (tens of ms). Reachable, not a leak.
+  static auto* const kept_to_exit = new std::vector<std::shared_ptr<const Model>>();
+  kept_to_exit->push_back(model);
   const auto& warnings = model->stats().warnings;
   for (size_t i = 0; i < warnings.size() && i < 5; ++i)
     fmt::print(stderr, "dyad: dictionary line skipped: {}\n", warnings[i]);

@@ -372,20 +372,40 @@ struct Coder::Impl {
 
   // Which dictionary words the current sentence has: seen[id] == stamp. A new stamp per
   // sentence (and after clauses are dropped) avoids clearing the table.
-  std::vector<uint32_t> seen;
+  // first_at[id] / last_at[id]: the first and last token with that word (valid when seen).
+  std::vector<uint32_t> seen, first_at, last_at;
   uint32_t stamp = 0;
   std::vector<uint32_t> pattern_candidates;  // try_verb's patterns to try (reused buffer)
   void note_words() {
-    if (seen.size() < model.words.size()) seen.resize(model.words.size(), 0);
+    if (seen.size() < model.words.size()) {
+      seen.resize(model.words.size(), 0);
+      first_at.resize(model.words.size(), 0);
+      last_at.resize(model.words.size(), 0);
+    }
     if (++stamp == 0) {  // wrapped: start over
       std::fill(seen.begin(), seen.end(), 0);
       stamp = 1;
     }
-    for (lexicon::WordId id : scratch.ids) seen[id] = stamp;
+    for (uint32_t i = 0; i + 1 < scratch.match_begin.size(); ++i)
+      for (uint32_t k = scratch.match_begin[i]; k < scratch.match_begin[i + 1]; ++k) {
+        lexicon::WordId id = scratch.ids[k];
+        if (seen[id] != stamp) {
+          seen[id] = stamp;
+          first_at[id] = i;
+        }
+        last_at[id] = i;
+      }
   }
-  bool words_present(const std::vector<lexicon::WordId>& ids) const {
-    for (lexicon::WordId id : ids)
+  // A pattern's literal words all stand where they could match: those before '*' before the
+  // verb, those after it after the verb. Cheap, and rejects most candidates.
+  bool words_placed(const lexicon::CompiledPattern& pattern, uint32_t verb_first,
+                    uint32_t verb_last) const {
+    for (size_t r = 0; r < pattern.required.size(); ++r) {
+      lexicon::WordId id = pattern.required[r];
       if (seen[id] != stamp) return false;
+      if (r < pattern.required_before ? first_at[id] >= verb_first : last_at[id] <= verb_last)
+        return false;
+    }
     return true;
   }
 
@@ -620,7 +640,7 @@ struct Coder::Impl {
     for (uint32_t candidate : pattern_candidates) {
       const lexicon::CompiledPattern& pattern = verb.patterns[candidate];
       if (matched && pattern.specificity <= matched_length) break;
-      if (!words_present(pattern.required)) continue;
+      if (!words_placed(pattern, v.first, v.last)) continue;
       events::PatternMatch attempt;
       if (!events::match_pattern(pattern, view, v.first, v.last, &attempt)) continue;
       int length = pattern.specificity - attempt.shortfall;

@@ -299,9 +299,11 @@ void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict
       cp.where = p.where;
       size_t key_length = 0;
       WordId key = kNoWord;
-      for (const auto* side : {&cp.before, &cp.after})
+      for (const auto* side : {&cp.before, &cp.after}) {
         for (const CompiledElement& el : *side)
           if (el.kind == ElementKind::kWord) cp.required.push_back(el.word);
+        if (side == &cp.before) cp.required_before = static_cast<uint32_t>(cp.required.size());
+      }
       for (const auto* side : {&p.before, &p.after})
         for (size_t e = 0; e < side->size(); ++e)
           if ((*side)[e].kind == ElementKind::kWord && (*side)[e].word.text.size() > key_length) {

@@ -136,6 +136,7 @@ struct CompiledPattern {
   // Literal words the pattern cannot match without: a sentence lacking one skips the pattern
   // before any matching is tried (most of a verb's patterns, in practice).
   std::vector<WordId> required;
+  uint32_t required_before = 0;  // how many of `required` (the first ones) stand before '*'
   SourceLine where;
 };
 

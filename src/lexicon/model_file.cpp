@@ -81,7 +81,9 @@ void visit(A& a, CompiledElement& e) {
 template <typename A>
 void visit(A& a, CompiledPattern& p) {
   a(p.before, p.after, p.code, p.verb_joined_to_next, p.specificity, p.has_alternatives, p.required,
-    p.where);
+    p.required_before, p.where);
+  if constexpr (A::kReading)
+    if (p.required_before > p.required.size()) a.fail("a pattern's word counts disagree");
 }
 template <typename A>
 void visit(A& a, CompiledVerb& v) {
@@ -150,7 +152,7 @@ void visit(A& a, Model::Impl& m) {
 static_assert(sizeof(Model::Impl) == 1856,
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
-static_assert(sizeof(CompiledPattern) == 168 && sizeof(CompiledVerb) == 384 &&
+static_assert(sizeof(CompiledPattern) == 176 && sizeof(CompiledVerb) == 392 &&
                   sizeof(CompiledElement) == 88 && sizeof(ModelStats) == 136,
               "a compiled structure changed: update its visit() above and kModelFormatVersion");
 #endif
@@ -321,22 +323,30 @@ uint64_t load_u64(const char* p) {
 }  // namespace
 
 void StreamHash::add(std::string_view bytes) {
+  // Four independent lanes over 32-byte blocks (the checksum of a model file covers megabytes:
+  // one dependency chain would make it the slowest part of loading), folded into the state.
   constexpr uint64_t k1 = 0x87c37b91114253d5ULL, k2 = 0x4cf5ad432745937fULL;
-  const char* p = bytes.data();
-  size_t n = bytes.size();
-  length_ += n;
-  auto mix = [&](uint64_t k) {
+  auto mix = [](uint64_t lane, uint64_t k) {
     k *= k1;
     k = std::rotl(k, 31);
     k *= k2;
-    state_ ^= k;
-    state_ = std::rotl(state_, 27) * 5 + 0x52dce729;
+    lane ^= k;
+    return std::rotl(lane, 27) * 5 + 0x52dce729;
   };
-  for (; n >= 8; p += 8, n -= 8) mix(load_u64(p));
+  const char* p = bytes.data();
+  size_t n = bytes.size();
+  length_ += n;
+  if (n >= 32) {
+    uint64_t lanes[4] = {state_, state_ ^ k1, state_ ^ k2, state_ + k1 + k2};
+    for (; n >= 32; p += 32, n -= 32)
+      for (int l = 0; l < 4; ++l) lanes[l] = mix(lanes[l], load_u64(p + 8 * l));
+    for (int l = 0; l < 4; ++l) state_ = mix(state_, lanes[l]);
+  }
+  for (; n >= 8; p += 8, n -= 8) state_ = mix(state_, load_u64(p));
   if (n > 0) {
     uint64_t tail = 0;
     std::memcpy(&tail, p, n);
-    mix(tail ^ (static_cast<uint64_t>(n) << 56));
+    state_ = mix(state_, tail ^ (static_cast<uint64_t>(n) << 56));
   }
 }
 
