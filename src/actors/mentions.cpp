@@ -10,9 +10,10 @@ namespace {
 using text::TokenKind;
 using Unit = SentenceScratch::Unit;
 
-// Called for most tokens with short word lists: the length and first letter reject nearly
-// every word before a full comparison.
-bool is_any(std::string_view key, std::initializer_list<std::string_view> words) {
+// Called for most tokens with short word lists: inlined, so the constant list unrolls, and the
+// length and first letter reject nearly every word before a full comparison.
+[[gnu::always_inline]] inline bool is_any(std::string_view key,
+                                           std::initializer_list<std::string_view> words) {
   for (std::string_view w : words)
     if (w.size() == key.size() && w[0] == key[0] && w == key) return true;
   return false;
@@ -98,7 +99,16 @@ constexpr StoryPhrase kStoryPhrases[] = {
     {{"THE", "PARTIES", ""}, 2},       {{"BOTH", "PARTIES", ""}, 2},
 };
 
+constexpr bool every_story_phrase_opens_with_the_or_both() {
+  for (const auto& p : kStoryPhrases)
+    if (p.words[0] != "THE" && p.words[0] != "BOTH") return false;
+  return true;
+}
+static_assert(every_story_phrase_opens_with_the_or_both(), "update story_phrase_at's first test");
+
 size_t story_phrase_at(const text::TokenBuffer& tokens, uint32_t i) {
+  std::string_view first = tokens.key(i);
+  if (first != "THE" && first != "BOTH") return 0;  // every phrase opens so: most tokens stop here
   for (const auto& p : kStoryPhrases) {
     if (i + p.length > tokens.size()) continue;
     bool ok = true;

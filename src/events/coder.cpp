@@ -33,9 +33,10 @@ namespace {
 using actors::Mention;
 using text::TokenKind;
 
-// Called for most tokens with short word lists: the length and first letter reject nearly
-// every word before a full comparison.
-bool is_any(std::string_view key, std::initializer_list<std::string_view> words) {
+// Called for most tokens with short word lists: inlined, so the constant list unrolls, and the
+// length and first letter reject nearly every word before a full comparison.
+[[gnu::always_inline]] inline bool is_any(std::string_view key,
+                                           std::initializer_list<std::string_view> words) {
   for (std::string_view w : words)
     if (w.size() == key.size() && w[0] == key[0] && w == key) return true;
   return false;
