@@ -145,6 +145,7 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
   scratch.match_begin.clear();
   scratch.ids.clear();
   scratch.clause_boundary.resize(tokens.size());
+  scratch.token_flags.resize(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
     scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
     std::string_view key = tokens.key(i);
@@ -172,6 +173,10 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
     const SentenceScratch::CachedMatch& match = scratch.cached_ranges[*cached];
     scratch.ids.insert(scratch.ids.end(), scratch.cached_ids.begin() + match.first,
                        scratch.cached_ids.begin() + match.first + match.count);
+    uint8_t flags = 0;
+    for (uint32_t k = scratch.match_begin[i]; k < scratch.ids.size(); ++k)
+      flags |= words.flags(scratch.ids[k]);
+    scratch.token_flags[i] = flags;
   }
   scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
 }

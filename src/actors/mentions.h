@@ -68,6 +68,8 @@ struct SentenceScratch {
   // clause_boundary[i]: token i is a comma, colon, period or AND/BUT/OR/NOR (set by
   // match_words, so it follows the tokens after a comma clause is dropped too).
   std::vector<uint8_t> clause_boundary;
+  // token_flags[i]: the WordTable flags of token i's words, or-ed (set by match_words).
+  std::vector<uint8_t> token_flags;
   std::vector<int> unit_of_token;  // index into units or -1
   struct Unit {
     uint32_t first, last;  // tokens, inclusive

@@ -70,8 +70,9 @@ int64_t phrase_backward(const SentenceView& s, const lexicon::CompiledPhrase& ph
 class AlternativesAt {
  public:
   AlternativesAt(const SentenceView& s, const std::vector<lexicon::AlternativeByWord>& index,
-                 uint32_t i) {
+                 uint32_t i, uint8_t flag) {
     const auto& sc = s.scratch;
+    if (!(sc.token_flags[i] & flag)) return;  // no alternative anywhere starts/ends so
     for (uint32_t k = sc.match_begin[i]; k < sc.match_begin[i + 1]; ++k) {
       lexicon::WordId id = sc.ids[k];
       auto it = std::lower_bound(
@@ -169,7 +170,7 @@ struct Matcher {
         case ElementKind::kAlternatives:
         case ElementKind::kSynset: {
           bool done = false;
-          AlternativesAt(s, e.by_first_word, p).for_each(e.alternatives.size(), [&](uint32_t a) {
+          AlternativesAt(s, e.by_first_word, p, lexicon::WordTable::kStartsAlternative).for_each(e.alternatives.size(), [&](uint32_t a) {
             if (done) return;
             const auto& alt = e.alternatives[a];
             uint32_t next = phrase_forward(s, alt, p);
@@ -246,7 +247,7 @@ struct Matcher {
         case ElementKind::kAlternatives:
         case ElementKind::kSynset: {
           bool done = false;
-          AlternativesAt(s, e.by_last_word, p).for_each(e.alternatives.size(), [&](uint32_t a) {
+          AlternativesAt(s, e.by_last_word, p, lexicon::WordTable::kEndsAlternative).for_each(e.alternatives.size(), [&](uint32_t a) {
             if (done) return;
             const auto& alt = e.alternatives[a];
             int64_t first = phrase_backward(s, alt, p);

@@ -202,6 +202,8 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
     if (alt.words.empty()) continue;
     out.by_first_word.push_back(AlternativeByWord{alt.words.front(), a});
     out.by_last_word.push_back(AlternativeByWord{alt.words.back(), a});
+    words.add_flags(alt.words.front(), WordTable::kStartsAlternative);
+    words.add_flags(alt.words.back(), WordTable::kEndsAlternative);
   }
   std::sort(out.by_first_word.begin(), out.by_first_word.end());
   std::sort(out.by_last_word.begin(), out.by_last_word.end());

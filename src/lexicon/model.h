@@ -37,9 +37,19 @@ class WordTable {
   void match(std::string_view key, std::vector<WordId>& out) const;
   size_t size() const { return count_; }
 
+  // Per-word flags the matcher tests before looking further (one byte per word id).
+  static constexpr uint8_t kStartsAlternative = 1;  // first word of a { | } or synset phrase
+  static constexpr uint8_t kEndsAlternative = 2;    // last word of one
+  void add_flags(WordId id, uint8_t flags) {
+    if (id >= flags_.size()) flags_.resize(id + 1, 0);
+    flags_[id] |= flags;
+  }
+  uint8_t flags(WordId id) const { return id < flags_.size() ? flags_[id] : 0; }
+
  private:
   friend struct ModelFileAccess;
   void finish_stems(std::string_view key, std::vector<WordId>& out) const;
+  std::vector<uint8_t> flags_;
   FlatStringMap exact_, endings_, stems_;
   uint64_t min_stem_ = UINT64_MAX, max_stem_ = 0;
   uint32_t count_ = 0;

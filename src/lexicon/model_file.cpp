@@ -24,7 +24,7 @@ namespace dyad::lexicon {
 struct ModelFileAccess {
   template <typename Archive>
   static void visit(Archive& a, WordTable& t) {
-    a(t.exact_, t.endings_, t.stems_, t.min_stem_, t.max_stem_, t.count_);
+    a(t.exact_, t.endings_, t.stems_, t.min_stem_, t.max_stem_, t.count_, t.flags_);
   }
   template <typename Archive>
   static void visit(Archive& a, PhraseTrie& t) {
@@ -149,7 +149,7 @@ void visit(A& a, Model::Impl& m) {
 }
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model::Impl) == 1856,
+static_assert(sizeof(Model::Impl) == 1880,
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
 static_assert(sizeof(CompiledPattern) == 176 && sizeof(CompiledVerb) == 392 &&
@@ -517,8 +517,9 @@ std::string cache_directory(const KnowledgeOptions& options) {
 // dictionary file's path and bytes (a .project's files included). False when a file cannot be
 // read: compile() then reports it properly.
 bool source_key(const KnowledgeOptions& options, uint64_t* key) {
+  // The format version and build are checked from the file's header, not keyed: a new build
+  // replaces its predecessor's file instead of leaving it behind.
   lexicon::StreamHash hash;
-  hash.add_u64(lexicon::kModelFormatVersion);
   hash.add_u64(options.use_default ? 1 : 0);
   hash.add_u64(options.strict ? 1 : 0);
   std::string content;
