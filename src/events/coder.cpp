@@ -37,6 +37,9 @@ bool is_any(std::string_view key, std::initializer_list<std::string_view> words)
   return std::find(words.begin(), words.end(), key) != words.end();
 }
 
+// A candidate's target when dyad's rules code an event without a named target.
+constexpr int kNoActor = -3;
+
 bool is_article(std::string_view key) {
   return key == "THE" || key == "A" || key == "AN";
 }
@@ -716,10 +719,14 @@ struct Coder::Impl {
       }
       if (c.target < 0 && !options.default_target.empty()) c.target = -2;
     }
-    if (c.source == -1 || c.target == -1) return false;
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&
-        !directly_after(v.last, c.target))
+        (c.target < 0 || !directly_after(v.last, c.target)))
       return false;
+    // dyad's rules keep an event whose target is not named ("Japan condemned the attack"):
+    // its target is left empty (kNoActor) rather than the event dropped.
+    if (options.dyad_rules && c.source >= 0 && c.target == -1) c.target = kNoActor;
+    if (options.dyad_rules && c.target >= 0 && c.source == -1) c.source = kNoActor;
+    if (c.source == -1 || c.target == -1) return false;
     return true;
   }
 
@@ -831,6 +838,30 @@ struct Coder::Impl {
     return out;
   }
 
+  // dyad's rules report an actor as its noun phrase: the words that named it plus the article,
+  // number or quantifier and the rank words in front of them ("the Swiss court", "several
+  // Boko Haram terrorists", "two senior officials"). Only words adjacent in the text are taken.
+  uint32_t noun_phrase_start(const Document& doc, uint32_t first) const {
+    uint32_t start = tokens.tokens[first].span.start;
+    bool article_seen = false;
+    for (uint32_t k = first; k > 0 && !article_seen; --k) {
+      const text::Token& t = tokens.tokens[k - 1];
+      if (t.span.end > start) break;
+      std::string_view gap(doc.text.data() + t.span.end, start - t.span.end);
+      if (gap.find_first_not_of(" \t\n") != std::string_view::npos || gap.empty()) break;
+      std::string_view key = tokens.key(k - 1);
+      bool number = t.kind == TokenKind::kNumber ||
+                    is_any(key, {"TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+                                 "TEN", "DOZENS", "HUNDREDS", "THOUSANDS"});
+      if (is_article(key) || is_any(key, {"SEVERAL", "SOME", "MANY", "BOTH", "ALL", "OTHER"}))
+        article_seen = is_article(key);
+      else if (!number && !(!t.capitalized && is_any(key, {"SENIOR", "TOP", "FORMER"})))
+        break;
+      start = t.span.start;
+    }
+    return start;
+  }
+
   Actor make_actor(const Document& doc, int mention, const std::string& default_code) const {
     Actor a;
     if (mention < 0) {  // a DEFAULT: code from the options
@@ -843,6 +874,7 @@ struct Coder::Impl {
     actors::split_actor_code(m.code, &a.country, &a.sector);
     a.span.start = tokens.tokens[m.first_token].span.start;
     a.span.end = tokens.tokens[m.last_token].span.end;
+    if (options.dyad_rules) a.span.start = noun_phrase_start(doc, m.first_token);
     a.span.text = doc.text.substr(a.span.start, a.span.end - a.span.start);
     return a;
   }
@@ -850,15 +882,19 @@ struct Coder::Impl {
   void emit(const Document& doc, uint32_t sentence_index, std::optional<int32_t> day,
             const lexicon::Place* place, std::vector<Event>& out, uint64_t* event_counter) {
     std::set<std::tuple<std::string, std::string, std::string>> seen;
+    static const std::string no_code;
     auto code_of = [&](int m, bool source) -> const std::string& {
       if (m >= 0) return scratch.mentions[m].code;
+      if (m == kNoActor) return no_code;
       return source ? options.default_source : options.default_target;
     };
     for (const Candidate& c : candidates) {
-      std::vector<int> sources = c.source < 0      ? std::vector<int>{-2}
+      std::vector<int> sources = c.source == kNoActor ? std::vector<int>{kNoActor}
+                                 : c.source < 0         ? std::vector<int>{-2}
                                  : c.source_single ? std::vector<int>{c.source}
                                                    : members(c.source);
-      std::vector<int> targets = c.target < 0      ? std::vector<int>{-2}
+      std::vector<int> targets = c.target == kNoActor ? std::vector<int>{kNoActor}
+                                 : c.target < 0         ? std::vector<int>{-2}
                                  : c.target_single ? std::vector<int>{c.target}
                                                    : members(c.target);
       // Every source member with every target member (a compound acting on itself gives
@@ -869,7 +905,7 @@ struct Coder::Impl {
           const std::string& tc = code_of(t, false);
           if (sc == tc) continue;
           add_event(doc, sentence_index, day, place, c.code, s, t, c, seen, out, event_counter);
-          if (!c.paired.empty())
+          if (!c.paired.empty() && t != kNoActor && s != kNoActor)
             add_event(doc, sentence_index, day, place, c.paired, t, s, c, seen, out, event_counter);
         }
       }
@@ -882,9 +918,10 @@ struct Coder::Impl {
                  std::set<std::tuple<std::string, std::string, std::string>>& seen,
                  std::vector<Event>& out, uint64_t* event_counter) {
     Event e;
-    e.source = make_actor(doc, s, options.default_source);
-    e.target = make_actor(doc, t, options.default_target);
-    if (!seen.emplace(e.source->code, e.target->code, code).second) return;
+    if (s != kNoActor) e.source = make_actor(doc, s, options.default_source);
+    if (t != kNoActor) e.target = make_actor(doc, t, options.default_target);
+    if (!seen.emplace(e.source ? e.source->code : "", e.target ? e.target->code : "", code).second)
+      return;
     e.event_id = fmt::format("{}-{}", doc.id, ++*event_counter);
     e.doc_id = doc.id;
     e.sentence_index = sentence_index;

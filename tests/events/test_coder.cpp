@@ -117,7 +117,36 @@ TEST(Coder, DateLimitedActorCodes) {
             V({"ARNELI>GON:122"}));
   EXPECT_EQ(summary(code_text(model(), "Halbarad condemned Gondor.", "2000-01-01")),
             V({"ARNGOV>GON:122"}));
-  EXPECT_TRUE(code_text(model(), "Halbarad condemned Gondor.", "2011-01-01").empty());
+  // Outside his dated codes Halbarad is no actor: the event keeps its target, not him.
+  EXPECT_EQ(summary(code_text(model(), "Halbarad condemned Gondor.", "2011-01-01")),
+            V({"->GON:122"}));
+}
+
+TEST(Coder, EventsWithOneNamedActor) {
+  // dyad's rules keep an event whose other actor is not named; TABARI's rules drop it.
+  EXPECT_EQ(summary(code_text(model(), "Arnor condemned the decision.")), V({"ARN>-:122"}));
+  EXPECT_EQ(summary(code_text(model(), "Unknown men attacked Gondor.")), V({"->GON:190"}));
+  Coder tabari(model());
+  CodingOptions options = CodingOptions::tabari();
+  options.minimum_words = 0;
+  tabari.set_options(options);
+  Document doc;
+  doc.id = "t";
+  doc.date = "2019-07-11";
+  doc.text = "Arnor condemned the decision.";
+  std::vector<Event> events;
+  tabari.code(doc, events);
+  EXPECT_TRUE(events.empty());
+  // A speech verb still needs its direct object, and one actor is still needed.
+  EXPECT_TRUE(code_text(model(), "Arnor said the weather was fine.").empty());
+  EXPECT_TRUE(code_text(model(), "Somebody condemned the decision.").empty());
+}
+
+TEST(Coder, ActorSpansAreNounPhrases) {
+  auto events = code_text(model(), "The Arnor president met with several Gondor soldiers.");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].source->span.text, "The Arnor president");
+  EXPECT_EQ(events[0].target->span.text, "several Gondor soldiers");
 }
 
 TEST(Coder, OffsetsPointIntoTheText) {
