@@ -720,8 +720,13 @@ struct Coder::Impl {
       if (c.target < 0 && !options.default_target.empty()) c.target = -2;
     }
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&
-        (c.target < 0 || !directly_after(v.last, c.target)))
-      return false;
+        (c.target < 0 || !directly_after(v.last, c.target))) {
+      // A plain statement (010) needs its addressee as direct object; a speech verb with a
+      // meaning of its own ("declined to comment", "is skeptical", "appealed") stands without
+      // a target, but never reaches for a distant one.
+      if (c.code == "010") return false;
+      c.target = -1;
+    }
     // dyad's rules keep an event whose target is not named ("Japan condemned the attack"):
     // its target is left empty (kNoActor) rather than the event dropped.
     if (options.dyad_rules && c.source >= 0 && c.target == -1) c.target = kNoActor;
