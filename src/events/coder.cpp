@@ -581,6 +581,19 @@ struct Coder::Impl {
     return false;
   }
 
+  // An event with one actor keeps it only when the actor is named in the verb's own clause,
+  // between `first` and `end`, or is a pronoun for an actor of the same sentence ("X said it
+  // will ..."); a pronoun reaching back to an earlier sentence or an actor carried over from
+  // another clause is too weak a signal on its own.
+  bool named_in_clause(int mention, uint32_t first, uint32_t end) const {
+    const Mention& m = scratch.mentions[mention];
+    if (m.first_token < first || m.first_token >= end || m.story_reference) return false;
+    if (m.referent_token >= 0) return true;  // a pronoun for an actor of the same sentence
+    return !(m.first_token == m.last_token &&
+             is_any(tokens.key(m.first_token), {"HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY",
+                                                "THEM", "THEIR", "WE", "OUR", "US", "I"}));
+  }
+
   // Direct object: a mention starting within two words after the verb ("told the Russian side").
   bool directly_after(uint32_t verb_last, int mention) const {
     if (mention < 0) return false;
@@ -729,8 +742,12 @@ struct Coder::Impl {
     }
     // dyad's rules keep an event whose target is not named ("Japan condemned the attack"):
     // its target is left empty (kNoActor) rather than the event dropped.
-    if (options.dyad_rules && c.source >= 0 && c.target == -1) c.target = kNoActor;
-    if (options.dyad_rules && c.target >= 0 && c.source == -1) c.source = kNoActor;
+    if (options.dyad_rules && c.source >= 0 && c.target == -1 &&
+        named_in_clause(c.source, clause_first, v.first))
+      c.target = kNoActor;
+    if (options.dyad_rules && c.target >= 0 && c.source == -1 &&
+        named_in_clause(c.target, v.last + 1, clause_last + 1))
+      c.source = kNoActor;
     if (c.source == -1 || c.target == -1) return false;
     return true;
   }
