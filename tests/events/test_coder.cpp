@@ -140,6 +140,11 @@ TEST(Coder, EventsWithOneNamedActor) {
   // A speech verb still needs its direct object, and one actor is still needed.
   EXPECT_TRUE(code_text(model(), "Arnor said the weather was fine.").empty());
   EXPECT_TRUE(code_text(model(), "Somebody condemned the decision.").empty());
+  // The one actor must be named in the verb's clause, or be a pronoun for an actor of the
+  // same sentence.
+  EXPECT_TRUE(code_text(model(), "He condemned the decision.").empty());
+  EXPECT_EQ(summary(code_text(model(), "Arnor said it condemned the decision.")),
+            V({"ARN>-:122"}));
 }
 
 TEST(Coder, ActorSpansAreNounPhrases) {

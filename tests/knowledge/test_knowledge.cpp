@@ -69,6 +69,8 @@ TEST(KnowledgeActors, CountriesByNameDemonymAndCapital) {
   EXPECT_EQ(target_of("Moscow criticized Kiev."), "UKR");
   EXPECT_EQ(source_of("South Sudan accused Sudan."), "SSD");  // the longest match wins
   EXPECT_EQ(source_of("North Korea threatened South Korea."), "PRK");
+  EXPECT_EQ(source_of("The US condemned Iran."), "USA");
+  EXPECT_EQ(target_of("Russia criticized us."), "(none)");  // the pronoun is not the US
 }
 
 TEST(KnowledgeActors, InstitutionsStandingForAState) {
