@@ -466,8 +466,28 @@ struct Coder::Impl {
         while (k < n && (is_listed(model.adjective_trie, k) || is_article(tokens.key(k)))) ++k;
         if (k < n && is_listed(model.noun_trie, k)) continue;
       }
+      // dyad's rules: AND joining two noun phrases ("sent vehicles and a team of paratroopers to
+      // Lebanon") does not divide clauses: no verb follows it before the next boundary.
+      if (options.dyad_rules && tokens.key(i) == "AND" && !verb_before_boundary(i + 1)) continue;
       clause_starts.push_back(i);
     }
+  }
+
+  // True when a verb (a dictionary verb not in noun position) starts at or after `from` before
+  // the next comma, colon, period or conjunction.
+  bool verb_before_boundary(uint32_t from) const {
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    uint32_t end = from;
+    while (end < n) {
+      const text::Token& t = tokens.tokens[end];
+      if (t.kind == TokenKind::kComma || t.kind == TokenKind::kColon ||
+          t.kind == TokenKind::kPeriod || is_conjunction(tokens.key(end)))
+        break;
+      ++end;
+    }
+    for (const Verb& v : verbs)
+      if (v.first >= from && v.first < end && !v.noun_position) return true;
+    return false;
   }
 
   // True when a phrase of `trie` (nouns, adjectives) covers token i.

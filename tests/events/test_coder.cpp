@@ -147,6 +147,15 @@ TEST(Coder, EventsWithOneNamedActor) {
             V({"ARN>-:122"}));
 }
 
+TEST(Coder, AndBetweenNounPhrasesKeepsTheClause) {
+  // No verb after AND: the target after the second noun phrase still belongs to the verb.
+  EXPECT_EQ(summary(code_text(model(), "Arnor condemned the raids and the arrests in Gondor.")),
+            V({"ARN>GON:122"}));
+  // A verb after AND starts a new clause: Gondor is not the target of the condemnation.
+  EXPECT_EQ(summary(code_text(model(), "Arnor condemned the raids and Rohan attacked Gondor.")),
+            V({"ARN>-:122", "ROH>GON:190"}));
+}
+
 TEST(Coder, ActorSpansAreNounPhrases) {
   auto events = code_text(model(), "The Arnor president met with several Gondor soldiers.");
   ASSERT_FALSE(events.empty());
