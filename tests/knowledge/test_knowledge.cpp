@@ -99,6 +99,13 @@ TEST(KnowledgeActors, InternationalOrganisations) {
   EXPECT_EQ(source_of("The IMF praised Egypt."), "IGOBUSIMF");
 }
 
+TEST(KnowledgeActors, StateAgenciesWithASector) {
+  EXPECT_EQ(source_of("The Justice Department accused Russia."), "USAJUD");
+  EXPECT_EQ(source_of("USAID sent humanitarian aid to Haiti."), "USAGOV");
+  EXPECT_EQ(source_of("The Environmental Protection Agency criticized Canada."), "USAGOVENV");
+  EXPECT_EQ(source_of("Customs and Border Protection returned the artifacts to Peru."), "USACOP");
+}
+
 TEST(KnowledgeActors, NonGovernmentalOrganisations) {
   EXPECT_EQ(source_of("Amnesty International condemned Myanmar."), "NGOHRIAMN");
   EXPECT_EQ(source_of("Human Rights Watch accused Egypt."), "NGOHRIHRW");
@@ -247,6 +254,17 @@ TEST(KnowledgeVerbs, FamiliesOfIntentRefusalAndDemand) {
   EXPECT_EQ(cameo_of("Israel will not release Palestinian prisoners."), "1243");
   EXPECT_EQ(cameo_of("Israel must release Palestinian prisoners."), "1053");
   EXPECT_EQ(cameo_of("Israel refused to release Palestinian prisoners."), "1243");
+  EXPECT_EQ(cameo_of("Hungary will not accept Syrian refugees."), "120");
+  EXPECT_EQ(cameo_of("Germany accepted Syrian refugees."), "075");
+}
+
+TEST(KnowledgeVerbs, NominalObjects) {
+  EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
+  EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
+  EXPECT_EQ(cameo_of("Greece filed a libel lawsuit against Turkish officials."), "115");
+  EXPECT_EQ(cameo_of("Venezuela closed its land borders with Colombia."), "191");
+  EXPECT_EQ(cameo_of("Denmark cancelled a planned visit to the United States."), "125");
+  EXPECT_EQ(cameo_of("Colombian truckers called off a four-day strike."), "082");
 }
 
 }  // namespace
