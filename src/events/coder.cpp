@@ -24,6 +24,7 @@
 #include "dyad/dyad.h"
 #include "events/patterns.h"
 #include "geo/locate.h"
+#include "ingest/ingest.h"
 #include "lexicon/model.h"
 #include "text/text.h"
 
@@ -123,6 +124,7 @@ struct Coder::Impl {
   bool sentence_stopped = false;  // a pattern's discard or complex code was matched
   std::string forwarded;  // see Coder::set_forwarded_actor
 
+  size_t dateline_bytes = 0;  // bytes of the document's opening dateline (dyad's rules)
   bool trace = std::getenv("DYAD_TRACE") != nullptr;  // debugging aid: the parse on stderr
 
   explicit Impl(std::shared_ptr<const Model> m)
@@ -1026,6 +1028,11 @@ struct Coder::Impl {
     if (discard_phrase_present()) return;
     actors::find_mentions(model, options, tokens, state, scratch);
     if (scratch.discard) return;
+    // dyad's rules: the place of a wire dateline ("WASHINGTON, March 5 -") says where the story
+    // was filed, it is no actor of the first sentence.
+    if (dateline_bytes > 0 && index == 0)
+      for (Mention& m : scratch.mentions)
+        if (tokens.tokens[m.last_token].span.end <= dateline_bytes) m.code.clear();
     // The date is the whole sentence's, read before any clause is dropped. TABARI's rules keep
     // the record's date unless a <TIME> phrase shifts it.
     std::optional<int32_t> event_day =
@@ -1070,6 +1077,11 @@ struct Coder::Impl {
       state.has_day = true;
     }
     const lexicon::Place* dateline = geo::dateline_place(model, doc.dateline_place);
+    dateline_bytes = 0;
+    if (options.dyad_rules) {
+      size_t consumed = 0;
+      if (ingest::parse_dateline(doc.text, &consumed)) dateline_bytes = consumed;
+    }
     sentences.clear();
     if (options.split_sentences)
       text::split_sentences(doc.text, sentences);

@@ -73,6 +73,12 @@ TEST(KnowledgeActors, CountriesByNameDemonymAndCapital) {
   EXPECT_EQ(target_of("Russia criticized us."), "(none)");  // the pronoun is not the US
 }
 
+TEST(KnowledgeActors, DatelinePlaceIsNoActor) {
+  // Where the story was filed is not who acted (the dateline still gives the event's location).
+  EXPECT_EQ(source_of("MOSCOW, March 5 - Police arrested Ukrainian protesters."), "COP");
+  EXPECT_EQ(source_of("Moscow police arrested Ukrainian protesters."), "RUSCOP");
+}
+
 TEST(KnowledgeActors, InstitutionsStandingForAState) {
   EXPECT_EQ(source_of("The Kremlin criticized Ukraine."), "RUSGOV");
   EXPECT_EQ(source_of("The Pentagon criticized Iran."), "USAMIL");
