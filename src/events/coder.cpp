@@ -603,6 +603,33 @@ struct Coder::Impl {
     return false;
   }
 
+  // True when the members of the mention's list do not all have the same code ("the Justice
+  // Department and the US Attorney's Office" act together, not on each other).
+  bool group_has_two_codes(int mention) const {
+    const std::string& code = scratch.mentions[mention].code;
+    for (const Mention& m : scratch.mentions)
+      if (m.group == scratch.mentions[mention].group && m.code != code) return true;
+    return false;
+  }
+
+  // dyad's rules: an action under "if", "unless" or "whether" (up to the next comma) is not
+  // reported as having happened, nor is a noun event after "any" or "no" ("any attack on the
+  // province would ..."), nor anything in a question.
+  bool hypothetical(const Verb& v) const {
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    if (n > 0 && tokens.key(n - 1) == "?") return true;
+    if (v.noun_position && v.first > 0 && is_any(tokens.key(v.first - 1), {"ANY", "NO"}))
+      return true;
+    for (int64_t k = static_cast<int64_t>(v.first) - 1; k >= 0; --k) {
+      const text::Token& t = tokens.tokens[static_cast<size_t>(k)];
+      if (t.kind == TokenKind::kComma || t.kind == TokenKind::kColon ||
+          t.kind == TokenKind::kPeriod)
+        return false;
+      if (is_any(tokens.key(static_cast<size_t>(k)), {"IF", "UNLESS", "WHETHER"})) return true;
+    }
+    return false;
+  }
+
   // An event with one actor keeps it only when the actor is named in the verb's own clause,
   // between `first` and `end`, or is a pronoun for an actor of the same sentence ("X said it
   // will ..."); a pronoun reaching back to an earlier sentence or an actor carried over from
@@ -672,6 +699,7 @@ struct Coder::Impl {
     }
     if (code->null()) return false;
     if (options.dyad_rules && !explicit_before && negated(v)) return false;
+    if (options.dyad_rules && hypothetical(v)) return false;
     c.code = code->code;
     c.paired = code->paired;
     // Reported speech is the codebook's residual category: with dyad's rules a speech event
@@ -748,7 +776,8 @@ struct Coder::Impl {
                               !scratch.mentions[c.target].story_reference &&
                               scratch.mentions[c.target].referent_token < 0;
       if ((c.target < 0 || role_only_target) && c.source >= 0 &&
-          scratch.mentions[c.source].group >= 0 && options.default_target.empty()) {
+          scratch.mentions[c.source].group >= 0 && options.default_target.empty() &&
+          !(options.dyad_rules && c.target < 0 && !group_has_two_codes(c.source))) {
         c.target = c.source;
         c.target_single = false;
       }

@@ -147,6 +147,20 @@ TEST(Coder, EventsWithOneNamedActor) {
             V({"ARN>-:122"}));
 }
 
+TEST(Coder, HypotheticalActionsAreNotEvents) {
+  EXPECT_TRUE(code_text(model(), "If Arnor attacked Gondor, Rohan would suffer.").empty());
+  EXPECT_TRUE(code_text(model(), "Did Arnor attack Gondor?").empty());
+  EXPECT_EQ(summary(code_text(model(), "Arnor condemned Gondor, if only briefly.")),
+            V({"ARN>GON:122"}));
+}
+
+TEST(Coder, ListOfOneActorHasNoTarget) {
+  // Two mentions with one code acting together: one event without target, not none.
+  EXPECT_EQ(summary(code_text(model(), "The Arnor president and the Arnor minister condemned "
+                                       "the decision.")),
+            V({"ARNGOV>-:122"}));
+}
+
 TEST(Coder, AndBetweenNounPhrasesKeepsTheClause) {
   // No verb after AND: the target after the second noun phrase still belongs to the verb.
   EXPECT_EQ(summary(code_text(model(), "Arnor condemned the raids and the arrests in Gondor.")),
