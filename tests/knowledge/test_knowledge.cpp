@@ -71,6 +71,7 @@ TEST(KnowledgeActors, CountriesByNameDemonymAndCapital) {
   EXPECT_EQ(source_of("North Korea threatened South Korea."), "PRK");
   EXPECT_EQ(source_of("The US condemned Iran."), "USA");
   EXPECT_EQ(target_of("Russia criticized us."), "(none)");  // the pronoun is not the US
+  EXPECT_EQ(target_of("Russia attacked rebels using drones."), "REB");  // nor is "using"
 }
 
 TEST(KnowledgeActors, DatelinePlaceIsNoActor) {
