@@ -229,6 +229,10 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     uint32_t actor_payload = 0, agent_payload = 0;
     uint32_t actor_len = longest_match(model.actor_trie, scratch, i, n, &actor_payload);
     uint32_t agent_len = longest_match(model.agent_trie, scratch, i, n, &agent_payload);
+    // dyad's rules: the pronoun "us" (lower case) is not the country US.
+    if (options.dyad_rules && actor_len == 1 && !tokens.tokens[i].capitalized &&
+        tokens.key(i) == "US")
+      actor_len = 0;
     // Learned names: the longest run of capitalized words known for this document.
     uint32_t name_len = 0;
     std::string name_code;

@@ -24,6 +24,7 @@
 #include "dyad/dyad.h"
 #include "events/patterns.h"
 #include "geo/locate.h"
+#include "ingest/ingest.h"
 #include "lexicon/model.h"
 #include "text/text.h"
 
@@ -41,6 +42,9 @@ using text::TokenKind;
     if (w.size() == key.size() && w[0] == key[0] && w == key) return true;
   return false;
 }
+
+// A candidate's target when dyad's rules code an event without a named target.
+constexpr int kNoActor = -3;
 
 bool is_article(std::string_view key) {
   return key == "THE" || key == "A" || key == "AN";
@@ -125,6 +129,7 @@ struct Coder::Impl {
   bool sentence_stopped = false;  // a pattern's discard or complex code was matched
   std::string forwarded;  // see Coder::set_forwarded_actor
 
+  size_t dateline_bytes = 0;  // bytes of the document's opening dateline (dyad's rules)
   bool trace = std::getenv("DYAD_TRACE") != nullptr;  // debugging aid: the parse on stderr
 
   explicit Impl(std::shared_ptr<const Model> m)
@@ -489,8 +494,28 @@ struct Coder::Impl {
         while (k < n && (is_listed(model.adjective_trie, k) || is_article(tokens.key(k)))) ++k;
         if (k < n && is_listed(model.noun_trie, k)) continue;
       }
+      // dyad's rules: AND joining two noun phrases ("sent vehicles and a team of paratroopers to
+      // Lebanon") does not divide clauses: no verb follows it before the next boundary.
+      if (options.dyad_rules && tokens.key(i) == "AND" && !verb_before_boundary(i + 1)) continue;
       clause_starts.push_back(i);
     }
+  }
+
+  // True when a verb (a dictionary verb not in noun position) starts at or after `from` before
+  // the next comma, colon, period or conjunction.
+  bool verb_before_boundary(uint32_t from) const {
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    uint32_t end = from;
+    while (end < n) {
+      const text::Token& t = tokens.tokens[end];
+      if (t.kind == TokenKind::kComma || t.kind == TokenKind::kColon ||
+          t.kind == TokenKind::kPeriod || is_conjunction(tokens.key(end)))
+        break;
+      ++end;
+    }
+    for (const Verb& v : verbs)
+      if (v.first >= from && v.first < end && !v.noun_position) return true;
+    return false;
   }
 
   // True when a phrase of `trie` (nouns, adjectives) covers token i.
@@ -604,6 +629,46 @@ struct Coder::Impl {
     return false;
   }
 
+  // True when the members of the mention's list do not all have the same code ("the Justice
+  // Department and the US Attorney's Office" act together, not on each other).
+  bool group_has_two_codes(int mention) const {
+    const std::string& code = scratch.mentions[mention].code;
+    for (const Mention& m : scratch.mentions)
+      if (m.group == scratch.mentions[mention].group && m.code != code) return true;
+    return false;
+  }
+
+  // dyad's rules: an action under "if", "unless" or "whether" (up to the next comma) is not
+  // reported as having happened, nor is a noun event after "any" or "no" ("any attack on the
+  // province would ..."), nor anything in a question.
+  bool hypothetical(const Verb& v) const {
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    if (n > 0 && tokens.key(n - 1) == "?") return true;
+    if (v.noun_position && v.first > 0 && is_any(tokens.key(v.first - 1), {"ANY", "NO"}))
+      return true;
+    for (int64_t k = static_cast<int64_t>(v.first) - 1; k >= 0; --k) {
+      const text::Token& t = tokens.tokens[static_cast<size_t>(k)];
+      if (t.kind == TokenKind::kComma || t.kind == TokenKind::kColon ||
+          t.kind == TokenKind::kPeriod)
+        return false;
+      if (is_any(tokens.key(static_cast<size_t>(k)), {"IF", "UNLESS", "WHETHER"})) return true;
+    }
+    return false;
+  }
+
+  // An event with one actor keeps it only when the actor is named in the verb's own clause,
+  // between `first` and `end`, or is a pronoun for an actor of the same sentence ("X said it
+  // will ..."); a pronoun reaching back to an earlier sentence or an actor carried over from
+  // another clause is too weak a signal on its own.
+  bool named_in_clause(int mention, uint32_t first, uint32_t end) const {
+    const Mention& m = scratch.mentions[mention];
+    if (m.first_token < first || m.first_token >= end || m.story_reference) return false;
+    if (m.referent_token >= 0) return true;  // a pronoun for an actor of the same sentence
+    return !(m.first_token == m.last_token &&
+             is_any(tokens.key(m.first_token), {"HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY",
+                                                "THEM", "THEIR", "WE", "OUR", "US", "I"}));
+  }
+
   // Direct object: a mention starting within two words after the verb ("told the Russian side").
   bool directly_after(uint32_t verb_last, int mention) const {
     if (mention < 0) return false;
@@ -669,6 +734,7 @@ struct Coder::Impl {
     }
     if (code->null()) return false;
     if (options.dyad_rules && !explicit_before && negated(v)) return false;
+    if (options.dyad_rules && hypothetical(v)) return false;
     c.code = code->code;
     c.paired = code->paired;
     // Reported speech is the codebook's residual category: with dyad's rules a speech event
@@ -745,16 +811,30 @@ struct Coder::Impl {
                               !scratch.mentions[c.target].story_reference &&
                               scratch.mentions[c.target].referent_token < 0;
       if ((c.target < 0 || role_only_target) && c.source >= 0 &&
-          scratch.mentions[c.source].group >= 0 && options.default_target.empty()) {
+          scratch.mentions[c.source].group >= 0 && options.default_target.empty() &&
+          !(options.dyad_rules && c.target < 0 && !group_has_two_codes(c.source))) {
         c.target = c.source;
         c.target_single = false;
       }
       if (c.target < 0 && !options.default_target.empty()) c.target = -2;
     }
-    if (c.source == -1 || c.target == -1) return false;
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&
-        !directly_after(v.last, c.target))
-      return false;
+        (c.target < 0 || !directly_after(v.last, c.target))) {
+      // A plain statement (010) needs its addressee as direct object; a speech verb with a
+      // meaning of its own ("declined to comment", "is skeptical", "appealed") stands without
+      // a target, but never reaches for a distant one.
+      if (c.code == "010") return false;
+      c.target = -1;
+    }
+    // dyad's rules keep an event whose target is not named ("Japan condemned the attack"):
+    // its target is left empty (kNoActor) rather than the event dropped.
+    if (options.dyad_rules && c.source >= 0 && c.target == -1 &&
+        named_in_clause(c.source, clause_first, v.first))
+      c.target = kNoActor;
+    if (options.dyad_rules && c.target >= 0 && c.source == -1 &&
+        named_in_clause(c.target, v.last + 1, clause_last + 1))
+      c.source = kNoActor;
+    if (c.source == -1 || c.target == -1) return false;
     return true;
   }
 
@@ -866,6 +946,30 @@ struct Coder::Impl {
     return out;
   }
 
+  // dyad's rules report an actor as its noun phrase: the words that named it plus the article,
+  // number or quantifier and the rank words in front of them ("the Swiss court", "several
+  // Boko Haram terrorists", "two senior officials"). Only words adjacent in the text are taken.
+  uint32_t noun_phrase_start(const Document& doc, uint32_t first) const {
+    uint32_t start = tokens.tokens[first].span.start;
+    bool article_seen = false;
+    for (uint32_t k = first; k > 0 && !article_seen; --k) {
+      const text::Token& t = tokens.tokens[k - 1];
+      if (t.span.end > start) break;
+      std::string_view gap(doc.text.data() + t.span.end, start - t.span.end);
+      if (gap.find_first_not_of(" \t\n") != std::string_view::npos || gap.empty()) break;
+      std::string_view key = tokens.key(k - 1);
+      bool number = t.kind == TokenKind::kNumber ||
+                    is_any(key, {"TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+                                 "TEN", "DOZENS", "HUNDREDS", "THOUSANDS"});
+      if (is_article(key) || is_any(key, {"SEVERAL", "SOME", "MANY", "BOTH", "ALL", "OTHER"}))
+        article_seen = is_article(key);
+      else if (!number && !(!t.capitalized && is_any(key, {"SENIOR", "TOP", "FORMER"})))
+        break;
+      start = t.span.start;
+    }
+    return start;
+  }
+
   Actor make_actor(const Document& doc, int mention, const std::string& default_code) const {
     Actor a;
     if (mention < 0) {  // a DEFAULT: code from the options
@@ -878,6 +982,7 @@ struct Coder::Impl {
     actors::split_actor_code(m.code, &a.country, &a.sector);
     a.span.start = tokens.tokens[m.first_token].span.start;
     a.span.end = tokens.tokens[m.last_token].span.end;
+    if (options.dyad_rules) a.span.start = noun_phrase_start(doc, m.first_token);
     a.span.text = doc.text.substr(a.span.start, a.span.end - a.span.start);
     return a;
   }
@@ -885,15 +990,19 @@ struct Coder::Impl {
   void emit(const Document& doc, uint32_t sentence_index, std::optional<int32_t> day,
             const lexicon::Place* place, std::vector<Event>& out, uint64_t* event_counter) {
     std::set<std::tuple<std::string, std::string, std::string>> seen;
+    static const std::string no_code;
     auto code_of = [&](int m, bool source) -> const std::string& {
       if (m >= 0) return scratch.mentions[m].code;
+      if (m == kNoActor) return no_code;
       return source ? options.default_source : options.default_target;
     };
     for (const Candidate& c : candidates) {
-      std::vector<int> sources = c.source < 0      ? std::vector<int>{-2}
+      std::vector<int> sources = c.source == kNoActor ? std::vector<int>{kNoActor}
+                                 : c.source < 0         ? std::vector<int>{-2}
                                  : c.source_single ? std::vector<int>{c.source}
                                                    : members(c.source);
-      std::vector<int> targets = c.target < 0      ? std::vector<int>{-2}
+      std::vector<int> targets = c.target == kNoActor ? std::vector<int>{kNoActor}
+                                 : c.target < 0         ? std::vector<int>{-2}
                                  : c.target_single ? std::vector<int>{c.target}
                                                    : members(c.target);
       // Every source member with every target member (a compound acting on itself gives
@@ -904,7 +1013,7 @@ struct Coder::Impl {
           const std::string& tc = code_of(t, false);
           if (sc == tc) continue;
           add_event(doc, sentence_index, day, place, c.code, s, t, c, seen, out, event_counter);
-          if (!c.paired.empty())
+          if (!c.paired.empty() && t != kNoActor && s != kNoActor)
             add_event(doc, sentence_index, day, place, c.paired, t, s, c, seen, out, event_counter);
         }
       }
@@ -917,9 +1026,10 @@ struct Coder::Impl {
                  std::set<std::tuple<std::string, std::string, std::string>>& seen,
                  std::vector<Event>& out, uint64_t* event_counter) {
     Event e;
-    e.source = make_actor(doc, s, options.default_source);
-    e.target = make_actor(doc, t, options.default_target);
-    if (!seen.emplace(e.source->code, e.target->code, code).second) return;
+    if (s != kNoActor) e.source = make_actor(doc, s, options.default_source);
+    if (t != kNoActor) e.target = make_actor(doc, t, options.default_target);
+    if (!seen.emplace(e.source ? e.source->code : "", e.target ? e.target->code : "", code).second)
+      return;
     e.event_id = fmt::format("{}-{}", doc.id, ++*event_counter);
     e.doc_id = doc.id;
     e.sentence_index = sentence_index;
@@ -982,6 +1092,11 @@ struct Coder::Impl {
     if (discard_phrase_present()) return;
     actors::find_mentions(model, options, tokens, state, scratch);
     if (scratch.discard) return;
+    // dyad's rules: the place of a wire dateline ("WASHINGTON, March 5 -") says where the story
+    // was filed, it is no actor of the first sentence.
+    if (dateline_bytes > 0 && index == 0)
+      for (Mention& m : scratch.mentions)
+        if (tokens.tokens[m.last_token].span.end <= dateline_bytes) m.code.clear();
     // The date is the whole sentence's, read before any clause is dropped. TABARI's rules keep
     // the record's date unless a <TIME> phrase shifts it.
     std::optional<int32_t> event_day =
@@ -1026,6 +1141,11 @@ struct Coder::Impl {
       state.has_day = true;
     }
     const lexicon::Place* dateline = geo::dateline_place(model, doc.dateline_place);
+    dateline_bytes = 0;
+    if (options.dyad_rules) {
+      size_t consumed = 0;
+      if (ingest::parse_dateline(doc.text, &consumed)) dateline_bytes = consumed;
+    }
     sentences.clear();
     if (options.split_sentences)
       text::split_sentences(doc.text, sentences);

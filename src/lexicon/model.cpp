@@ -39,6 +39,10 @@ void WordTable::match(std::string_view key, std::vector<WordId>& out) const {
     for (std::string_view suffix : {"S", "ES", "ED", "EN", "ING", "D"}) {
       if (key.size() <= suffix.size() + 1 || !key.ends_with(suffix)) continue;
       std::string_view stem = key.substr(0, key.size() - suffix.size());
+      // Nor is a function word plus an ending a form of it ("USING" is not US_ + ING).
+      if (std::find(std::begin(kFunctionWords), std::end(kFunctionWords), stem) !=
+          std::end(kFunctionWords))
+        continue;
       // "D" only completes a word that ends in E (DEPLORE_ + D = DEPLORED).
       if (suffix == "D" && stem.back() != 'E') continue;
       if (const uint32_t* id = endings_.find(stem)) out.push_back(*id);

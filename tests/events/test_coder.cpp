@@ -117,7 +117,64 @@ TEST(Coder, DateLimitedActorCodes) {
             V({"ARNELI>GON:122"}));
   EXPECT_EQ(summary(code_text(model(), "Halbarad condemned Gondor.", "2000-01-01")),
             V({"ARNGOV>GON:122"}));
-  EXPECT_TRUE(code_text(model(), "Halbarad condemned Gondor.", "2011-01-01").empty());
+  // Outside his dated codes Halbarad is no actor: the event keeps its target, not him.
+  EXPECT_EQ(summary(code_text(model(), "Halbarad condemned Gondor.", "2011-01-01")),
+            V({"->GON:122"}));
+}
+
+TEST(Coder, EventsWithOneNamedActor) {
+  // dyad's rules keep an event whose other actor is not named; TABARI's rules drop it.
+  EXPECT_EQ(summary(code_text(model(), "Arnor condemned the decision.")), V({"ARN>-:122"}));
+  EXPECT_EQ(summary(code_text(model(), "Unknown men attacked Gondor.")), V({"->GON:190"}));
+  Coder tabari(model());
+  CodingOptions options = CodingOptions::tabari();
+  options.minimum_words = 0;
+  tabari.set_options(options);
+  Document doc;
+  doc.id = "t";
+  doc.date = "2019-07-11";
+  doc.text = "Arnor condemned the decision.";
+  std::vector<Event> events;
+  tabari.code(doc, events);
+  EXPECT_TRUE(events.empty());
+  // A speech verb still needs its direct object, and one actor is still needed.
+  EXPECT_TRUE(code_text(model(), "Arnor said the weather was fine.").empty());
+  EXPECT_TRUE(code_text(model(), "Somebody condemned the decision.").empty());
+  // The one actor must be named in the verb's clause, or be a pronoun for an actor of the
+  // same sentence.
+  EXPECT_TRUE(code_text(model(), "He condemned the decision.").empty());
+  EXPECT_EQ(summary(code_text(model(), "Arnor said it condemned the decision.")),
+            V({"ARN>-:122"}));
+}
+
+TEST(Coder, HypotheticalActionsAreNotEvents) {
+  EXPECT_TRUE(code_text(model(), "If Arnor attacked Gondor, Rohan would suffer.").empty());
+  EXPECT_TRUE(code_text(model(), "Did Arnor attack Gondor?").empty());
+  EXPECT_EQ(summary(code_text(model(), "Arnor condemned Gondor, if only briefly.")),
+            V({"ARN>GON:122"}));
+}
+
+TEST(Coder, ListOfOneActorHasNoTarget) {
+  // Two mentions with one code acting together: one event without target, not none.
+  EXPECT_EQ(summary(code_text(model(), "The Arnor president and the Arnor minister condemned "
+                                       "the decision.")),
+            V({"ARNGOV>-:122"}));
+}
+
+TEST(Coder, AndBetweenNounPhrasesKeepsTheClause) {
+  // No verb after AND: the target after the second noun phrase still belongs to the verb.
+  EXPECT_EQ(summary(code_text(model(), "Arnor condemned the raids and the arrests in Gondor.")),
+            V({"ARN>GON:122"}));
+  // A verb after AND starts a new clause: Gondor is not the target of the condemnation.
+  EXPECT_EQ(summary(code_text(model(), "Arnor condemned the raids and Rohan attacked Gondor.")),
+            V({"ARN>-:122", "ROH>GON:190"}));
+}
+
+TEST(Coder, ActorSpansAreNounPhrases) {
+  auto events = code_text(model(), "The Arnor president met with several Gondor soldiers.");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].source->span.text, "The Arnor president");
+  EXPECT_EQ(events[0].target->span.text, "several Gondor soldiers");
 }
 
 TEST(Coder, OffsetsPointIntoTheText) {

@@ -1,0 +1,278 @@
+// dyad's shipped default knowledge (data/knowledge/, embedded in the binary): one check per actor
+// category and per CAMEO root, and date-limited codes on both sides of their limits. The
+// sentences are written for these tests; they check the knowledge, not the engine's rules.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "dyad/dyad.h"
+
+namespace dyad {
+namespace {
+
+std::shared_ptr<const Model> knowledge() {
+  static auto model = Model::compile(KnowledgeOptions{});
+  return model;
+}
+
+std::vector<Event> code(const std::string& text, const std::string& date = "2019-07-11") {
+  Coder coder(knowledge());
+  Document doc;
+  doc.id = "k";
+  doc.date = date;
+  doc.text = text;
+  std::vector<Event> events;
+  coder.code(doc, events);
+  return events;
+}
+
+// The event that comes first in the sentence (the one `dyad eval` scores as strict).
+const Event* earliest(const std::vector<Event>& events) {
+  const Event* best = nullptr;
+  for (const Event& e : events)
+    if (best == nullptr || e.action.start < best->action.start) best = &e;
+  return best;
+}
+
+std::string source_of(const std::string& text, const std::string& date = "2019-07-11") {
+  auto events = code(text, date);
+  const Event* e = earliest(events);
+  return e != nullptr && e->source ? e->source->code : "(none)";
+}
+
+std::string target_of(const std::string& text, const std::string& date = "2019-07-11") {
+  auto events = code(text, date);
+  const Event* e = earliest(events);
+  return e != nullptr && e->target ? e->target->code : "(none)";
+}
+
+std::string root_of(const std::string& text) {
+  auto events = code(text);
+  const Event* e = earliest(events);
+  return e != nullptr ? e->root : "(none)";
+}
+
+std::string cameo_of(const std::string& text) {
+  auto events = code(text);
+  const Event* e = earliest(events);
+  return e != nullptr ? e->cameo : "(none)";
+}
+
+// ---- actors: countries.actors -------------------------------------------------------------
+
+TEST(KnowledgeActors, CountriesByNameDemonymAndCapital) {
+  EXPECT_EQ(source_of("Azerbaijan condemned Armenia."), "AZE");
+  EXPECT_EQ(target_of("Azerbaijan condemned Armenia."), "ARM");
+  EXPECT_EQ(source_of("The Azerbaijani delegation met with Russian officials."), "AZEGOV");
+  EXPECT_EQ(source_of("Moscow criticized Kiev."), "RUS");
+  EXPECT_EQ(target_of("Moscow criticized Kiev."), "UKR");
+  EXPECT_EQ(source_of("South Sudan accused Sudan."), "SSD");  // the longest match wins
+  EXPECT_EQ(source_of("North Korea threatened South Korea."), "PRK");
+  EXPECT_EQ(source_of("The US condemned Iran."), "USA");
+  EXPECT_EQ(target_of("Russia criticized us."), "(none)");  // the pronoun is not the US
+  EXPECT_EQ(target_of("Russia attacked rebels using drones."), "REB");  // nor is "using"
+}
+
+TEST(KnowledgeActors, DatelinePlaceIsNoActor) {
+  // Where the story was filed is not who acted (the dateline still gives the event's location).
+  EXPECT_EQ(source_of("MOSCOW, March 5 - Police arrested Ukrainian protesters."), "COP");
+  EXPECT_EQ(source_of("Moscow police arrested Ukrainian protesters."), "RUSCOP");
+}
+
+TEST(KnowledgeActors, InstitutionsStandingForAState) {
+  EXPECT_EQ(source_of("The Kremlin criticized Ukraine."), "RUSGOV");
+  EXPECT_EQ(source_of("The Pentagon criticized Iran."), "USAMIL");
+  EXPECT_EQ(source_of("The White House praised Japan."), "USAGOV");
+}
+
+TEST(KnowledgeActors, Regions) {
+  EXPECT_EQ(target_of("Russia criticized Europe."), "EUR");
+  EXPECT_EQ(target_of("China praised Africa."), "AFR");
+}
+
+TEST(KnowledgeActors, BlockedPhrasesAreNoActors) {
+  // "the South China Sea" is no actor: China is not the target of the patrol.
+  EXPECT_NE(target_of("Japan criticized the Indian Ocean fleet."), "IND");
+}
+
+// ---- actors: igos.actors ------------------------------------------------------------------
+
+TEST(KnowledgeActors, InternationalOrganisations) {
+  EXPECT_EQ(source_of("The United Nations condemned Syria."), "IGOUNO");
+  EXPECT_EQ(source_of("NATO criticized Russia."), "IGOWSTNAT");
+  EXPECT_EQ(source_of("The European Union praised Georgia."), "IGOEUREEC");
+  EXPECT_EQ(source_of("The African Union condemned Sudan."), "IGOAFRAFU");
+  EXPECT_EQ(source_of("The IMF praised Egypt."), "IGOBUSIMF");
+}
+
+TEST(KnowledgeActors, StateAgenciesWithASector) {
+  EXPECT_EQ(source_of("The Justice Department accused Russia."), "USAJUD");
+  EXPECT_EQ(source_of("USAID sent humanitarian aid to Haiti."), "USAGOV");
+  EXPECT_EQ(source_of("The Environmental Protection Agency criticized Canada."), "USAGOVENV");
+  EXPECT_EQ(source_of("Customs and Border Protection returned the artifacts to Peru."), "USACOP");
+}
+
+TEST(KnowledgeActors, NonGovernmentalOrganisations) {
+  EXPECT_EQ(source_of("Amnesty International condemned Myanmar."), "NGOHRIAMN");
+  EXPECT_EQ(source_of("Human Rights Watch accused Egypt."), "NGOHRIHRW");
+}
+
+// ---- actors: groups.actors ----------------------------------------------------------------
+
+TEST(KnowledgeActors, ArmedGroups) {
+  EXPECT_EQ(source_of("Hamas attacked Israel."), "PSEREBHMS");
+  EXPECT_EQ(source_of("The Houthis attacked Saudi Arabia."), "YEMREBHOU");
+  EXPECT_EQ(source_of("Boko Haram attacked Nigeria."), "NGAINSBKH");
+}
+
+TEST(KnowledgeActors, PoliticalParties) {
+  EXPECT_EQ(source_of("The African National Congress criticized Britain.", "2019-07-11"),
+            "ZAFGOVPTYANC");
+}
+
+// ---- actors: people.actors ----------------------------------------------------------------
+
+TEST(KnowledgeActors, People) {
+  EXPECT_EQ(source_of("Vladimir Putin met with Recep Tayyip Erdogan.", "2019-07-11"), "RUSGOV");
+  EXPECT_EQ(target_of("Vladimir Putin met with Recep Tayyip Erdogan.", "2019-07-11"), "TURGOV");
+  EXPECT_EQ(source_of("Sergei Lavrov criticized NATO.", "2019-07-11"), "RUSGOV");
+}
+
+// ---- actors: roles.agents, one sentence per sector ----------------------------------------
+
+struct RoleCase {
+  const char* sentence;
+  const char* source;
+};
+
+TEST(KnowledgeActors, EverySectorOfTheRoles) {
+  const std::vector<RoleCase> cases = {
+      {"The Turkish government condemned Greece.", "TURGOV"},
+      {"The Turkish army attacked Syria.", "TURMIL"},
+      {"Turkish police arrested Syrian migrants.", "TURCOP"},
+      {"Turkish intelligence accused Syria.", "TURSPY"},
+      {"A Turkish court convicted Syrian smugglers.", "TURJUD"},
+      {"The Turkish parliament condemned France.", "TURLEG"},
+      {"The Turkish opposition criticized Russia.", "TUROPP"},
+      {"Syrian rebels attacked Turkey.", "SYRREB"},
+      {"Syrian militants attacked Turkey.", "SYRUAF"},
+      {"Turkish politicians criticized Greece.", "TURPTY"},
+      {"A former Turkish president criticized Greece.", "TURELI"},
+      {"Turkish journalists criticized Russia.", "TURMED"},
+      {"Turkish students criticized Russia.", "TUREDU"},
+      {"Turkish businessmen praised Azerbaijan.", "TURBUS"},
+      {"Turkish unions criticized Germany.", "TURLAB"},
+      {"Turkish farmers criticized Greece.", "TURAGR"},
+      {"Turkish doctors praised Azerbaijan.", "TURHLH"},
+      {"Turkish human rights activists criticized Iran.", "TURHRI"},
+      {"Turkish civilians praised Azerbaijan.", "TURCVL"},
+      {"Syrian refugees praised Turkey.", "SYRREF"},
+      {"Turkish criminals attacked Greek tourists.", "TURCRM"},
+      {"Turkish clerics criticized France.", "TURREL"},
+      {"Turkish environmentalists criticized Bulgaria.", "TURENV"},
+      {"Turkish extremists attacked Greece.", "TURRAD"},
+      {"The Turkish health ministry praised Azerbaijan.", "TURGOVHLH"},
+  };
+  for (const RoleCase& c : cases) EXPECT_EQ(source_of(c.sentence), c.source) << c.sentence;
+}
+
+TEST(KnowledgeActors, NgoPrefixAndRoleAlone) {
+  EXPECT_EQ(source_of("Turkish NGOs criticized Greece."), "NGOTUR");
+  // A role alone codes as its sector (CodingOptions::convert_agents).
+  EXPECT_EQ(source_of("Police arrested the protesters."), "COP");
+}
+
+// ---- date-limited terms on both sides of their limits --------------------------------------
+
+TEST(KnowledgeDates, PersonWithSeveralOffices) {
+  const std::string s = "Donald Trump criticized China.";
+  EXPECT_EQ(source_of(s, "2017-01-19"), "USAELI");  // the day before the inauguration
+  EXPECT_EQ(source_of(s, "2017-01-20"), "USAGOV");  // inauguration day
+  EXPECT_EQ(source_of(s, "2021-01-19"), "USAGOV");  // last full day in office
+  EXPECT_EQ(source_of(s, "2021-01-20"), "USAOPP");
+  EXPECT_EQ(source_of(s, "2025-01-19"), "USAOPP");
+  EXPECT_EQ(source_of(s, "2025-01-20"), "USAGOV");
+}
+
+TEST(KnowledgeDates, OpenEndedLimits) {
+  const std::string s = "Volodymyr Zelensky criticized Russia.";
+  EXPECT_EQ(source_of(s, "2019-05-19"), "UKRELI");  // <20190519: through that day
+  EXPECT_EQ(source_of(s, "2019-05-20"), "UKRGOV");  // >20190520: from that day on
+  const std::string p = "Petro Poroshenko criticized Russia.";
+  EXPECT_EQ(source_of(p, "2019-05-19"), "UKRGOV");  // 20140607-20190519 includes its last day
+  EXPECT_EQ(source_of(p, "2019-05-20"), "UKROPP");
+}
+
+TEST(KnowledgeDates, ArmedGroupInAndOutOfGovernment) {
+  const std::string s = "The Taliban attacked Pakistan.";
+  EXPECT_EQ(source_of(s, "1996-09-26"), "AFGINSTAL");
+  EXPECT_EQ(source_of(s, "1996-09-27"), "AFGGOVTAL");
+  EXPECT_EQ(source_of(s, "2001-11-13"), "AFGGOVTAL");
+  EXPECT_EQ(source_of(s, "2001-11-14"), "AFGINSTAL");
+  EXPECT_EQ(source_of(s, "2021-08-14"), "AFGINSTAL");
+  EXPECT_EQ(source_of(s, "2021-08-15"), "AFGGOVTAL");
+}
+
+TEST(KnowledgeDates, PartyInAndOutOfGovernment) {
+  const std::string s = "Syriza criticized Germany.";
+  EXPECT_EQ(source_of(s, "2015-01-25"), "GRCOPPPTYSYR");
+  EXPECT_EQ(source_of(s, "2015-01-26"), "GRCGOVPTYSYR");
+  EXPECT_EQ(source_of(s, "2019-07-07"), "GRCGOVPTYSYR");
+  EXPECT_EQ(source_of(s, "2019-07-08"), "GRCOPPPTYSYR");
+}
+
+// ---- verbs: one sentence per CAMEO root ---------------------------------------------------
+
+struct RootCase {
+  const char* sentence;
+  const char* root;
+};
+
+TEST(KnowledgeVerbs, EveryCameoRoot) {
+  const std::vector<RootCase> cases = {
+      {"Russia said it was optimistic about the talks.", "01"},
+      {"France urged Iran to release the prisoners.", "02"},
+      {"Japan pledged economic aid to Ukraine.", "03"},
+      {"Germany met with Poland.", "04"},
+      {"Canada praised Mexico.", "05"},
+      {"Armenia and Azerbaijan signed a trade agreement.", "06"},
+      {"Britain sent humanitarian aid to Yemen.", "07"},
+      {"Israel released Palestinian prisoners.", "08"},
+      {"The United Nations investigated Myanmar.", "09"},
+      {"Iran demanded that the United States lift sanctions.", "10"},
+      {"China condemned Japan.", "11"},
+      {"Venezuela rejected the proposal of Colombia.", "12"},
+      {"North Korea threatened South Korea with military action.", "13"},
+      {"Protesters demonstrated against the government of Serbia.", "14"},
+      {"India mobilized troops along the border with Pakistan.", "15"},
+      {"Qatar suspended diplomatic relations with Egypt.", "16"},
+      {"Turkish police arrested Kurdish journalists.", "17"},
+      {"Militants kidnapped Nigerian students.", "18"},
+      {"Russia shelled Syrian rebels.", "19"},
+      {"Serbian forces carried out a massacre of Bosnian civilians.", "20"},
+  };
+  for (const RootCase& c : cases) EXPECT_EQ(root_of(c.sentence), c.root) << c.sentence;
+}
+
+TEST(KnowledgeVerbs, FamiliesOfIntentRefusalAndDemand) {
+  // The same object under the intent, refusal and demand verbs (docs/verbs.md, Families).
+  EXPECT_EQ(cameo_of("Israel will release Palestinian prisoners."), "0353");
+  EXPECT_EQ(cameo_of("Israel will not release Palestinian prisoners."), "1243");
+  EXPECT_EQ(cameo_of("Israel must release Palestinian prisoners."), "1053");
+  EXPECT_EQ(cameo_of("Israel refused to release Palestinian prisoners."), "1243");
+  EXPECT_EQ(cameo_of("Hungary will not accept Syrian refugees."), "120");
+  EXPECT_EQ(cameo_of("Germany accepted Syrian refugees."), "075");
+}
+
+TEST(KnowledgeVerbs, NominalObjects) {
+  EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
+  EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
+  EXPECT_EQ(cameo_of("Greece filed a libel lawsuit against Turkish officials."), "115");
+  EXPECT_EQ(cameo_of("Venezuela closed its land borders with Colombia."), "191");
+  EXPECT_EQ(cameo_of("Denmark cancelled a planned visit to the United States."), "125");
+  EXPECT_EQ(cameo_of("Colombian truckers called off a four-day strike."), "082");
+}
+
+}  // namespace
+}  // namespace dyad
