@@ -121,6 +121,8 @@ struct Coder::Impl {
   std::string forwarded;  // see Coder::set_forwarded_actor
 
   bool trace = std::getenv("DYAD_TRACE") != nullptr;  // debugging aid: the parse on stderr
+  bool closing_dropped = false;  // the closing comma phrase was dropped
+  std::vector<bool> phrase_conjunction;  // PETRARCH: conjunctions inside a phrase
 
   explicit Impl(std::shared_ptr<const Model> m)
       : model_holder(std::move(m)), model(model_holder->impl()) {}
@@ -165,6 +167,19 @@ struct Coder::Impl {
   // Drops comma-delimited nonrestrictive clauses (TABARI 7.8, COMMA options). Returns true when
   // something was dropped (then `tokens` holds the rest). Commas inside a list of actors and
   // commas of the opening phrase (by default) are kept.
+  bool comma_in_phrase(uint32_t i) const {
+    for (uint32_t k : {i - 1, i + 1}) {
+      const text::Token& t = full_tokens.tokens[k];
+      if (t.kind != TokenKind::kWord || t.capitalized || scratch.mention_of_token[k] >= 0)
+        return false;
+      std::string_view key = full_tokens.key(k);
+      if (is_determiner(key) || is_preposition(key) || is_conjunction(key) ||
+          is_any(key, {"HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO"}))
+        return false;
+    }
+    return true;
+  }
+
   bool drop_comma_clauses() {
     if (!options.comma_clauses) return false;
     const uint32_t n = static_cast<uint32_t>(full_tokens.size());
@@ -181,6 +196,9 @@ struct Coder::Impl {
       if (before >= 0 && after >= 0 && scratch.mentions[before].group >= 0 &&
           scratch.mentions[before].group == scratch.mentions[after].group)
         continue;
+      // PETRARCH: a comma between two lower-case words belongs to a noun phrase ("complete,
+      // full diplomatic ties"), it delimits no clause.
+      if (options.petrarch_rules && i > 0 && i + 1 < n && comma_in_phrase(i)) continue;
       commas.push_back(i);
     }
     if (commas.empty()) return false;
@@ -250,6 +268,7 @@ struct Coder::Impl {
         !last_comma_closed_a_drop) {
       for (uint32_t k = commas.back(); k < end; ++k) drop[k] = true;
       any = true;
+      closing_dropped = true;
     }
     if (!any) return false;
     // Actors were assembled on the whole sentence (TABARI parses before it drops clauses):
@@ -428,6 +447,20 @@ struct Coder::Impl {
         if (!options.dyad_rules) continue;  // TABARI: a noun
         v.noun_position = true;
       }
+      // PETRARCH: "an anti- Gondor parade": after A/AN and an actor's name, a noun.
+      if (options.petrarch_rules && v.first > 0) {
+        int m = scratch.mention_of_token[v.first - 1];
+        if (m >= 0 && scratch.mentions[m].agent_code.empty()) {
+          int64_t k = static_cast<int64_t>(scratch.mentions[m].first_token) - 1;
+          int skipped = 0;
+          while (k >= 0 && skipped < 2 && !is_article(tokens.key(static_cast<size_t>(k))) &&
+                 tokens.tokens[static_cast<size_t>(k)].kind != TokenKind::kComma) {
+            --k;
+            ++skipped;
+          }
+          if (k >= 0 && is_any(tokens.key(static_cast<size_t>(k)), {"A", "AN"})) continue;
+        }
+      }
       // dyad: a stem matching a nominal form ("COOPERAT" in "cooperation") is a noun too.
       if (options.dyad_rules && has_nominal_suffix(tokens.key(v.last))) v.noun_position = true;
       const lexicon::CompiledVerb& verb = model.verbs[payload];
@@ -436,6 +469,22 @@ struct Coder::Impl {
       // A null-coded root without patterns is not a verb at all.
       if (verb.code.null() && verb.patterns.empty()) continue;
       verbs.push_back(v);
+    }
+    // PETRARCH: a modal or auxiliary before another verb is not the verb ("should have acted",
+    // "has risen").
+    if (options.petrarch_rules && verbs.size() > 1) {
+      std::vector<Verb> kept;
+      for (size_t k = 0; k < verbs.size(); ++k) {
+        bool auxiliary =
+            verbs[k].first == verbs[k].last &&
+            is_any(tokens.key(verbs[k].first),
+                   {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL", "SHALL", "CAN",
+                    "HAVE", "HAS", "HAD", "DO", "DOES", "DID", "BE", "BEEN", "IS", "ARE", "WAS",
+                    "WERE"});
+        if (auxiliary && k + 1 < verbs.size() && verbs[k + 1].first <= verbs[k].last + 2) continue;
+        kept.push_back(verbs[k]);
+      }
+      verbs = std::move(kept);
     }
   }
 
@@ -463,7 +512,66 @@ struct Coder::Impl {
         while (k < n && (is_listed(model.adjective_trie, k) || is_article(tokens.key(k)))) ++k;
         if (k < n && is_listed(model.noun_trie, k)) continue;
       }
+      // PETRARCH: a conjunction between two plain words joins them within a phrase ("heavily
+      // and unjustly criticized", "death and injury toll").
+      if (options.petrarch_rules && i + 1 < n && plain_word(i - 1) && plain_word(i + 1)) continue;
       clause_starts.push_back(i);
+    }
+    if (options.petrarch_rules && !closing_dropped) closing_clause();
+    if (options.petrarch_rules) {
+      // Conjunctions that start no clause join words of one phrase: patterns read across them
+      // ("HEAVILY UNJUSTLY *" in "heavily and unjustly criticized", "NEITHER * " in "Neither
+      // A nor B boycotted").
+      phrase_conjunction.assign(n, false);
+      for (uint32_t i = 1; i < n; ++i)
+        if (is_conjunction(tokens.key(i)) &&
+            std::find(clause_starts.begin(), clause_starts.end(), i) == clause_starts.end())
+          phrase_conjunction[i] = true;
+    }
+  }
+
+  bool verb_at(uint32_t k) const {
+    return std::any_of(verbs.begin(), verbs.end(),
+                       [&](const Verb& v) { return k >= v.first && k <= v.last; });
+  }
+
+  // A lower-case word that is no verb, actor, determiner, preposition, conjunction or pronoun.
+  bool plain_word(uint32_t k) const {
+    const text::Token& t = tokens.tokens[k];
+    if (t.kind != TokenKind::kWord || t.capitalized || scratch.mention_of_token[k] >= 0 ||
+        verb_at(k))
+      return false;
+    std::string_view key = tokens.key(k);
+    return !is_determiner(key) && !is_preposition(key) && !is_conjunction(key) &&
+           !is_any(key, {"HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO",
+                         "THEN", "ALSO", "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD"});
+  }
+
+  // PETRARCH codes every clause of the parse: a closing ", a senior official said on Saturday"
+  // (a subject, then a verb, after the last comma) is a clause of its own.
+  void closing_clause() {
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    uint32_t comma = 0;
+    for (uint32_t i = 1; i < n; ++i) {
+      if (tokens.tokens[i].kind != TokenKind::kComma || scratch.mention_of_token[i] >= 0) continue;
+      int before = scratch.mention_of_token[i - 1];
+      int after = i + 1 < n ? scratch.mention_of_token[i + 1] : -1;
+      if (before >= 0 && after >= 0 && scratch.mentions[before].group >= 0 &&
+          scratch.mentions[before].group == scratch.mentions[after].group)
+        continue;
+      comma = i;
+    }
+    if (comma == 0) return;
+    bool subject = false;
+    for (uint32_t k = comma + 1; k < n; ++k) {
+      if (is_conjunction(tokens.key(k))) return;
+      if (verb_at(k)) {
+        if (!subject) return;
+        clause_starts.push_back(comma);
+        std::sort(clause_starts.begin(), clause_starts.end());
+        return;
+      }
+      if (usable(scratch.mention_of_token[k])) subject = true;
     }
   }
 
@@ -578,6 +686,16 @@ struct Coder::Impl {
     return false;
   }
 
+  bool has_object(uint32_t from, uint32_t to) const {
+    for (uint32_t k = from; k < to; ++k) {
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
+      if (!is_any(tokens.key(k), {"TODAY", "YESTERDAY", "TONIGHT", "NOW", "TOMORROW"}))
+        return true;
+    }
+    return false;
+  }
+
   // Direct object: a mention starting within two words after the verb ("told the Russian side").
   bool directly_after(uint32_t verb_last, int mention) const {
     if (mention < 0) return false;
@@ -594,6 +712,10 @@ struct Coder::Impl {
   bool try_verb(const Verb& v, int clause_source, Candidate& c) {
     const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];
     events::SentenceView view{tokens, scratch};
+    if (options.petrarch_rules) {
+      view.phrase_conjunction = &phrase_conjunction;
+      view.skip_words = true;
+    }
     c = Candidate{};
     c.clause = clause_of(v.first);
     c.action_first = v.first;
@@ -690,9 +812,11 @@ struct Coder::Impl {
     if (!target_set) {
       std::string not_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
       // The target is looked for within the verb's clause.
-      c.target = first_mention(
-          v.last + 1, options.dyad_rules ? clause_last : static_cast<uint32_t>(tokens.size()),
-          not_code);
+      c.target = first_mention(v.last + 1,
+                               options.dyad_rules || options.petrarch_rules
+                                   ? clause_last
+                                   : static_cast<uint32_t>(tokens.size()),
+                               not_code);
       // TABARI then looks before the verb (unless DEFAULT ... AFTER); dyad's rules do not:
       // "X supports a settlement" has no target, it does not act on earlier actors.
       bool look_before =
@@ -715,6 +839,10 @@ struct Coder::Impl {
         c.target_single = false;
       }
       if (c.target < 0 && !options.default_target.empty()) c.target = -2;
+      // PETRARCH's default target stands for an object the parse found: "said on Saturday"
+      // has one, "said today" has none.
+      if (c.target == -2 && options.petrarch_rules && !has_object(v.last + 1, clause_last))
+        return false;
     }
     if (c.source == -1 || c.target == -1) return false;
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&
@@ -958,6 +1086,7 @@ struct Coder::Impl {
       if (event_day) *event_day += effect.shift;
     }
     std::swap(full_tokens, tokens);
+    closing_dropped = false;
     if (!drop_comma_clauses()) std::swap(full_tokens, tokens);
     bool discard = scratch.discard, complex = scratch.complex;
     find_verbs(&discard, &complex);

@@ -28,6 +28,10 @@ struct PatternMatch {
 struct SentenceView {
   const text::TokenBuffer& tokens;
   const actors::SentenceScratch& scratch;
+  // PETRARCH: conjunctions marked here join words of one phrase and bound nothing; '^' may
+  // pass over a word that is no actor ("* THEIR ^ ABOUT +" in "warned their populations about").
+  const std::vector<bool>* phrase_conjunction = nullptr;
+  bool skip_words = false;
 };
 
 bool match_pattern(const lexicon::CompiledPattern& pattern, const SentenceView& sentence,

@@ -455,6 +455,7 @@ CodingOptions petrarch_coding_options() {
   o.minimum_words = 0;
   o.dyad_rules = false;     // see docs/petrarch.md: TABARI's clause rules code more records
   o.convert_agents = true;  // PETRARCH codes an agent alone ("---GOV")
+  o.petrarch_rules = true;  // PETRARCH's parse-based readings (docs/petrarch.md)
   o.code_by = CodingOptions::CodeBy::kClause;
   // PETRARCH's defaults (PETRglobals.py): internal 2-8 words, opening phrase off, closing 2-8.
   o.comma_clauses = true;
