@@ -125,6 +125,10 @@ struct CodingOptions {
   // after a possessive; prefix and suffix agents both apply; the agents of a compound are
   // distributed over its actors; possessive pronouns name no actor.
   bool petrarch_rules = false;
+  // PETRARCH's new_actor_length (with petrarch_rules): a subject or object noun phrase of at
+  // most this many words that names no known actor is an actor coded as its words in quotes
+  // ("\"THE MINISTRY OF MAGIC\""). 0 = off.
+  int new_actor_length = 0;
 
   static CodingOptions tabari() {
     CodingOptions o;

@@ -517,6 +517,29 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       }
     }
     list = list && separator;
+    // PETRARCH: two noun phrases joined by AND, each naming an actor ("Ithilen's sheep and
+    // goats of Gondor").
+    if (!list && options.petrarch_rules && gap_last > gap_first) {
+      int ands = 0;
+      bool ok = true;
+      for (uint32_t k = gap_first; k < gap_last && ok; ++k) {
+        std::string_view key = tokens.key(k);
+        if (key == "AND")
+          ++ands;
+        else
+          ok = tokens.tokens[k].kind == TokenKind::kPossessive || key == "OF" || key == "THE" ||
+               is_plain_modifier(model, tokens, scratch, k, false);
+      }
+      if (ok && ands == 1) list = conjunction = true;
+    }
+    // PETRARCH: a list closed by its conjunction takes no further member after a comma:
+    // "between Calenardhon and Gondor, and Gondor and Dagolath, the ... newspaper" is two lists
+    // and an apposition.
+    if (list && options.petrarch_rules && ms[m - 1].group >= 0 &&
+        std::count(conjunction_groups.begin(), conjunction_groups.end(), ms[m - 1].group) > 0) {
+      for (uint32_t k = gap_first; k < gap_last; ++k)
+        if (tokens.tokens[k].kind == TokenKind::kComma) list = false;
+    }
     if (list && !ms[m].code.empty() && !ms[m - 1].code.empty()) {
       if (ms[m - 1].group < 0) ms[m - 1].group = next_group++;
       int group = ms[m - 1].group;

@@ -253,6 +253,9 @@ struct Coder::Impl {
     bool last_comma_closed_a_drop = false;
     for (size_t c = 0; c + 1 < commas.size(); ++c) {
       w = words_between(commas[c] + 1, commas[c + 1]);
+      // PETRARCH counts an internal phrase one word short (COMMA-15 drops nine words under a
+      // maximum of 8; COMMA-05 keeps ten under 6).
+      if (options.petrarch_rules) --w;
       last_comma_closed_a_drop = false;
       if (w > options.comma_min && w <= options.comma_max && !kept(commas[c], commas[c + 1]) &&
           !drop[commas[c]]) {
@@ -264,6 +267,8 @@ struct Coder::Impl {
       }
     }
     w = words_between(commas.back() + 1, end);
+    // PETRARCH drops the closing phrase after a dropped internal one as well.
+    if (options.petrarch_rules) last_comma_closed_a_drop = false;
     if (w > options.comma_emin && w <= options.comma_emax && !kept(commas.back(), n) &&
         !last_comma_closed_a_drop) {
       for (uint32_t k = commas.back(); k < end; ++k) drop[k] = true;
@@ -686,6 +691,100 @@ struct Coder::Impl {
     return false;
   }
 
+  // ---- PETRARCH's new actors: unknown noun phrases as actors -------------------------------
+
+  static bool is_auxiliary(std::string_view key) {
+    return is_any(key, {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL", "SHALL", "CAN",
+                        "HAVE", "HAS", "HAD", "DO", "DOES", "DID", "BE", "BEEN", "IS", "ARE",
+                        "WAS", "WERE"});
+  }
+
+  // A word of a new actor's noun phrase: no verb, actor, preposition (but OF), conjunction,
+  // pronoun or punctuation.
+  bool noun_phrase_word(uint32_t k) const {
+    const text::Token& t = tokens.tokens[k];
+    if (t.kind == TokenKind::kPossessive) return true;
+    if (t.kind != TokenKind::kWord || scratch.mention_of_token[k] >= 0 || verb_at(k)) return false;
+    std::string_view key = tokens.key(k);
+    if (key == "OF") return true;
+    return !is_preposition(key) && !is_conjunction(key) && !is_auxiliary(key) &&
+           !is_any(key, {"HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO",
+                         "ITS", "HIS", "HER", "THEIR"});
+  }
+
+  // A mention for tokens [first, last] coded as their words ("'s" left out); -1 when the phrase
+  // is empty or longer than new_actor_length.
+  int new_actor(uint32_t first, uint32_t last) {
+    if (first > last) return -1;
+    while (last > first && tokens.key(last) == "OF") --last;
+    std::string words;
+    int count = 0;
+    for (uint32_t k = first; k <= last; ++k) {
+      if (tokens.tokens[k].kind != TokenKind::kWord) continue;
+      if (!words.empty()) words += ' ';
+      words += tokens.key(k);
+      ++count;
+    }
+    if (count == 0 || count > options.new_actor_length) return -1;
+    Mention m;
+    m.first_token = first;
+    m.last_token = last;
+    m.code = "\"" + words + "\"";
+    m.base_code = m.code;
+    scratch.mentions.push_back(std::move(m));
+    return static_cast<int>(scratch.mentions.size()) - 1;
+  }
+
+  // The subject: the noun phrase right before the verb (auxiliaries passed over).
+  int new_actor_before(uint32_t clause_first, uint32_t verb_first) {
+    uint32_t end = verb_first;
+    while (end > clause_first && is_auxiliary(tokens.key(end - 1))) --end;
+    uint32_t start = end;
+    while (start > clause_first && noun_phrase_word(start - 1)) --start;
+    if (start == end) return -1;
+    return new_actor(start, end - 1);
+  }
+
+  // The object: the noun phrase after the verb, past one preposition.
+  int new_actor_after(uint32_t from, uint32_t clause_last) {
+    uint32_t k = from;
+    if (k < clause_last && is_preposition(tokens.key(k))) ++k;
+    uint32_t start = k;
+    while (k < clause_last && noun_phrase_word(k) &&
+           tokens.tokens[k].kind != TokenKind::kPossessive)
+      ++k;
+    if (k == start) return -1;
+    return new_actor(start, k - 1);
+  }
+
+  // "Eriador's death and injury toll has risen": the conjoined noun phrase that names no actor
+  // is a new actor, in a compound with the subject.
+  void conjoined_new_actor(int source, uint32_t verb_first) {
+    uint32_t after = scratch.mentions[source].last_token + 1;
+    uint32_t end = verb_first;
+    while (end > after && is_auxiliary(tokens.key(end - 1))) --end;
+    for (uint32_t k = after; k < end; ++k) {
+      if (tokens.key(k) != "AND") {
+        if (!noun_phrase_word(k)) return;
+        continue;
+      }
+      for (uint32_t j = k + 1; j < end; ++j)
+        if (!noun_phrase_word(j)) return;
+      int added = new_actor(k + 1, end - 1);
+      if (added < 0) return;
+      int group = scratch.mentions[source].group;
+      if (group < 0) {
+        group = 0;
+        for (const Mention& m : scratch.mentions) group = std::max(group, m.group + 1);
+        scratch.mentions[source].group = group;
+        scratch.mentions[source].compound_member = true;
+      }
+      scratch.mentions[added].group = group;
+      scratch.mentions[added].compound_member = true;
+      return;
+    }
+  }
+
   bool has_object(uint32_t from, uint32_t to) const {
     for (uint32_t k = from; k < to; ++k) {
       const text::Token& t = tokens.tokens[k];
@@ -843,6 +942,11 @@ struct Coder::Impl {
       // has one, "said today" has none.
       if (c.target == -2 && options.petrarch_rules && !has_object(v.last + 1, clause_last))
         return false;
+    }
+    if (options.petrarch_rules && options.new_actor_length > 0) {
+      if (c.source == -1) c.source = new_actor_before(clause_first, v.first);
+      if (c.target == -1) c.target = new_actor_after(c.action_last + 1, clause_last);
+      if (c.source >= 0) conjoined_new_actor(c.source, v.first);
     }
     if (c.source == -1 || c.target == -1) return false;
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&

@@ -16,7 +16,7 @@ using V = std::vector<std::string>;
 const char* kActors =
     "ARNOR_ [ARN]\nGONDOR_ [GON]\nFORNOST_ [FOR]\nOSGILIATH_ [OSG]\nDAGOLATH_ [DAG]\n"
     "+TELEMAR\nBREE_ [BRE]\nPHILIPPINES_ [PHL]\nERIADOR_ [ERI]\nGOLLUM_ [HOB]\nLIBYA_ [LBY]\n"
-    "ETHIOPIA_ [ETH]\n";
+    "ETHIOPIA_ [ETH]\nCALENARDHON_ [CAL]\nITHILEN_ [ITH]\n";
 const char* kAgents =
     "AMBASSADOR_ [~GOV]\nAMBASSADORS_ [~GOV]\nOFFICIAL_ [~GOV]\nOFFICIALS_ [~GOV]\n"
     "SOLDIERS_ [~MIL]\nMINISTER_ [~GOV]\nLAWMAKERS_ [~LEG]\nMSF_ [NGO~]\nDIPLOMAT_ [~GOV]\n";
@@ -25,6 +25,7 @@ const char* kVerbs =
     "CRITICIZE [121]\n- HEAVILY UNJUSTLY * [123]\n"
     "SHOULD [101]\nACT [100]\n- INDICATED SHOULD * [1011]\n"
     "PARADE [017]\n- ANTI- + * [111]\n"
+    "SPUR [081]\nRISEN [---]\n- DEATH TOLL * [223]\n"
     "WARN [160]\n- * THEIR ^ ABOUT + [162]\n";
 
 std::shared_ptr<const Model> model() {
@@ -122,6 +123,42 @@ TEST(PetrarchRules, AuxiliariesAndNounPositions) {
   EXPECT_EQ(code("Gollum was in an accord with an anti- Gondor parade on Saturday.",
                  petrarch(false)),
             V({"HOB>GON:111"}));
+}
+
+TEST(PetrarchRules, ConjoinedNounPhrasesAndClosedLists) {
+  EXPECT_EQ(code("Ithilen's sheep and goats of Gondor welcomed ties with Bree.", petrarch()),
+            V({"GON>BRE:041", "ITH>BRE:041"}));
+  EXPECT_EQ(code("Ithilen's sheep and goats of Gondor welcomed ties with Bree.", petrarch(false)),
+            V({"GON>BRE:041"}));
+  // A list closed by AND takes no member after a comma.
+  EXPECT_EQ(code("Ties between Arnor and Gondor may spur reconciliation between Calenardhon and "
+                 "Gondor, and Gondor and Dagolath.",
+                 petrarch()),
+            V({"ARN>CAL:081", "ARN>GON:081", "GON>CAL:081"}));
+}
+
+TEST(PetrarchRules, NewActorsFromUnknownNounPhrases) {
+  CodingOptions o = petrarch();
+  o.new_actor_length = 4;
+  const char* text = "Gryffindor's head Minerva McGonagall left for the Ministry of Magic on Monday.";
+  EXPECT_EQ(code(text, o), V({"\"GRYFFINDOR HEAD MINERVA MCGONAGALL\">\"THE MINISTRY OF "
+                              "MAGIC\":032"}));
+  o.new_actor_length = 3;  // both phrases have four words
+  EXPECT_EQ(code(text, o), V());
+  o.new_actor_length = 4;
+  // A conjoined noun phrase with no actor joins the subject as a new actor.
+  EXPECT_EQ(code("Eriador's death and injury toll has risen in the dispute with Osgiliath.", o),
+            V({"\"INJURY TOLL\">OSG:223", "ERI>OSG:223"}));
+}
+
+TEST(PetrarchRules, CommaPhrasesAsPetrarchCountsThem) {
+  // Nine words between the commas: PETRARCH counts eight and drops them under a maximum of 8,
+  // then the closing phrase as well.
+  const char* text =
+      "Arnor is about to restore full diplomatic ties with Gxndor, several years after "
+      "Calenardhon crowds burned down its embassy, a senior official said on Saturday.";
+  EXPECT_EQ(code(text, petrarch()), V());
+  EXPECT_EQ(code(text, petrarch(false)), V({"ARN>CAL:064"}));
 }
 
 }  // namespace
