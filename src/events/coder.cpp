@@ -122,6 +122,7 @@ struct Coder::Impl {
 
   bool trace = std::getenv("DYAD_TRACE") != nullptr;  // debugging aid: the parse on stderr
   bool closing_dropped = false;  // the closing comma phrase was dropped
+  bool story_discarded = false;  // a story discard phrase was found in the document
   std::vector<bool> phrase_conjunction;  // PETRARCH: conjunctions inside a phrase
 
   explicit Impl(std::shared_ptr<const Model> m)
@@ -146,14 +147,19 @@ struct Coder::Impl {
 
   // ---- sentence-level filters -----------------------------------------------------------
 
-  bool discard_phrase_present() const {
+  // A discard phrase in the sentence; a story discard (PETRARCH '+') also sets story_discarded.
+  bool discard_phrase_present() {
     if (model.discard_trie.nodes() <= 1) return false;
     const uint32_t n = static_cast<uint32_t>(tokens.size());
+    bool found = false;
     for (uint32_t i = 0; i < n; ++i) {
       uint32_t payload = 0;
-      if (actors::longest_match(model.discard_trie, scratch, i, n, &payload) > 0) return true;
+      if (actors::longest_match(model.discard_trie, scratch, i, n, &payload) > 0) {
+        found = true;
+        if (payload == 1) story_discarded = true;
+      }
     }
-    return false;
+    return found;
   }
 
   size_t word_count() const {
@@ -1230,8 +1236,15 @@ struct Coder::Impl {
     else if (!doc.text.empty())
       sentences.push_back(text::Span{0, static_cast<uint32_t>(doc.text.size())});
     uint64_t event_counter = 0;
+    story_discarded = false;
+    const size_t first_event = out.size();
     for (uint32_t s = 0; s < sentences.size(); ++s)
       code_sentence(doc, s, publication_day, dateline, out, &event_counter, stats);
+    // A story discard phrase in any sentence discards the whole document.
+    if (story_discarded) {
+      if (stats) stats->events -= out.size() - first_event;
+      out.resize(first_event);
+    }
   }
 };
 

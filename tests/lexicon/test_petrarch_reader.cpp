@@ -561,6 +561,12 @@ TEST(PetrarchModel, CompilesAndCodes) {
   EXPECT_EQ(code("Arnor met Eriador."), (std::vector<std::string>{"ARN ERI 031", "ERI ARN 031"}));
   EXPECT_TRUE(code("Arnor restored ties with Gondor after the typhoons.").empty());
   EXPECT_TRUE(code("Arnor restored baseball ties with Gondor.").empty());
+  // A story discard ('+') drops the whole document; a sentence discard only its sentence.
+  options.split_sentences = true;
+  coder.set_options(options);
+  EXPECT_TRUE(code("Arnor restored ties with Gondor. A typhoon hit Eriador.").empty());
+  EXPECT_EQ(code("Arnor restored ties with Gondor. Baseball was played in Eriador."),
+            (std::vector<std::string>{"ARN GON 064"}));
 }
 
 }  // namespace
