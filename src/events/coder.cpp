@@ -859,7 +859,9 @@ struct Coder::Impl {
       sentence_stopped = true;
       return false;
     }
-    if (code->null()) return false;
+    // A null code stops here, unless it is paired: PETRARCH-2's "[:110]" ("X offended Y": Y does
+    // 110 to X) codes the reverse event alone.
+    if (code->null() && code->paired.empty()) return false;
     if (options.dyad_rules && !explicit_before && negated(v)) return false;
     c.code = code->code;
     c.paired = code->paired;
@@ -1106,7 +1108,8 @@ struct Coder::Impl {
           const std::string& sc = code_of(s, true);
           const std::string& tc = code_of(t, false);
           if (sc == tc) continue;
-          add_event(doc, sentence_index, day, place, c.code, s, t, c, seen, out, event_counter);
+          if (c.code != "---")
+            add_event(doc, sentence_index, day, place, c.code, s, t, c, seen, out, event_counter);
           if (!c.paired.empty())
             add_event(doc, sentence_index, day, place, c.paired, t, s, c, seen, out, event_counter);
         }
