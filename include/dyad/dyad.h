@@ -124,6 +124,18 @@ struct CodingOptions {
   // need a direct object; learned names, story references ("the two sides") and pronouns
   // reaching back to the previous sentence. Off for TABARI validation suites.
   bool dyad_rules = true;
+  // PETRARCH-1's readings where its parse tree decides what TABARI's word rules cannot (off by
+  // default; `dyad validate` turns it on for PETRARCH records, see docs/petrarch.md): a closing
+  // ", <subject> <verb> ..." phrase is a clause of its own; a conjunction between two plain
+  // words ("heavily and unjustly") does not divide clauses; list members may carry modifiers
+  // ("and the evil awful Gondor"); an agent joins its actor across FROM and across modifiers
+  // after a possessive; prefix and suffix agents both apply; the agents of a compound are
+  // distributed over its actors; possessive pronouns name no actor.
+  bool petrarch_rules = false;
+  // PETRARCH's new_actor_length (with petrarch_rules): a subject or object noun phrase of at
+  // most this many words that names no known actor is an actor coded as its words in quotes
+  // ("\"THE MINISTRY OF MAGIC\""). 0 = off.
+  int new_actor_length = 0;
 
   static CodingOptions tabari() {
     CodingOptions o;

@@ -51,17 +51,42 @@ bool token_matches(const SentenceScratch& scratch, uint32_t i, lexicon::WordId i
   return false;
 }
 
+bool is_verb_word(const Model::Impl& model, const SentenceScratch& scratch, uint32_t k,
+                  uint32_t n) {
+  uint32_t payload = 0;
+  return model.verb_trie.nodes() > 1 && longest_match(model.verb_trie, scratch, k, n, &payload) > 0;
+}
+
+// PETRARCH: a plain modifier inside a noun phrase ("the evil awful Gondor", "Dagolath's first
+// Deputy Prime Minister"): a word that is no verb, preposition, conjunction or pronoun.
+bool is_plain_modifier(const Model::Impl& model, const text::TokenBuffer& tokens,
+                       const SentenceScratch& scratch, uint32_t k, bool capitals) {
+  const text::Token& t = tokens.tokens[k];
+  if (t.kind != TokenKind::kWord || (t.capitalized && !capitals)) return false;
+  std::string_view key = tokens.key(t);
+  if (is_any(key, {"AND", "OR", "BUT", "NOR", "OF",   "IN",  "FOR",   "FROM", "TO",   "WITH",
+                   "BY",  "ON", "AT",  "AS",  "THAT", "WHO", "WHICH", "HE",   "SHE",  "IT",
+                   "THEY", "WE", "I",  "ITS", "HIS",  "HER", "THEIR", "THIS", "THESE"}))
+    return false;
+  return !is_verb_word(model, scratch, k, static_cast<uint32_t>(tokens.size()));
+}
+
 bool has_code_segment(const std::string& code, const std::string& segment) {
   for (size_t i = 0; i + segment.size() <= code.size(); i += 3)
     if (code.compare(i, segment.size(), segment) == 0) return true;
   return false;
 }
 
+std::string combine(const std::string& actor, const std::string& agent, bool suffix) {
+  if (agent.empty() || agent == "---") return actor;
+  if (actor.empty()) return agent;
+  if (has_code_segment(actor, agent)) return actor;
+  return suffix ? actor + agent : agent + actor;
+}
+
 std::string combine(const std::string& actor, const Unit* agent) {
-  if (agent == nullptr || agent->code.empty() || agent->code == "---") return actor;
-  if (actor.empty()) return agent->code;
-  if (has_code_segment(actor, agent->code)) return actor;
-  return agent->agent_suffix ? actor + agent->code : agent->code + actor;
+  if (agent == nullptr) return actor;
+  return combine(actor, agent->code, agent->agent_suffix);
 }
 
 // Picks the code valid on the document day. Without a date, the most recent one.
@@ -354,7 +379,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     while (last_unit + 1 < units.size()) {
       const Unit& next = units[last_unit + 1];
       bool join = true;
-      bool saw_comma = false;
+      bool saw_comma = false, saw_possessive = false;
+      uint32_t modifiers = 0;
       if (options.dyad_rules && units[last_unit].kind == Unit::kAgent)
         name_run_after(end + 1, next.first);
       for (uint32_t k = end + 1; k < next.first && join; ++k) {
@@ -365,7 +391,16 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         // country ("police in Baku"), never to add a place to a named actor.
         if (t.kind == TokenKind::kComma && !saw_comma && options.dyad_rules) {
           saw_comma = true;
+        } else if (options.petrarch_rules && key == "FROM" &&
+                   units[last_unit].kind == Unit::kAgent && next.kind != Unit::kAgent) {
+          // PETRARCH: "soldiers from Gondor" is one noun phrase.
+        } else if (options.petrarch_rules && saw_possessive && next.kind == Unit::kAgent &&
+                   ++modifiers <= 4 &&
+                   (key == "AND" || is_plain_modifier(model, tokens, scratch, k, true))) {
+          // PETRARCH: "Dagolath's first Deputy Prime Minister", "Ithilen's awful and evil
+          // minister": the possessive's noun phrase runs on to its head.
         } else if (t.kind == TokenKind::kPossessive || is_phrase_connector(key)) {
+          if (t.kind == TokenKind::kPossessive) saw_possessive = true;
           // TABARI: an agent joins an actor across OF or IN ("President of Israel"), not two
           // actors ("Ithilen in Gondor").
           if (!options.dyad_rules && (key == "FOR" || ((key == "OF" || key == "IN") &&
@@ -399,9 +434,14 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     // Resolve the code: the most specific actor, then the first agent's sector.
     std::string actor_code;
     const Unit* agent = nullptr;
+    const Unit* second_agent = nullptr;  // PETRARCH: a suffix agent after a prefix one
     for (const Unit* p : parts) {
       if (p->kind == Unit::kAgent) {
-        if (agent == nullptr) agent = p;
+        if (agent == nullptr)
+          agent = p;
+        else if (options.petrarch_rules && second_agent == nullptr && !agent->agent_suffix &&
+                 p->agent_suffix)
+          second_agent = p;
       } else if (actor_code.empty() ||
                  (p->code.size() > actor_code.size() && actor_code.size() <= 3 &&
                   p->code.compare(0, 3, actor_code.substr(0, 3)) == 0)) {
@@ -424,6 +464,13 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       m.code = agent->agent_suffix ? "~" + agent->code : agent->code + "~";  // TABARI's form
     else
       m.code = combine(actor_code, agent);
+    if (second_agent != nullptr && !actor_code.empty())
+      m.code = combine(m.code, second_agent);  // "MSF Arnor diplomat": NGO + ARN + GOV
+    if (agent != nullptr) {
+      m.agent_code = agent->code;
+      m.agent_suffix = agent->agent_suffix;
+      m.agent_headed = parts.front()->kind == Unit::kAgent && !actor_code.empty();
+    }
     if (options.dyad_rules && !actor_code.empty()) {
       // Learn the names for the rest of the document: full name and surname.
       for (auto [name_first, name_last] : names) {
@@ -503,10 +550,35 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         separator = true;
         conjunction = conjunction || key == "AND" || key == "NOR";
       } else {
-        list = separator && (key == "THE" || key == "A" || key == "AN" || is_adjective(k));
+        list = separator && (key == "THE" || key == "A" || key == "AN" || is_adjective(k) ||
+                             (options.petrarch_rules &&
+                              is_plain_modifier(model, tokens, scratch, k, false)));
       }
     }
     list = list && separator;
+    // PETRARCH: two noun phrases joined by AND, each naming an actor ("Ithilen's sheep and
+    // goats of Gondor").
+    if (!list && options.petrarch_rules && gap_last > gap_first) {
+      int ands = 0;
+      bool ok = true;
+      for (uint32_t k = gap_first; k < gap_last && ok; ++k) {
+        std::string_view key = tokens.key(k);
+        if (key == "AND")
+          ++ands;
+        else
+          ok = tokens.tokens[k].kind == TokenKind::kPossessive || key == "OF" || key == "THE" ||
+               is_plain_modifier(model, tokens, scratch, k, false);
+      }
+      if (ok && ands == 1) list = conjunction = true;
+    }
+    // PETRARCH: a list closed by its conjunction takes no further member after a comma:
+    // "between Calenardhon and Gondor, and Gondor and Dagolath, the ... newspaper" is two lists
+    // and an apposition.
+    if (list && options.petrarch_rules && ms[m - 1].group >= 0 &&
+        std::count(conjunction_groups.begin(), conjunction_groups.end(), ms[m - 1].group) > 0) {
+      for (uint32_t k = gap_first; k < gap_last; ++k)
+        if (tokens.tokens[k].kind == TokenKind::kComma) list = false;
+    }
     if (list && !ms[m].code.empty() && !ms[m - 1].code.empty()) {
       if (ms[m - 1].group < 0) ms[m - 1].group = next_group++;
       int group = ms[m - 1].group;
@@ -530,11 +602,64 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     m.compound_member = false;
   }
 
+  // PETRARCH distributes the agents of a compound over the actors of an agent's phrase: "the
+  // ambassadors of Arnor, Osgiliath and Gondor" are ARNGOV, OSGGOV and GONGOV; "lawmakers and
+  // officials in Fornost and Gondor" all four combinations. The list is: agents alone, one
+  // agent with its actor, then actors alone.
+  std::vector<Mention> distributed;
+  if (options.petrarch_rules) {
+    std::vector<int> done;
+    for (size_t m = 0; m < ms.size(); ++m) {
+      int group = ms[m].group;
+      if (group < 0 || std::count(done.begin(), done.end(), group) > 0) continue;
+      done.push_back(group);
+      std::vector<size_t> member;
+      for (size_t k = m; k < ms.size(); ++k)
+        if (ms[k].group == group) member.push_back(k);
+      std::vector<std::string> actors_seen;
+      std::vector<std::pair<std::string, bool>> agents_seen;
+      size_t head = member.size();
+      for (size_t k = 0; k < member.size(); ++k)
+        if (ms[member[k]].agent_headed) {
+          head = k;
+          break;
+        }
+      if (head == member.size() || member.size() < 2) continue;
+      bool shape = true;
+      for (size_t k = 0; k < member.size(); ++k) {
+        const Mention& x = ms[member[k]];
+        if (k < head) shape = shape && x.base_code.empty() && !x.agent_code.empty();
+        if (k > head) shape = shape && !x.base_code.empty() && x.agent_code.empty();
+        if (!x.base_code.empty() &&
+            std::find(actors_seen.begin(), actors_seen.end(), x.base_code) == actors_seen.end())
+          actors_seen.push_back(x.base_code);
+        std::pair<std::string, bool> agent{x.agent_code, x.agent_suffix};
+        if (!x.agent_code.empty() &&
+            std::find(agents_seen.begin(), agents_seen.end(), agent) == agents_seen.end())
+          agents_seen.push_back(agent);
+      }
+      if (!shape) continue;
+      std::vector<std::string> codes;
+      for (const auto& actor : actors_seen)
+        for (const auto& [agent, suffix] : agents_seen) codes.push_back(combine(actor, agent, suffix));
+      for (size_t c = 0; c < std::max(codes.size(), member.size()); ++c) {
+        if (c < member.size()) {
+          ms[member[c]].code = codes[c % codes.size()];  // surplus members repeat a code
+          continue;
+        }
+        Mention extra_member = ms[member.back()];
+        extra_member.code = codes[c];
+        extra_member.story_reference = true;  // shares its tokens with another member
+        distributed.push_back(std::move(extra_member));
+      }
+    }
+  }
+
   // 3. Story references and pronouns (only over tokens no mention covers). Pronouns follow
   // TABARI 7.7: HE/SHE/IT = the first actor of the sentence; ITS/HIS/HER = the first actor before
   // the pronoun; THEY/THEM/THEIR = the first compound, else the first actor. With dyad's rules a
   // pronoun with no actor in the sentence takes the previous sentence's subject.
-  std::vector<Mention> extra;
+  std::vector<Mention> extra = std::move(distributed);
   auto first_compound = [&](uint32_t before) -> const Mention* {
     for (size_t m = 0; m < scratch.mentions.size(); ++m)
       if (scratch.mentions[m].group >= 0 && !scratch.mentions[m].code.empty() &&
@@ -570,6 +695,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     bool plural = false;
     bool pronoun =
         is_any(key, {"HE", "SHE", "IT", "HIM", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR"});
+    // PETRARCH resolves no pronouns: "he", "their" name no actor.
+    if (options.petrarch_rules && pronoun) continue;
     if (pronoun && !state.forwarded.empty() &&
         (scratch.mentions.empty() || scratch.mentions.front().first_token > i)) {
       // A pronoun opening the sentence, before any actor: the forwarded actor (TABARI 8.4).

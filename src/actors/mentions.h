@@ -26,6 +26,9 @@ struct Mention {
   uint32_t first_token = 0, last_token = 0;  // inclusive token range (the whole noun phrase)
   std::string code;                          // resolved CAMEO actor code ("" = unresolved)
   std::string base_code;                     // the actor's own code, before any agent
+  std::string agent_code;                    // the agent applied ("" = none)
+  bool agent_suffix = true;                  // agent_code goes after the actor's code
+  bool agent_headed = false;                 // an agent, then its actor ("ambassadors of Arnor")
   bool compound_member = false;              // part of a list; `group` links the members
   int group = -1;                            // index of the first member of its list
   bool story_reference = false;              // "the two countries" etc.

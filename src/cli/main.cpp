@@ -142,6 +142,15 @@ int run_code(const CodeOptions& options) {
       return 2;
     }
   }
+  // PETRARCH issue files among the dictionaries: events carry the issues of their sentence.
+  try {
+    if (auto issues = dyad::lexicon::IssueCoder::from_files(options.dictionaries);
+        issues && !issues->empty())
+      pipeline.issues = std::make_shared<const dyad::lexicon::IssueCoder>(std::move(*issues));
+  } catch (const dyad::Error& e) {
+    fmt::print(stderr, "dyad: {}\n", e.what());
+    return 2;
+  }
   pipeline.threads = options.threads;
   pipeline.batch_documents = options.batch_documents;
   pipeline.format = format;

@@ -23,7 +23,9 @@ struct Batch {
   bool done = false;  // guarded by Workers::mutex_ while the batch is in flight
 };
 
-void code_batch(Coder& coder, output::Format format, std::vector<Event>& events, Batch& batch) {
+void code_batch(Coder& coder, const PipelineOptions& options, std::vector<Event>& events,
+                Batch& batch) {
+  const output::Format format = options.format;
   batch.output.clear();
   batch.stats = {};
   batch.error = nullptr;
@@ -31,6 +33,8 @@ void code_batch(Coder& coder, output::Format format, std::vector<Event>& events,
     for (size_t i = 0; i < batch.count; ++i) {
       events.clear();
       coder.code(batch.docs[i], events, &batch.stats);
+      if (options.issues && !events.empty())
+        options.issues->assign(batch.docs[i], options.coding.split_sentences, events);
       for (const auto& e : events) output::append_event(format, e, batch.output);
     }
   } catch (...) {
@@ -98,7 +102,7 @@ class Workers {
         batch = pending_.front();
         pending_.pop_front();
       }
-      code_batch(coder, options_.format, events, *batch);
+      code_batch(coder, options_, events, *batch);
       {
         std::lock_guard<std::mutex> lock(mutex_);
         batch->done = true;
@@ -181,7 +185,7 @@ PipelineStats run_pipeline(std::shared_ptr<const Model> model, const PipelineOpt
     std::vector<Event> events;
     Batch batch;
     while (fill(batch)) {
-      code_batch(coder, options.format, events, batch);
+      code_batch(coder, options, events, batch);
       finish(batch);
     }
     return stats;

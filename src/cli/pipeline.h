@@ -26,6 +26,7 @@
 
 #include "dyad/dyad.h"
 #include "ingest/ingest.h"
+#include "lexicon/petrarch_reader.h"
 #include "output/writers.h"
 
 namespace dyad::cli {
@@ -37,6 +38,9 @@ struct PipelineOptions {
   size_t batches_per_thread = 3;  // batches in flight per worker thread
   output::Format format = output::Format::kJsonLines;
   CodingOptions coding;  // applied to every worker's Coder
+  // PETRARCH issue coding (Phoenix.IssueCoding.txt among the dictionaries): every event gets the
+  // issues of its sentence (Event::issues). Null = none.
+  std::shared_ptr<const lexicon::IssueCoder> issues;
 };
 
 struct PipelineStats {

@@ -131,6 +131,9 @@ struct Coder::Impl {
 
   size_t dateline_bytes = 0;  // bytes of the document's opening dateline (dyad's rules)
   bool trace = std::getenv("DYAD_TRACE") != nullptr;  // debugging aid: the parse on stderr
+  bool closing_dropped = false;  // the closing comma phrase was dropped
+  bool story_discarded = false;  // a story discard phrase was found in the document
+  std::vector<bool> phrase_conjunction;  // PETRARCH: conjunctions inside a phrase
 
   explicit Impl(std::shared_ptr<const Model> m)
       : model_holder(std::move(m)), model(model_holder->impl()) {}
@@ -154,14 +157,19 @@ struct Coder::Impl {
 
   // ---- sentence-level filters -----------------------------------------------------------
 
-  bool discard_phrase_present() const {
+  // A discard phrase in the sentence; a story discard (PETRARCH '+') also sets story_discarded.
+  bool discard_phrase_present() {
     if (model.discard_trie.nodes() <= 1) return false;
     const uint32_t n = static_cast<uint32_t>(tokens.size());
+    bool found = false;
     for (uint32_t i = 0; i < n; ++i) {
       uint32_t payload = 0;
-      if (actors::longest_match(model.discard_trie, scratch, i, n, &payload) > 0) return true;
+      if (actors::longest_match(model.discard_trie, scratch, i, n, &payload) > 0) {
+        found = true;
+        if (payload == 1) story_discarded = true;
+      }
     }
-    return false;
+    return found;
   }
 
   size_t word_count() const {
@@ -175,6 +183,19 @@ struct Coder::Impl {
   // Drops comma-delimited nonrestrictive clauses (TABARI 7.8, COMMA options). Returns true when
   // something was dropped (then `tokens` holds the rest). Commas inside a list of actors and
   // commas of the opening phrase (by default) are kept.
+  bool comma_in_phrase(uint32_t i) const {
+    for (uint32_t k : {i - 1, i + 1}) {
+      const text::Token& t = full_tokens.tokens[k];
+      if (t.kind != TokenKind::kWord || t.capitalized || scratch.mention_of_token[k] >= 0)
+        return false;
+      std::string_view key = full_tokens.key(k);
+      if (is_determiner(key) || is_preposition(key) || is_conjunction(key) ||
+          is_any(key, {"HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO"}))
+        return false;
+    }
+    return true;
+  }
+
   bool drop_comma_clauses() {
     if (!options.comma_clauses) return false;
     const uint32_t n = static_cast<uint32_t>(full_tokens.size());
@@ -191,6 +212,9 @@ struct Coder::Impl {
       if (before >= 0 && after >= 0 && scratch.mentions[before].group >= 0 &&
           scratch.mentions[before].group == scratch.mentions[after].group)
         continue;
+      // PETRARCH: a comma between two lower-case words belongs to a noun phrase ("complete,
+      // full diplomatic ties"), it delimits no clause.
+      if (options.petrarch_rules && i > 0 && i + 1 < n && comma_in_phrase(i)) continue;
       commas.push_back(i);
     }
     if (commas.empty()) return false;
@@ -245,6 +269,9 @@ struct Coder::Impl {
     bool last_comma_closed_a_drop = false;
     for (size_t c = 0; c + 1 < commas.size(); ++c) {
       w = words_between(commas[c] + 1, commas[c + 1]);
+      // PETRARCH counts an internal phrase one word short (COMMA-15 drops nine words under a
+      // maximum of 8; COMMA-05 keeps ten under 6).
+      if (options.petrarch_rules) --w;
       last_comma_closed_a_drop = false;
       if (w > options.comma_min && w <= options.comma_max && !kept(commas[c], commas[c + 1]) &&
           !drop[commas[c]]) {
@@ -256,10 +283,13 @@ struct Coder::Impl {
       }
     }
     w = words_between(commas.back() + 1, end);
+    // PETRARCH drops the closing phrase after a dropped internal one as well.
+    if (options.petrarch_rules) last_comma_closed_a_drop = false;
     if (w > options.comma_emin && w <= options.comma_emax && !kept(commas.back(), n) &&
         !last_comma_closed_a_drop) {
       for (uint32_t k = commas.back(); k < end; ++k) drop[k] = true;
       any = true;
+      closing_dropped = true;
     }
     if (!any) return false;
     // Actors were assembled on the whole sentence (TABARI parses before it drops clauses):
@@ -459,6 +489,20 @@ struct Coder::Impl {
         if (!options.dyad_rules) continue;  // TABARI: a noun
         v.noun_position = true;
       }
+      // PETRARCH: "an anti- Gondor parade": after A/AN and an actor's name, a noun.
+      if (options.petrarch_rules && v.first > 0) {
+        int m = scratch.mention_of_token[v.first - 1];
+        if (m >= 0 && scratch.mentions[m].agent_code.empty()) {
+          int64_t k = static_cast<int64_t>(scratch.mentions[m].first_token) - 1;
+          int skipped = 0;
+          while (k >= 0 && skipped < 2 && !is_article(tokens.key(static_cast<size_t>(k))) &&
+                 tokens.tokens[static_cast<size_t>(k)].kind != TokenKind::kComma) {
+            --k;
+            ++skipped;
+          }
+          if (k >= 0 && is_any(tokens.key(static_cast<size_t>(k)), {"A", "AN"})) continue;
+        }
+      }
       // dyad: a stem matching a nominal form ("COOPERAT" in "cooperation") is a noun too.
       if (options.dyad_rules && has_nominal_suffix(tokens.key(v.last))) v.noun_position = true;
       const lexicon::CompiledVerb& verb = model.verbs[payload];
@@ -467,6 +511,22 @@ struct Coder::Impl {
       // A null-coded root without patterns is not a verb at all.
       if (verb.code.null() && verb.patterns.empty()) continue;
       verbs.push_back(v);
+    }
+    // PETRARCH: a modal or auxiliary before another verb is not the verb ("should have acted",
+    // "has risen").
+    if (options.petrarch_rules && verbs.size() > 1) {
+      std::vector<Verb> kept;
+      for (size_t k = 0; k < verbs.size(); ++k) {
+        bool auxiliary =
+            verbs[k].first == verbs[k].last &&
+            is_any(tokens.key(verbs[k].first),
+                   {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL", "SHALL", "CAN",
+                    "HAVE", "HAS", "HAD", "DO", "DOES", "DID", "BE", "BEEN", "IS", "ARE", "WAS",
+                    "WERE"});
+        if (auxiliary && k + 1 < verbs.size() && verbs[k + 1].first <= verbs[k].last + 2) continue;
+        kept.push_back(verbs[k]);
+      }
+      verbs = std::move(kept);
     }
   }
 
@@ -497,7 +557,66 @@ struct Coder::Impl {
       // dyad's rules: AND joining two noun phrases ("sent vehicles and a team of paratroopers to
       // Lebanon") does not divide clauses: no verb follows it before the next boundary.
       if (options.dyad_rules && tokens.key(i) == "AND" && !verb_before_boundary(i + 1)) continue;
+      // PETRARCH: a conjunction between two plain words joins them within a phrase ("heavily
+      // and unjustly criticized", "death and injury toll").
+      if (options.petrarch_rules && i + 1 < n && plain_word(i - 1) && plain_word(i + 1)) continue;
       clause_starts.push_back(i);
+    }
+    if (options.petrarch_rules && !closing_dropped) closing_clause();
+    if (options.petrarch_rules) {
+      // Conjunctions that start no clause join words of one phrase: patterns read across them
+      // ("HEAVILY UNJUSTLY *" in "heavily and unjustly criticized", "NEITHER * " in "Neither
+      // A nor B boycotted").
+      phrase_conjunction.assign(n, false);
+      for (uint32_t i = 1; i < n; ++i)
+        if (is_conjunction(tokens.key(i)) &&
+            std::find(clause_starts.begin(), clause_starts.end(), i) == clause_starts.end())
+          phrase_conjunction[i] = true;
+    }
+  }
+
+  bool verb_at(uint32_t k) const {
+    return std::any_of(verbs.begin(), verbs.end(),
+                       [&](const Verb& v) { return k >= v.first && k <= v.last; });
+  }
+
+  // A lower-case word that is no verb, actor, determiner, preposition, conjunction or pronoun.
+  bool plain_word(uint32_t k) const {
+    const text::Token& t = tokens.tokens[k];
+    if (t.kind != TokenKind::kWord || t.capitalized || scratch.mention_of_token[k] >= 0 ||
+        verb_at(k))
+      return false;
+    std::string_view key = tokens.key(k);
+    return !is_determiner(key) && !is_preposition(key) && !is_conjunction(key) &&
+           !is_any(key, {"HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO",
+                         "THEN", "ALSO", "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD"});
+  }
+
+  // PETRARCH codes every clause of the parse: a closing ", a senior official said on Saturday"
+  // (a subject, then a verb, after the last comma) is a clause of its own.
+  void closing_clause() {
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    uint32_t comma = 0;
+    for (uint32_t i = 1; i < n; ++i) {
+      if (tokens.tokens[i].kind != TokenKind::kComma || scratch.mention_of_token[i] >= 0) continue;
+      int before = scratch.mention_of_token[i - 1];
+      int after = i + 1 < n ? scratch.mention_of_token[i + 1] : -1;
+      if (before >= 0 && after >= 0 && scratch.mentions[before].group >= 0 &&
+          scratch.mentions[before].group == scratch.mentions[after].group)
+        continue;
+      comma = i;
+    }
+    if (comma == 0) return;
+    bool subject = false;
+    for (uint32_t k = comma + 1; k < n; ++k) {
+      if (is_conjunction(tokens.key(k))) return;
+      if (verb_at(k)) {
+        if (!subject) return;
+        clause_starts.push_back(comma);
+        std::sort(clause_starts.begin(), clause_starts.end());
+        return;
+      }
+      if (usable(scratch.mention_of_token[k])) subject = true;
     }
   }
 
@@ -656,6 +775,110 @@ struct Coder::Impl {
     return false;
   }
 
+  // ---- PETRARCH's new actors: unknown noun phrases as actors -------------------------------
+
+  static bool is_auxiliary(std::string_view key) {
+    return is_any(key, {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL", "SHALL", "CAN",
+                        "HAVE", "HAS", "HAD", "DO", "DOES", "DID", "BE", "BEEN", "IS", "ARE",
+                        "WAS", "WERE"});
+  }
+
+  // A word of a new actor's noun phrase: no verb, actor, preposition (but OF), conjunction,
+  // pronoun or punctuation.
+  bool noun_phrase_word(uint32_t k) const {
+    const text::Token& t = tokens.tokens[k];
+    if (t.kind == TokenKind::kPossessive) return true;
+    if (t.kind != TokenKind::kWord || scratch.mention_of_token[k] >= 0 || verb_at(k)) return false;
+    std::string_view key = tokens.key(k);
+    if (key == "OF") return true;
+    return !is_preposition(key) && !is_conjunction(key) && !is_auxiliary(key) &&
+           !is_any(key, {"HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO",
+                         "ITS", "HIS", "HER", "THEIR"});
+  }
+
+  // A mention for tokens [first, last] coded as their words ("'s" left out); -1 when the phrase
+  // is empty or longer than new_actor_length.
+  int new_actor(uint32_t first, uint32_t last) {
+    if (first > last) return -1;
+    while (last > first && tokens.key(last) == "OF") --last;
+    std::string words;
+    int count = 0;
+    for (uint32_t k = first; k <= last; ++k) {
+      if (tokens.tokens[k].kind != TokenKind::kWord) continue;
+      if (!words.empty()) words += ' ';
+      words += tokens.key(k);
+      ++count;
+    }
+    if (count == 0 || count > options.new_actor_length) return -1;
+    Mention m;
+    m.first_token = first;
+    m.last_token = last;
+    m.code = "\"" + words + "\"";
+    m.base_code = m.code;
+    scratch.mentions.push_back(std::move(m));
+    return static_cast<int>(scratch.mentions.size()) - 1;
+  }
+
+  // The subject: the noun phrase right before the verb (auxiliaries passed over).
+  int new_actor_before(uint32_t clause_first, uint32_t verb_first) {
+    uint32_t end = verb_first;
+    while (end > clause_first && is_auxiliary(tokens.key(end - 1))) --end;
+    uint32_t start = end;
+    while (start > clause_first && noun_phrase_word(start - 1)) --start;
+    if (start == end) return -1;
+    return new_actor(start, end - 1);
+  }
+
+  // The object: the noun phrase after the verb, past one preposition.
+  int new_actor_after(uint32_t from, uint32_t clause_last) {
+    uint32_t k = from;
+    if (k < clause_last && is_preposition(tokens.key(k))) ++k;
+    uint32_t start = k;
+    while (k < clause_last && noun_phrase_word(k) &&
+           tokens.tokens[k].kind != TokenKind::kPossessive)
+      ++k;
+    if (k == start) return -1;
+    return new_actor(start, k - 1);
+  }
+
+  // "Eriador's death and injury toll has risen": the conjoined noun phrase that names no actor
+  // is a new actor, in a compound with the subject.
+  void conjoined_new_actor(int source, uint32_t verb_first) {
+    uint32_t after = scratch.mentions[source].last_token + 1;
+    uint32_t end = verb_first;
+    while (end > after && is_auxiliary(tokens.key(end - 1))) --end;
+    for (uint32_t k = after; k < end; ++k) {
+      if (tokens.key(k) != "AND") {
+        if (!noun_phrase_word(k)) return;
+        continue;
+      }
+      for (uint32_t j = k + 1; j < end; ++j)
+        if (!noun_phrase_word(j)) return;
+      int added = new_actor(k + 1, end - 1);
+      if (added < 0) return;
+      int group = scratch.mentions[source].group;
+      if (group < 0) {
+        group = 0;
+        for (const Mention& m : scratch.mentions) group = std::max(group, m.group + 1);
+        scratch.mentions[source].group = group;
+        scratch.mentions[source].compound_member = true;
+      }
+      scratch.mentions[added].group = group;
+      scratch.mentions[added].compound_member = true;
+      return;
+    }
+  }
+
+  bool has_object(uint32_t from, uint32_t to) const {
+    for (uint32_t k = from; k < to; ++k) {
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
+      if (!is_any(tokens.key(k), {"TODAY", "YESTERDAY", "TONIGHT", "NOW", "TOMORROW"}))
+        return true;
+    }
+    return false;
+  }
+
   // An event with one actor keeps it only when the actor is named in the verb's own clause,
   // between `first` and `end`, or is a pronoun for an actor of the same sentence ("X said it
   // will ..."); a pronoun reaching back to an earlier sentence or an actor carried over from
@@ -685,6 +908,10 @@ struct Coder::Impl {
   bool try_verb(const Verb& v, int clause_source, Candidate& c) {
     const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];
     events::SentenceView view{tokens, scratch};
+    if (options.petrarch_rules) {
+      view.phrase_conjunction = &phrase_conjunction;
+      view.skip_words = true;
+    }
     c = Candidate{};
     c.clause = clause_of(v.first);
     c.action_first = v.first;
@@ -732,7 +959,9 @@ struct Coder::Impl {
       sentence_stopped = true;
       return false;
     }
-    if (code->null()) return false;
+    // A null code stops here, unless it is paired: PETRARCH-2's "[:110]" ("X offended Y": Y does
+    // 110 to X) codes the reverse event alone.
+    if (code->null() && code->paired.empty()) return false;
     if (options.dyad_rules && !explicit_before && negated(v)) return false;
     if (options.dyad_rules && hypothetical(v)) return false;
     c.code = code->code;
@@ -791,9 +1020,11 @@ struct Coder::Impl {
     if (!target_set) {
       std::string not_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
       // The target is looked for within the verb's clause.
-      c.target = first_mention(
-          v.last + 1, options.dyad_rules ? clause_last : static_cast<uint32_t>(tokens.size()),
-          not_code);
+      c.target = first_mention(v.last + 1,
+                               options.dyad_rules || options.petrarch_rules
+                                   ? clause_last
+                                   : static_cast<uint32_t>(tokens.size()),
+                               not_code);
       // TABARI then looks before the verb (unless DEFAULT ... AFTER); dyad's rules do not:
       // "X supports a settlement" has no target, it does not act on earlier actors.
       bool look_before =
@@ -817,6 +1048,15 @@ struct Coder::Impl {
         c.target_single = false;
       }
       if (c.target < 0 && !options.default_target.empty()) c.target = -2;
+      // PETRARCH's default target stands for an object the parse found: "said on Saturday"
+      // has one, "said today" has none.
+      if (c.target == -2 && options.petrarch_rules && !has_object(v.last + 1, clause_last))
+        return false;
+    }
+    if (options.petrarch_rules && options.new_actor_length > 0) {
+      if (c.source == -1) c.source = new_actor_before(clause_first, v.first);
+      if (c.target == -1) c.target = new_actor_after(c.action_last + 1, clause_last);
+      if (c.source >= 0) conjoined_new_actor(c.source, v.first);
     }
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&
         (c.target < 0 || !directly_after(v.last, c.target))) {
@@ -1012,7 +1252,8 @@ struct Coder::Impl {
           const std::string& sc = code_of(s, true);
           const std::string& tc = code_of(t, false);
           if (sc == tc) continue;
-          add_event(doc, sentence_index, day, place, c.code, s, t, c, seen, out, event_counter);
+          if (c.code != "---")
+            add_event(doc, sentence_index, day, place, c.code, s, t, c, seen, out, event_counter);
           if (!c.paired.empty() && t != kNoActor && s != kNoActor)
             add_event(doc, sentence_index, day, place, c.paired, t, s, c, seen, out, event_counter);
         }
@@ -1108,6 +1349,7 @@ struct Coder::Impl {
       if (event_day) *event_day += effect.shift;
     }
     std::swap(full_tokens, tokens);
+    closing_dropped = false;
     if (!drop_comma_clauses()) std::swap(full_tokens, tokens);
     bool discard = scratch.discard, complex = scratch.complex;
     find_verbs(&discard, &complex);
@@ -1152,8 +1394,15 @@ struct Coder::Impl {
     else if (!doc.text.empty())
       sentences.push_back(text::Span{0, static_cast<uint32_t>(doc.text.size())});
     uint64_t event_counter = 0;
+    story_discarded = false;
+    const size_t first_event = out.size();
     for (uint32_t s = 0; s < sentences.size(); ++s)
       code_sentence(doc, s, publication_day, dateline, out, &event_counter, stats);
+    // A story discard phrase in any sentence discards the whole document.
+    if (story_discarded) {
+      if (stats) stats->events -= out.size() - first_event;
+      out.resize(first_event);
+    }
   }
 };
 

@@ -15,6 +15,16 @@ bool token_has(const SentenceView& s, uint32_t i, lexicon::WordId id) {
   return false;
 }
 
+// Words a '^' never passes over: it skips a noun phrase, not its preposition or determiner.
+bool is_function_word(std::string_view key) {
+  for (std::string_view w : {"THE", "A",    "AN",    "TO",    "FOR",     "WITH", "OF",    "ON",
+                             "IN",  "AT",   "BY",    "FROM",  "ABOUT",   "INTO", "OVER",  "AGAINST",
+                             "AND", "OR",   "BUT",   "NOR",   "THAT",    "ITS",  "THEIR", "HIS",
+                             "HER", "THIS", "THESE", "THOSE", "BETWEEN", "AFTER"})
+    if (key == w) return true;
+  return false;
+}
+
 bool boundary_outside_mention(const SentenceView& s, uint32_t i) {
   return is_clause_boundary(s, i) && s.scratch.mention_of_token[i] < 0;
 }
@@ -211,6 +221,9 @@ struct Matcher {
             m->skipped |= bit;
             if (forward(k + 1, end + 1, e.joined_to_next)) return true;
             m->skipped &= ~bit;
+          } else if (mi < 0 && s.skip_words && s.tokens.tokens[p].kind == text::TokenKind::kWord &&
+                     !is_function_word(s.tokens.key(p))) {
+            if (forward(k + 1, p + 1, e.joined_to_next)) return true;
           }
           break;
         }

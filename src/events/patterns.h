@@ -28,6 +28,10 @@ struct PatternMatch {
 struct SentenceView {
   const text::TokenBuffer& tokens;
   const actors::SentenceScratch& scratch;
+  // PETRARCH: conjunctions marked here join words of one phrase and bound nothing; '^' may
+  // pass over a word that is no actor ("* THEIR ^ ABOUT +" in "warned their populations about").
+  const std::vector<bool>* phrase_conjunction = nullptr;
+  bool skip_words = false;
 };
 
 bool match_pattern(const lexicon::CompiledPattern& pattern, const SentenceView& sentence,
@@ -37,7 +41,11 @@ bool match_pattern(const lexicon::CompiledPattern& pattern, const SentenceView& 
 // conjunction or a sentence-final mark outside any mention).
 // Computed once per sentence by actors::match_words (a hot test inside pattern matching).
 inline bool is_clause_boundary(const SentenceView& sentence, uint32_t i) {
-  return sentence.scratch.clause_boundary[i] != 0;
+  if (sentence.scratch.clause_boundary[i] == 0) return false;
+  // A conjunction joining two plain words (PETRARCH rules) does not divide the clause.
+  return sentence.phrase_conjunction == nullptr ||
+         sentence.tokens.tokens[i].kind != text::TokenKind::kWord ||
+         i >= sentence.phrase_conjunction->size() || !(*sentence.phrase_conjunction)[i];
 }
 
 }  // namespace dyad::events

@@ -404,6 +404,10 @@ void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
   for (const Phrase& noun : dict.nouns) impl.noun_trie.insert(intern_phrase(impl.words, noun), 0);
   for (const Phrase& adjective : dict.adjectives)
     impl.adjective_trie.insert(intern_phrase(impl.words, adjective), 0);
+  // Payload 1: a story discard (PETRARCH '+'), inserted first so that it is the phrase's first
+  // payload; 0: a sentence discard. Story discards are also in dict.discards.
+  for (const Phrase& discard : dict.story_discards)
+    impl.discard_trie.insert(intern_phrase(impl.words, discard), 1);
   for (const Phrase& discard : dict.discards)
     impl.discard_trie.insert(intern_phrase(impl.words, discard), 0);
   impl.stats.actor_phrases += dict.actors.size();

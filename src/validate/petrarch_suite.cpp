@@ -455,6 +455,7 @@ CodingOptions petrarch_coding_options() {
   o.minimum_words = 0;
   o.dyad_rules = false;     // see docs/petrarch.md: TABARI's clause rules code more records
   o.convert_agents = true;  // PETRARCH codes an agent alone ("---GOV")
+  o.petrarch_rules = true;  // PETRARCH's parse-based readings (docs/petrarch.md)
   o.code_by = CodingOptions::CodeBy::kClause;
   // PETRARCH's defaults (PETRglobals.py): internal 2-8 words, opening phrase off, closing 2-8.
   o.comma_clauses = true;
@@ -494,10 +495,7 @@ bool apply_petrarch_config(const std::string& option_in, const std::string& valu
   if (option == "comma_bmax") return integer(&options.comma_bmax);
   if (option == "comma_emin") return integer(&options.comma_emin);
   if (option == "comma_emax") return integer(&options.comma_emax);
-  if (option == "new_actor_length") {
-    int ignored = 0;
-    return integer(&ignored);  // dyad does not make actors of unknown noun phrases
-  }
+  if (option == "new_actor_length") return integer(&options.new_actor_length);
   return true;  // stop_on_error, write_actor_root ... change nothing dyad codes
 }
 

@@ -137,6 +137,29 @@ TEST(Pipeline, TsvAndDefaultThreadsMatchOneThread) {
   EXPECT_EQ(one.err, all.err);
 }
 
+// An issue file among the dictionaries: `dyad code` gives each event the issues of its sentence.
+TEST(Pipeline, IssueFileTagsEvents) {
+  auto dir = temp_dir("pipeline_issues");
+  std::string actors = write_file(dir / "t.actors.txt", "ARNOR_ [ARN]\nGONDOR_ [GON]\n");
+  std::string verbs = write_file(dir / "t.verbs.txt", "--- ACCUSE [112] ---\nACCUSE\n");
+  std::string issues = write_file(dir / "t.IssueCoding.txt",
+                                  "<ISSUE CATEGORY=\"TERROR\">\nn:terrorist [TERROR]\n</ISSUE>\n");
+  std::string corpus = write_file(
+      dir / "corpus.jsonl",
+      "{\"id\": \"d1\", \"date\": \"2019-01-01\", \"text\": \"Arnor accused Gondor of "
+      "harbouring terrorists. Gondor accused Arnor.\"}\n");
+  std::string common = "code --dict-only --dict '" + actors + "' --dict '" + verbs + "' ";
+  auto with = run_dyad(common + "--dict '" + issues + "' '" + corpus + "'");
+  ASSERT_EQ(with.status, 0) << with.err;
+  auto events = lines(with.out);
+  ASSERT_EQ(events.size(), 2u) << with.out;
+  EXPECT_NE(events[0].find("\"issues\":[\"TERROR\"]"), std::string::npos) << events[0];
+  EXPECT_EQ(events[1].find("\"issues\""), std::string::npos) << events[1];
+  auto without = run_dyad(common + "'" + corpus + "'");
+  ASSERT_EQ(without.status, 0) << without.err;
+  EXPECT_EQ(without.out.find("\"issues\""), std::string::npos);
+}
+
 TEST(Pipeline, BadThreadCountIsAUsageError) {
   EXPECT_EQ(run_dyad("code --threads -1 -").status, 2);
   EXPECT_EQ(run_dyad("code --batch 0 -").status, 2);

@@ -521,6 +521,37 @@ TEST(PetrarchVerbs2, GroupsCodesAndTransformations) {
 
 // ---- end to end ------------------------------------------------------------------------------
 
+// PETRARCH-2's "[:110]": a null code paired with a code codes the reverse event alone.
+TEST(PetrarchModel, NullCodePairedWithACodeCodesTheReverseEvent) {
+  auto dir = testing::temp_dir("petrarch_reader_null_paired");
+  auto actors = testing::write_file(dir / "t.actors.txt", "ARNOR_ [ARN]\nGONDOR_ [GON]\n");
+  auto verbs = testing::write_file(dir / "t.verbs.txt",
+                                   "--- OFFEND [:110] ---\nOFFEND\n- * {HARSH REMARKS} [:111]\n"
+                                   "--- PRAISE [051] ---\nPRAISE\n");
+  KnowledgeOptions knowledge;
+  knowledge.use_default = false;
+  knowledge.dictionaries = {verbs, actors};
+  auto model = Model::compile(knowledge);
+  Coder coder(model);
+  CodingOptions options;
+  options.split_sentences = false;
+  coder.set_options(options);
+  auto code = [&](const std::string& text) {
+    Document doc;
+    doc.id = "d";
+    doc.text = text;
+    std::vector<Event> events;
+    coder.code(doc, events);
+    std::vector<std::string> out;
+    for (const auto& e : events)
+      out.push_back((e.source ? e.source->code : "-") + " " + (e.target ? e.target->code : "-") +
+                    " " + e.cameo);
+    return out;
+  };
+  EXPECT_EQ(code("Arnor offended Gondor."), (std::vector<std::string>{"GON ARN 110"}));
+  EXPECT_EQ(code("Arnor praised Gondor."), (std::vector<std::string>{"ARN GON 051"}));
+}
+
 TEST(PetrarchModel, CompilesAndCodes) {
   auto dir = testing::temp_dir("petrarch_reader_model");
   auto actors = testing::write_file(dir / "t.actors.txt",
@@ -561,6 +592,12 @@ TEST(PetrarchModel, CompilesAndCodes) {
   EXPECT_EQ(code("Arnor met Eriador."), (std::vector<std::string>{"ARN ERI 031", "ERI ARN 031"}));
   EXPECT_TRUE(code("Arnor restored ties with Gondor after the typhoons.").empty());
   EXPECT_TRUE(code("Arnor restored baseball ties with Gondor.").empty());
+  // A story discard ('+') drops the whole document; a sentence discard only its sentence.
+  options.split_sentences = true;
+  coder.set_options(options);
+  EXPECT_TRUE(code("Arnor restored ties with Gondor. A typhoon hit Eriador.").empty());
+  EXPECT_EQ(code("Arnor restored ties with Gondor. Baseball was played in Eriador."),
+            (std::vector<std::string>{"ARN GON 064"}));
 }
 
 }  // namespace

@@ -211,6 +211,7 @@ TEST(PetrarchSuite, RealUnitTestRecords) {
   std::fclose(sink);
   EXPECT_EQ(summary.records, 284);
   EXPECT_EQ(summary.passed + summary.failed + summary.skipped, 284);
+  EXPECT_GE(summary.passed, 265);  // the floor: raise it as the count rises
 }
 
 }  // namespace
