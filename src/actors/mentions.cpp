@@ -167,41 +167,49 @@ void split_actor_code(const std::string& code, std::string* country, std::string
 
 void match_words(const lexicon::WordTable& words, const text::TokenBuffer& tokens,
                  SentenceScratch& scratch) {
+  const size_t n = tokens.size();
   scratch.match_begin.clear();
   scratch.ids.clear();
-  scratch.clause_boundary.resize(tokens.size());
-  scratch.token_flags.resize(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  scratch.clause_boundary.resize(n);
+  scratch.token_flags.resize(n);
+  // Two passes: hash every key and prefetch its cache slot, then probe. The cache is larger
+  // than the CPU's caches, so the probes would otherwise wait on memory one after another.
+  scratch.key_hashes.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    scratch.key_hashes[i] = lexicon::hash_bytes(tokens.key(i));
+    scratch.match_cache.prefetch(scratch.key_hashes[i]);
+  }
+  for (size_t i = 0; i < n; ++i) {
     scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
     std::string_view key = tokens.key(i);
     const TokenKind kind = tokens.tokens[i].kind;
     scratch.clause_boundary[i] =
         kind == TokenKind::kComma || kind == TokenKind::kColon || kind == TokenKind::kPeriod ||
         (kind == TokenKind::kWord && is_any(key, {"AND", "BUT", "OR", "NOR"}));
-    const uint32_t* cached = scratch.match_cache.find(key);
-    uint32_t range = 0;
-    if (cached == nullptr) {
+    const uint32_t* cached = scratch.match_cache.find(key, scratch.key_hashes[i]);
+    uint32_t entry = 0;
+    if (cached != nullptr) {
+      entry = *cached;
+    } else {
       // The table lookups (one per stem length) are the costly part: do them once per key.
       if (scratch.match_cache.size() >= SentenceScratch::kMatchCacheLimit) {
         scratch.match_cache.clear();
-        scratch.cached_ranges.clear();
         scratch.cached_ids.clear();
       }
-      uint32_t first = static_cast<uint32_t>(scratch.cached_ids.size());
+      entry = static_cast<uint32_t>(scratch.cached_ids.size());
+      scratch.cached_ids.push_back(0);
       words.match(key, scratch.cached_ids);
-      range = static_cast<uint32_t>(scratch.cached_ranges.size());
-      scratch.cached_ranges.push_back(SentenceScratch::CachedMatch{
-          first, static_cast<uint32_t>(scratch.cached_ids.size()) - first});
-      cached = &range;
-      scratch.match_cache.insert(key, range);
+      uint32_t count = static_cast<uint32_t>(scratch.cached_ids.size()) - entry - 1;
+      uint32_t flags = 0;
+      for (uint32_t k = entry + 1; k < scratch.cached_ids.size(); ++k)
+        flags |= words.flags(scratch.cached_ids[k]);
+      scratch.cached_ids[entry] = count | flags << 16;
+      scratch.match_cache.insert(key, entry);
     }
-    const SentenceScratch::CachedMatch& match = scratch.cached_ranges[*cached];
-    scratch.ids.insert(scratch.ids.end(), scratch.cached_ids.begin() + match.first,
-                       scratch.cached_ids.begin() + match.first + match.count);
-    uint8_t flags = 0;
-    for (uint32_t k = scratch.match_begin[i]; k < scratch.ids.size(); ++k)
-      flags |= words.flags(scratch.ids[k]);
-    scratch.token_flags[i] = flags;
+    const uint32_t header = scratch.cached_ids[entry];
+    const uint32_t* first = scratch.cached_ids.data() + entry + 1;
+    scratch.ids.insert(scratch.ids.end(), first, first + (header & 0xffff));
+    scratch.token_flags[i] = static_cast<uint8_t>(header >> 16);
   }
   scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
 }

@@ -56,18 +56,15 @@ struct DocumentState {
 struct SentenceScratch {
   std::vector<uint32_t> match_begin;  // token i's word ids: ids[match_begin[i] .. match_begin[i+1])
   std::vector<lexicon::WordId> ids;
-  // Word matches already computed for a key (news reuses a small vocabulary): key -> the range
-  // [first, first + count) of `cached_ids`. Bounded: cleared when it reaches kMatchCacheLimit
-  // keys, so memory does not grow with the corpus. Belongs to one Coder (one thread).
-  // The cache maps a key to an index into cached_ranges (a flat table: one probe, usually one
-  // cache line, where a node-based map missed the cache twice per token).
-  struct CachedMatch {
-    uint32_t first, count;
-  };
+  // Word matches already computed for a key (news reuses a small vocabulary). match_cache maps
+  // a key to the offset of its entry in `cached_ids`: a header (count | flags << 16, flags
+  // being the WordTable flags of the words, or-ed) followed by the `count` word ids, so one
+  // probe and one contiguous read serve a token. Bounded: cleared when it reaches
+  // kMatchCacheLimit keys, so memory does not grow with the corpus. Belongs to one Coder.
   static constexpr size_t kMatchCacheLimit = 1 << 17;
   lexicon::FlatStringMap match_cache;
-  std::vector<CachedMatch> cached_ranges;
-  std::vector<lexicon::WordId> cached_ids;
+  std::vector<uint32_t> cached_ids;
+  std::vector<uint64_t> key_hashes;  // match_words' per-token hashes (prefetch pass)
   // clause_boundary[i]: token i is a comma, colon, period or AND/BUT/OR/NOR (set by
   // match_words, so it follows the tokens after a comma clause is dropped too).
   std::vector<uint8_t> clause_boundary;

@@ -88,9 +88,11 @@ class FlatStringMap {
   };
 
   // The value of `key`, or nullptr.
-  const uint32_t* find(std::string_view key) const {
+  const uint32_t* find(std::string_view key) const { return find(key, hash_bytes(key)); }
+  // The same, with `hash` = hash_bytes(key) computed by the caller.
+  const uint32_t* find(std::string_view key, uint64_t hash) const {
     if (slots_.empty()) return nullptr;
-    uint32_t h = static_cast<uint32_t>(hash_bytes(key) >> 32);
+    uint32_t h = static_cast<uint32_t>(hash >> 32);
     for (size_t i = h >> shift_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.offset == kEmpty) return nullptr;
@@ -98,6 +100,10 @@ class FlatStringMap {
           std::string_view(arena_).substr(s.offset, s.length) == key)
         return &s.value;
     }
+  }
+  // Asks the CPU to fetch the slot where a key with this hash_bytes() is looked for first.
+  void prefetch(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<uint32_t>(hash >> 32) >> shift_]);
   }
   // Inserts key -> value unless present. Returns the stored value and whether it was inserted.
   std::pair<uint32_t, bool> insert(std::string_view key, uint32_t value);
