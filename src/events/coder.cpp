@@ -412,6 +412,7 @@ struct Coder::Impl {
   std::vector<uint32_t> seen, first_at, last_at;
   uint32_t stamp = 0;
   std::vector<uint32_t> pattern_candidates;  // try_verb's patterns to try (reused buffer)
+  std::vector<lexicon::WordId> sentence_words;  // the distinct words seen, in order
   void note_words() {
     if (seen.size() < model.words.size()) {
       seen.resize(model.words.size(), 0);
@@ -422,12 +423,14 @@ struct Coder::Impl {
       std::fill(seen.begin(), seen.end(), 0);
       stamp = 1;
     }
+    sentence_words.clear();
     for (uint32_t i = 0; i + 1 < scratch.match_begin.size(); ++i)
       for (uint32_t k = scratch.match_begin[i]; k < scratch.match_begin[i + 1]; ++k) {
         lexicon::WordId id = scratch.ids[k];
         if (seen[id] != stamp) {
           seen[id] = stamp;
           first_at[id] = i;
+          sentence_words.push_back(id);
         }
         last_at[id] = i;
       }
@@ -924,11 +927,22 @@ struct Coder::Impl {
     int matched_length = 0;
     // Only patterns whose key word the sentence has (see CompiledVerb), in pattern order.
     pattern_candidates.assign(verb.unkeyed_patterns.begin(), verb.unkeyed_patterns.end());
-    for (size_t k = 0; k < verb.key_words.size(); ++k)
-      if (seen[verb.key_words[k]] == stamp)
-        pattern_candidates.insert(pattern_candidates.end(),
-                                  verb.key_patterns.begin() + verb.key_begin[k],
-                                  verb.key_patterns.begin() + verb.key_begin[k + 1]);
+    auto add_group = [&](size_t k) {
+      pattern_candidates.insert(pattern_candidates.end(),
+                                verb.key_patterns.begin() + verb.key_begin[k],
+                                verb.key_patterns.begin() + verb.key_begin[k + 1]);
+    };
+    if (verb.key_words.size() > 4 * sentence_words.size()) {
+      // A common verb has more key words than the sentence has words: look the words up.
+      for (lexicon::WordId w : sentence_words) {
+        uint32_t k = model.verb_key_index.find(static_cast<uint64_t>(v.verb_index) << 32 | w,
+                                               UINT32_MAX);
+        if (k != UINT32_MAX) add_group(k);
+      }
+    } else {
+      for (size_t k = 0; k < verb.key_words.size(); ++k)
+        if (seen[verb.key_words[k]] == stamp) add_group(k);
+    }
     std::sort(pattern_candidates.begin(), pattern_candidates.end());
     for (uint32_t candidate : pattern_candidates) {
       const lexicon::CompiledPattern& pattern = verb.patterns[candidate];

@@ -180,9 +180,10 @@ struct Matcher {
         case ElementKind::kAlternatives:
         case ElementKind::kSynset: {
           bool done = false;
-          AlternativesAt(s, e.by_first_word, p, lexicon::WordTable::kStartsAlternative).for_each(e.alternatives.size(), [&](uint32_t a) {
+          AlternativesAt(s, e.alternatives->by_first_word, p, lexicon::WordTable::kStartsAlternative)
+              .for_each(e.alternatives->phrases.size(), [&](uint32_t a) {
             if (done) return;
-            const auto& alt = e.alternatives[a];
+            const auto& alt = e.alternatives->phrases[a];
             uint32_t next = phrase_forward(s, alt, p);
             if (next > 0 && next <= n) {
               m->first_token = std::min(m->first_token, p);
@@ -260,9 +261,10 @@ struct Matcher {
         case ElementKind::kAlternatives:
         case ElementKind::kSynset: {
           bool done = false;
-          AlternativesAt(s, e.by_last_word, p, lexicon::WordTable::kEndsAlternative).for_each(e.alternatives.size(), [&](uint32_t a) {
+          AlternativesAt(s, e.alternatives->by_last_word, p, lexicon::WordTable::kEndsAlternative)
+              .for_each(e.alternatives->phrases.size(), [&](uint32_t a) {
             if (done) return;
-            const auto& alt = e.alternatives[a];
+            const auto& alt = e.alternatives->phrases[a];
             int64_t first = phrase_backward(s, alt, p);
             if (first >= 0) {
               m->first_token = std::min(m->first_token, static_cast<uint32_t>(first));

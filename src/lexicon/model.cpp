@@ -171,9 +171,29 @@ std::vector<Phrase> expand_synset(const Synset& synset,
   return out;
 }
 
+// Expanded synsets by name, so each is built once and shared by the patterns naming it.
+using SynsetSets = std::unordered_map<std::string, std::shared_ptr<const AlternativeSet>>;
+
+std::shared_ptr<const AlternativeSet> make_set(std::vector<CompiledPhrase> phrases,
+                                               WordTable& words) {
+  auto set = std::make_shared<AlternativeSet>();
+  set->phrases = std::move(phrases);
+  for (uint32_t a = 0; a < set->phrases.size(); ++a) {
+    const CompiledPhrase& alt = set->phrases[a];
+    if (alt.words.empty()) continue;
+    set->by_first_word.push_back(AlternativeByWord{alt.words.front(), a});
+    set->by_last_word.push_back(AlternativeByWord{alt.words.back(), a});
+    words.add_flags(alt.words.front(), WordTable::kStartsAlternative);
+    words.add_flags(alt.words.back(), WordTable::kEndsAlternative);
+  }
+  std::sort(set->by_first_word.begin(), set->by_first_word.end());
+  std::sort(set->by_last_word.begin(), set->by_last_word.end());
+  return set;
+}
+
 CompiledElement compile_element(const PatternElement& el, const Dictionary& dict,
                                 const std::unordered_map<std::string, const Synset*>& synsets,
-                                WordTable& words, SourceLine where) {
+                                SynsetSets& synset_sets, WordTable& words, SourceLine where) {
   CompiledElement out;
   out.kind = el.kind;
   out.joined_to_next = el.joined_to_next;
@@ -181,40 +201,37 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
     case ElementKind::kWord:
       out.word = words.intern(el.word);
       break;
-    case ElementKind::kAlternatives:
+    case ElementKind::kAlternatives: {
       // An alternative may name a synset ("{ &TIETYPES | CLOSER | &CURRENCY_EXCHANGE }").
+      std::vector<CompiledPhrase> phrases;
       for (size_t a = 0; a < el.alternatives.size(); ++a) {
         const std::string& written =
             a < el.alternatives_written.size() ? el.alternatives_written[a] : std::string();
         for (const Phrase& p : expand_written(written, el.alternatives[a], synsets, 0))
-          out.alternatives.push_back(compile_phrase(words, p));
+          phrases.push_back(compile_phrase(words, p));
       }
+      // Only explicit { | } alternatives weigh in pattern order; a synset weighs nothing.
+      for (const CompiledPhrase& alt : phrases) out.longest = std::max(out.longest, alt.length);
+      out.alternatives = make_set(std::move(phrases), words);
       break;
+    }
     case ElementKind::kSynset: {
       auto it = synsets.find(el.synset);
       if (it == synsets.end())
         throw Error(fmt::format("{}: unknown synset &{}", where_of(dict, where), el.synset));
-      for (const Phrase& p : expand_synset(*it->second, synsets))
-        out.alternatives.push_back(compile_phrase(words, p));
+      std::shared_ptr<const AlternativeSet>& set = synset_sets[el.synset];
+      if (!set) {
+        std::vector<CompiledPhrase> phrases;
+        for (const Phrase& p : expand_synset(*it->second, synsets))
+          phrases.push_back(compile_phrase(words, p));
+        set = make_set(std::move(phrases), words);
+      }
+      out.alternatives = set;
       break;
     }
     default:
       break;
   }
-  for (uint32_t a = 0; a < out.alternatives.size(); ++a) {
-    const CompiledPhrase& alt = out.alternatives[a];
-    if (alt.words.empty()) continue;
-    out.by_first_word.push_back(AlternativeByWord{alt.words.front(), a});
-    out.by_last_word.push_back(AlternativeByWord{alt.words.back(), a});
-    words.add_flags(alt.words.front(), WordTable::kStartsAlternative);
-    words.add_flags(alt.words.back(), WordTable::kEndsAlternative);
-  }
-  std::sort(out.by_first_word.begin(), out.by_first_word.end());
-  std::sort(out.by_last_word.begin(), out.by_last_word.end());
-  // Only explicit { | } alternatives weigh in pattern order; a synset weighs nothing.
-  if (el.kind == ElementKind::kAlternatives)
-    for (const CompiledPhrase& alt : out.alternatives)
-      out.longest = std::max(out.longest, alt.length);
   return out;
 }
 
@@ -281,7 +298,8 @@ void index_patterns(const std::vector<WordId>& keys, CompiledVerb& verb) {
 }
 
 void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict,
-                   const std::unordered_map<std::string, const Synset*>& synsets, Model::Impl& impl,
+                   const std::unordered_map<std::string, const Synset*>& synsets,
+                   SynsetSets& synset_sets, Model::Impl& impl,
                    PhraseTrie& trie, std::vector<CompiledVerb>& out) {
   std::vector<WordId> pattern_keys;
   for (const VerbEntry& verb : entries) {
@@ -291,17 +309,17 @@ void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict
     for (const VerbPattern& p : verb.patterns) {
       CompiledPattern cp;
       for (const auto& el : p.before)
-        cp.before.push_back(compile_element(el, dict, synsets, impl.words, p.where));
+        cp.before.push_back(compile_element(el, dict, synsets, synset_sets, impl.words, p.where));
       for (const auto& el : p.after)
-        cp.after.push_back(compile_element(el, dict, synsets, impl.words, p.where));
+        cp.after.push_back(compile_element(el, dict, synsets, synset_sets, impl.words, p.where));
       cp.code = p.code;
       cp.verb_joined_to_next = p.verb_joined_to_next;
       cp.specificity = pattern_length(p);
       cp.has_alternatives =
           std::any_of(cp.before.begin(), cp.before.end(),
-                      [](const CompiledElement& e) { return !e.alternatives.empty(); }) ||
+                      [](const CompiledElement& e) { return !e.phrases().empty(); }) ||
           std::any_of(cp.after.begin(), cp.after.end(),
-                      [](const CompiledElement& e) { return !e.alternatives.empty(); });
+                      [](const CompiledElement& e) { return !e.phrases().empty(); });
       cp.where = p.where;
       size_t key_length = 0;
       WordId key = kNoWord;
@@ -352,7 +370,7 @@ void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict
       el.word.endings = w + 1 == verb.headword.size() ? el.word.endings : false;
       el.joined_to_next = verb.headword[w].joined_to_next;
       compiled.continuation.after.push_back(
-          compile_element(el, dict, synsets, impl.words, verb.where));
+          compile_element(el, dict, synsets, synset_sets, impl.words, verb.where));
       compiled.has_continuation = true;
     }
     uint32_t index = static_cast<uint32_t>(out.size());
@@ -399,8 +417,9 @@ void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
   }
   std::unordered_map<std::string, const Synset*> synsets;
   for (const Synset& s : dict.synsets) synsets[s.name] = &s;
-  compile_verbs(dict.verbs, dict, synsets, impl, impl.verb_trie, impl.verbs);
-  compile_verbs(dict.times, dict, synsets, impl, impl.time_trie, impl.times);
+  SynsetSets synset_sets;
+  compile_verbs(dict.verbs, dict, synsets, synset_sets, impl, impl.verb_trie, impl.verbs);
+  compile_verbs(dict.times, dict, synsets, synset_sets, impl, impl.time_trie, impl.times);
   for (const Phrase& noun : dict.nouns) impl.noun_trie.insert(intern_phrase(impl.words, noun), 0);
   for (const Phrase& adjective : dict.adjectives)
     impl.adjective_trie.insert(intern_phrase(impl.words, adjective), 0);
@@ -414,6 +433,9 @@ void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
   impl.stats.agent_phrases += dict.agents.size();
   impl.stats.verbs += dict.verbs.size();
   impl.stats.synsets += dict.synsets.size();
+  for (uint32_t v = 0; v < impl.verbs.size(); ++v)
+    for (uint32_t k = 0; k < impl.verbs[v].key_words.size(); ++k)
+      impl.verb_key_index.insert(static_cast<uint64_t>(v) << 32 | impl.verbs[v].key_words[k], k);
 }
 
 namespace {

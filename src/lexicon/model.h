@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -126,15 +127,26 @@ struct AlternativeByWord {
   }
 };
 
+// The phrases of a { | } element or of an expanded synset, sorted by first word (matching
+// forward) and by last word (backward): a token finds the few alternatives it can start or
+// end instead of trying a synset's hundreds. Immutable once built; every pattern naming a
+// synset shares one set (a synset is expanded once, and stored once in a model file).
+struct AlternativeSet {
+  std::vector<CompiledPhrase> phrases;
+  std::vector<AlternativeByWord> by_first_word, by_last_word;
+};
+
 struct CompiledElement {
   ElementKind kind;
   bool joined_to_next;
-  WordId word = kNoWord;                     // kWord
-  std::vector<CompiledPhrase> alternatives;  // kAlternatives and kSynset (expanded)
-  int longest = 0;                           // length of the longest alternative
-  // The alternatives sorted by first word (matching forward) and by last word (backward): a
-  // token finds the few alternatives it can start or end instead of trying a synset's hundreds.
-  std::vector<AlternativeByWord> by_first_word, by_last_word;
+  WordId word = kNoWord;  // kWord
+  // kAlternatives and kSynset; null for other kinds.
+  std::shared_ptr<const AlternativeSet> alternatives;
+  int longest = 0;  // length of the longest alternative ({ | } only: a synset weighs nothing)
+  const std::vector<CompiledPhrase>& phrases() const {
+    static const std::vector<CompiledPhrase> kNone;
+    return alternatives ? alternatives->phrases : kNone;
+  }
 };
 
 struct CompiledPattern {
@@ -210,6 +222,9 @@ struct Model::Impl {
   std::vector<lexicon::AgentInfo> agents;                    // payload of agent_trie
   std::vector<lexicon::CompiledVerb> verbs;                  // payload of verb_trie
   std::vector<lexicon::CompiledVerb> times;                  // payload of time_trie
+  // (verb index << 32 | word) -> k such that verbs[verb].key_words[k] == word: lets a sentence
+  // of few words find a common verb's pattern groups without scanning all its key words.
+  lexicon::FlatU64Map verb_key_index;
   std::unordered_map<std::string, lexicon::EventCodeInfo> event_codes;
   lexicon::FlatStringMap place_index;  // key_of_phrase(name) -> index into places
   std::vector<lexicon::Place> places;

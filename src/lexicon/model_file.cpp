@@ -69,13 +69,21 @@ void visit(A& a, CompiledPhrase& p) {
 }
 template <typename A>
 void visit(A& a, CompiledElement& e) {
-  a(e.kind, e.joined_to_next, e.word, e.alternatives, e.longest, e.by_first_word, e.by_last_word);
+  a(e.kind, e.joined_to_next, e.word, e.alternatives, e.longest);
   if constexpr (A::kReading) {
-    bool ok = e.by_first_word.size() <= e.alternatives.size() &&
-              e.by_last_word.size() == e.by_first_word.size();
-    for (const auto* index : {&e.by_first_word, &e.by_last_word})
-      for (const AlternativeByWord& x : *index) ok = ok && x.alternative < e.alternatives.size();
-    if (!ok) a.fail("an element's alternative index is malformed");
+    bool has_set = e.kind == ElementKind::kAlternatives || e.kind == ElementKind::kSynset;
+    if (has_set != (e.alternatives != nullptr)) a.fail("an element's alternatives are misplaced");
+  }
+}
+template <typename A>
+void visit(A& a, AlternativeSet& set) {
+  a(set.phrases, set.by_first_word, set.by_last_word);
+  if constexpr (A::kReading) {
+    bool ok = set.by_first_word.size() <= set.phrases.size() &&
+              set.by_last_word.size() == set.by_first_word.size();
+    for (const auto* index : {&set.by_first_word, &set.by_last_word})
+      for (const AlternativeByWord& x : *index) ok = ok && x.alternative < set.phrases.size();
+    if (!ok) a.fail("an alternative set's index is malformed");
   }
 }
 template <typename A>
@@ -145,15 +153,15 @@ template <typename A>
 void visit(A& a, Model::Impl& m) {
   a(m.words, m.actor_trie, m.agent_trie, m.verb_trie, m.discard_trie, m.time_trie, m.noun_trie,
     m.adjective_trie, m.actor_codes, m.actor_gap_trie, m.actor_gaps, m.agents, m.verbs, m.times,
-    m.event_codes, m.place_index, m.places, m.files, m.stats);
+    m.verb_key_index, m.event_codes, m.place_index, m.places, m.files, m.stats);
 }
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model::Impl) == 1880,
+static_assert(sizeof(Model::Impl) == 1928,
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
 static_assert(sizeof(CompiledPattern) == 176 && sizeof(CompiledVerb) == 392 &&
-                  sizeof(CompiledElement) == 88 && sizeof(ModelStats) == 136,
+                  sizeof(CompiledElement) == 32 && sizeof(AlternativeSet) == 72 && sizeof(ModelStats) == 136,
               "a compiled structure changed: update its visit() above and kModelFormatVersion");
 #endif
 
@@ -172,6 +180,11 @@ class Writer {
  public:
   static constexpr bool kReading = false;
   std::string bytes;
+
+ private:
+  std::unordered_map<const AlternativeSet*, uint32_t> set_numbers_;  // sets written so far
+
+ public:
 
   template <typename... T>
   void operator()(T&... values) {
@@ -202,6 +215,21 @@ class Writer {
         raw(value.data(), n * sizeof(typename T::value_type));
       else
         for (auto& item : value) one(item);
+    } else if constexpr (std::is_same_v<T, std::shared_ptr<const AlternativeSet>>) {
+      // A set shared by several elements is written once; later uses refer to it by number.
+      uint32_t tag = 0;
+      if (!value) {
+        raw(&tag, sizeof tag);
+        return;
+      }
+      auto [it, first_use] = set_numbers_.try_emplace(value.get(), set_numbers_.size());
+      tag = first_use ? 1 : 2;
+      raw(&tag, sizeof tag);
+      if (first_use) {
+        one(const_cast<AlternativeSet&>(*value));
+      } else {
+        raw(&it->second, sizeof it->second);
+      }
     } else if constexpr (std::is_same_v<T, std::unordered_map<std::string, EventCodeInfo>>) {
       // In key order, so equal models give equal files.
       std::vector<const std::string*> keys;
@@ -282,6 +310,24 @@ class Reader {
         value.resize(count(1));
         for (auto& item : value) one(item);
       }
+    } else if constexpr (std::is_same_v<T, std::shared_ptr<const AlternativeSet>>) {
+      uint32_t tag = 0;
+      raw(&tag, sizeof tag);
+      if (tag == 0) {
+        value.reset();
+      } else if (tag == 1) {
+        auto set = std::make_shared<AlternativeSet>();
+        one(*set);
+        sets_.push_back(set);
+        value = std::move(set);
+      } else if (tag == 2) {
+        uint32_t number = 0;
+        raw(&number, sizeof number);
+        if (number >= sets_.size()) fail("a shared alternative set is out of range");
+        value = sets_[number];
+      } else {
+        fail("an alternative set tag is unknown");
+      }
     } else if constexpr (std::is_same_v<T, std::unordered_map<std::string, EventCodeInfo>>) {
       size_t n = count(1);
       value.clear();
@@ -297,6 +343,7 @@ class Reader {
   }
   const char* at_;
   const char* end_;
+  std::vector<std::shared_ptr<const AlternativeSet>> sets_;  // sets read so far, by number
 };
 
 constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'M', 'O', 'D', 'L'};
@@ -437,6 +484,12 @@ std::unique_ptr<Model::Impl> deserialize_model(std::string_view bytes,
   payloads_below(impl->verb_trie, impl->verbs.size(), "verb");
   payloads_below(impl->time_trie, impl->times.size(), "time");
   payloads_below(impl->actor_gap_trie, impl->actor_gaps.size(), "gapped actor");
+  for (const auto& slot : impl->verb_key_index.slots()) {
+    if (slot.key == FlatU64Map::kEmpty) continue;
+    uint64_t verb = slot.key >> 32;
+    if (verb >= impl->verbs.size() || slot.value >= impl->verbs[verb].key_words.size())
+      reader.fail("the verb key index is out of range");
+  }
   for (const GappedActor& gap : impl->actor_gaps)
     if (gap.codes >= impl->actor_codes.size()) reader.fail("a gapped actor's codes are out of range");
   impl->place_index.for_each([&](std::string_view, uint32_t index) {
