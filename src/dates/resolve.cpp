@@ -75,9 +75,9 @@ std::optional<int32_t> sentence_day(const text::TokenBuffer& tokens,
   const size_t n = tokens.size();
   for (size_t i = 0; i < n; ++i) {
     std::string_view key = tokens.key(i);
-    if (int month = month_of(key); month != 0) {
-      // "MAY" is also a verb: only a capitalized month counts.
-      if (!tokens.tokens[i].capitalized) continue;
+    // "MAY" is also a verb: only a capitalized month counts (and no other test below can take
+    // a month's name, so lower-case words need not be compared with the months at all).
+    if (int month = tokens.tokens[i].capitalized ? month_of(key) : 0; month != 0) {
       if (i + 1 < n) {
         if (int day = day_number(tokens.key(i + 1)); day != 0) {
           int year = 0;

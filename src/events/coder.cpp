@@ -1347,6 +1347,12 @@ struct Coder::Impl {
     if (discard_phrase_present()) return;
     actors::find_mentions(model, options, tokens, state, scratch);
     if (scratch.discard) return;
+    // No actor, no default actor and no way to make one: no event can come of this sentence,
+    // and nothing below would change the story state (most sentences of market news).
+    if (scratch.mentions.empty() && options.default_source.empty() &&
+        options.default_target.empty() && !(options.petrarch_rules && options.new_actor_length > 0) &&
+        !trace)
+      return;
     // dyad's rules: the place of a wire dateline ("WASHINGTON, March 5 -") says where the story
     // was filed, it is no actor of the first sentence.
     if (dateline_bytes > 0 && index == 0)
