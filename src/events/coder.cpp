@@ -11,6 +11,7 @@
 //  7. keep the first event of each clause (CODE BY CLAUSE), of the sentence, or all of them;
 //     subordinate codes only when nothing else was found, dominant codes over all others.
 // See docs/design.md for the rules and tests/events/test_coder.cpp for their tests.
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -1285,7 +1286,7 @@ struct Coder::Impl {
     if (t != kNoActor) e.target = make_actor(doc, t, options.default_target);
     if (!seen.emplace(e.source ? e.source->code : "", e.target ? e.target->code : "", code).second)
       return;
-    e.event_id = fmt::format("{}-{}", doc.id, ++*event_counter);
+    e.event_id = fmt::format(FMT_COMPILE("{}-{}"), doc.id, ++*event_counter);
     e.doc_id = doc.id;
     e.sentence_index = sentence_index;
     if (day) e.date = dates::iso_from_day(*day);

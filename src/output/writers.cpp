@@ -1,5 +1,6 @@
 #include "output/writers.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace dyad::output {
@@ -13,7 +14,7 @@ void append_tsv_field(std::string_view s, std::string& out) {
 void append_span_json(const TextSpan& span, std::string& out) {
   out += "\"text\":";
   append_json_string(span.text, out);
-  fmt::format_to(std::back_inserter(out), ",\"start\":{},\"end\":{}", span.start, span.end);
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"start\":{},\"end\":{}"), span.start, span.end);
 }
 
 void append_actor_json(const std::optional<Actor>& actor, std::string& out) {
@@ -88,7 +89,7 @@ void append_json_string(std::string_view s, std::string& out) {
         break;
       default:
         if (c < 0x20)
-          fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+          fmt::format_to(std::back_inserter(out), FMT_COMPILE("\\u{:04x}"), c);
         else
           out.push_back(static_cast<char>(c));
     }
@@ -102,18 +103,18 @@ void append_event(Format format, const Event& e, std::string& out) {
     append_json_string(e.event_id, out);
     out += ",\"doc_id\":";
     append_json_string(e.doc_id, out);
-    fmt::format_to(std::back_inserter(out), ",\"sentence_index\":{},\"date\":", e.sentence_index);
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"sentence_index\":{},\"date\":"), e.sentence_index);
     append_nullable(e.date, out);
     out += ",\"cameo\":";
     append_json_string(e.cameo, out);
     out += ",\"root\":";
     append_json_string(e.root, out);
     if (e.quad_class > 0)
-      fmt::format_to(std::back_inserter(out), ",\"quad_class\":{}", e.quad_class);
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"quad_class\":{}"), e.quad_class);
     else
       out += ",\"quad_class\":null";
     if (e.goldstein)
-      fmt::format_to(std::back_inserter(out), ",\"goldstein\":{:.1f}", *e.goldstein);
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"goldstein\":{:.1f}"), *e.goldstein);
     else
       out += ",\"goldstein\":null";
     out += ",\"plover\":";
@@ -131,7 +132,7 @@ void append_event(Format format, const Event& e, std::string& out) {
       out += ",\"country\":";
       append_nullable(e.location->country, out);
       if (e.location->lat && e.location->lon)
-        fmt::format_to(std::back_inserter(out), ",\"lat\":{:.2f},\"lon\":{:.2f}}}",
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"lat\":{:.2f},\"lon\":{:.2f}}}"),
                        *e.location->lat, *e.location->lon);
       else
         out += ",\"lat\":null,\"lon\":null}";
@@ -162,28 +163,28 @@ void append_event(Format format, const Event& e, std::string& out) {
     field(a->country);
     field(a->sector);
     field(a->span.text);
-    fmt::format_to(std::back_inserter(out), "{}\t{}\t", a->span.start, a->span.end);
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}\t{}\t"), a->span.start, a->span.end);
   };
   field(e.event_id);
   field(e.doc_id);
-  fmt::format_to(std::back_inserter(out), "{}\t", e.sentence_index);
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}\t"), e.sentence_index);
   field(e.date);
   field(e.cameo);
   field(e.root);
-  if (e.quad_class > 0) fmt::format_to(std::back_inserter(out), "{}", e.quad_class);
+  if (e.quad_class > 0) fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), e.quad_class);
   out += '\t';
-  if (e.goldstein) fmt::format_to(std::back_inserter(out), "{:.1f}", *e.goldstein);
+  if (e.goldstein) fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.1f}"), *e.goldstein);
   out += '\t';
   field(e.plover);
   actor(e.source);
   actor(e.target);
   field(e.action.text);
-  fmt::format_to(std::back_inserter(out), "{}\t{}\t", e.action.start, e.action.end);
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}\t{}\t"), e.action.start, e.action.end);
   if (e.location) {
     field(e.location->name);
     field(e.location->country);
     if (e.location->lat && e.location->lon)
-      fmt::format_to(std::back_inserter(out), "{:.2f}\t{:.2f}\n", *e.location->lat,
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.2f}\t{:.2f}\n"), *e.location->lat,
                      *e.location->lon);
     else
       out += "\t\n";
