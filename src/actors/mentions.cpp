@@ -260,8 +260,14 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   // 1. Units, left to right, longest match first; actors win ties over agents.
   for (uint32_t i = 0; i < n;) {
     uint32_t actor_payload = 0, agent_payload = 0;
-    uint32_t actor_len = longest_match(model.actor_trie, scratch, i, n, &actor_payload);
-    uint32_t agent_len = longest_match(model.agent_trie, scratch, i, n, &agent_payload);
+    // Word flags say which tries a phrase may start at this token in (most: none).
+    const uint8_t starts = scratch.token_flags[i];
+    uint32_t actor_len = starts & lexicon::WordTable::kStartsActor
+                             ? longest_match(model.actor_trie, scratch, i, n, &actor_payload)
+                             : 0;
+    uint32_t agent_len = starts & lexicon::WordTable::kStartsAgent
+                             ? longest_match(model.agent_trie, scratch, i, n, &agent_payload)
+                             : 0;
     // dyad's rules: the pronoun "us" (lower case) is not the country US.
     if (options.dyad_rules && actor_len == 1 && !tokens.tokens[i].capitalized &&
         tokens.key(i) == "US")
@@ -285,7 +291,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     }
     // Gapped actor phrases ("ITHILEN TELEVISION" in "Ithilen state-run television").
     uint32_t gap_last = 0, gap_words = 0, gap_codes = 0;
-    if (model.actor_gaps.size() > 0) {
+    if (model.actor_gaps.size() > 0 && (starts & lexicon::WordTable::kStartsGappedActor)) {
       uint32_t gap_payload = 0;
       uint32_t head = longest_match(model.actor_gap_trie, scratch, i, n, &gap_payload);
       if (head > 0) {

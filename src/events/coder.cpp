@@ -343,6 +343,7 @@ struct Coder::Impl {
 
   bool best_verb_at(uint32_t i, uint32_t* len, uint32_t* payload, uint32_t* continuation_last) {
     verb_options.clear();
+    if (!(scratch.token_flags[i] & lexicon::WordTable::kStartsVerb)) return false;
     collect_verbs(0, i, 0, verb_options);
     uint32_t best_words = 0, best_chars = 0;
     bool found = false;

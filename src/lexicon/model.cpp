@@ -433,6 +433,14 @@ void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
   impl.stats.agent_phrases += dict.agents.size();
   impl.stats.verbs += dict.verbs.size();
   impl.stats.synsets += dict.synsets.size();
+  // Flag the words that start a phrase, so the coder asks a trie only at tokens that do.
+  const std::pair<const PhraseTrie*, uint8_t> first_words[] = {
+      {&impl.actor_trie, WordTable::kStartsActor},
+      {&impl.agent_trie, WordTable::kStartsAgent},
+      {&impl.actor_gap_trie, WordTable::kStartsGappedActor},
+      {&impl.verb_trie, WordTable::kStartsVerb}};
+  for (const auto& [trie, flag] : first_words)
+    trie->for_each_first_word([&](WordId w) { impl.words.add_flags(w, flag); });
   for (uint32_t v = 0; v < impl.verbs.size(); ++v)
     for (uint32_t k = 0; k < impl.verbs[v].key_words.size(); ++k)
       impl.verb_key_index.insert(static_cast<uint64_t>(v) << 32 | impl.verbs[v].key_words[k], k);

@@ -41,6 +41,10 @@ class WordTable {
   // Per-word flags the matcher tests before looking further (one byte per word id).
   static constexpr uint8_t kStartsAlternative = 1;  // first word of a { | } or synset phrase
   static constexpr uint8_t kEndsAlternative = 2;    // last word of one
+  static constexpr uint8_t kStartsActor = 4;        // first word of an actor phrase
+  static constexpr uint8_t kStartsAgent = 8;        // ... of an agent phrase
+  static constexpr uint8_t kStartsGappedActor = 16;  // ... of a gapped actor's prefix
+  static constexpr uint8_t kStartsVerb = 32;        // ... of a verb's headword or form
   void add_flags(WordId id, uint8_t flags) {
     if (id >= flags_.size()) flags_.resize(id + 1, 0);
     flags_[id] |= flags;
@@ -98,6 +102,12 @@ class PhraseTrie {
   };
   Payloads payloads(uint32_t node) const { return Payloads(&payload_links_, first_payload_[node]); }
   size_t nodes() const { return first_payload_.size(); }
+  // Calls fn(word) for every word that starts a phrase.
+  template <typename Fn>
+  void for_each_first_word(Fn&& fn) const {
+    for (WordId w = 0; w < root_children_.size(); ++w)
+      if (root_children_[w] != 0) fn(w);
+  }
 
  private:
   friend struct ModelFileAccess;
