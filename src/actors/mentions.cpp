@@ -214,6 +214,26 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
   scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
 }
 
+void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch) {
+  // In place: token k moves to kept <= k and its ids to an offset <= their old one, and every
+  // value is read before its slot can be written.
+  uint32_t kept = 0, id_count = 0;
+  for (size_t k = 0; k < drop.size(); ++k) {
+    const uint32_t begin = scratch.match_begin[k], end = scratch.match_begin[k + 1];
+    if (drop[k]) continue;
+    scratch.match_begin[kept] = id_count;
+    for (uint32_t x = begin; x < end; ++x) scratch.ids[id_count++] = scratch.ids[x];
+    scratch.clause_boundary[kept] = scratch.clause_boundary[k];
+    scratch.token_flags[kept] = scratch.token_flags[k];
+    ++kept;
+  }
+  scratch.match_begin.resize(kept + 1);
+  scratch.match_begin[kept] = id_count;
+  scratch.ids.resize(id_count);
+  scratch.clause_boundary.resize(kept);
+  scratch.token_flags.resize(kept);
+}
+
 namespace {
 // Depth-first walk of the trie: a token may match several word ids (exact and stems).
 void walk(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch, uint32_t node,

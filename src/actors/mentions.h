@@ -88,6 +88,11 @@ struct SentenceScratch {
 void match_words(const lexicon::WordTable& words, const text::TokenBuffer& tokens,
                  SentenceScratch& scratch);
 
+// After tokens were removed from the sentence (drop[k]: old token k is gone), keeps the word
+// matches of the others in place: what match_words would compute on the shorter sentence, since
+// a token's matches depend on its key alone. Cost: one pass, no lookups.
+void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch);
+
 // Longest phrase of `trie` starting at token `start`; returns its length in tokens (0 = none)
 // and the last payload of the match in *payload.
 uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch,

@@ -322,7 +322,7 @@ struct Coder::Impl {
     for (size_t m = scratch.mentions.size(); m-- > 0;)
       for (uint32_t k = scratch.mentions[m].first_token; k <= scratch.mentions[m].last_token; ++k)
         scratch.mention_of_token[k] = static_cast<int>(m);
-    actors::match_words(model.words, tokens, scratch);
+    actors::keep_words(drop, scratch);
     note_words();
     return true;
   }
