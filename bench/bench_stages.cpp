@@ -256,6 +256,19 @@ void BM_ModelLoad(benchmark::State& state) {
 }
 BENCHMARK(BM_ModelLoad)->Name("model/default")->Unit(benchmark::kMillisecond);
 
+// Reading the compiled default model back from its file (what Model::load does on a cache hit).
+void BM_ModelRead(benchmark::State& state) {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "dyad_bench_default.dyadmodel").string();
+  Model::compile(KnowledgeOptions{})->write(path);
+  for (auto _ : state) {
+    auto model = Model::read(path);
+    benchmark::DoNotOptimize(model.get());
+  }
+  std::filesystem::remove(path);
+}
+BENCHMARK(BM_ModelRead)->Name("model/default_file")->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();
