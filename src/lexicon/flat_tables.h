@@ -10,19 +10,46 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace dyad::lexicon {
 
-// 64-bit FNV-1a, then a final mix so the low and high bits are both usable. Keys are words
-// (a few bytes), where a byte loop beats block hashes' set-up cost.
+// A 64-bit hash for short keys (words: a few bytes). It reads whole 4- and 8-byte words, the
+// last ones overlapping the earlier, instead of looping over bytes, then mixes: keys are hashed
+// once per token, so this is on the hot path. Stable across runs (model files store it).
 inline uint64_t hash_bytes(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-  h ^= h >> 32;
-  return h * 0x9E3779B97F4A7C15ULL;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  auto load64 = [](const unsigned char* q) {
+    uint64_t v;
+    std::memcpy(&v, q, 8);
+    return v;
+  };
+  auto load32 = [](const unsigned char* q) {
+    uint32_t v;
+    std::memcpy(&v, q, 4);
+    return static_cast<uint64_t>(v);
+  };
+  auto mix = [](uint64_t h, uint64_t w) {
+    h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+    return h ^ (h >> 31);
+  };
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+  if (n >= 8) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) h = mix(h, load64(p + i));
+    if (i < n) h = mix(h, load64(p + n - 8));
+  } else if (n >= 4) {
+    h = mix(h, load32(p) << 32 | load32(p + n - 4));
+  } else if (n > 0) {
+    h = mix(h, static_cast<uint64_t>(p[0]) << 16 | static_cast<uint64_t>(p[n / 2]) << 8 | p[n - 1]);
+  }
+  h ^= h >> 29;
+  h *= 0x94d049bb133111ebULL;
+  return h ^ (h >> 32);
 }
 
 // uint64 key -> uint32 value. The key ~0 is reserved (marks an empty slot).

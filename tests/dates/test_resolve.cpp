@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "dates/calendar.h"
@@ -24,6 +25,15 @@ TEST(Calendar, RoundTripAndValidity) {
   EXPECT_FALSE(parse_iso_day("2019-7-11", &d));
   ASSERT_TRUE(parse_iso_day("2019-07-11", &d));
   EXPECT_EQ(weekday(d), 3);  // a Thursday
+}
+
+// iso_from_day writes the digits by hand; its simple twin is the formatted date.
+TEST(Calendar, IsoFromDayMatchesTheFormattedDate) {
+  for (int32_t day = -719468; day < 2932897; day += 13) {  // 0000-03-01 .. 9999-12-31
+    int y, m, d;
+    ymd_from_day(day, &y, &m, &d);
+    ASSERT_EQ(iso_from_day(day), fmt::format("{:04d}-{:02d}-{:02d}", y, m, d)) << day;
+  }
 }
 
 TEST(SentenceDay, MonthDay) {
