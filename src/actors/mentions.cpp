@@ -334,6 +334,9 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
                                                        next.kind != Unit::kAgent)))
             join = false;
           if (options.dyad_rules && (key == "IN" || key == "FOR") && has_actor) join = false;
+        } else if (key == "FORMER" && k + 1 == next.first && next.kind == Unit::kAgent) {
+          // "Arnor former security officials": FORMER before the agent of an actor-agent pair
+          // keeps the pair together (and makes the agent an elite, below).
         } else if (options.dyad_rules && is_name_word(tokens, k, scratch)) {
         } else {
           join = false;
@@ -372,9 +375,11 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     Mention m;
     m.first_token = units[u].first;
     m.last_token = end;
-    // "Former" before the phrase makes the agent an elite (TABARI 5.4.1).
+    // "Former" before the phrase or before its agent makes the agent an elite (TABARI 5.4.1).
     Unit elite{};
-    if (agent != nullptr && m.first_token > 0 && tokens.key(m.first_token - 1) == "FORMER") {
+    if (agent != nullptr &&
+        ((m.first_token > 0 && tokens.key(m.first_token - 1) == "FORMER") ||
+         (agent->first > m.first_token && tokens.key(agent->first - 1) == "FORMER"))) {
       elite = *agent;
       elite.code = "ELI";
       agent = &elite;
@@ -478,8 +483,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       ms[m].group = group;
       ms[m - 1].compound_member = true;
       ms[m].compound_member = true;
-      if (conjunction || (old >= 0 && std::count(conjunction_groups.begin(),
-                                                 conjunction_groups.end(), old) > 0))
+      if (conjunction ||
+          (old >= 0 && std::count(conjunction_groups.begin(), conjunction_groups.end(), old) > 0))
         conjunction_groups.push_back(group);
     }
   }

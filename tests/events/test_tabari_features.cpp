@@ -13,7 +13,8 @@ const char* kActors =
     "ARNOR_ [ARN]\nGONDOR_ [GON]\nROHAN_ [ROH]\nMORDOR_ [ORC]\nITHILEN TELEVISION [ITHTV]\n"
     "ITHILEN_ [ITH]\nNORTH_AND_SOUTH_ [NOR/SOU]\nSOCCER_ [###]\nPLANETARY_CUP_ [+++]\n"
     "<NOUN>\nLEADER\n</NOUN>\n<ADJECTIVE>\nEVIL\n</ADJECTIVE>\n";
-const char* kAgents = "MINISTER_ [~GOV]\nPOLICE_ [~COP]\n";
+const char* kAgents =
+    "MINISTER_ [~GOV]\nPOLICE_ [~COP]\nSECURITY_OFFICIALS_ [~GOV]\nPROSECUTOR_ [~JUD]\n";
 const char* kVerbs =
     "<SYNSETS>\n&TIES\n+MILITARY\n+ECONOMIC\n&TIEPHRASE\n+&TIES_MEMOS\n</SYNSETS>\n"
     "<TIME>\nYESTERDAY [-1]\nKAN_WA_MA_KAN [###]\n</TIME>\n"
@@ -149,6 +150,13 @@ TEST(TabariFeatures, Forwarding) {
   Document second{"s-2", "1995-01-04", "He accused Gondor of cheating in the old games today."};
   coder.code(second, events);
   EXPECT_EQ(testing::summary(events), V({"ARN>GON:112"}));
+}
+
+TEST(TabariFeatures, FormerMakesTheAgentAnElite) {
+  // FORMER before the actor or before the agent of an actor-agent pair (TABARI 5.4.1).
+  EXPECT_EQ(sorted(code("Arnor former security officials accused former Gondor prosecutors "
+                        "of lying.")),
+            V({"ARNELI>GONELI:112"}));
 }
 
 }  // namespace
