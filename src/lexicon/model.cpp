@@ -84,6 +84,17 @@ std::vector<WordId> intern_phrase(WordTable& words, const Phrase& phrase,
   return ids;
 }
 
+// Written length of a phrase in characters (TABARI 5.7.1): letters and connectors; a synset
+// named inside it ("&CURRENCY_EXCHANGE") counts its connector only, as a synset element does.
+int written_length(const Phrase& phrase) {
+  int n = 0;
+  for (const Word& w : phrase) {
+    if (w.text.empty() || w.text[0] != '&') n += static_cast<int>(w.text.size());
+    n += w.joined_to_next ? 1 : 0;
+  }
+  return n;
+}
+
 CompiledPhrase compile_phrase(WordTable& words, const Phrase& phrase) {
   CompiledPhrase out;
   for (Word w : phrase) {
@@ -171,8 +182,12 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
       for (size_t a = 0; a < el.alternatives.size(); ++a) {
         const std::string& written =
             a < el.alternatives_written.size() ? el.alternatives_written[a] : std::string();
-        for (const Phrase& p : expand_written(written, el.alternatives[a], synsets, 0))
+        // Every expansion of an alternative weighs what the alternative is written with.
+        int length = written_length(el.alternatives[a]);
+        for (const Phrase& p : expand_written(written, el.alternatives[a], synsets, 0)) {
           out.alternatives.push_back(compile_phrase(words, p));
+          out.alternatives.back().length = length;
+        }
       }
       break;
     case ElementKind::kSynset: {
@@ -200,11 +215,6 @@ namespace {
 // TABARI orders a verb's patterns by length in characters (manual 5.7.1): letters, digits and
 // connectors of the literal words count, tokens ($ + % ^ *) and blanks do not; an alternative
 // set counts as its longest alternative.
-int written_length(const Phrase& phrase) {
-  int n = 0;
-  for (const Word& w : phrase) n += static_cast<int>(w.text.size()) + (w.joined_to_next ? 1 : 0);
-  return n;
-}
 
 int pattern_length(const VerbPattern& p) {
   int n = 0;

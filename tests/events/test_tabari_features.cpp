@@ -159,5 +159,27 @@ TEST(TabariFeatures, FormerMakesTheAgentAnElite) {
             V({"ARNELI>GONELI:112"}));
 }
 
+TEST(TabariFeatures, AlternativeHoldingASynsetWeighsItsWrittenWords) {
+  // "{ CLOSER | &COIN_EXCHANGE }" weighs 9 (EXCHANGE and its connector), not the length of the
+  // longest expansion: a match on CLOSER (6) still beats the shorter "IN *" (2) (TABARI 5.7.1).
+  auto m = testing::model_from(
+      "tabari_alt_synset", kActors, "",
+      "<SYNSETS>\n&COIN\n+DOLLAR\n+GOLDEN_GOBLIN_GALLEONS\n</SYNSETS>\n"
+      "ACCORD [---]\n- INCHING { CLOSER | &COIN_EXCHANGE } * [083]\n- IN * [072]\n");
+  Coder coder(m);
+  coder.set_options(CodingOptions::tabari());
+  auto run = [&](const std::string& text) {
+    std::vector<Event> events;
+    coder.code(Document{"t", "1995-01-04", text}, events);
+    return sorted(events);
+  };
+  EXPECT_EQ(run("Arnor is inching closer to accord with Gondor after five years."),
+            V({"ARN>GON:083"}));
+  EXPECT_EQ(run("Arnor is inching dollar exchange to accord with Gondor after years."),
+            V({"ARN>GON:083"}));
+  EXPECT_EQ(run("Arnor is inching dollar to accord with Gondor after five years."),
+            V({"ARN>GON:072"}));
+}
+
 }  // namespace
 }  // namespace dyad
