@@ -95,10 +95,23 @@ int written_length(const Phrase& phrase) {
   return n;
 }
 
+ElementKind slot_of(const std::string& text) {
+  if (text == "$") return ElementKind::kSource;
+  if (text == "+") return ElementKind::kTarget;
+  if (text == "%") return ElementKind::kCompound;
+  return ElementKind::kWord;
+}
+
 CompiledPhrase compile_phrase(WordTable& words, const Phrase& phrase) {
   CompiledPhrase out;
   for (Word w : phrase) {
     out.joined.push_back(w.joined_to_next);
+    out.slots.push_back(slot_of(w.text));
+    if (out.slots.back() != ElementKind::kWord) {
+      out.length += w.joined_to_next ? 1 : 0;  // a token weighs nothing (TABARI 5.7.1)
+      out.words.push_back(kNoWord);
+      continue;
+    }
     out.length += static_cast<int>(w.text.size()) + (w.joined_to_next ? 1 : 0);
     w.endings = false;
     out.words.push_back(words.intern(w));
@@ -122,7 +135,14 @@ std::vector<Phrase> expand_synset(const Synset& synset,
 std::vector<Phrase> expand_written(const std::string& written, const Phrase& parsed,
                                    const std::unordered_map<std::string, const Synset*>& synsets,
                                    int depth) {
-  if (written.find('&') == std::string::npos) return {parsed};
+  // Synset names and actor tokens ("PESO_$") are read atom by atom; other phrases as parsed.
+  bool has_token = false;
+  for (size_t i = 0; i < written.size(); ++i)
+    if ((written[i] == '$' || written[i] == '+' || written[i] == '%') &&
+        (i == 0 || written[i - 1] == '_' || written[i - 1] == ' ') &&
+        (i + 1 == written.size() || written[i + 1] == '_' || written[i + 1] == ' '))
+      has_token = true;
+  if (written.find('&') == std::string::npos && !has_token) return {parsed};
   std::vector<Phrase> partial(1);
   size_t i = 0;
   while (i < written.size()) {
@@ -136,6 +156,8 @@ std::vector<Phrase> expand_written(const std::string& written, const Phrase& par
     if (atom[0] == '&') {
       auto it = synsets.find(atom.substr(1));
       if (it != synsets.end()) pieces = expand_synset(*it->second, synsets, depth + 1);
+    } else if (atom == "$" || atom == "+" || atom == "%") {
+      pieces.push_back(Phrase{Word{atom, true, false, false}});
     } else {
       pieces.push_back(parse_phrase(atom + (joined || j >= written.size() ? "_" : "")));
     }

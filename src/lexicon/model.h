@@ -67,7 +67,10 @@ class PhraseTrie {
 struct CompiledPhrase {
   std::vector<WordId> words;
   std::vector<bool> joined;  // joined[i]: words[i + 1] follows words[i] immediately
-  int length = 0;            // written length in characters (pattern ordering)
+  // slots[i]: words[i] is an actor token of a synset member ("PESO_$"), not a word:
+  // kWord, or kSource ($), kTarget (+), kCompound (%).
+  std::vector<ElementKind> slots;
+  int length = 0;  // written length in characters (pattern ordering)
 };
 
 struct CompiledElement {

@@ -181,5 +181,20 @@ TEST(TabariFeatures, AlternativeHoldingASynsetWeighsItsWrittenWords) {
             V({"ARN>GON:072"}));
 }
 
+TEST(TabariFeatures, SynsetMemberWithActorToken) {
+  // "+PESO_$": the member binds the source right after PESO (TABARI 5.6); the target is the
+  // next other actor.
+  auto m = testing::model_from(
+      "tabari_synset_token", kActors, "",
+      "<SYNSETS>\n&COIN\n+DOLLAR\n+PESO_$\n</SYNSETS>\nCONTRIBUT [070]\n- * &COIN [903]\n");
+  Coder coder(m);
+  coder.set_options(CodingOptions::tabari());
+  std::vector<Event> events;
+  coder.code(Document{"t", "1995-01-04",
+                      "Arnor will contribute a million peso Rohan to Gondor after five years."},
+             events);
+  EXPECT_EQ(sorted(events), V({"ROH>GON:903"}));
+}
+
 }  // namespace
 }  // namespace dyad
