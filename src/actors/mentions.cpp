@@ -495,6 +495,29 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     m.group = -1;
     m.compound_member = false;
   }
+  // A member's noun phrase may name several actors between adjectives ("the evil Arnor awful
+  // Gondor", "Israeli Prime Minister Sharon"): every one of them is a member (TABARI 7.5).
+  for (size_t m = 1; m < ms.size(); ++m) {
+    uint32_t gap_first = ms[m - 1].last_token + 1, gap_last = ms[m].first_token;
+    if (gap_last <= gap_first || ms[m].code.empty() || ms[m - 1].code.empty()) continue;
+    if ((ms[m - 1].group >= 0) == (ms[m].group >= 0)) continue;
+    bool adjectives = false, only = true;
+    for (uint32_t k = gap_first; k < gap_last && only; ++k) {
+      std::string_view key = tokens.key(k);
+      if (is_adjective(k))
+        adjectives = true;
+      else
+        only = key == "THE" || key == "A" || key == "AN";
+    }
+    if (!only || !adjectives) continue;
+    Mention& grouped = ms[m - 1].group >= 0 ? ms[m - 1] : ms[m];
+    Mention& other = ms[m - 1].group >= 0 ? ms[m] : ms[m - 1];
+    if (std::count(conjunction_groups.begin(), conjunction_groups.end(), grouped.group) == 0)
+      continue;  // a parsed compound (a coded one alone does not gather neighbours)
+    other.group = grouped.group;
+    other.compound_member = true;
+    if (&other == &ms[m - 1] && m >= 2) m -= 2;  // the one before may join it in turn
+  }
 
   // 3. Story references and pronouns (only over tokens no mention covers). Pronouns follow
   // TABARI 7.7: HE/SHE/IT = the first actor of the sentence; ITS/HIS/HER = the first actor before

@@ -196,5 +196,21 @@ TEST(TabariFeatures, SynsetMemberWithActorToken) {
   EXPECT_EQ(sorted(events), V({"ROH>GON:903"}));
 }
 
+TEST(TabariFeatures, CompoundMemberNamingSeveralActorsBetweenAdjectives) {
+  // "the evil Arnor awful Gondor" is one member phrase of the compound: both actors are members
+  // (TABARI 7.5: np = actor | adjective np | determiner np).
+  auto m = testing::model_from("tabari_np_actors",
+                               "ARNOR_ [ARN]\nGONDOR_ [GON]\nROHAN_ [ROH]\nITHILEN_ [ITH]\n"
+                               "<ADJECTIVE>\nEVIL\nAWFUL\n</ADJECTIVE>\n",
+                               "", "ACCUS [112]\n");
+  Coder coder(m);
+  coder.set_options(CodingOptions::tabari());
+  std::vector<Event> events;
+  coder.code(Document{"t", "1995-01-04",
+                      "Rohan and the evil Arnor awful Gondor accused Ithilen of lying again."},
+             events);
+  EXPECT_EQ(sorted(events), V({"ARN>ITH:112", "GON>ITH:112", "ROH>ITH:112"}));
+}
+
 }  // namespace
 }  // namespace dyad
