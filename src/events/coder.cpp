@@ -492,6 +492,17 @@ struct Coder::Impl {
 
   bool usable(int m) const { return m >= 0 && !scratch.mentions[m].code.empty(); }
 
+  // The code a mention is compared with when the source's code is to be avoided. TABARI's
+  // pronoun stands for the actor it refers to, before agents are joined to it.
+  const std::string& compared_code(const Mention& mention) const {
+    if (options.dyad_rules || mention.referent_token < 0) return mention.code;
+    for (const Mention& m : scratch.mentions)
+      if (static_cast<int>(m.first_token) == mention.referent_token && m.referent_token < 0 &&
+          m.code == mention.code)
+        return m.base_code.empty() ? m.code : m.base_code;
+    return mention.code;
+  }
+
   // First mention in [from, to) whose code differs from `not_code`, other than those a pattern's
   // '^' passed over (bit i of `excluded`).
   // With dyad's rules a named actor is preferred to a role alone ("the delegation led by the
@@ -500,17 +511,48 @@ struct Coder::Impl {
   int first_mention(uint32_t from, uint32_t to, const std::string& not_code,
                     uint64_t excluded = 0) const {
     int role_only = -1;
+    int skipped_group = -1;
     for (size_t m = 0; m < scratch.mentions.size(); ++m) {
       const Mention& mention = scratch.mentions[m];
       if (mention.first_token < from || mention.first_token >= to || mention.code.empty()) continue;
       if (m < 64 && (excluded >> m & 1)) continue;
-      if (!not_code.empty() && mention.code == not_code) continue;
+      // A pronoun standing for a compound ("assist them" after "Elrond and Gondor urged") is
+      // one actor: passed over as a whole when its first member has the code to avoid.
+      bool pronoun_compound = mention.group >= 0 && mention.referent_token >= 0;
+      if (pronoun_compound && mention.group == skipped_group) continue;
+      if (!not_code.empty() && compared_code(mention) == not_code) {
+        if (pronoun_compound) skipped_group = mention.group;
+        continue;
+      }
       bool named = !mention.base_code.empty() || mention.story_reference ||
                    mention.referent_token >= 0 || !options.dyad_rules;
       if (named) return static_cast<int>(m);
       if (role_only < 0) role_only = static_cast<int>(m);
     }
     return role_only;
+  }
+
+  // The last mention in [from, to) whose code differs from `not_code`, other than those of
+  // `excluded` (bit i: mention i); a pronoun standing for a compound counts as one mention.
+  int nearest_mention_before(uint32_t to, uint32_t from, const std::string& not_code,
+                             uint64_t excluded) const {
+    int skipped_group = -1;
+    for (size_t m = scratch.mentions.size(); m-- > 0;) {
+      const Mention& mention = scratch.mentions[m];
+      if (mention.first_token < from || mention.first_token >= to || mention.code.empty()) continue;
+      if (m < 64 && (excluded >> m & 1)) continue;
+      bool pronoun_compound = mention.group >= 0 && mention.referent_token >= 0;
+      if (pronoun_compound && mention.group == skipped_group) continue;
+      if (!not_code.empty() && compared_code(mention) == not_code) {
+        if (pronoun_compound) skipped_group = mention.group;
+        continue;
+      }
+      // A pronoun standing for a compound: its first member.
+      if (pronoun_compound)
+        while (m > 0 && scratch.mentions[m - 1].group == mention.group) --m;
+      return static_cast<int>(m);
+    }
+    return -1;
   }
 
   // Bit i: mention i is the object of a preposition (i < 64).
@@ -698,9 +740,10 @@ struct Coder::Impl {
       bool look_before =
           !options.dyad_rules && !(options.default_target_after && !options.default_target.empty());
       if (c.target < 0 && look_before) {
-        // Within the verb's clause only: a later clause does not reach back ("... or
-        // pleasant place to visit" has no target).
-        c.target = first_mention(clause_first, v.first, not_code, match.skipped);
+        // The nearest one before the verb ("urged Bree to assist them": Bree), within the verb's
+        // clause only: a later clause does not reach back ("... or pleasant place to visit" has
+        // no target).
+        c.target = nearest_mention_before(v.first, clause_first, not_code, match.skipped);
         c.target_single = true;
       }
       // A compound acting on itself ("the two sides discussed the military situation": the

@@ -212,5 +212,43 @@ TEST(TabariFeatures, CompoundMemberNamingSeveralActorsBetweenAdjectives) {
   EXPECT_EQ(sorted(events), V({"ARN>ITH:112", "GON>ITH:112", "ROH>ITH:112"}));
 }
 
+std::shared_ptr<const Model> pronoun_model() {
+  static auto m = testing::model_from("tabari_pronouns", kActors, kAgents,
+                                      "URGE [102]\nASSIST [092]\nPRESENT [032]\n");
+  return m;
+}
+
+std::vector<std::string> code_pronouns(const std::string& text, CodingOptions options) {
+  Coder coder(pronoun_model());
+  coder.set_options(options);
+  std::vector<Event> events;
+  coder.code(Document{"t", "1995-01-04", text}, events);
+  return sorted(events);
+}
+
+TEST(TabariFeatures, TheyAndThemStandForTheCompoundAsOneActor) {
+  // THEM after the verb is the source's compound: passed over whole, so the target is the
+  // nearest other actor before the verb (TABARI 5.8, 7.7).
+  EXPECT_EQ(code_pronouns("Arnor and Gondor urged Rohan to wait and then they asked that Ithilen "
+                          "assist them in the talks.",
+                          CodingOptions::tabari()),
+            V({"ARN>ITH:092", "ARN>ROH:102", "GON>ITH:092", "GON>ROH:102"}));
+  CodingOptions all = CodingOptions::tabari();
+  all.code_by = CodingOptions::CodeBy::kAll;
+  EXPECT_EQ(
+      code_pronouns("Arnor and Gondor urged Rohan on Monday to assist them in the talks.", all),
+      V({"ARN>ROH:092", "ARN>ROH:102", "GON>ROH:092", "GON>ROH:102"}));
+}
+
+TEST(TabariFeatures, PronounComparedByTheActorItStandsFor) {
+  // THEIR stands for the compound whose first actor is ARN (its agent joined later): it differs
+  // from the source ARNGOV, so the compound acts on itself.
+  EXPECT_EQ(code_pronouns("The ministers of Arnor, Rohan and Gondor presented their papers to "
+                          "Ithilen on Monday.",
+                          CodingOptions::tabari()),
+            V({"ARNGOV>GON:032", "ARNGOV>ROH:032", "GON>ARNGOV:032", "GON>ROH:032",
+               "ROH>ARNGOV:032", "ROH>GON:032"}));
+}
+
 }  // namespace
 }  // namespace dyad
