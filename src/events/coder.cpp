@@ -446,6 +446,10 @@ struct Coder::Impl {
     const uint32_t n = static_cast<uint32_t>(tokens.size());
     for (uint32_t i = 1; i < n; ++i) {
       if (!is_conjunction(tokens.key(i)) || scratch.mention_of_token[i] >= 0) continue;
+      // A verb phrase holding a conjunction ("SHOT_AND_WOUND") does not divide (TABARI 7.6).
+      if (std::any_of(verbs.begin(), verbs.end(),
+                      [&](const Verb& v) { return v.first < i && i <= v.last; }))
+        continue;
       int before = scratch.mention_of_token[i - 1];
       int after = i + 1 < n ? scratch.mention_of_token[i + 1] : -1;
       if (i + 2 < n && after < 0 && is_article(tokens.key(i + 1)))
@@ -731,10 +735,9 @@ struct Coder::Impl {
     if (c.source < 0 && !options.default_source.empty()) c.source = -2;  // the DEFAULT code
     if (!target_set) {
       std::string not_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
-      // The target is looked for within the verb's clause.
-      c.target = first_mention(
-          v.last + 1, options.dyad_rules ? clause_last : static_cast<uint32_t>(tokens.size()),
-          not_code);
+      // The target is looked for within the verb's clause ("might affirm or allow an attack by
+      // Osgiliath": the attackers are not what is affirmed).
+      c.target = first_mention(v.last + 1, clause_last, not_code);
       // TABARI then looks before the verb (unless DEFAULT ... AFTER); dyad's rules do not:
       // "X supports a settlement" has no target, it does not act on earlier actors.
       bool look_before =

@@ -250,5 +250,23 @@ TEST(TabariFeatures, PronounComparedByTheActorItStandsFor) {
                "ROH>ARNGOV:032", "ROH>GON:032"}));
 }
 
+TEST(TabariFeatures, TargetWithinTheVerbsClause) {
+  auto m = testing::model_from("tabari_clauses", kActors, "",
+                               "SHOT_AND_WOUND [223]\nSHOT [223]\nAFFIRM [042]\nALLOW [060]\n");
+  Coder coder(m);
+  coder.set_options(CodingOptions::tabari());
+  auto run = [&](const std::string& text) {
+    std::vector<Event> events;
+    coder.code(Document{"t", "1995-01-04", text}, events);
+    return sorted(events);
+  };
+  // AFFIRM has no actor after it in its clause: its target is the one before it, not the
+  // attacker of the next clause (TABARI 7.10).
+  EXPECT_EQ(run("Arnor accepts that Gondor might affirm or allow an attack by Rohan in Ithilen."),
+            V({"ARN>GON:042", "ARN>ROH:060"}));
+  // The AND of a verb phrase does not divide the sentence into clauses (TABARI 7.6).
+  EXPECT_EQ(run("Arnor shot and wounded Gondor in six days of fighting."), V({"ARN>GON:223"}));
+}
+
 }  // namespace
 }  // namespace dyad
