@@ -857,8 +857,15 @@ struct Coder::Impl {
     if (options.maximum_conjunctions > 0 &&
         static_cast<int>(clause_starts.size()) - 1 >= options.maximum_conjunctions)
       return true;
-    if (options.no_actor_prior && !verbs.empty() && first_mention(0, verbs.front().first, "") < 0)
-      return true;
+    if (options.no_actor_prior) {
+      // The first verb with a code of its own: a null-coded root ("On accord Gondor repelled")
+      // is a verb only through its patterns.
+      for (const Verb& v : verbs) {
+        if (model.verbs[v.verb_index].code.null()) continue;
+        if (first_mention(0, v.first, "") < 0) return true;
+        break;
+      }
+    }
     return false;
   }
 

@@ -268,5 +268,15 @@ TEST(TabariFeatures, TargetWithinTheVerbsClause) {
   EXPECT_EQ(run("Arnor shot and wounded Gondor in six days of fighting."), V({"ARN>GON:223"}));
 }
 
+TEST(TabariFeatures, NoActorPriorLooksAtTheFirstCodedVerb) {
+  // COMPLEX: NOACTPRIOR. LEAD is null-coded (a verb only through its pattern): the first verb
+  // that counts is ACCUSED, and Arnor stands before it.
+  CodingOptions o = CodingOptions::tabari();
+  o.no_actor_prior = true;
+  EXPECT_EQ(sorted(code("On lead Arnor accused Gondor of cheating in the old games.", o)),
+            V({"ARN>GON:112"}));
+  EXPECT_TRUE(code("Lately accused Arnor of cheating Gondor in the old games.", o).empty());
+}
+
 }  // namespace
 }  // namespace dyad
