@@ -118,6 +118,10 @@ struct Coder::Impl {
   std::vector<uint32_t> clause_starts;                      // first token of each clause
   std::vector<Candidate> candidates;
   bool sentence_stopped = false;  // a pattern's discard or complex code was matched
+  // find_events <-> try_verb: the source the last verb tried found (even without a target), and
+  // whether the carried clause source was found by a verb or opens its clause.
+  int tried_source = -1;
+  bool source_from_verb = false;
   std::string forwarded;  // see Coder::set_forwarded_actor
 
   bool trace = std::getenv("DYAD_TRACE") != nullptr;  // debugging aid: the parse on stderr
@@ -715,10 +719,16 @@ struct Coder::Impl {
       // take the object of a preposition ("a car bomb in Kiev killed ...").
       const std::string& not_code = target_set ? scratch.mentions[c.target].code : "";
       uint64_t prepositional = options.dyad_rules ? prepositional_mentions() : 0;
-      c.source = first_mention(clause_first, v.first, not_code, prepositional);
-      if (c.source < 0 && clause_source >= 0 &&
-          (not_code.empty() || scratch.mentions[clause_source].code != not_code))
+      bool carried = clause_source >= 0 &&
+                     (not_code.empty() || scratch.mentions[clause_source].code != not_code);
+      // TABARI 7.6: after a conjunction the source an earlier verb found is kept unless an actor
+      // opens the new clause (which then is the carried source). A source that is only the
+      // first clause's first actor gives way to the clause's own actor.
+      if (!options.dyad_rules && c.clause > 0 && carried && source_from_verb)
         c.source = clause_source;
+      else
+        c.source = first_mention(clause_first, v.first, not_code, prepositional);
+      if (c.source < 0 && carried) c.source = clause_source;
       if (c.source < 0) c.source = first_mention(0, v.first, not_code, prepositional);
       // A target placed by the pattern ("+ WAS * DEAD"): the source is the first other actor,
       // wherever it stands.
@@ -762,6 +772,7 @@ struct Coder::Impl {
       }
       if (c.target < 0 && !options.default_target.empty()) c.target = -2;
     }
+    if (c.source >= 0) tried_source = c.source;
     if (c.source == -1 || c.target == -1) return false;
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&
         !directly_after(v.last, c.target))
@@ -774,33 +785,48 @@ struct Coder::Impl {
     sentence_stopped = false;
     // Sources carry over from clause to clause unless an actor opens the new clause.
     int clause_source = -1;
+    int first_clause_source = -1;  // the first source a verb of the first clause found
+    source_from_verb = false;
     bool any_event = false;
     size_t verb = 0;
     for (size_t clause = 0; clause < clause_starts.size(); ++clause) {
       uint32_t first = clause_starts[clause], last = clause_end(clause);
       uint32_t opener = clause == 0 ? 0 : first + 1;
       if (opener < last && is_article(tokens.key(opener)) && opener + 1 < last) ++opener;
-      if (clause > 0 && opener < last && usable(scratch.mention_of_token[opener]))
+      if (clause > 0 && opener < last && usable(scratch.mention_of_token[opener])) {
         clause_source = scratch.mention_of_token[opener];
+        source_from_verb = true;
+      }
       if (clause == 1 && !any_event) {
-        // No event in the first clause: its first actor becomes the subject.
-        int m = first_mention(0, clause_starts[1], "");
-        if (m >= 0 && !(opener < last && usable(scratch.mention_of_token[opener])))
+        // No event in the first clause: the source its verbs found, else its first actor,
+        // becomes the subject.
+        int m =
+            first_clause_source >= 0 ? first_clause_source : first_mention(0, clause_starts[1], "");
+        if (m >= 0 && !(opener < last && usable(scratch.mention_of_token[opener]))) {
           clause_source = m;
+          source_from_verb = first_clause_source >= 0;
+        }
       }
       bool clause_has_event = false;
       Candidate fallback;  // the clause's first subordinate event
       bool has_fallback = false;
       for (; verb < verbs.size() && verbs[verb].first < last; ++verb) {
         Candidate c;
-        if (!try_verb(verbs[verb], clause_source, c)) {
+        tried_source = -1;
+        bool coded = try_verb(verbs[verb], clause_source, c);
+        if (clause == 0 && first_clause_source < 0 && tried_source >= 0 && !options.dyad_rules)
+          first_clause_source = tried_source;
+        if (!coded) {
           if (sentence_stopped) {
             candidates.clear();
             return;
           }
           continue;
         }
-        if (clause == 0 && c.source >= 0 && clause_source < 0) clause_source = c.source;
+        if (clause == 0 && c.source >= 0 && clause_source < 0) {
+          clause_source = c.source;
+          source_from_verb = true;
+        }
         if (c.subordinate) {
           if (!has_fallback) {
             fallback = c;
@@ -815,7 +841,10 @@ struct Coder::Impl {
         candidates.push_back(c);
         clause_has_event = true;
         any_event = true;
-        if (c.source >= 0) clause_source = c.source;
+        if (c.source >= 0) {
+          clause_source = c.source;
+          source_from_verb = true;
+        }
       }
       if (!clause_has_event && has_fallback &&
           !(options.code_by == CodingOptions::CodeBy::kSentence && any_event)) {

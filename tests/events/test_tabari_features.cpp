@@ -278,5 +278,25 @@ TEST(TabariFeatures, NoActorPriorLooksAtTheFirstCodedVerb) {
   EXPECT_TRUE(code("Lately accused Arnor of cheating Gondor in the old games.", o).empty());
 }
 
+TEST(TabariFeatures, SourceFoundByAVerbIsKeptInLaterClauses) {
+  // TABARI 7.6: BOMBING finds its source Arnor (but no target); after AND the source is kept,
+  // though Gondor stands before RAIDS in that clause.
+  auto m = testing::model_from("tabari_carried_source", kActors, "",
+                               "BOMB [223]\nRAID [220]\nLAUNCH [---]\nWARN [160]\n");
+  Coder coder(m);
+  coder.set_options(CodingOptions::tabari());
+  auto run = [&](const std::string& text) {
+    std::vector<Event> events;
+    coder.code(Document{"t", "1995-01-04", text}, events);
+    return sorted(events);
+  };
+  EXPECT_EQ(run("Arnor launched a new bombing and shelling offensive against besieged Gondor "
+                "during raids in which Rohan spokesmen said many were killed."),
+            V({"ARN>ROH:220"}));
+  // No verb in the first clause: its first actor gives way to the clause's own actor.
+  EXPECT_EQ(run("Arnor's awful and cool Rohan warned Gondor of the coming war."),
+            V({"ROH>GON:160"}));
+}
+
 }  // namespace
 }  // namespace dyad
