@@ -473,6 +473,11 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       }
     }
     list = list && separator;
+    // "A, B and C": the list ends with its AND member; a further ", D" is not a member
+    // (TABARI 7.5).
+    if (list && !conjunction && ms[m - 1].group >= 0 &&
+        std::count(conjunction_groups.begin(), conjunction_groups.end(), ms[m - 1].group) > 0)
+      list = false;
     if (list && !ms[m].code.empty() && !ms[m - 1].code.empty()) {
       if (ms[m - 1].group < 0) ms[m - 1].group = next_group++;
       int group = ms[m - 1].group;

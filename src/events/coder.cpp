@@ -454,7 +454,10 @@ struct Coder::Impl {
       if (std::any_of(verbs.begin(), verbs.end(),
                       [&](const Verb& v) { return v.first < i && i <= v.last; }))
         continue;
-      int before = scratch.mention_of_token[i - 1];
+      // ", and" joins lists too: look past the comma.
+      uint32_t prev = i - 1;
+      if (prev > 0 && tokens.tokens[prev].kind == TokenKind::kComma) --prev;
+      int before = scratch.mention_of_token[prev];
       int after = i + 1 < n ? scratch.mention_of_token[i + 1] : -1;
       if (i + 2 < n && after < 0 && is_article(tokens.key(i + 1)))
         after = scratch.mention_of_token[i + 2];

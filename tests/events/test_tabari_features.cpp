@@ -298,5 +298,12 @@ TEST(TabariFeatures, SourceFoundByAVerbIsKeptInLaterClauses) {
             V({"ROH>GON:160"}));
 }
 
+TEST(TabariFeatures, ListEndsWithItsAndMember) {
+  // "Gondor and Rohan, the Ithilen newspaper": the list ended with Rohan, so the closing
+  // comma clause is not a list member and is dropped (TABARI 7.5, 7.8).
+  EXPECT_EQ(sorted(code("Arnor accused Gondor and Rohan, the Ithilen newspaper said on Friday.")),
+            V({"ARN>GON:112", "ARN>ROH:112"}));
+}
+
 }  // namespace
 }  // namespace dyad
