@@ -112,6 +112,9 @@ struct CodingOptions {
   int comma_min = 2, comma_max = 10, comma_emin = 2, comma_emax = 10, comma_bmin = 128,
       comma_bmax = 0;
   bool time_shift = false;  // TIME phrases in .verbs move the event date
+  // TABARI: two actors across a possessive ("Arnor's Elrond") are two actors, both members of
+  // a compound they stand in; otherwise they are one mention (the first actor's code).
+  bool possessive_separates_actors = false;
   // dyad's refinements over TABARI's rules: negation cancels an event unless a pattern spells
   // it out; a verb after a determiner codes through its patterns (nominal events); speech verbs
   // need a direct object; learned names, story references ("the two sides") and pronouns
@@ -124,6 +127,7 @@ struct CodingOptions {
     o.minimum_words = 8;
     o.dyad_rules = false;
     o.convert_agents = false;
+    o.possessive_separates_actors = true;
     return o;
   }
 };

@@ -329,9 +329,12 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         } else if (t.kind == TokenKind::kPossessive || is_phrase_connector(key)) {
           // TABARI: an agent joins an actor across OF or IN ("President of Israel"), not two
           // actors ("Ithilen in Gondor").
-          if (!options.dyad_rules && (key == "FOR" || ((key == "OF" || key == "IN") &&
-                                                       units[last_unit].kind != Unit::kAgent &&
-                                                       next.kind != Unit::kAgent)))
+          // Nor two actors across a possessive ("Arnor's Elrond" names both).
+          if (!options.dyad_rules &&
+              (key == "FOR" ||
+               ((key == "OF" || key == "IN" ||
+                 (t.kind == TokenKind::kPossessive && options.possessive_separates_actors)) &&
+                units[last_unit].kind != Unit::kAgent && next.kind != Unit::kAgent)))
             join = false;
           if (options.dyad_rules && (key == "IN" || key == "FOR") && has_actor) join = false;
         } else if (key == "FORMER" && k + 1 == next.first && next.kind == Unit::kAgent) {
@@ -501,27 +504,38 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     m.compound_member = false;
   }
   // A member's noun phrase may name several actors between adjectives ("the evil Arnor awful
-  // Gondor", "Israeli Prime Minister Sharon"): every one of them is a member (TABARI 7.5).
+  // Gondor", "Israeli Prime Minister Sharon") or a possessive ("Arnor's Elrond"): every one of
+  // them is a member (TABARI 7.5).
   for (size_t m = 1; m < ms.size(); ++m) {
     uint32_t gap_first = ms[m - 1].last_token + 1, gap_last = ms[m].first_token;
     if (gap_last <= gap_first || ms[m].code.empty() || ms[m - 1].code.empty()) continue;
-    if ((ms[m - 1].group >= 0) == (ms[m].group >= 0)) continue;
+    if (ms[m - 1].group >= 0 && ms[m - 1].group == ms[m].group) continue;
     bool adjectives = false, only = true;
     for (uint32_t k = gap_first; k < gap_last && only; ++k) {
       std::string_view key = tokens.key(k);
-      if (is_adjective(k))
+      if (is_adjective(k) ||
+          (tokens.tokens[k].kind == TokenKind::kPossessive && options.possessive_separates_actors))
         adjectives = true;
       else
         only = key == "THE" || key == "A" || key == "AN";
     }
     if (!only || !adjectives) continue;
-    Mention& grouped = ms[m - 1].group >= 0 ? ms[m - 1] : ms[m];
-    Mention& other = ms[m - 1].group >= 0 ? ms[m] : ms[m - 1];
-    if (std::count(conjunction_groups.begin(), conjunction_groups.end(), grouped.group) == 0)
-      continue;  // a parsed compound (a coded one alone does not gather neighbours)
-    other.group = grouped.group;
-    other.compound_member = true;
-    if (&other == &ms[m - 1] && m >= 2) m -= 2;  // the one before may join it in turn
+    // Only a parsed compound gathers its neighbours (a coded one alone does not).
+    auto parsed = [&](int g) {
+      return g >= 0 && std::count(conjunction_groups.begin(), conjunction_groups.end(), g) > 0;
+    };
+    int keep = parsed(ms[m - 1].group) ? ms[m - 1].group : parsed(ms[m].group) ? ms[m].group : -1;
+    if (keep < 0) continue;
+    bool earlier_joined = ms[m - 1].group != keep;
+    for (size_t side : {m - 1, m}) {
+      int old = ms[side].group;
+      if (old == keep) continue;
+      for (auto& other : ms)
+        if (old >= 0 && other.group == old) other.group = keep;
+      ms[side].group = keep;
+      ms[side].compound_member = true;
+    }
+    if (earlier_joined && m >= 2) m -= 2;  // the one before may join it in turn
   }
 
   // 3. Story references and pronouns (only over tokens no mention covers). Pronouns follow

@@ -305,5 +305,12 @@ TEST(TabariFeatures, ListEndsWithItsAndMember) {
             V({"ARN>GON:112", "ARN>ROH:112"}));
 }
 
+TEST(TabariFeatures, PossessiveBetweenActorsNamesBoth) {
+  // "Gondor and Rohan's Ithilen": two actors across 'S are not one mention; both are members of
+  // the compound (TABARI 7.5).
+  EXPECT_EQ(sorted(code("Arnor accused Gondor and Rohan's Ithilen of cheating in the old games.")),
+            V({"ARN>GON:112", "ARN>ITH:112", "ARN>ROH:112"}));
+}
+
 }  // namespace
 }  // namespace dyad
