@@ -837,10 +837,10 @@ struct Coder::Impl {
           }
           continue;
         }
-        if (options.code_by != CodingOptions::CodeBy::kAll && clause_has_event && !c.dominant)
-          continue;
-        if (options.code_by == CodingOptions::CodeBy::kSentence && any_event && !c.dominant)
-          continue;
+        // Coding by clause or sentence stops at the first event: a dominant code later in the
+        // clause is not reached (only CODE ALL evaluates every verb).
+        if (options.code_by != CodingOptions::CodeBy::kAll && clause_has_event) continue;
+        if (options.code_by == CodingOptions::CodeBy::kSentence && any_event) continue;
         candidates.push_back(c);
         clause_has_event = true;
         any_event = true;

@@ -95,9 +95,14 @@ TEST(TabariFeatures, SubordinateAndDominantCodes) {
             V({"ARN>GON:023"}));
   EXPECT_EQ(sorted(code("Arnor said it urged Gondor to be a quiet and peaceful land.")),
             V({"ARN>GON:102"}));
-  // ATTEND is dominant: it replaces the clause's first event (URGE).
-  EXPECT_EQ(sorted(code("Arnor urged Gondor to attend the Rohan summit on Thursday.")),
+  // ATTEND is dominant: with CODE ALL it replaces the other events (URGE); coding by clause
+  // stops at the clause's first event and does not reach it (FRWD-002-003, CODEBY-12).
+  CodingOptions all = CodingOptions::tabari();
+  all.code_by = CodingOptions::CodeBy::kAll;
+  EXPECT_EQ(sorted(code("Arnor urged Gondor to attend the Rohan summit on Thursday.", all)),
             V({"ARN>ROH:031"}));  // and no 102 for URGE
+  EXPECT_EQ(sorted(code("Arnor urged Gondor to attend the Rohan summit on Thursday.")),
+            V({"ARN>GON:102"}));
 }
 
 TEST(TabariFeatures, DiscardAndComplexCodes) {
