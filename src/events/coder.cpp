@@ -646,7 +646,7 @@ struct Coder::Impl {
   // Tries one verb; fills `c` and returns true when it yields an event.
   bool try_verb(const Verb& v, int clause_source, Candidate& c) {
     const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];
-    events::SentenceView view{tokens, scratch};
+    events::SentenceView view{tokens, scratch, options.loose_synset_join};
     c = Candidate{};
     c.clause = clause_of(v.first);
     c.action_first = v.first;

@@ -254,9 +254,10 @@ struct Matcher {
   bool backward(int k, int64_t pos, bool adjacent) {
     if (k < 0) return true;
     const CompiledElement& e = elems[static_cast<size_t>(k)];
+    bool loose = adjacent && s.loose_synset_join && e.kind == ElementKind::kSynset;
     for (int64_t q = pos; q >= 0; --q) {
       uint32_t p = static_cast<uint32_t>(q);
-      if (q < pos && adjacent) break;
+      if (q < pos && adjacent && !loose) break;
       if (is_clause_boundary(s, p) && s.scratch.mention_of_token[p] < 0) {
         if (!(e.kind == ElementKind::kWord && token_has(s, p, e.word))) break;
       }
@@ -271,6 +272,7 @@ struct Matcher {
         case ElementKind::kAlternatives:
         case ElementKind::kSynset:
           for (const auto& alt : e.alternatives) {
+            if (q < pos && adjacent && alt.words.size() < 2) continue;
             PhraseBinding binding;
             int64_t first = phrase_backward(s, alt, p, &binding);
             if (first >= 0) {

@@ -28,6 +28,9 @@ struct PatternMatch {
 struct SentenceView {
   const text::TokenBuffer& tokens;
   const actors::SentenceScratch& scratch;
+  // CodingOptions::loose_synset_join (TABARI, SYNSET-22h: "really did not even ever" matches
+  // &NEG_EVER through the member REALLY_DID_NOT).
+  bool loose_synset_join = false;
 };
 
 bool match_pattern(const lexicon::CompiledPattern& pattern, const SentenceView& sentence,

@@ -317,5 +317,25 @@ TEST(TabariFeatures, PossessiveBetweenActorsNamesBoth) {
             V({"ARN>GON:112", "ARN>ITH:112", "ARN>ROH:112"}));
 }
 
+TEST(TabariFeatures, SynsetJoinAfterAMultiWordMemberBeforeTheVerb) {
+  // TABARI (SYNSET-22h, -22i): before the verb, "&NEG_EVER" holds EVER right after a one-word
+  // member (WON'T) but lets words stand between after a member of several words.
+  auto m = testing::model_from("tabari_synset_join", kActors, "",
+                               "<SYNSETS>\n&NEG\n+WON'T\n+REALLY_DID_NOT\n</SYNSETS>\nCLASH [223]\n"
+                               "- &NEG_EVER * OVER [905]\n");
+  Coder coder(m);
+  coder.set_options(CodingOptions::tabari());
+  auto run = [&](const std::string& text) {
+    std::vector<Event> events;
+    coder.code(Document{"t", "1995-01-04", text}, events);
+    return sorted(events);
+  };
+  EXPECT_EQ(run("Arnor really did not even ever clash over the efforts of Gondor today."),
+            V({"ARN>GON:905"}));
+  EXPECT_EQ(run("Arnor won't even ever clash over the efforts of Gondor today."),
+            V({"ARN>GON:223"}));
+  EXPECT_EQ(run("Arnor won't ever clash over the efforts of Gondor today."), V({"ARN>GON:905"}));
+}
+
 }  // namespace
 }  // namespace dyad
