@@ -213,20 +213,24 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     }
     // Gapped actor phrases ("ITHILEN TELEVISION" in "Ithilen state-run television").
     uint32_t gap_last = 0, gap_words = 0, gap_codes = 0;
+    std::vector<uint32_t> gap_tokens;
     if (model.actor_gaps.size() > 0) {
       uint32_t gap_payload = 0;
       uint32_t head = longest_match(model.actor_gap_trie, scratch, i, n, &gap_payload);
       if (head > 0) {
         const lexicon::GappedActor& gapped = model.actor_gaps[gap_payload];
-        // The later words follow within a few tokens (TABARI lets the gap cross "and":
-        // "Durthang and an Orc" matches DURTHANG ORC).
+        // The later words follow anywhere before the next comma or period (TABARI's gap is
+        // unlimited and crosses conjunctions and verbs: "Durthang and an Orc", "Durthang should
+        // be set up in areas not controlled by rebel Orc" match DURTHANG ORC).
         uint32_t pos = i + head, last = 0;
         bool ok = gapped.words > actor_len;
+        std::vector<uint32_t> found;
+        for (uint32_t k = i; k < i + head; ++k) found.push_back(k);
         const auto& words = gapped.continuation.after;
         for (size_t w = 0; w < words.size() && ok; ++w) {
           bool adjacent = w == 0 ? false : words[w - 1].joined_to_next;
           uint32_t q = pos;
-          while (q < n && q < i + 8 && !token_matches(scratch, q, words[w].word)) {
+          while (q < n && !token_matches(scratch, q, words[w].word)) {
             if (adjacent || tokens.tokens[q].kind == TokenKind::kPeriod ||
                 tokens.tokens[q].kind == TokenKind::kComma) {
               q = n;
@@ -234,18 +238,21 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
             }
             ++q;
           }
-          if (q >= n || q >= i + 8) ok = false;
+          if (q >= n) ok = false;
           last = q;
           pos = q + 1;
+          found.push_back(q);
         }
         if (ok) {
           gap_last = last;
           gap_words = gapped.words;
           gap_codes = gapped.codes;
+          gap_tokens = std::move(found);
         }
       }
     }
-    if (gap_words > actor_len && gap_words >= agent_len) {
+    bool gapped_unit = gap_words > actor_len && gap_words >= agent_len;
+    if (gapped_unit) {
       actor_len = gap_last - i + 1;
       actor_payload = gap_codes;
     }
@@ -271,6 +278,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       }
       unit.kind = Unit::kActor;
       unit.code = code->code;
+      // Only its words belong to a gapped phrase: the tokens between stay free.
+      if (gapped_unit && gap_tokens.size() != actor_len) unit.words = gap_tokens;
       // A known person named in full ("Jeyhun Bayramov") is "Bayramov" for the rest of the
       // document.
       if (options.dyad_rules && actor_len >= 2 && code->code.size() > 3 &&
@@ -289,8 +298,13 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       unit.code = agent.code;
       unit.agent_suffix = agent.suffix;
     }
-    for (uint32_t k = unit.first; k <= unit.last; ++k)
-      scratch.unit_of_token[k] = static_cast<int>(scratch.units.size());
+    if (unit.words.empty()) {
+      for (uint32_t k = unit.first; k <= unit.last; ++k)
+        scratch.unit_of_token[k] = static_cast<int>(scratch.units.size());
+    } else {
+      for (uint32_t k : unit.words)
+        scratch.unit_of_token[k] = static_cast<int>(scratch.units.size());
+    }
     scratch.units.push_back(std::move(unit));
     i = scratch.units.back().last + 1;
   }
@@ -405,8 +419,10 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         state.learned_names[std::string(tokens.key(name_last))] = m.code;
       }
     }
-    for (uint32_t k = m.first_token; k <= m.last_token; ++k)
+    if (last_unit == u && !units[u].words.empty()) m.words = units[u].words;
+    for_each_token(m, [&](uint32_t k) {
       scratch.mention_of_token[k] = static_cast<int>(scratch.mentions.size());
+    });
     m.base_code = actor_code;
     if (actor_code.find('/') == std::string::npos) {
       scratch.mentions.push_back(std::move(m));
@@ -636,8 +652,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
     scratch.mention_of_token.assign(n, -1);
     for (size_t m = scratch.mentions.size(); m-- > 0;)
-      for (uint32_t k = scratch.mentions[m].first_token; k <= scratch.mentions[m].last_token; ++k)
-        scratch.mention_of_token[k] = static_cast<int>(m);
+      for_each_token(scratch.mentions[m],
+                     [&](uint32_t k) { scratch.mention_of_token[k] = static_cast<int>(m); });
   }
 }
 

@@ -278,13 +278,17 @@ struct Coder::Impl {
       Mention moved = m;
       moved.first_token = new_index[m.first_token];
       moved.last_token = new_index[m.last_token];
+      moved.words.clear();
+      for (uint32_t k : m.words)
+        if (new_index[k] != UINT32_MAX) moved.words.push_back(new_index[k]);
       kept_mentions.push_back(std::move(moved));
     }
     scratch.mentions = std::move(kept_mentions);
     scratch.mention_of_token.assign(tokens.size(), -1);
     for (size_t m = scratch.mentions.size(); m-- > 0;)
-      for (uint32_t k = scratch.mentions[m].first_token; k <= scratch.mentions[m].last_token; ++k)
+      actors::for_each_token(scratch.mentions[m], [&](uint32_t k) {
         scratch.mention_of_token[k] = static_cast<int>(m);
+      });
     actors::match_words(model.words, tokens, scratch);
     note_words();
     return true;
@@ -550,7 +554,11 @@ struct Coder::Impl {
     int skipped_group = -1;
     for (size_t m = scratch.mentions.size(); m-- > 0;) {
       const Mention& mention = scratch.mentions[m];
-      if (mention.first_token < from || mention.first_token >= to || mention.code.empty()) continue;
+      // A gapped phrase stands where any of its words does ("an Orc leader said": DURTHANG ...
+      // ORC begins in the clause before).
+      bool inside = mention.first_token >= from && mention.first_token < to;
+      for (uint32_t k : mention.words) inside = inside || (k >= from && k < to);
+      if (!inside || mention.code.empty()) continue;
       if (m < 64 && (excluded >> m & 1)) continue;
       bool pronoun_compound = mention.group >= 0 && mention.referent_token >= 0;
       if (pronoun_compound && mention.group == skipped_group) continue;
@@ -796,7 +804,13 @@ struct Coder::Impl {
       uint32_t first = clause_starts[clause], last = clause_end(clause);
       uint32_t opener = clause == 0 ? 0 : first + 1;
       if (opener < last && is_article(tokens.key(opener)) && opener + 1 < last) ++opener;
-      if (clause > 0 && opener < last && usable(scratch.mention_of_token[opener])) {
+      // An actor opening the clause starts there ("and an Orc leader" does not open with the
+      // gapped DURTHANG ... ORC).
+      auto opens = [&](uint32_t k) {
+        int m = scratch.mention_of_token[k];
+        return usable(m) && scratch.mentions[m].first_token == k;
+      };
+      if (clause > 0 && opener < last && opens(opener)) {
         clause_source = scratch.mention_of_token[opener];
         source_from_verb = true;
       }
@@ -805,7 +819,7 @@ struct Coder::Impl {
         // becomes the subject.
         int m =
             first_clause_source >= 0 ? first_clause_source : first_mention(0, clause_starts[1], "");
-        if (m >= 0 && !(opener < last && usable(scratch.mention_of_token[opener]))) {
+        if (m >= 0 && !(opener < last && opens(opener))) {
           clause_source = m;
           source_from_verb = first_clause_source >= 0;
         }

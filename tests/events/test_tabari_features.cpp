@@ -337,5 +337,26 @@ TEST(TabariFeatures, SynsetJoinAfterAMultiWordMemberBeforeTheVerb) {
   EXPECT_EQ(run("Arnor won't ever clash over the efforts of Gondor today."), V({"ARN>GON:905"}));
 }
 
+TEST(TabariFeatures, GappedActorLeavesTheWordsBetweenFree) {
+  // DURTHANG ORC matches across any words up to a comma: the verb SHOULD and the conjunction
+  // AND between its words still count, and the phrase stands where either word is.
+  auto m = testing::model_from("tabari_gapped_free",
+                               "DURTHANG ORC [MORORC]\nMORDOR_ [ORC]\nROHAN_ [ROH]\n", "",
+                               "SAID [023?]\nREPORT [025?]\nSHOULD [101]\n- SAID * [102]\n");
+  Coder coder(m);
+  coder.set_options(CodingOptions::tabari());
+  auto run = [&](const std::string& text) {
+    std::vector<Event> events;
+    coder.code(Document{"t", "1995-01-04", text}, events);
+    return sorted(events);
+  };
+  EXPECT_EQ(run("A Rohan militia chief said on Saturday an outpost of Durthang should be set up "
+                "in areas not controlled by rebel Orc forces."),
+            V({"ROH>MORORC:102"}));
+  EXPECT_EQ(run("Mordor was reported on Friday to have reinforced its positions near Durthang "
+                "and an Orc leader said the move could be a prelude to war."),
+            V({"ORC>MORORC:023", "ORC>MORORC:025"}));
+}
+
 }  // namespace
 }  // namespace dyad
