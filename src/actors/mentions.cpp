@@ -223,6 +223,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         // unlimited and crosses conjunctions and verbs: "Durthang and an Orc", "Durthang should
         // be set up in areas not controlled by rebel Orc" match DURTHANG ORC).
         uint32_t pos = i + head, last = 0;
+        // dyad's rules keep the words within a few tokens of each other.
+        uint32_t reach = options.dyad_rules ? i + 8 : n;
         bool ok = gapped.words > actor_len;
         std::vector<uint32_t> found;
         for (uint32_t k = i; k < i + head; ++k) found.push_back(k);
@@ -230,7 +232,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         for (size_t w = 0; w < words.size() && ok; ++w) {
           bool adjacent = w == 0 ? false : words[w - 1].joined_to_next;
           uint32_t q = pos;
-          while (q < n && !token_matches(scratch, q, words[w].word)) {
+          while (q < n && q < reach && !token_matches(scratch, q, words[w].word)) {
             if (adjacent || tokens.tokens[q].kind == TokenKind::kPeriod ||
                 tokens.tokens[q].kind == TokenKind::kComma) {
               q = n;
@@ -238,7 +240,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
             }
             ++q;
           }
-          if (q >= n) ok = false;
+          if (q >= n || q >= reach) ok = false;
           last = q;
           pos = q + 1;
           found.push_back(q);
