@@ -353,7 +353,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
                 units[last_unit].kind != Unit::kAgent && next.kind != Unit::kAgent)))
             join = false;
           if (options.dyad_rules && (key == "IN" || key == "FOR") && has_actor) join = false;
-        } else if (key == "FORMER" && k + 1 == next.first && next.kind == Unit::kAgent) {
+        } else if (!options.dyad_rules && key == "FORMER" && k + 1 == next.first &&
+                   next.kind == Unit::kAgent) {
           // "Arnor former security officials": FORMER before the agent of an actor-agent pair
           // keeps the pair together (and makes the agent an elite, below).
         } else if (options.dyad_rules && is_name_word(tokens, k, scratch)) {
@@ -496,7 +497,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     list = list && separator;
     // "A, B and C": the list ends with its AND member; a further ", D" is not a member
     // (TABARI 7.5).
-    if (list && !conjunction && ms[m - 1].group >= 0 &&
+    if (!options.dyad_rules && list && !conjunction && ms[m - 1].group >= 0 &&
         std::count(conjunction_groups.begin(), conjunction_groups.end(), ms[m - 1].group) > 0)
       list = false;
     if (list && !ms[m].code.empty() && !ms[m - 1].code.empty()) {

@@ -455,12 +455,13 @@ struct Coder::Impl {
     for (uint32_t i = 1; i < n; ++i) {
       if (!is_conjunction(tokens.key(i)) || scratch.mention_of_token[i] >= 0) continue;
       // A verb phrase holding a conjunction ("SHOT_AND_WOUND") does not divide (TABARI 7.6).
-      if (std::any_of(verbs.begin(), verbs.end(),
-                      [&](const Verb& v) { return v.first < i && i <= v.last; }))
+      if (!options.dyad_rules && std::any_of(verbs.begin(), verbs.end(), [&](const Verb& v) {
+            return v.first < i && i <= v.last;
+          }))
         continue;
-      // ", and" joins lists too: look past the comma.
+      // ", and" joins lists too: look past the comma (TABARI).
       uint32_t prev = i - 1;
-      if (prev > 0 && tokens.tokens[prev].kind == TokenKind::kComma) --prev;
+      if (!options.dyad_rules && prev > 0 && tokens.tokens[prev].kind == TokenKind::kComma) --prev;
       int before = scratch.mention_of_token[prev];
       int after = i + 1 < n ? scratch.mention_of_token[i + 1] : -1;
       if (i + 2 < n && after < 0 && is_article(tokens.key(i + 1)))
@@ -533,7 +534,8 @@ struct Coder::Impl {
       if (m < 64 && (excluded >> m & 1)) continue;
       // A pronoun standing for a compound ("assist them" after "Elrond and Gondor urged") is
       // one actor: passed over as a whole when its first member has the code to avoid.
-      bool pronoun_compound = mention.group >= 0 && mention.referent_token >= 0;
+      bool pronoun_compound =
+          !options.dyad_rules && mention.group >= 0 && mention.referent_token >= 0;
       if (pronoun_compound && mention.group == skipped_group) continue;
       if (!not_code.empty() && compared_code(mention) == not_code) {
         if (pronoun_compound) skipped_group = mention.group;
@@ -560,7 +562,8 @@ struct Coder::Impl {
       for (uint32_t k : mention.words) inside = inside || (k >= from && k < to);
       if (!inside || mention.code.empty()) continue;
       if (m < 64 && (excluded >> m & 1)) continue;
-      bool pronoun_compound = mention.group >= 0 && mention.referent_token >= 0;
+      bool pronoun_compound =
+          !options.dyad_rules && mention.group >= 0 && mention.referent_token >= 0;
       if (pronoun_compound && mention.group == skipped_group) continue;
       if (!not_code.empty() && compared_code(mention) == not_code) {
         if (pronoun_compound) skipped_group = mention.group;
@@ -808,7 +811,7 @@ struct Coder::Impl {
       // gapped DURTHANG ... ORC).
       auto opens = [&](uint32_t k) {
         int m = scratch.mention_of_token[k];
-        return usable(m) && scratch.mentions[m].first_token == k;
+        return usable(m) && scratch.mentions[m].first_token >= first;
       };
       if (clause > 0 && opener < last && opens(opener)) {
         clause_source = scratch.mention_of_token[opener];
@@ -851,10 +854,13 @@ struct Coder::Impl {
           }
           continue;
         }
-        // Coding by clause or sentence stops at the first event: a dominant code later in the
-        // clause is not reached (only CODE ALL evaluates every verb).
-        if (options.code_by != CodingOptions::CodeBy::kAll && clause_has_event) continue;
-        if (options.code_by == CodingOptions::CodeBy::kSentence && any_event) continue;
+        // TABARI: coding by clause or sentence stops at the first event, so a dominant code
+        // later in the clause is not reached (only CODE ALL evaluates every verb).
+        bool reach_dominant = options.dyad_rules && c.dominant;
+        if (options.code_by != CodingOptions::CodeBy::kAll && clause_has_event && !reach_dominant)
+          continue;
+        if (options.code_by == CodingOptions::CodeBy::kSentence && any_event && !reach_dominant)
+          continue;
         candidates.push_back(c);
         clause_has_event = true;
         any_event = true;
