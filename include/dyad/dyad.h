@@ -119,6 +119,12 @@ struct CodingOptions {
   int comma_min = 2, comma_max = 10, comma_emin = 2, comma_emax = 10, comma_bmin = 128,
       comma_bmax = 0;
   bool time_shift = false;  // TIME phrases in .verbs move the event date
+  // TABARI: two actors across a possessive ("Arnor's Elrond") are two actors, both members of
+  // a compound they stand in; otherwise they are one mention (the first actor's code).
+  bool possessive_separates_actors = false;
+  // TABARI: before the verb, a '_' joining a synset to the next pattern element holds only after
+  // a one-word member; after a member of several words other words may stand between.
+  bool loose_synset_join = false;
   // dyad's refinements over TABARI's rules: negation cancels an event unless a pattern spells
   // it out; a verb after a determiner codes through its patterns (nominal events); speech verbs
   // need a direct object; learned names, story references ("the two sides") and pronouns
@@ -143,6 +149,8 @@ struct CodingOptions {
     o.minimum_words = 8;
     o.dyad_rules = false;
     o.convert_agents = false;
+    o.possessive_separates_actors = true;
+    o.loose_synset_join = true;
     return o;
   }
 };

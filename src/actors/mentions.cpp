@@ -311,20 +311,26 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     }
     // Gapped actor phrases ("ITHILEN TELEVISION" in "Ithilen state-run television").
     uint32_t gap_last = 0, gap_words = 0, gap_codes = 0;
+    std::vector<uint32_t> gap_tokens;
     if (model.actor_gaps.size() > 0 && (starts & lexicon::WordTable::kStartsGappedActor)) {
       uint32_t gap_payload = 0;
       uint32_t head = longest_match(model.actor_gap_trie, scratch, i, n, &gap_payload);
       if (head > 0) {
         const lexicon::GappedActor& gapped = model.actor_gaps[gap_payload];
-        // The later words follow within a few tokens (TABARI lets the gap cross "and":
-        // "Durthang and an Orc" matches DURTHANG ORC).
+        // The later words follow anywhere before the next comma or period (TABARI's gap is
+        // unlimited and crosses conjunctions and verbs: "Durthang and an Orc", "Durthang should
+        // be set up in areas not controlled by rebel Orc" match DURTHANG ORC).
         uint32_t pos = i + head, last = 0;
+        // dyad's rules keep the words within a few tokens of each other.
+        uint32_t reach = options.dyad_rules ? i + 8 : n;
         bool ok = gapped.words > actor_len;
+        std::vector<uint32_t> found;
+        for (uint32_t k = i; k < i + head; ++k) found.push_back(k);
         const auto& words = gapped.continuation.after;
         for (size_t w = 0; w < words.size() && ok; ++w) {
           bool adjacent = w == 0 ? false : words[w - 1].joined_to_next;
           uint32_t q = pos;
-          while (q < n && q < i + 8 && !token_matches(scratch, q, words[w].word)) {
+          while (q < n && q < reach && !token_matches(scratch, q, words[w].word)) {
             if (adjacent || tokens.tokens[q].kind == TokenKind::kPeriod ||
                 tokens.tokens[q].kind == TokenKind::kComma) {
               q = n;
@@ -332,18 +338,21 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
             }
             ++q;
           }
-          if (q >= n || q >= i + 8) ok = false;
+          if (q >= n || q >= reach) ok = false;
           last = q;
           pos = q + 1;
+          found.push_back(q);
         }
         if (ok) {
           gap_last = last;
           gap_words = gapped.words;
           gap_codes = gapped.codes;
+          gap_tokens = std::move(found);
         }
       }
     }
-    if (gap_words > actor_len && gap_words >= agent_len) {
+    bool gapped_unit = gap_words > actor_len && gap_words >= agent_len;
+    if (gapped_unit) {
       actor_len = gap_last - i + 1;
       actor_payload = gap_codes;
     }
@@ -369,6 +378,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       }
       unit.kind = Unit::kActor;
       unit.code = code->code;
+      // Only its words belong to a gapped phrase: the tokens between stay free.
+      if (gapped_unit && gap_tokens.size() != actor_len) unit.words = gap_tokens;
       // A known person named in full ("Jeyhun Bayramov") is "Bayramov" for the rest of the
       // document.
       if (options.dyad_rules && actor_len >= 2 && code->code.size() > 3 &&
@@ -387,8 +398,13 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       unit.code = agent.code;
       unit.agent_suffix = agent.suffix;
     }
-    for (uint32_t k = unit.first; k <= unit.last; ++k)
-      scratch.unit_of_token[k] = static_cast<int>(scratch.units.size());
+    if (unit.words.empty()) {
+      for (uint32_t k = unit.first; k <= unit.last; ++k)
+        scratch.unit_of_token[k] = static_cast<int>(scratch.units.size());
+    } else {
+      for (uint32_t k : unit.words)
+        scratch.unit_of_token[k] = static_cast<int>(scratch.units.size());
+    }
     scratch.units.push_back(std::move(unit));
     i = scratch.units.back().last + 1;
   }
@@ -437,11 +453,18 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
           if (t.kind == TokenKind::kPossessive) saw_possessive = true;
           // TABARI: an agent joins an actor across OF or IN ("President of Israel"), not two
           // actors ("Ithilen in Gondor").
-          if (!options.dyad_rules && (key == "FOR" || ((key == "OF" || key == "IN") &&
-                                                       units[last_unit].kind != Unit::kAgent &&
-                                                       next.kind != Unit::kAgent)))
+          // Nor two actors across a possessive ("Arnor's Elrond" names both).
+          if (!options.dyad_rules &&
+              (key == "FOR" ||
+               ((key == "OF" || key == "IN" ||
+                 (t.kind == TokenKind::kPossessive && options.possessive_separates_actors)) &&
+                units[last_unit].kind != Unit::kAgent && next.kind != Unit::kAgent)))
             join = false;
           if (options.dyad_rules && (key == "IN" || key == "FOR") && has_actor) join = false;
+        } else if (!options.dyad_rules && key == "FORMER" && k + 1 == next.first &&
+                   next.kind == Unit::kAgent) {
+          // "Arnor former security officials": FORMER before the agent of an actor-agent pair
+          // keeps the pair together (and makes the agent an elite, below).
         } else if (options.dyad_rules && is_name_word(tokens, k, scratch)) {
         } else {
           join = false;
@@ -485,9 +508,11 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     Mention m;
     m.first_token = units[u].first;
     m.last_token = end;
-    // "Former" before the phrase makes the agent an elite (TABARI 5.4.1).
+    // "Former" before the phrase or before its agent makes the agent an elite (TABARI 5.4.1).
     Unit elite{};
-    if (agent != nullptr && m.first_token > 0 && tokens.key(m.first_token - 1) == "FORMER") {
+    if (agent != nullptr &&
+        ((m.first_token > 0 && tokens.key(m.first_token - 1) == "FORMER") ||
+         (agent->first > m.first_token && tokens.key(agent->first - 1) == "FORMER"))) {
       elite = *agent;
       elite.code = "ELI";
       agent = &elite;
@@ -517,8 +542,10 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         state.learned_names[std::string(tokens.key(name_last))] = m.code;
       }
     }
-    for (uint32_t k = m.first_token; k <= m.last_token; ++k)
+    if (last_unit == u && !units[u].words.empty()) m.words = units[u].words;
+    for_each_token(m, [&](uint32_t k) {
       scratch.mention_of_token[k] = static_cast<int>(scratch.mentions.size());
+    });
     m.base_code = actor_code;
     if (actor_code.find('/') == std::string::npos) {
       scratch.mentions.push_back(std::move(m));
@@ -613,6 +640,11 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       for (uint32_t k = gap_first; k < gap_last; ++k)
         if (tokens.tokens[k].kind == TokenKind::kComma) list = false;
     }
+    // "A, B and C": the list ends with its AND member; a further ", D" is not a member
+    // (TABARI 7.5).
+    if (!options.dyad_rules && list && !conjunction && ms[m - 1].group >= 0 &&
+        std::count(conjunction_groups.begin(), conjunction_groups.end(), ms[m - 1].group) > 0)
+      list = false;
     if (list && !ms[m].code.empty() && !ms[m - 1].code.empty()) {
       if (ms[m - 1].group < 0) ms[m - 1].group = next_group++;
       int group = ms[m - 1].group;
@@ -623,8 +655,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       ms[m].group = group;
       ms[m - 1].compound_member = true;
       ms[m].compound_member = true;
-      if (conjunction || (old >= 0 && std::count(conjunction_groups.begin(),
-                                                 conjunction_groups.end(), old) > 0))
+      if (conjunction ||
+          (old >= 0 && std::count(conjunction_groups.begin(), conjunction_groups.end(), old) > 0))
         conjunction_groups.push_back(group);
     }
   }
@@ -634,6 +666,40 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       continue;
     m.group = -1;
     m.compound_member = false;
+  }
+  // A member's noun phrase may name several actors between adjectives ("the evil Arnor awful
+  // Gondor", "Israeli Prime Minister Sharon") or a possessive ("Arnor's Elrond"): every one of
+  // them is a member (TABARI 7.5).
+  for (size_t m = 1; m < ms.size(); ++m) {
+    uint32_t gap_first = ms[m - 1].last_token + 1, gap_last = ms[m].first_token;
+    if (gap_last <= gap_first || ms[m].code.empty() || ms[m - 1].code.empty()) continue;
+    if (ms[m - 1].group >= 0 && ms[m - 1].group == ms[m].group) continue;
+    bool adjectives = false, only = true;
+    for (uint32_t k = gap_first; k < gap_last && only; ++k) {
+      std::string_view key = tokens.key(k);
+      if (is_adjective(k) ||
+          (tokens.tokens[k].kind == TokenKind::kPossessive && options.possessive_separates_actors))
+        adjectives = true;
+      else
+        only = key == "THE" || key == "A" || key == "AN";
+    }
+    if (!only || !adjectives) continue;
+    // Only a parsed compound gathers its neighbours (a coded one alone does not).
+    auto parsed = [&](int g) {
+      return g >= 0 && std::count(conjunction_groups.begin(), conjunction_groups.end(), g) > 0;
+    };
+    int keep = parsed(ms[m - 1].group) ? ms[m - 1].group : parsed(ms[m].group) ? ms[m].group : -1;
+    if (keep < 0) continue;
+    bool earlier_joined = ms[m - 1].group != keep;
+    for (size_t side : {m - 1, m}) {
+      int old = ms[side].group;
+      if (old == keep) continue;
+      for (auto& other : ms)
+        if (old >= 0 && other.group == old) other.group = keep;
+      ms[side].group = keep;
+      ms[side].compound_member = true;
+    }
+    if (earlier_joined && m >= 2) m -= 2;  // the one before may join it in turn
   }
 
   // PETRARCH distributes the agents of a compound over the actors of an agent's phrase: "the
@@ -789,8 +855,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
     scratch.mention_of_token.assign(n, -1);
     for (size_t m = scratch.mentions.size(); m-- > 0;)
-      for (uint32_t k = scratch.mentions[m].first_token; k <= scratch.mentions[m].last_token; ++k)
-        scratch.mention_of_token[k] = static_cast<int>(m);
+      for_each_token(scratch.mentions[m],
+                     [&](uint32_t k) { scratch.mention_of_token[k] = static_cast<int>(m); });
   }
 }
 

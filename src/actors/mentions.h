@@ -33,7 +33,21 @@ struct Mention {
   int group = -1;                            // index of the first member of its list
   bool story_reference = false;              // "the two countries" etc.
   int referent_token = -1;  // a pronoun's antecedent in this sentence (its first token), or -1
+  // A gapped actor phrase ("Durthang ... Orc" for DURTHANG ORC): the tokens of its words; the
+  // words between are not the mention's (they may be verbs and conjunctions). Empty: every
+  // token from first_token to last_token.
+  std::vector<uint32_t> words;
 };
+
+// Calls f(token) for each token of the mention.
+template <class F>
+void for_each_token(const Mention& m, F f) {
+  if (m.words.empty()) {
+    for (uint32_t k = m.first_token; k <= m.last_token; ++k) f(k);
+  } else {
+    for (uint32_t k : m.words) f(k);
+  }
+}
 
 // Names learned in a document, and its dyad.
 struct DocumentState {
@@ -76,6 +90,7 @@ struct SentenceScratch {
     enum Kind { kActor, kAgent, kName } kind;
     std::string code;  // actor code (for kActor/kName) or agent code (kAgent)
     bool agent_suffix = true;
+    std::vector<uint32_t> words;  // a gapped actor phrase's word tokens (see Mention::words)
   };
   std::vector<Unit> units;
   std::string name_key;  // find_mentions' buffer for learned-name lookups

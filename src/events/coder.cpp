@@ -128,6 +128,10 @@ struct Coder::Impl {
   std::vector<uint32_t> clause_starts;                      // first token of each clause
   std::vector<Candidate> candidates;
   bool sentence_stopped = false;  // a pattern's discard or complex code was matched
+  // find_events <-> try_verb: the source the last verb tried found (even without a target), and
+  // whether the carried clause source was found by a verb or opens its clause.
+  int tried_source = -1;
+  bool source_from_verb = false;
   std::string forwarded;  // see Coder::set_forwarded_actor
 
   size_t dateline_bytes = 0;  // bytes of the document's opening dateline (dyad's rules)
@@ -315,13 +319,17 @@ struct Coder::Impl {
       Mention moved = m;
       moved.first_token = new_index[m.first_token];
       moved.last_token = new_index[m.last_token];
+      moved.words.clear();
+      for (uint32_t k : m.words)
+        if (new_index[k] != UINT32_MAX) moved.words.push_back(new_index[k]);
       kept_mentions.push_back(std::move(moved));
     }
     scratch.mentions = std::move(kept_mentions);
     scratch.mention_of_token.assign(tokens.size(), -1);
     for (size_t m = scratch.mentions.size(); m-- > 0;)
-      for (uint32_t k = scratch.mentions[m].first_token; k <= scratch.mentions[m].last_token; ++k)
+      actors::for_each_token(scratch.mentions[m], [&](uint32_t k) {
         scratch.mention_of_token[k] = static_cast<int>(m);
+      });
     actors::keep_words(drop, scratch);
     note_words();
     return true;
@@ -542,7 +550,15 @@ struct Coder::Impl {
     const uint32_t n = static_cast<uint32_t>(tokens.size());
     for (uint32_t i = 1; i < n; ++i) {
       if (!is_conjunction(tokens.key(i)) || scratch.mention_of_token[i] >= 0) continue;
-      int before = scratch.mention_of_token[i - 1];
+      // A verb phrase holding a conjunction ("SHOT_AND_WOUND") does not divide (TABARI 7.6).
+      if (!options.dyad_rules && std::any_of(verbs.begin(), verbs.end(), [&](const Verb& v) {
+            return v.first < i && i <= v.last;
+          }))
+        continue;
+      // ", and" joins lists too: look past the comma (TABARI).
+      uint32_t prev = i - 1;
+      if (!options.dyad_rules && prev > 0 && tokens.tokens[prev].kind == TokenKind::kComma) --prev;
+      int before = scratch.mention_of_token[prev];
       int after = i + 1 < n ? scratch.mention_of_token[i + 1] : -1;
       if (i + 2 < n && after < 0 && is_article(tokens.key(i + 1)))
         after = scratch.mention_of_token[i + 2];
@@ -667,6 +683,17 @@ struct Coder::Impl {
 
   bool usable(int m) const { return m >= 0 && !scratch.mentions[m].code.empty(); }
 
+  // The code a mention is compared with when the source's code is to be avoided. TABARI's
+  // pronoun stands for the actor it refers to, before agents are joined to it.
+  const std::string& compared_code(const Mention& mention) const {
+    if (options.dyad_rules || mention.referent_token < 0) return mention.code;
+    for (const Mention& m : scratch.mentions)
+      if (static_cast<int>(m.first_token) == mention.referent_token && m.referent_token < 0 &&
+          m.code == mention.code)
+        return m.base_code.empty() ? m.code : m.base_code;
+    return mention.code;
+  }
+
   // First mention in [from, to) whose code differs from `not_code`, other than those a pattern's
   // '^' passed over (bit i of `excluded`).
   // With dyad's rules a named actor is preferred to a role alone ("the delegation led by the
@@ -675,17 +702,54 @@ struct Coder::Impl {
   int first_mention(uint32_t from, uint32_t to, const std::string& not_code,
                     uint64_t excluded = 0) const {
     int role_only = -1;
+    int skipped_group = -1;
     for (size_t m = 0; m < scratch.mentions.size(); ++m) {
       const Mention& mention = scratch.mentions[m];
       if (mention.first_token < from || mention.first_token >= to || mention.code.empty()) continue;
       if (m < 64 && (excluded >> m & 1)) continue;
-      if (!not_code.empty() && mention.code == not_code) continue;
+      // A pronoun standing for a compound ("assist them" after "Elrond and Gondor urged") is
+      // one actor: passed over as a whole when its first member has the code to avoid.
+      bool pronoun_compound =
+          !options.dyad_rules && mention.group >= 0 && mention.referent_token >= 0;
+      if (pronoun_compound && mention.group == skipped_group) continue;
+      if (!not_code.empty() && compared_code(mention) == not_code) {
+        if (pronoun_compound) skipped_group = mention.group;
+        continue;
+      }
       bool named = !mention.base_code.empty() || mention.story_reference ||
                    mention.referent_token >= 0 || !options.dyad_rules;
       if (named) return static_cast<int>(m);
       if (role_only < 0) role_only = static_cast<int>(m);
     }
     return role_only;
+  }
+
+  // The last mention in [from, to) whose code differs from `not_code`, other than those of
+  // `excluded` (bit i: mention i); a pronoun standing for a compound counts as one mention.
+  int nearest_mention_before(uint32_t to, uint32_t from, const std::string& not_code,
+                             uint64_t excluded) const {
+    int skipped_group = -1;
+    for (size_t m = scratch.mentions.size(); m-- > 0;) {
+      const Mention& mention = scratch.mentions[m];
+      // A gapped phrase stands where any of its words does ("an Orc leader said": DURTHANG ...
+      // ORC begins in the clause before).
+      bool inside = mention.first_token >= from && mention.first_token < to;
+      for (uint32_t k : mention.words) inside = inside || (k >= from && k < to);
+      if (!inside || mention.code.empty()) continue;
+      if (m < 64 && (excluded >> m & 1)) continue;
+      bool pronoun_compound =
+          !options.dyad_rules && mention.group >= 0 && mention.referent_token >= 0;
+      if (pronoun_compound && mention.group == skipped_group) continue;
+      if (!not_code.empty() && compared_code(mention) == not_code) {
+        if (pronoun_compound) skipped_group = mention.group;
+        continue;
+      }
+      // A pronoun standing for a compound: its first member.
+      if (pronoun_compound)
+        while (m > 0 && scratch.mentions[m - 1].group == mention.group) --m;
+      return static_cast<int>(m);
+    }
+    return -1;
   }
 
   // Bit i: mention i is the object of a preposition (i < 64).
@@ -913,6 +977,7 @@ struct Coder::Impl {
   bool try_verb(const Verb& v, int clause_source, Candidate& c) {
     const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];
     events::SentenceView view{tokens, scratch};
+    view.loose_synset_join = options.loose_synset_join;
     if (options.petrarch_rules) {
       view.phrase_conjunction = &phrase_conjunction;
       view.skip_words = true;
@@ -1015,10 +1080,16 @@ struct Coder::Impl {
       // take the object of a preposition ("a car bomb in Kiev killed ...").
       const std::string& not_code = target_set ? scratch.mentions[c.target].code : "";
       uint64_t prepositional = options.dyad_rules ? prepositional_mentions() : 0;
-      c.source = first_mention(clause_first, v.first, not_code, prepositional);
-      if (c.source < 0 && clause_source >= 0 &&
-          (not_code.empty() || scratch.mentions[clause_source].code != not_code))
+      bool carried = clause_source >= 0 &&
+                     (not_code.empty() || scratch.mentions[clause_source].code != not_code);
+      // TABARI 7.6: after a conjunction the source an earlier verb found is kept unless an actor
+      // opens the new clause (which then is the carried source). A source that is only the
+      // first clause's first actor gives way to the clause's own actor.
+      if (!options.dyad_rules && !options.petrarch_rules && c.clause > 0 && carried && source_from_verb)
         c.source = clause_source;
+      else
+        c.source = first_mention(clause_first, v.first, not_code, prepositional);
+      if (c.source < 0 && carried) c.source = clause_source;
       if (c.source < 0) c.source = first_mention(0, v.first, not_code, prepositional);
       // A target placed by the pattern ("+ WAS * DEAD"): the source is the first other actor,
       // wherever it stands.
@@ -1035,20 +1106,18 @@ struct Coder::Impl {
     if (c.source < 0 && !options.default_source.empty()) c.source = -2;  // the DEFAULT code
     if (!target_set) {
       std::string not_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
-      // The target is looked for within the verb's clause.
-      c.target = first_mention(v.last + 1,
-                               options.dyad_rules || options.petrarch_rules
-                                   ? clause_last
-                                   : static_cast<uint32_t>(tokens.size()),
-                               not_code);
+      // The target is looked for within the verb's clause ("might affirm or allow an attack by
+      // Osgiliath": the attackers are not what is affirmed).
+      c.target = first_mention(v.last + 1, clause_last, not_code);
       // TABARI then looks before the verb (unless DEFAULT ... AFTER); dyad's rules do not:
       // "X supports a settlement" has no target, it does not act on earlier actors.
       bool look_before =
           !options.dyad_rules && !(options.default_target_after && !options.default_target.empty());
       if (c.target < 0 && look_before) {
-        // Within the verb's clause only: a later clause does not reach back ("... or
-        // pleasant place to visit" has no target).
-        c.target = first_mention(clause_first, v.first, not_code, match.skipped);
+        // The nearest one before the verb ("urged Bree to assist them": Bree), within the verb's
+        // clause only: a later clause does not reach back ("... or pleasant place to visit" has
+        // no target).
+        c.target = nearest_mention_before(v.first, clause_first, not_code, match.skipped);
         c.target_single = true;
       }
       // A compound acting on itself ("the two sides discussed the military situation": the
@@ -1074,6 +1143,7 @@ struct Coder::Impl {
       if (c.target == -1) c.target = new_actor_after(c.action_last + 1, clause_last);
       if (c.source >= 0) conjoined_new_actor(c.source, v.first);
     }
+    if (c.source >= 0) tried_source = c.source;
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&
         (c.target < 0 || !directly_after(v.last, c.target))) {
       // A plain statement (010) needs its addressee as direct object; a speech verb with a
@@ -1099,33 +1169,54 @@ struct Coder::Impl {
     sentence_stopped = false;
     // Sources carry over from clause to clause unless an actor opens the new clause.
     int clause_source = -1;
+    int first_clause_source = -1;  // the first source a verb of the first clause found
+    source_from_verb = false;
     bool any_event = false;
     size_t verb = 0;
     for (size_t clause = 0; clause < clause_starts.size(); ++clause) {
       uint32_t first = clause_starts[clause], last = clause_end(clause);
       uint32_t opener = clause == 0 ? 0 : first + 1;
       if (opener < last && is_article(tokens.key(opener)) && opener + 1 < last) ++opener;
-      if (clause > 0 && opener < last && usable(scratch.mention_of_token[opener]))
+      // An actor opening the clause starts there ("and an Orc leader" does not open with the
+      // gapped DURTHANG ... ORC).
+      auto opens = [&](uint32_t k) {
+        int m = scratch.mention_of_token[k];
+        return usable(m) && scratch.mentions[m].first_token >= first;
+      };
+      if (clause > 0 && opener < last && opens(opener)) {
         clause_source = scratch.mention_of_token[opener];
+        source_from_verb = true;
+      }
       if (clause == 1 && !any_event) {
-        // No event in the first clause: its first actor becomes the subject.
-        int m = first_mention(0, clause_starts[1], "");
-        if (m >= 0 && !(opener < last && usable(scratch.mention_of_token[opener])))
+        // No event in the first clause: the source its verbs found, else its first actor,
+        // becomes the subject.
+        int m =
+            first_clause_source >= 0 ? first_clause_source : first_mention(0, clause_starts[1], "");
+        if (m >= 0 && !(opener < last && opens(opener))) {
           clause_source = m;
+          source_from_verb = first_clause_source >= 0;
+        }
       }
       bool clause_has_event = false;
       Candidate fallback;  // the clause's first subordinate event
       bool has_fallback = false;
       for (; verb < verbs.size() && verbs[verb].first < last; ++verb) {
         Candidate c;
-        if (!try_verb(verbs[verb], clause_source, c)) {
+        tried_source = -1;
+        bool coded = try_verb(verbs[verb], clause_source, c);
+        if (clause == 0 && first_clause_source < 0 && tried_source >= 0 && !options.dyad_rules)
+          first_clause_source = tried_source;
+        if (!coded) {
           if (sentence_stopped) {
             candidates.clear();
             return;
           }
           continue;
         }
-        if (clause == 0 && c.source >= 0 && clause_source < 0) clause_source = c.source;
+        if (clause == 0 && c.source >= 0 && clause_source < 0) {
+          clause_source = c.source;
+          source_from_verb = true;
+        }
         if (c.subordinate) {
           if (!has_fallback) {
             fallback = c;
@@ -1133,14 +1224,20 @@ struct Coder::Impl {
           }
           continue;
         }
-        if (options.code_by != CodingOptions::CodeBy::kAll && clause_has_event && !c.dominant)
+        // TABARI: coding by clause or sentence stops at the first event, so a dominant code
+        // later in the clause is not reached (only CODE ALL evaluates every verb).
+        bool reach_dominant = options.dyad_rules && c.dominant;
+        if (options.code_by != CodingOptions::CodeBy::kAll && clause_has_event && !reach_dominant)
           continue;
-        if (options.code_by == CodingOptions::CodeBy::kSentence && any_event && !c.dominant)
+        if (options.code_by == CodingOptions::CodeBy::kSentence && any_event && !reach_dominant)
           continue;
         candidates.push_back(c);
         clause_has_event = true;
         any_event = true;
-        if (c.source >= 0) clause_source = c.source;
+        if (c.source >= 0) {
+          clause_source = c.source;
+          source_from_verb = true;
+        }
       }
       if (!clause_has_event && has_fallback &&
           !(options.code_by == CodingOptions::CodeBy::kSentence && any_event)) {
@@ -1182,8 +1279,15 @@ struct Coder::Impl {
     if (options.maximum_conjunctions > 0 &&
         static_cast<int>(clause_starts.size()) - 1 >= options.maximum_conjunctions)
       return true;
-    if (options.no_actor_prior && !verbs.empty() && first_mention(0, verbs.front().first, "") < 0)
-      return true;
+    if (options.no_actor_prior) {
+      // The first verb with a code of its own: a null-coded root ("On accord Gondor repelled")
+      // is a verb only through its patterns.
+      for (const Verb& v : verbs) {
+        if (model.verbs[v.verb_index].code.null()) continue;
+        if (first_mention(0, v.first, "") < 0) return true;
+        break;
+      }
+    }
     return false;
   }
 

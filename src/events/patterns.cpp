@@ -29,74 +29,134 @@ bool boundary_outside_mention(const SentenceView& s, uint32_t i) {
   return is_clause_boundary(s, i) && s.scratch.mention_of_token[i] < 0;
 }
 
+int usable_mention(const SentenceView& s, uint32_t p) {
+  int mi = s.scratch.mention_of_token[p];
+  if (mi < 0 || s.scratch.mentions[mi].code.empty()) return -1;
+  return mi;
+}
+
+// First and last token of a mention's whole compound.
+uint32_t compound_first(const SentenceView& s, int mi) {
+  uint32_t start = s.scratch.mentions[mi].first_token;
+  if (s.scratch.mentions[mi].group >= 0)
+    for (const auto& other : s.scratch.mentions)
+      if (other.group == s.scratch.mentions[mi].group) start = std::min(start, other.first_token);
+  return start;
+}
+uint32_t compound_last(const SentenceView& s, int mi) {
+  uint32_t end = s.scratch.mentions[mi].last_token;
+  if (s.scratch.mentions[mi].group >= 0)
+    for (const auto& other : s.scratch.mentions)
+      if (other.group == s.scratch.mentions[mi].group) end = std::max(end, other.last_token);
+  return end;
+}
+
+// Actors bound by the tokens of a synset member ("PESO_$").
+struct PhraseBinding {
+  int source = -1, target = -1;
+  void bind(lexicon::ElementKind kind, int mention) {
+    if (kind != ElementKind::kSource) target = mention;
+    if (kind != ElementKind::kTarget) source = mention;
+  }
+};
+
+// Does element k of `phrase` stand at token q? A word matches the token; an actor token
+// matches an actor mention starting (forward) or ending (backward) there, and the phrase then
+// goes on past the whole compound: *other is set to its far end.
+bool phrase_element_at(const SentenceView& s, const lexicon::CompiledPhrase& phrase, size_t k,
+                       uint32_t q, bool forward, uint32_t* other, PhraseBinding* binding) {
+  ElementKind slot = phrase.slots.empty() ? ElementKind::kWord : phrase.slots[k];
+  if (slot == ElementKind::kWord) {
+    *other = q;
+    return token_has(s, q, phrase.words[k]);
+  }
+  int mi = usable_mention(s, q);
+  if (mi < 0) return false;
+  if (slot == ElementKind::kCompound && s.scratch.mentions[mi].group < 0) return false;
+  if (forward ? s.scratch.mentions[mi].first_token != q : s.scratch.mentions[mi].last_token != q)
+    return false;
+  *other = forward ? compound_last(s, mi) : compound_first(s, mi);
+  binding->bind(slot, mi);
+  return true;
+}
+
 // Matches `phrase` with its first word at `start`; later words follow immediately when joined,
 // otherwise after skipped words (never across a clause boundary). Returns one past the last
 // matched token, or 0 when there is no match.
 uint32_t phrase_forward(const SentenceView& s, const lexicon::CompiledPhrase& phrase,
-                        uint32_t start) {
+                        uint32_t start, PhraseBinding* binding) {
   const uint32_t n = static_cast<uint32_t>(s.tokens.size());
-  if (phrase.words.empty() || start >= n || !token_has(s, start, phrase.words[0])) return 0;
-  uint32_t pos = start;
+  uint32_t pos = 0;
+  if (phrase.words.empty() || start >= n ||
+      !phrase_element_at(s, phrase, 0, start, true, &pos, binding))
+    return 0;
   for (size_t k = 1; k < phrase.words.size(); ++k) {
-    uint32_t q = pos + 1;
+    uint32_t q = pos + 1, end = 0;
     if (phrase.joined[k - 1]) {
-      if (q >= n || !token_has(s, q, phrase.words[k])) return 0;
+      if (q >= n || !phrase_element_at(s, phrase, k, q, true, &end, binding)) return 0;
     } else {
-      while (q < n && !token_has(s, q, phrase.words[k])) {
+      while (q < n && !phrase_element_at(s, phrase, k, q, true, &end, binding)) {
         if (boundary_outside_mention(s, q)) return 0;
         ++q;
       }
       if (q >= n) return 0;
     }
-    pos = q;
+    pos = end;
   }
   return pos + 1;
 }
 
 // Matches `phrase` with its last word at `end`, earlier words before it. Returns the first
 // matched token, or -1 when there is no match.
-int64_t phrase_backward(const SentenceView& s, const lexicon::CompiledPhrase& phrase,
-                        uint32_t end) {
-  if (phrase.words.empty() || !token_has(s, end, phrase.words.back())) return -1;
-  int64_t pos = end;
+int64_t phrase_backward(const SentenceView& s, const lexicon::CompiledPhrase& phrase, uint32_t end,
+                        PhraseBinding* binding) {
+  uint32_t first = 0;
+  if (phrase.words.empty() ||
+      !phrase_element_at(s, phrase, phrase.words.size() - 1, end, false, &first, binding))
+    return -1;
+  int64_t pos = first;
   for (size_t k = phrase.words.size() - 1; k-- > 0;) {
     int64_t q = pos - 1;
     if (phrase.joined[k]) {
-      if (q < 0 || !token_has(s, static_cast<uint32_t>(q), phrase.words[k])) return -1;
+      if (q < 0 ||
+          !phrase_element_at(s, phrase, k, static_cast<uint32_t>(q), false, &first, binding))
+        return -1;
     } else {
-      while (q >= 0 && !token_has(s, static_cast<uint32_t>(q), phrase.words[k])) {
+      while (q >= 0 &&
+             !phrase_element_at(s, phrase, k, static_cast<uint32_t>(q), false, &first, binding)) {
         if (boundary_outside_mention(s, static_cast<uint32_t>(q))) return -1;
         --q;
       }
       if (q < 0) return -1;
     }
-    pos = q;
+    pos = first;
   }
   return pos;
 }
 
-// The alternatives of `e` that can start (by_first_word) or end (by_last_word) at token i, in
-// alternative order: the few whose word token i has, found by binary search.
+// The alternatives of a set that can start (forward) or end (backward) at token i, in
+// alternative order: those whose first/last word token i has, found by binary search, and
+// those that start/end with an actor slot ("PESO_$"), which any token may hold.
 class AlternativesAt {
  public:
-  AlternativesAt(const SentenceView& s, const std::vector<lexicon::AlternativeByWord>& index,
-                 uint32_t i, uint8_t flag) {
+  AlternativesAt(const SentenceView& s, const lexicon::AlternativeSet& set, uint32_t i,
+                 bool forward) {
     const auto& sc = s.scratch;
-    if (!(sc.token_flags[i] & flag)) return;  // no alternative anywhere starts/ends so
-    for (uint32_t k = sc.match_begin[i]; k < sc.match_begin[i + 1]; ++k) {
-      lexicon::WordId id = sc.ids[k];
-      auto it = std::lower_bound(
-          index.begin(), index.end(), id,
-          [](const lexicon::AlternativeByWord& x, lexicon::WordId w) { return x.word < w; });
-      for (; it != index.end() && it->word == id; ++it) {
-        if (count_ == kCapacity) {  // more than fit: fall back to trying them all
-          all_ = true;
-          return;
-        }
-        found_[count_++] = it->alternative;
+    const auto& slots = forward ? set.slot_first : set.slot_last;
+    const uint8_t flag = forward ? lexicon::WordTable::kStartsAlternative
+                                 : lexicon::WordTable::kEndsAlternative;
+    if (sc.token_flags[i] & flag) {  // else no alternative anywhere starts/ends with its words
+      const auto& index = forward ? set.by_first_word : set.by_last_word;
+      for (uint32_t k = sc.match_begin[i]; k < sc.match_begin[i + 1]; ++k) {
+        lexicon::WordId id = sc.ids[k];
+        auto it = std::lower_bound(
+            index.begin(), index.end(), id,
+            [](const lexicon::AlternativeByWord& x, lexicon::WordId w) { return x.word < w; });
+        for (; it != index.end() && it->word == id; ++it) add(it->alternative);
       }
     }
-    if (sc.match_begin[i + 1] - sc.match_begin[i] > 1) std::sort(found_, found_ + count_);
+    for (uint32_t a : slots) add(a);
+    if (!all_) std::sort(found_, found_ + count_);
   }
   // Calls fn(alternative index) in order.
   template <typename Fn>
@@ -109,6 +169,13 @@ class AlternativesAt {
   }
 
  private:
+  void add(uint32_t alternative) {
+    if (count_ == kCapacity) {  // more than fit: fall back to trying them all
+      all_ = true;
+      return;
+    }
+    if (!all_) found_[count_++] = alternative;
+  }
   static constexpr size_t kCapacity = 64;
   uint32_t found_[kCapacity];
   size_t count_ = 0;
@@ -125,6 +192,11 @@ struct Matcher {
     int mi = s.scratch.mention_of_token[p];
     if (mi < 0 || s.scratch.mentions[mi].code.empty()) return -1;
     return mi;
+  }
+
+  void bind_phrase(const PhraseBinding& binding) {
+    if (binding.source >= 0) m->source = binding.source;
+    if (binding.target >= 0) m->target = binding.target;
   }
 
   // '%' binds a compound as both source and target: its members act on each other.
@@ -180,14 +252,18 @@ struct Matcher {
         case ElementKind::kAlternatives:
         case ElementKind::kSynset: {
           bool done = false;
-          AlternativesAt(s, e.alternatives->by_first_word, p, lexicon::WordTable::kStartsAlternative)
+          AlternativesAt(s, *e.alternatives, p, true)
               .for_each(e.alternatives->phrases.size(), [&](uint32_t a) {
             if (done) return;
             const auto& alt = e.alternatives->phrases[a];
-            uint32_t next = phrase_forward(s, alt, p);
+            PhraseBinding binding;
+            uint32_t next = phrase_forward(s, alt, p, &binding);
             if (next > 0 && next <= n) {
+              uint32_t first = m->first_token, last = m->last_token;
+              int source = m->source, target = m->target;
               m->first_token = std::min(m->first_token, p);
               m->last_token = std::max(m->last_token, next - 1);
+              bind_phrase(binding);
               int shortfall = e.longest > 0 ? e.longest - alt.length : 0;
               m->shortfall += shortfall;
               if (forward(k + 1, next, e.joined_to_next)) {
@@ -195,6 +271,10 @@ struct Matcher {
                 return;
               }
               m->shortfall -= shortfall;
+              m->first_token = first;
+              m->last_token = last;
+              m->source = source;
+              m->target = target;
             }
           });
           if (done) return true;
@@ -244,9 +324,10 @@ struct Matcher {
   bool backward(int k, int64_t pos, bool adjacent) {
     if (k < 0) return true;
     const CompiledElement& e = elems[static_cast<size_t>(k)];
+    bool loose = adjacent && s.loose_synset_join && e.kind == ElementKind::kSynset;
     for (int64_t q = pos; q >= 0; --q) {
       uint32_t p = static_cast<uint32_t>(q);
-      if (q < pos && adjacent) break;
+      if (q < pos && adjacent && !loose) break;
       if (is_clause_boundary(s, p) && s.scratch.mention_of_token[p] < 0) {
         if (!(e.kind == ElementKind::kWord && token_has(s, p, e.word))) break;
       }
@@ -261,13 +342,17 @@ struct Matcher {
         case ElementKind::kAlternatives:
         case ElementKind::kSynset: {
           bool done = false;
-          AlternativesAt(s, e.alternatives->by_last_word, p, lexicon::WordTable::kEndsAlternative)
+          AlternativesAt(s, *e.alternatives, p, false)
               .for_each(e.alternatives->phrases.size(), [&](uint32_t a) {
             if (done) return;
             const auto& alt = e.alternatives->phrases[a];
-            int64_t first = phrase_backward(s, alt, p);
+            if (q < pos && adjacent && alt.words.size() < 2) return;
+            PhraseBinding binding;
+            int64_t first = phrase_backward(s, alt, p, &binding);
             if (first >= 0) {
+              int source = m->source, target = m->target;
               m->first_token = std::min(m->first_token, static_cast<uint32_t>(first));
+              bind_phrase(binding);
               int shortfall = e.longest > 0 ? e.longest - alt.length : 0;
               m->shortfall += shortfall;
               if (backward(k - 1, first - 1, joined_prev)) {
@@ -275,6 +360,8 @@ struct Matcher {
                 return;
               }
               m->shortfall -= shortfall;
+              m->source = source;
+              m->target = target;
             }
           });
           if (done) return true;

@@ -32,6 +32,9 @@ struct SentenceView {
   // pass over a word that is no actor ("* THEIR ^ ABOUT +" in "warned their populations about").
   const std::vector<bool>* phrase_conjunction = nullptr;
   bool skip_words = false;
+  // CodingOptions::loose_synset_join (TABARI, SYNSET-22h: "really did not even ever" matches
+  // &NEG_EVER through the member REALLY_DID_NOT).
+  bool loose_synset_join = false;
 };
 
 bool match_pattern(const lexicon::CompiledPattern& pattern, const SentenceView& sentence,

@@ -99,10 +99,34 @@ std::vector<WordId> intern_phrase(WordTable& words, const Phrase& phrase,
   return ids;
 }
 
+// Written length of a phrase in characters (TABARI 5.7.1): letters and connectors; a synset
+// named inside it ("&CURRENCY_EXCHANGE") counts its connector only, as a synset element does.
+int written_length(const Phrase& phrase) {
+  int n = 0;
+  for (const Word& w : phrase) {
+    if (w.text.empty() || w.text[0] != '&') n += static_cast<int>(w.text.size());
+    n += w.joined_to_next ? 1 : 0;
+  }
+  return n;
+}
+
+ElementKind slot_of(const std::string& text) {
+  if (text == "$") return ElementKind::kSource;
+  if (text == "+") return ElementKind::kTarget;
+  if (text == "%") return ElementKind::kCompound;
+  return ElementKind::kWord;
+}
+
 CompiledPhrase compile_phrase(WordTable& words, const Phrase& phrase) {
   CompiledPhrase out;
   for (Word w : phrase) {
     out.joined.push_back(w.joined_to_next);
+    out.slots.push_back(slot_of(w.text));
+    if (out.slots.back() != ElementKind::kWord) {
+      out.length += w.joined_to_next ? 1 : 0;  // a token weighs nothing (TABARI 5.7.1)
+      out.words.push_back(kNoWord);
+      continue;
+    }
     out.length += static_cast<int>(w.text.size()) + (w.joined_to_next ? 1 : 0);
     w.endings = false;
     out.words.push_back(words.intern(w));
@@ -126,7 +150,14 @@ std::vector<Phrase> expand_synset(const Synset& synset,
 std::vector<Phrase> expand_written(const std::string& written, const Phrase& parsed,
                                    const std::unordered_map<std::string, const Synset*>& synsets,
                                    int depth) {
-  if (written.find('&') == std::string::npos) return {parsed};
+  // Synset names and actor tokens ("PESO_$") are read atom by atom; other phrases as parsed.
+  bool has_token = false;
+  for (size_t i = 0; i < written.size(); ++i)
+    if ((written[i] == '$' || written[i] == '+' || written[i] == '%') &&
+        (i == 0 || written[i - 1] == '_' || written[i - 1] == ' ') &&
+        (i + 1 == written.size() || written[i + 1] == '_' || written[i + 1] == ' '))
+      has_token = true;
+  if (written.find('&') == std::string::npos && !has_token) return {parsed};
   std::vector<Phrase> partial(1);
   size_t i = 0;
   while (i < written.size()) {
@@ -140,6 +171,8 @@ std::vector<Phrase> expand_written(const std::string& written, const Phrase& par
     if (atom[0] == '&') {
       auto it = synsets.find(atom.substr(1));
       if (it != synsets.end()) pieces = expand_synset(*it->second, synsets, depth + 1);
+    } else if (atom == "$" || atom == "+" || atom == "%") {
+      pieces.push_back(Phrase{Word{atom, true, false, false}});
     } else {
       pieces.push_back(parse_phrase(atom + (joined || j >= written.size() ? "_" : "")));
     }
@@ -181,10 +214,21 @@ std::shared_ptr<const AlternativeSet> make_set(std::vector<CompiledPhrase> phras
   for (uint32_t a = 0; a < set->phrases.size(); ++a) {
     const CompiledPhrase& alt = set->phrases[a];
     if (alt.words.empty()) continue;
-    set->by_first_word.push_back(AlternativeByWord{alt.words.front(), a});
-    set->by_last_word.push_back(AlternativeByWord{alt.words.back(), a});
-    words.add_flags(alt.words.front(), WordTable::kStartsAlternative);
-    words.add_flags(alt.words.back(), WordTable::kEndsAlternative);
+    auto is_slot = [&](size_t k) {
+      return !alt.slots.empty() && alt.slots[k] != ElementKind::kWord;
+    };
+    if (is_slot(0)) {
+      set->slot_first.push_back(a);
+    } else {
+      set->by_first_word.push_back(AlternativeByWord{alt.words.front(), a});
+      words.add_flags(alt.words.front(), WordTable::kStartsAlternative);
+    }
+    if (is_slot(alt.words.size() - 1)) {
+      set->slot_last.push_back(a);
+    } else {
+      set->by_last_word.push_back(AlternativeByWord{alt.words.back(), a});
+      words.add_flags(alt.words.back(), WordTable::kEndsAlternative);
+    }
   }
   std::sort(set->by_first_word.begin(), set->by_first_word.end());
   std::sort(set->by_last_word.begin(), set->by_last_word.end());
@@ -207,8 +251,12 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
       for (size_t a = 0; a < el.alternatives.size(); ++a) {
         const std::string& written =
             a < el.alternatives_written.size() ? el.alternatives_written[a] : std::string();
-        for (const Phrase& p : expand_written(written, el.alternatives[a], synsets, 0))
+        // Every expansion of an alternative weighs what the alternative is written with.
+        int length = written_length(el.alternatives[a]);
+        for (const Phrase& p : expand_written(written, el.alternatives[a], synsets, 0)) {
           phrases.push_back(compile_phrase(words, p));
+          phrases.back().length = length;
+        }
       }
       // Only explicit { | } alternatives weigh in pattern order; a synset weighs nothing.
       for (const CompiledPhrase& alt : phrases) out.longest = std::max(out.longest, alt.length);
@@ -242,11 +290,6 @@ namespace {
 // TABARI orders a verb's patterns by length in characters (manual 5.7.1): letters, digits and
 // connectors of the literal words count, tokens ($ + % ^ *) and blanks do not; an alternative
 // set counts as its longest alternative.
-int written_length(const Phrase& phrase) {
-  int n = 0;
-  for (const Word& w : phrase) n += static_cast<int>(w.text.size()) + (w.joined_to_next ? 1 : 0);
-  return n;
-}
 
 int pattern_length(const VerbPattern& p) {
   int n = 0;

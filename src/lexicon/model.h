@@ -125,7 +125,10 @@ class PhraseTrie {
 struct CompiledPhrase {
   std::vector<WordId> words;
   std::vector<bool> joined;  // joined[i]: words[i + 1] follows words[i] immediately
-  int length = 0;            // written length in characters (pattern ordering)
+  // slots[i]: words[i] is an actor token of a synset member ("PESO_$"), not a word:
+  // kWord, or kSource ($), kTarget (+), kCompound (%).
+  std::vector<ElementKind> slots;
+  int length = 0;  // written length in characters (pattern ordering)
 };
 
 // An alternative of an element by its first or last word (see CompiledElement).
@@ -144,6 +147,9 @@ struct AlternativeByWord {
 struct AlternativeSet {
   std::vector<CompiledPhrase> phrases;
   std::vector<AlternativeByWord> by_first_word, by_last_word;
+  // Alternatives whose first / last position is an actor slot ($ + %), ascending: any token
+  // may start / end them.
+  std::vector<uint32_t> slot_first, slot_last;
 };
 
 struct CompiledElement {

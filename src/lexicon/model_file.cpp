@@ -65,7 +65,12 @@ void visit(A& a, EventCode& c) {
 }
 template <typename A>
 void visit(A& a, CompiledPhrase& p) {
-  a(p.words, p.joined, p.length);
+  a(p.words, p.joined, p.slots, p.length);
+  if constexpr (A::kReading)
+    if ((!p.slots.empty() && p.slots.size() != p.words.size()) ||
+        std::any_of(p.slots.begin(), p.slots.end(),
+                    [](ElementKind k) { return k > ElementKind::kSkip; }))
+      a.fail("a phrase's actor slots do not match its words");
 }
 template <typename A>
 void visit(A& a, CompiledElement& e) {
@@ -77,10 +82,12 @@ void visit(A& a, CompiledElement& e) {
 }
 template <typename A>
 void visit(A& a, AlternativeSet& set) {
-  a(set.phrases, set.by_first_word, set.by_last_word);
+  a(set.phrases, set.by_first_word, set.by_last_word, set.slot_first, set.slot_last);
   if constexpr (A::kReading) {
-    bool ok = set.by_first_word.size() <= set.phrases.size() &&
-              set.by_last_word.size() == set.by_first_word.size();
+    bool ok = set.by_first_word.size() + set.slot_first.size() <= set.phrases.size() &&
+              set.by_last_word.size() + set.slot_last.size() <= set.phrases.size();
+    for (const auto* slots : {&set.slot_first, &set.slot_last})
+      for (uint32_t x : *slots) ok = ok && x < set.phrases.size();
     for (const auto* index : {&set.by_first_word, &set.by_last_word})
       for (const AlternativeByWord& x : *index) ok = ok && x.alternative < set.phrases.size();
     if (!ok) a.fail("an alternative set's index is malformed");
@@ -161,7 +168,7 @@ static_assert(sizeof(Model::Impl) == 1928,
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
 static_assert(sizeof(CompiledPattern) == 176 && sizeof(CompiledVerb) == 392 &&
-                  sizeof(CompiledElement) == 32 && sizeof(AlternativeSet) == 72 && sizeof(ModelStats) == 136,
+                  sizeof(CompiledElement) == 32 && sizeof(AlternativeSet) == 120 && sizeof(ModelStats) == 136,
               "a compiled structure changed: update its visit() above and kModelFormatVersion");
 #endif
 

@@ -43,6 +43,12 @@ struct ValidationRecord {
   std::string idinfo;  // the header after the date, as written (FORWARD masks apply to it)
   std::string text;
   std::vector<ExpectedEvent> expected;
+  // A "-{...}" after the expected events: "do not check additional records" (manual 10.1), the
+  // listing is partial and events beyond it are not checked.
+  bool open_ended = false;
+  // Expected events and also {---}, {+++} or {###}: the special code is checked first (10.1),
+  // so a record that codes nothing passes as well.
+  bool or_no_events = false;
   std::vector<std::string> options;  // OPTION commands, in order
   // kUnchecked: no active {...} at all (only disabled "-{...}" ones): TABARI does not check it.
   enum class Expect {
