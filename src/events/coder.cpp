@@ -892,6 +892,57 @@ struct Coder::Impl {
                                                 "THEM", "THEIR", "WE", "OUR", "US", "I"}));
   }
 
+  // dyad's rules: the one actor of an event with one actor must be a political actor. A
+  // possessive pronoun names the owner of something, not who acts ("a meeting of its board");
+  // a business (any code with the BUS sector: "the company", "a US bank") and a bare role of
+  // the media, the courts, farming or the elite ("the court", "reporters", "growers") is
+  // company, market or local news, not an event between political actors. Organisations
+  // (IGO..., NGO...) are political whatever their type ("IGOBUSOPC", OPEC).
+  bool political_alone(int mention) const {
+    const Mention& m = scratch.mentions[mention];
+    if (m.first_token == m.last_token &&
+        is_any(tokens.key(m.first_token), {"ITS", "HIS", "HER", "THEIR"}))
+      return false;
+    std::string_view code = m.code;
+    if (code.starts_with("IGO") || code.starts_with("NGO")) return true;
+    if (is_any(code.substr(0, 3), {"MED", "JUD", "AGR", "ELI"})) return false;
+    for (size_t k = 0; k + 3 <= code.size(); k += 3)
+      if (code.substr(k, 3) == "BUS") return false;
+    return true;
+  }
+
+  // dyad's rules: codes for an exchange between two parties need both of them. A meeting,
+  // negotiation or visit received (040, 036, 043, 046), trade (061 and its intent and refusal,
+  // 0311, 1211) and economic aid (071, 0331, 1221) with one party named is a company board,
+  // market or trade figure ("the board will meet", "Japan's exports rose", "approved new
+  // loans"), not an event between actors.
+  static bool needs_two_parties(std::string_view code) {
+    return is_any(code, {"040", "036", "043", "046", "061", "0311", "1211", "071", "0331", "1221"});
+  }
+
+  // dyad's rules: a mention right before a verb or an auxiliary ("said it will", "announced
+  // Japan had agreed"), or a nominative pronoun, is the subject of a reported clause, not the
+  // addressee of a statement.
+  bool reported_subject(int mention) const {
+    const Mention& m = scratch.mentions[mention];
+    if (m.first_token == m.last_token &&
+        is_any(tokens.key(m.first_token), {"HE", "SHE", "IT", "THEY", "WE", "I"}))
+      return true;
+    uint32_t next = m.last_token + 1;
+    if (next < tokens.size() && tokens.key(next).size() > 3 && tokens.key(next).ends_with("LY"))
+      ++next;  // "said the U.S. clearly feels"
+    if (next >= tokens.size()) return false;
+    if (is_auxiliary(tokens.key(next))) return true;
+    for (const Verb& v : verbs)
+      if (v.first == next && !v.noun_position) return true;
+    return false;
+  }
+
+  // Whether an event of `code` may stand with `mention` as its one actor (dyad's rules).
+  bool alone_ok(std::string_view code, int mention) const {
+    return political_alone(mention) && !needs_two_parties(code);
+  }
+
   // Direct object: a mention starting within two words after the verb ("told the Russian side").
   bool directly_after(uint32_t verb_last, int mention) const {
     if (mention < 0) return false;
@@ -1059,7 +1110,7 @@ struct Coder::Impl {
       if (c.source >= 0) conjoined_new_actor(c.source, v.first);
     }
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&
-        (c.target < 0 || !directly_after(v.last, c.target))) {
+        (c.target < 0 || !directly_after(v.last, c.target) || reported_subject(c.target))) {
       // A plain statement (010) needs its addressee as direct object; a speech verb with a
       // meaning of its own ("declined to comment", "is skeptical", "appealed") stands without
       // a target, but never reaches for a distant one.
@@ -1069,10 +1120,10 @@ struct Coder::Impl {
     // dyad's rules keep an event whose target is not named ("Japan condemned the attack"):
     // its target is left empty (kNoActor) rather than the event dropped.
     if (options.dyad_rules && c.source >= 0 && c.target == -1 &&
-        named_in_clause(c.source, clause_first, v.first))
+        named_in_clause(c.source, clause_first, v.first) && alone_ok(c.code, c.source))
       c.target = kNoActor;
     if (options.dyad_rules && c.target >= 0 && c.source == -1 &&
-        named_in_clause(c.target, v.last + 1, clause_last + 1))
+        named_in_clause(c.target, v.last + 1, clause_last + 1) && alone_ok(c.code, c.target))
       c.source = kNoActor;
     if (c.source == -1 || c.target == -1) return false;
     return true;
@@ -1337,7 +1388,10 @@ struct Coder::Impl {
     // was filed, it is no actor of the first sentence.
     if (dateline_bytes > 0 && index == 0)
       for (Mention& m : scratch.mentions)
-        if (tokens.tokens[m.last_token].span.end <= dateline_bytes) m.code.clear();
+        if (tokens.tokens[m.last_token].span.end <= dateline_bytes ||
+            (m.referent_token >= 0 &&
+             tokens.tokens[static_cast<size_t>(m.referent_token)].span.end <= dateline_bytes))
+          m.code.clear();  // nor is a pronoun that was resolved to it ("... Corp said it")
     // The date is the whole sentence's, read before any clause is dropped. TABARI's rules keep
     // the record's date unless a <TIME> phrase shifts it.
     std::optional<int32_t> event_day =
