@@ -709,6 +709,29 @@ struct Coder::Impl {
     return -1;
   }
 
+  // dyad's rules: a passive without its agent ("26 people were killed", "Raqqa is retaken"): a
+  // form of BE one or two words before a past participle. Participles that mostly describe a
+  // state ("are committed to", "is scheduled to") are left out.
+  bool agentless_passive(const Verb& v) const {
+    bool auxiliary = false;
+    for (uint32_t back = 1; back <= 2 && back <= v.first; ++back)
+      if (is_any(tokens.key(v.first - back),
+                 {"WAS", "WERE", "BEEN", "BEING", "IS", "ARE", "BE", "GET", "GOT", "GETS"}))
+        auxiliary = true;
+    if (!auxiliary) return false;
+    std::string_view key = tokens.key(v.first);
+    if (is_any(key, {"COMMITTED", "OPPOSED", "PREPARED", "DETERMINED", "CONCERNED", "WORRIED",
+                     "INTERESTED", "SCHEDULED", "EXPECTED", "SUPPOSED", "PLANNED", "DUE",
+                     "INVOLVED", "SET", "ENGAGED", "AGREED", "DEVOTED", "DEDICATED", "PLEASED",
+                     "SATISFIED", "DISAPPOINTED", "DIVIDED", "UNITED", "ALLIED", "BASED",
+                     "LOCATED", "ABLE", "UNABLE", "LINKED", "TIED", "RELATED"}))
+      return false;
+    return (key.size() > 3 && (key.ends_with("ED") || key.ends_with("EN"))) ||
+           is_any(key, {"HELD", "SHOT", "HIT", "SENT", "STRUCK", "CAUGHT", "LED", "TOLD", "FOUGHT",
+                        "BROUGHT", "SOLD", "BOUGHT", "KEPT", "PUT", "CUT", "LOST", "WON", "BUILT",
+                        "MADE", "LEFT", "SOUGHT", "TAUGHT", "MET", "SLAIN", "BEATEN", "HUNG"});
+  }
+
   // Passive voice (TABARI 7.9): WAS, WERE or BEEN one or two words before the verb and BY right
   // after it. With dyad's rules IS/ARE/BE count too and BY may follow a word or two later.
   int passive_agent(const Verb& v) const {
@@ -935,7 +958,19 @@ struct Coder::Impl {
     if (is_auxiliary(tokens.key(next))) return true;
     for (const Verb& v : verbs)
       if (v.first == next && !v.noun_position) return true;
-    return false;
+    // The mention only qualifies the clause's subject: "said West German law prohibited",
+    // "said Taiwan's trade will reach".
+    const text::Token& t = tokens.tokens[next];
+    if (t.kind == TokenKind::kPossessive) return true;
+    if (t.kind != TokenKind::kWord || t.capitalized || scratch.mention_of_token[next] >= 0)
+      return false;
+    std::string_view key = tokens.key(next);
+    return !is_determiner(key) && !is_preposition(key) && !is_conjunction(key) &&
+           !(key.size() > 3 && key.ends_with("LY")) &&
+           !is_any(key, {"THAT", "WHO", "WHICH", "WHEN", "WHERE", "WHILE", "AS", "IF", "TODAY",
+                         "YESTERDAY", "TONIGHT", "TOMORROW", "NOW", "THEN", "AGAIN", "LAST",
+                         "NEXT", "THIS", "EARLIER", "LATER", "ALSO", "HE", "SHE", "IT", "THEY",
+                         "WE", "I", "YOU", "HOW", "WHAT", "WHY", "BEFORE", "AFTER", "ABOUT"});
   }
 
   // Whether an event of `code` may stand with `mention` as its one actor (dyad's rules).
@@ -1033,6 +1068,19 @@ struct Coder::Impl {
         if (c.target >= 0 && scratch.mentions[c.target].code == scratch.mentions[by].code)
           c.target = -1;
         source_set = target_set = c.target >= 0;
+      } else if (options.dyad_rules && !is_speech_root(code->code) &&
+                 !code->code.starts_with("03") && !code->code.starts_with("15") &&
+                 agentless_passive(v)) {
+        // The passive's subject is the one acted on; who acted is not named. Not for intents
+        // (03: "is prepared to") nor force postures (15: the troops "being deployed" are the
+        // actor's own).
+        int subject = subject_before(v.first, clause_first);
+        if (subject >= 0 && named_in_clause(subject, clause_first, v.first) &&
+            alone_ok(code->code, subject)) {
+          c.target = subject;
+          c.source = kNoActor;
+          source_set = target_set = true;
+        }
       }
     }
     if (!source_set && options.dyad_rules) {

@@ -187,6 +187,18 @@ TEST(Coder, SubjectOfAReportedClauseIsNoAddressee) {
             V({"ARN>GON:010"}));
   EXPECT_TRUE(code_text(m, "Arnor said Gondor will stay neutral.").empty());
   EXPECT_TRUE(code_text(m, "The Arnor president said it will stay neutral.").empty());
+  // A name that qualifies the subject of the reported clause is not addressed either.
+  EXPECT_TRUE(code_text(m, "Arnor said Gondor law forbids it.").empty());
+  EXPECT_TRUE(code_text(m, "Arnor said Gondor's army stays neutral.").empty());
+}
+
+TEST(Coder, PassiveWithoutAgentHasItsSubjectAsTarget) {
+  // "by" names the agent (TABARI's passive); without it the subject is the one acted on and
+  // who acted is not named.
+  EXPECT_EQ(summary(code_text(model(), "Rohan was attacked by Mordor on Monday.")),
+            V({"MOR>ROH:190"}));
+  EXPECT_EQ(summary(code_text(model(), "Rohan was attacked on Monday.")), V({"->ROH:190"}));
+  EXPECT_EQ(summary(code_text(model(), "Mordor attacked on Monday.")), V({"MOR>-:190"}));
 }
 
 TEST(Coder, PronounForADatelinePlaceIsNoActor) {
