@@ -973,9 +973,27 @@ struct Coder::Impl {
                          "WE", "I", "YOU", "HOW", "WHAT", "WHY", "BEFORE", "AFTER", "ABOUT"});
   }
 
+  // dyad's rules: a place or nationality followed by a capitalized word that names nothing the
+  // knowledge knows is part of an unknown name ("American Motors", "First Boston Corp", "the
+  // Canadian Utilities Center"): no actor on its own.
+  bool inside_unknown_name(int mention) const {
+    const Mention& m = scratch.mentions[mention];
+    if (m.referent_token >= 0 || m.story_reference || !m.agent_code.empty()) return false;
+    uint32_t next = m.last_token + 1;
+    if (next >= tokens.size() || scratch.mention_of_token[next] >= 0) return false;
+    const text::Token& t = tokens.tokens[next];
+    if (t.kind != TokenKind::kWord || !t.capitalized || t.all_caps || verb_at(next)) return false;
+    std::string_view key = tokens.key(next);
+    return !is_any(key, {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                         "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+                         "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB",
+                         "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC"});
+  }
+
   // Whether an event of `code` may stand with `mention` as its one actor (dyad's rules).
   bool alone_ok(std::string_view code, int mention) const {
-    return political_alone(mention) && !needs_two_parties(code);
+    return political_alone(mention) && !needs_two_parties(code) &&
+           !inside_unknown_name(mention);
   }
 
   // Direct object: a mention starting within two words after the verb ("told the Russian side").

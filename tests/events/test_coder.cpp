@@ -172,6 +172,14 @@ TEST(Coder, OneActorMustBeAPoliticalActor) {
   EXPECT_TRUE(code_text(m, "Arnor said its allies condemned the decision.").empty());
 }
 
+TEST(Coder, PlaceInsideAnUnknownNameIsNoActorAlone) {
+  auto m = business_model();
+  // "Arnor Motors" is a name the knowledge does not know: Arnor alone did nothing.
+  EXPECT_TRUE(code_text(m, "Arnor Motors condemned the decision.").empty());
+  // A day or month after the name does not make it one.
+  EXPECT_EQ(summary(code_text(m, "Arnor Tuesday condemned the decision.")), V({"ARN>-:122"}));
+}
+
 TEST(Coder, ExchangesNeedBothParties) {
   auto m = business_model();
   EXPECT_EQ(summary(code_text(m, "Arnor sold grain to Gondor.")), V({"ARN>GON:061"}));
