@@ -172,6 +172,18 @@ struct Coder::Impl {
     return found;
   }
 
+  // dyad's rules: a line of figures (a table of rates or prices: "US 1.6188/95 YEN 234.95/235.15
+  // CAN 2.1155/80") reports no event: eight numbers or more, and at least one for every two
+  // words.
+  bool is_table() const {
+    size_t words = 0, numbers = 0;
+    for (const auto& t : tokens.tokens) {
+      if (t.kind == TokenKind::kWord) ++words;
+      if (t.kind == TokenKind::kNumber) ++numbers;
+    }
+    return numbers >= 8 && numbers * 2 >= words;
+  }
+
   size_t word_count() const {
     size_t words = 0;
     for (const auto& t : tokens.tokens)
@@ -1445,6 +1457,7 @@ struct Coder::Impl {
     text::tokenize(doc.text, sentences[index], tokens);
     if (tokens.size() == 0) return;
     if (options.minimum_words > 0 && static_cast<int>(word_count()) < options.minimum_words) return;
+    if (options.dyad_rules && is_table()) return;
     actors::match_words(model.words, tokens, scratch);
     note_words();
     if (discard_phrase_present()) return;

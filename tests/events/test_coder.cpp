@@ -180,6 +180,18 @@ TEST(Coder, PlaceInsideAnUnknownNameIsNoActorAlone) {
   EXPECT_EQ(summary(code_text(m, "Arnor Tuesday condemned the decision.")), V({"ARN>-:122"}));
 }
 
+TEST(Coder, TableOfFiguresHasNoEvents) {
+  auto m = business_model();
+  EXPECT_TRUE(code_text(m, "RATES - APRIL 7 ARNOR 1.6188/95 GONDOR 234.95/235.15 SELL 2.1155/80 "
+                           "CONDEMN 11.1175/1300 SOLD 2.9515/45 MET 11.0350/0480 TOLD "
+                           "3.3290/3320 SAID 10.2700/2840")
+                  .empty());
+  // A sentence with a few figures still codes.
+  EXPECT_EQ(summary(code_text(m, "Arnor sold 1.5 mln tonnes of grain to Gondor in 1986, up from "
+                                 "1.2 mln in 1985 and 0.9 mln in 1984.")),
+            V({"ARN>GON:061"}));
+}
+
 TEST(Coder, ExchangesNeedBothParties) {
   auto m = business_model();
   EXPECT_EQ(summary(code_text(m, "Arnor sold grain to Gondor.")), V({"ARN>GON:061"}));
