@@ -517,6 +517,12 @@ struct Coder::Impl {
       }
       // dyad: a stem matching a nominal form ("COOPERAT" in "cooperation") is a noun too.
       if (options.dyad_rules && has_nominal_suffix(tokens.key(v.last))) v.noun_position = true;
+      // dyad: a past participle right after a preposition describes a noun ("duties on frozen
+      // orange juice", "clashes with armed groups"): an adjective, coded only through patterns.
+      if (options.dyad_rules && v.first == v.last && v.first > 0 && previous != "TO" &&
+          is_preposition(previous) && tokens.key(v.first).size() > 4 &&
+          (tokens.key(v.first).ends_with("ED") || tokens.key(v.first).ends_with("EN")))
+        v.noun_position = true;
       const lexicon::CompiledVerb& verb = model.verbs[payload];
       if (verb.code.discard()) *discard = true;
       if (verb.code.code == "+++") *complex = true;

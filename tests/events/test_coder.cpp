@@ -192,6 +192,13 @@ TEST(Coder, TableOfFiguresHasNoEvents) {
             V({"ARN>GON:061"}));
 }
 
+TEST(Coder, ParticipleAfterAPrepositionIsAnAdjective) {
+  // "attacked" describes the convoys: no event of its own ...
+  EXPECT_TRUE(code_text(model(), "Arnor sent food to Gondor with attacked convoys.").empty());
+  // ... while after "to" or a subject it stays a verb.
+  EXPECT_EQ(summary(code_text(model(), "Mordor attacked Rohan.")), V({"MOR>ROH:190"}));
+}
+
 TEST(Coder, ExchangesNeedBothParties) {
   auto m = business_model();
   EXPECT_EQ(summary(code_text(m, "Arnor sold grain to Gondor.")), V({"ARN>GON:061"}));
