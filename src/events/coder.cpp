@@ -970,8 +970,12 @@ struct Coder::Impl {
         is_any(tokens.key(m.first_token), {"HE", "SHE", "IT", "THEY", "WE", "I"}))
       return true;
     uint32_t next = m.last_token + 1;
-    if (next < tokens.size() && tokens.key(next).size() > 3 && tokens.key(next).ends_with("LY"))
-      ++next;  // "said the U.S. clearly feels"
+    // Adverbs before the reported verb: "said the U.S. clearly feels", "said Baghdadi then moved".
+    if (next < tokens.size() &&
+        ((tokens.key(next).size() > 3 && tokens.key(next).ends_with("LY")) ||
+         is_any(tokens.key(next), {"THEN", "ALSO", "NOW", "STILL", "ALREADY", "AGAIN", "LATER",
+                                   "EARLIER", "SOON", "NEVER", "EVEN", "JUST"})))
+      ++next;
     if (next >= tokens.size()) return false;
     if (is_auxiliary(tokens.key(next))) return true;
     for (const Verb& v : verbs)

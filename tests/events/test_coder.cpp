@@ -217,6 +217,7 @@ TEST(Coder, SubjectOfAReportedClauseIsNoAddressee) {
   // A name that qualifies the subject of the reported clause is not addressed either.
   EXPECT_TRUE(code_text(m, "Arnor said Gondor law forbids it.").empty());
   EXPECT_TRUE(code_text(m, "Arnor said Gondor's army stays neutral.").empty());
+  EXPECT_TRUE(code_text(m, "Arnor said Gondor then stayed neutral.").empty());
 }
 
 TEST(Coder, PassiveWithoutAgentHasItsSubjectAsTarget) {
