@@ -177,6 +177,18 @@ struct Coder::Impl {
     return found;
   }
 
+  // dyad's rules: a line of figures (a table of rates or prices: "US 1.6188/95 YEN 234.95/235.15
+  // CAN 2.1155/80") reports no event: eight numbers or more, and at least one for every two
+  // words.
+  bool is_table() const {
+    size_t words = 0, numbers = 0;
+    for (const auto& t : tokens.tokens) {
+      if (t.kind == TokenKind::kWord) ++words;
+      if (t.kind == TokenKind::kNumber) ++numbers;
+    }
+    return numbers >= 8 && numbers * 2 >= words;
+  }
+
   size_t word_count() const {
     size_t words = 0;
     for (const auto& t : tokens.tokens)
@@ -518,6 +530,12 @@ struct Coder::Impl {
       }
       // dyad: a stem matching a nominal form ("COOPERAT" in "cooperation") is a noun too.
       if (options.dyad_rules && has_nominal_suffix(tokens.key(v.last))) v.noun_position = true;
+      // dyad: a past participle right after a preposition describes a noun ("duties on frozen
+      // orange juice", "clashes with armed groups"): an adjective, coded only through patterns.
+      if (options.dyad_rules && v.first == v.last && v.first > 0 && previous != "TO" &&
+          is_preposition(previous) && tokens.key(v.first).size() > 4 &&
+          (tokens.key(v.first).ends_with("ED") || tokens.key(v.first).ends_with("EN")))
+        v.noun_position = true;
       const lexicon::CompiledVerb& verb = model.verbs[payload];
       if (verb.code.discard()) *discard = true;
       if (verb.code.code == "+++") *complex = true;
@@ -778,6 +796,29 @@ struct Coder::Impl {
     return -1;
   }
 
+  // dyad's rules: a passive without its agent ("26 people were killed", "Raqqa is retaken"): a
+  // form of BE one or two words before a past participle. Participles that mostly describe a
+  // state ("are committed to", "is scheduled to") are left out.
+  bool agentless_passive(const Verb& v) const {
+    bool auxiliary = false;
+    for (uint32_t back = 1; back <= 2 && back <= v.first; ++back)
+      if (is_any(tokens.key(v.first - back),
+                 {"WAS", "WERE", "BEEN", "BEING", "IS", "ARE", "BE", "GET", "GOT", "GETS"}))
+        auxiliary = true;
+    if (!auxiliary) return false;
+    std::string_view key = tokens.key(v.first);
+    if (is_any(key, {"COMMITTED", "OPPOSED", "PREPARED", "DETERMINED", "CONCERNED", "WORRIED",
+                     "INTERESTED", "SCHEDULED", "EXPECTED", "SUPPOSED", "PLANNED", "DUE",
+                     "INVOLVED", "SET", "ENGAGED", "AGREED", "DEVOTED", "DEDICATED", "PLEASED",
+                     "SATISFIED", "DISAPPOINTED", "DIVIDED", "UNITED", "ALLIED", "BASED",
+                     "LOCATED", "ABLE", "UNABLE", "LINKED", "TIED", "RELATED"}))
+      return false;
+    return (key.size() > 3 && (key.ends_with("ED") || key.ends_with("EN"))) ||
+           is_any(key, {"HELD", "SHOT", "HIT", "SENT", "STRUCK", "CAUGHT", "LED", "TOLD", "FOUGHT",
+                        "BROUGHT", "SOLD", "BOUGHT", "KEPT", "PUT", "CUT", "LOST", "WON", "BUILT",
+                        "MADE", "LEFT", "SOUGHT", "TAUGHT", "MET", "SLAIN", "BEATEN", "HUNG"});
+  }
+
   // Passive voice (TABARI 7.9): WAS, WERE or BEEN one or two words before the verb and BY right
   // after it. With dyad's rules IS/ARE/BE count too and BY may follow a word or two later.
   int passive_agent(const Verb& v) const {
@@ -961,6 +1002,91 @@ struct Coder::Impl {
                                                 "THEM", "THEIR", "WE", "OUR", "US", "I"}));
   }
 
+  // dyad's rules: the one actor of an event with one actor must be a political actor. A
+  // possessive pronoun names the owner of something, not who acts ("a meeting of its board");
+  // a business (any code with the BUS sector: "the company", "a US bank") and a bare role of
+  // the media, the courts, farming or the elite ("the court", "reporters", "growers") is
+  // company, market or local news, not an event between political actors. Organisations
+  // (IGO..., NGO...) are political whatever their type ("IGOBUSOPC", OPEC).
+  bool political_alone(int mention) const {
+    const Mention& m = scratch.mentions[mention];
+    if (m.first_token == m.last_token &&
+        is_any(tokens.key(m.first_token), {"ITS", "HIS", "HER", "THEIR"}))
+      return false;
+    std::string_view code = m.code;
+    if (code.starts_with("IGO") || code.starts_with("NGO")) return true;
+    if (is_any(code.substr(0, 3), {"MED", "JUD", "AGR", "ELI"})) return false;
+    for (size_t k = 0; k + 3 <= code.size(); k += 3)
+      if (code.substr(k, 3) == "BUS") return false;
+    return true;
+  }
+
+  // dyad's rules: codes for an exchange between two parties need both of them. A meeting,
+  // negotiation or visit received (040, 036, 043, 046), trade (061 and its intent and refusal,
+  // 0311, 1211) and economic aid (071, 0331, 1221) with one party named is a company board,
+  // market or trade figure ("the board will meet", "Japan's exports rose", "approved new
+  // loans"), not an event between actors.
+  static bool needs_two_parties(std::string_view code) {
+    return is_any(code, {"040", "036", "043", "046", "061", "0311", "1211", "071", "0331", "1221"});
+  }
+
+  // dyad's rules: a mention right before a verb or an auxiliary ("said it will", "announced
+  // Japan had agreed"), or a nominative pronoun, is the subject of a reported clause, not the
+  // addressee of a statement.
+  bool reported_subject(int mention) const {
+    const Mention& m = scratch.mentions[mention];
+    if (m.first_token == m.last_token &&
+        is_any(tokens.key(m.first_token), {"HE", "SHE", "IT", "THEY", "WE", "I"}))
+      return true;
+    uint32_t next = m.last_token + 1;
+    // Adverbs before the reported verb: "said the U.S. clearly feels", "said Baghdadi then moved".
+    if (next < tokens.size() &&
+        ((tokens.key(next).size() > 3 && tokens.key(next).ends_with("LY")) ||
+         is_any(tokens.key(next), {"THEN", "ALSO", "NOW", "STILL", "ALREADY", "AGAIN", "LATER",
+                                   "EARLIER", "SOON", "NEVER", "EVEN", "JUST"})))
+      ++next;
+    if (next >= tokens.size()) return false;
+    if (is_auxiliary(tokens.key(next))) return true;
+    for (const Verb& v : verbs)
+      if (v.first == next && !v.noun_position) return true;
+    // The mention only qualifies the clause's subject: "said West German law prohibited",
+    // "said Taiwan's trade will reach".
+    const text::Token& t = tokens.tokens[next];
+    if (t.kind == TokenKind::kPossessive) return true;
+    if (t.kind != TokenKind::kWord || t.capitalized || scratch.mention_of_token[next] >= 0)
+      return false;
+    std::string_view key = tokens.key(next);
+    return !is_determiner(key) && !is_preposition(key) && !is_conjunction(key) &&
+           !(key.size() > 3 && key.ends_with("LY")) &&
+           !is_any(key, {"THAT", "WHO", "WHICH", "WHEN", "WHERE", "WHILE", "AS", "IF", "TODAY",
+                         "YESTERDAY", "TONIGHT", "TOMORROW", "NOW", "THEN", "AGAIN", "LAST",
+                         "NEXT", "THIS", "EARLIER", "LATER", "ALSO", "HE", "SHE", "IT", "THEY",
+                         "WE", "I", "YOU", "HOW", "WHAT", "WHY", "BEFORE", "AFTER", "ABOUT"});
+  }
+
+  // dyad's rules: a place or nationality followed by a capitalized word that names nothing the
+  // knowledge knows is part of an unknown name ("American Motors", "First Boston Corp", "the
+  // Canadian Utilities Center"): no actor on its own.
+  bool inside_unknown_name(int mention) const {
+    const Mention& m = scratch.mentions[mention];
+    if (m.referent_token >= 0 || m.story_reference || !m.agent_code.empty()) return false;
+    uint32_t next = m.last_token + 1;
+    if (next >= tokens.size() || scratch.mention_of_token[next] >= 0) return false;
+    const text::Token& t = tokens.tokens[next];
+    if (t.kind != TokenKind::kWord || !t.capitalized || t.all_caps || verb_at(next)) return false;
+    std::string_view key = tokens.key(next);
+    return !is_any(key, {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                         "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+                         "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB",
+                         "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC"});
+  }
+
+  // Whether an event of `code` may stand with `mention` as its one actor (dyad's rules).
+  bool alone_ok(std::string_view code, int mention) const {
+    return political_alone(mention) && !needs_two_parties(code) &&
+           !inside_unknown_name(mention);
+  }
+
   // Direct object: a mention starting within two words after the verb ("told the Russian side").
   bool directly_after(uint32_t verb_last, int mention) const {
     if (mention < 0) return false;
@@ -1063,6 +1189,19 @@ struct Coder::Impl {
         if (c.target >= 0 && scratch.mentions[c.target].code == scratch.mentions[by].code)
           c.target = -1;
         source_set = target_set = c.target >= 0;
+      } else if (options.dyad_rules && !is_speech_root(code->code) &&
+                 !code->code.starts_with("03") && !code->code.starts_with("15") &&
+                 agentless_passive(v)) {
+        // The passive's subject is the one acted on; who acted is not named. Not for intents
+        // (03: "is prepared to") nor force postures (15: the troops "being deployed" are the
+        // actor's own).
+        int subject = subject_before(v.first, clause_first);
+        if (subject >= 0 && named_in_clause(subject, clause_first, v.first) &&
+            alone_ok(code->code, subject)) {
+          c.target = subject;
+          c.source = kNoActor;
+          source_set = target_set = true;
+        }
       }
     }
     if (!source_set && options.dyad_rules) {
@@ -1145,7 +1284,7 @@ struct Coder::Impl {
     }
     if (c.source >= 0) tried_source = c.source;
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&
-        (c.target < 0 || !directly_after(v.last, c.target))) {
+        (c.target < 0 || !directly_after(v.last, c.target) || reported_subject(c.target))) {
       // A plain statement (010) needs its addressee as direct object; a speech verb with a
       // meaning of its own ("declined to comment", "is skeptical", "appealed") stands without
       // a target, but never reaches for a distant one.
@@ -1155,10 +1294,10 @@ struct Coder::Impl {
     // dyad's rules keep an event whose target is not named ("Japan condemned the attack"):
     // its target is left empty (kNoActor) rather than the event dropped.
     if (options.dyad_rules && c.source >= 0 && c.target == -1 &&
-        named_in_clause(c.source, clause_first, v.first))
+        named_in_clause(c.source, clause_first, v.first) && alone_ok(c.code, c.source))
       c.target = kNoActor;
     if (options.dyad_rules && c.target >= 0 && c.source == -1 &&
-        named_in_clause(c.target, v.last + 1, clause_last + 1))
+        named_in_clause(c.target, v.last + 1, clause_last + 1) && alone_ok(c.code, c.target))
       c.source = kNoActor;
     if (c.source == -1 || c.target == -1) return false;
     return true;
@@ -1448,6 +1587,7 @@ struct Coder::Impl {
     text::tokenize(doc.text, sentences[index], tokens);
     if (tokens.size() == 0) return;
     if (options.minimum_words > 0 && static_cast<int>(word_count()) < options.minimum_words) return;
+    if (options.dyad_rules && is_table()) return;
     actors::match_words(model.words, tokens, scratch);
     note_words();
     if (discard_phrase_present()) return;
@@ -1463,7 +1603,10 @@ struct Coder::Impl {
     // was filed, it is no actor of the first sentence.
     if (dateline_bytes > 0 && index == 0)
       for (Mention& m : scratch.mentions)
-        if (tokens.tokens[m.last_token].span.end <= dateline_bytes) m.code.clear();
+        if (tokens.tokens[m.last_token].span.end <= dateline_bytes ||
+            (m.referent_token >= 0 &&
+             tokens.tokens[static_cast<size_t>(m.referent_token)].span.end <= dateline_bytes))
+          m.code.clear();  // nor is a pronoun that was resolved to it ("... Corp said it")
     // The date is the whole sentence's, read before any clause is dropped. TABARI's rules keep
     // the record's date unless a <TIME> phrase shifts it.
     std::optional<int32_t> event_day =

@@ -147,6 +147,98 @@ TEST(Coder, EventsWithOneNamedActor) {
             V({"ARN>-:122"}));
 }
 
+// Dictionaries for the precision rules of events with one actor (dyad's rules).
+std::shared_ptr<const Model> business_model() {
+  static auto m = testing::model_from(
+      "coder_business", "ARNOR_ [ARN]\nGONDOR_ [GON]\nMINAS_TIRITH_ [GON]\n",
+      "PRESIDENT_ [~GOV]\nCOMPANY_ [~BUS]\nCOURT_ [~JUD]\nREPORTERS_ [~MED]\n",
+      "CONDEMN [122]\nSAY [010]\n{SAID_}\nTELL [010]\n{TOLD_}\nMEET [040:040]\n{MET_}\n"
+      "SELL_ [061]\n{SOLD_}\n");
+  return m;
+}
+
+TEST(Coder, OneActorMustBeAPoliticalActor) {
+  auto m = business_model();
+  EXPECT_EQ(summary(code_text(m, "The Arnor president condemned the decision.")),
+            V({"ARNGOV>-:122"}));
+  // A business, alone or with its country, and a bare court or media role are no political
+  // actor on their own ...
+  EXPECT_TRUE(code_text(m, "The company condemned the decision.").empty());
+  EXPECT_TRUE(code_text(m, "The Arnor company condemned the decision.").empty());
+  EXPECT_TRUE(code_text(m, "The court condemned the decision.").empty());
+  // ... but act on a political actor.
+  EXPECT_EQ(summary(code_text(m, "The company condemned Gondor.")), V({"BUS>GON:122"}));
+  // A possessive pronoun names an owner, not who acted.
+  EXPECT_TRUE(code_text(m, "Arnor said its allies condemned the decision.").empty());
+}
+
+TEST(Coder, PlaceInsideAnUnknownNameIsNoActorAlone) {
+  auto m = business_model();
+  // "Arnor Motors" is a name the knowledge does not know: Arnor alone did nothing.
+  EXPECT_TRUE(code_text(m, "Arnor Motors condemned the decision.").empty());
+  // A day or month after the name does not make it one.
+  EXPECT_EQ(summary(code_text(m, "Arnor Tuesday condemned the decision.")), V({"ARN>-:122"}));
+}
+
+TEST(Coder, TableOfFiguresHasNoEvents) {
+  auto m = business_model();
+  EXPECT_TRUE(code_text(m, "RATES - APRIL 7 ARNOR 1.6188/95 GONDOR 234.95/235.15 SELL 2.1155/80 "
+                           "CONDEMN 11.1175/1300 SOLD 2.9515/45 MET 11.0350/0480 TOLD "
+                           "3.3290/3320 SAID 10.2700/2840")
+                  .empty());
+  // A sentence with a few figures still codes.
+  EXPECT_EQ(summary(code_text(m, "Arnor sold 1.5 mln tonnes of grain to Gondor in 1986, up from "
+                                 "1.2 mln in 1985 and 0.9 mln in 1984.")),
+            V({"ARN>GON:061"}));
+}
+
+TEST(Coder, ParticipleAfterAPrepositionIsAnAdjective) {
+  // "attacked" describes the convoys: no event of its own ...
+  EXPECT_TRUE(code_text(model(), "Arnor sent food to Gondor with attacked convoys.").empty());
+  // ... while after "to" or a subject it stays a verb.
+  EXPECT_EQ(summary(code_text(model(), "Mordor attacked Rohan.")), V({"MOR>ROH:190"}));
+}
+
+TEST(Coder, ExchangesNeedBothParties) {
+  auto m = business_model();
+  EXPECT_EQ(summary(code_text(m, "Arnor sold grain to Gondor.")), V({"ARN>GON:061"}));
+  EXPECT_TRUE(code_text(m, "Arnor sold grain last year.").empty());
+  EXPECT_EQ(summary(code_text(m, "The Arnor president met Gondor.")),
+            V({"ARNGOV>GON:040", "GON>ARNGOV:040"}));
+  EXPECT_TRUE(code_text(m, "The Arnor president met on Tuesday.").empty());
+}
+
+TEST(Coder, SubjectOfAReportedClauseIsNoAddressee) {
+  auto m = business_model();
+  EXPECT_EQ(summary(code_text(m, "Arnor told Gondor that the talks would go on.")),
+            V({"ARN>GON:010"}));
+  EXPECT_TRUE(code_text(m, "Arnor said Gondor will stay neutral.").empty());
+  EXPECT_TRUE(code_text(m, "The Arnor president said it will stay neutral.").empty());
+  // A name that qualifies the subject of the reported clause is not addressed either.
+  EXPECT_TRUE(code_text(m, "Arnor said Gondor law forbids it.").empty());
+  EXPECT_TRUE(code_text(m, "Arnor said Gondor's army stays neutral.").empty());
+  EXPECT_TRUE(code_text(m, "Arnor said Gondor then stayed neutral.").empty());
+}
+
+TEST(Coder, PassiveWithoutAgentHasItsSubjectAsTarget) {
+  // "by" names the agent (TABARI's passive); without it the subject is the one acted on and
+  // who acted is not named.
+  EXPECT_EQ(summary(code_text(model(), "Rohan was attacked by Mordor on Monday.")),
+            V({"MOR>ROH:190"}));
+  EXPECT_EQ(summary(code_text(model(), "Rohan was attacked on Monday.")), V({"->ROH:190"}));
+  EXPECT_EQ(summary(code_text(model(), "Mordor attacked on Monday.")), V({"MOR>-:190"}));
+}
+
+TEST(Coder, PronounForADatelinePlaceIsNoActor) {
+  auto m = business_model();
+  // The dateline's place is no actor, nor is "it" resolved to it.
+  EXPECT_TRUE(
+      code_text(m, "MINAS TIRITH, March 5 - Shadowfax Corp said it condemned the decision.")
+          .empty());
+  EXPECT_EQ(summary(code_text(m, "MINAS TIRITH, March 5 - Arnor said it condemned the decision.")),
+            V({"ARN>-:122"}));
+}
+
 TEST(Coder, HypotheticalActionsAreNotEvents) {
   EXPECT_TRUE(code_text(model(), "If Arnor attacked Gondor, Rohan would suffer.").empty());
   EXPECT_TRUE(code_text(model(), "Did Arnor attack Gondor?").empty());

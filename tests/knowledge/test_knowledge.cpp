@@ -265,6 +265,14 @@ TEST(KnowledgeVerbs, FamiliesOfIntentRefusalAndDemand) {
   EXPECT_EQ(cameo_of("Germany accepted Syrian refugees."), "075");
 }
 
+TEST(KnowledgeVerbs, MarketNounsAndTopicsAreNoEvents) {
+  // "demand" as a market noun is no demand on anyone; what one talks about is no addressee.
+  EXPECT_EQ(cameo_of("Japan said gasoline demand was up 4.4 pct from a year earlier."), "(none)");
+  EXPECT_EQ(cameo_of("Russia demanded the release of the sailors from Ukraine."), "1053");
+  EXPECT_EQ(cameo_of("Putin talked about Ukraine on Tuesday."), "(none)");
+  EXPECT_EQ(cameo_of("Putin talked with Erdogan on Tuesday."), "040");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
