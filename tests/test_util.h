@@ -105,12 +105,14 @@ inline std::vector<Event> code_text(const std::shared_ptr<const Model>& model,
   return events;
 }
 
-// "SRC>TGT:CODE" strings, for compact assertions.
+// "SRC>TGT:CODE" strings, for compact assertions; "-" for an actor without a code (none, or
+// an uncoded target named by its words only).
 inline std::vector<std::string> summary(const std::vector<Event>& events) {
   std::vector<std::string> out;
-  for (const auto& e : events)
-    out.push_back((e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") +
-                  ":" + e.cameo);
+  auto code = [](const std::optional<Actor>& a) {
+    return a && !a->code.empty() ? a->code : std::string("-");
+  };
+  for (const auto& e : events) out.push_back(code(e.source) + ">" + code(e.target) + ":" + e.cameo);
   return out;
 }
 

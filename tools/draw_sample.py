@@ -31,6 +31,6 @@ for doc_id, index in random.Random(seed).sample(keys, n):
     print(" ".join(text[lo:hi].decode("utf-8", "replace").split()))
     for e in evs:
         s, t = e.get("source") or {}, e.get("target") or {}
-        print(f"  {e['cameo']} {s.get('code', '-')} ({s.get('text', '')}) -> {t.get('code', '-')} "
+        print(f"  {e['cameo']} {s.get('code') or '-'} ({s.get('text', '')}) -> {t.get('code') or '-'} "
               f"({t.get('text', '')}) | {e['action']['text']}")
     print()

@@ -109,7 +109,12 @@ struct Candidate {
   // alone: it is not expanded into the rest of its compound.
   bool source_single = false, target_single = false;
   uint32_t action_first = 0, action_last = 0;
+  uint32_t verb_last = 0;  // the verb's own last word
   size_t clause = 0;
+  // dyad's rules: the verb's object noun phrase [object_first, object_last], reported as the
+  // uncoded target of an event whose target names no actor ("condemned the attack").
+  bool has_object = false;
+  uint32_t object_first = 0, object_last = 0;
 };
 
 }  // namespace
@@ -128,6 +133,7 @@ struct Coder::Impl {
   std::vector<uint32_t> clause_starts;                      // first token of each clause
   std::vector<Candidate> candidates;
   bool sentence_stopped = false;  // a pattern's discard or complex code was matched
+  const Document* document = nullptr;  // the document being coded
   // find_events <-> try_verb: the source the last verb tried found (even without a target), and
   // whether the carried clause source was found by a verb or opens its clause.
   int tried_source = -1;
@@ -989,6 +995,159 @@ struct Coder::Impl {
     return false;
   }
 
+  // ---- the object noun phrase of a verb (dyad's rules) -------------------------------------
+
+  static bool is_time_word(std::string_view key) {
+    return is_any(key, {"TODAY", "YESTERDAY", "TONIGHT", "TOMORROW", "NOW", "MONDAY", "TUESDAY",
+                        "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"});
+  }
+
+  // A word that cannot be part of an object noun phrase: it starts a clause, a verb group or
+  // an adverbial ("who", "that", "while", "is", "will", "he").
+  static bool ends_noun_phrase(std::string_view key) {
+    return is_conjunction(key) || is_auxiliary(key) ||
+           is_any(key, {"WHO", "WHOM", "WHOSE", "WHICH", "THAT", "WHERE", "WHEN", "WHILE", "AS",
+                        "BECAUSE", "SINCE", "UNTIL", "IF", "UNLESS", "WHETHER", "THAN", "THEN",
+                        "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "NOT", "ALSO", "AGAIN",
+                        "ALREADY", "STILL", "LAST", "NEXT", "EARLIER", "LATER", "AGO", "TWICE",
+                        "JUST", "WITHIN", "FOLLOWING", "INCLUDING", "AMID", "DESPITE", "UPON",
+                        "THROUGH", "THROUGHOUT", "ACROSS", "BEYOND"});
+  }
+
+  // True when token k directly follows token k - 1 in the document (no dropped comma clause
+  // between them), or after a hyphen ("U.S.-backed").
+  bool adjacent(const Document& doc, uint32_t k) const {
+    const text::Span& a = tokens.tokens[k - 1].span;
+    const text::Span& b = tokens.tokens[k].span;
+    if (b.start < a.end) return false;
+    std::string_view gap(doc.text.data() + a.end, b.start - a.end);
+    return gap == "-" || gap.find_first_not_of(" \t\n") == std::string_view::npos;
+  }
+
+  // "at least", "at most", "more than", "less than", "fewer than", "up to" at token k: they open
+  // a number, they are no preposition.
+  bool quantifier_at(uint32_t k, uint32_t end) const {
+    if (k + 1 >= end) return false;
+    std::string_view a = tokens.key(k), b = tokens.key(k + 1);
+    return (a == "AT" && (b == "LEAST" || b == "MOST")) ||
+           ((a == "MORE" || a == "LESS" || a == "FEWER") && b == "THAN") ||
+           (a == "UP" && b == "TO");
+  }
+
+  // The first word of the object after token `from`: time words ("yesterday", "on Friday") and
+  // one preposition ("at a bipartisan deal") passed over.
+  uint32_t object_start(uint32_t from, uint32_t end) const {
+    uint32_t k = from;
+    bool preposition_seen = false;
+    while (k < end) {
+      std::string_view key = tokens.key(k);
+      bool preposition = is_preposition(key) && !quantifier_at(k, end);
+      if (is_time_word(key))
+        ++k;
+      else if (preposition && k + 1 < end && is_time_word(tokens.key(k + 1)))
+        k += 2;
+      else if (preposition && !preposition_seen) {
+        preposition_seen = true;
+        ++k;
+      } else {
+        break;
+      }
+    }
+    return k;
+  }
+
+  // The end (exclusive) of the noun phrase starting at token `start`: the words up to a
+  // punctuation mark other than "'s", a verb, a conjunction, a clause word, a time word, a
+  // participle after a noun or a preposition other than "of". A determiner after a word starts
+  // another noun phrase ("gives Putin a deadline"). With `continuing`, `start` continues a
+  // phrase that ends before it (an actor's words).
+  uint32_t noun_phrase_end(const Document& doc, uint32_t start, uint32_t end,
+                           bool continuing = false) const {
+    uint32_t k = start;
+    bool after_preposition = !continuing;
+    while (k < end) {
+      const text::Token& t = tokens.tokens[k];
+      if ((k > start || (continuing && k > 0)) && !adjacent(doc, k)) break;
+      if (quantifier_at(k, end)) {
+        k += 2;
+        after_preposition = false;
+        continue;
+      }
+      if (t.kind == TokenKind::kPossessive) {
+        ++k;
+        after_preposition = true;  // "the country 's downtown"
+        continue;
+      }
+      if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kOther) {
+        ++k;
+        after_preposition = false;
+        continue;
+      }
+      if (t.kind != TokenKind::kWord) break;
+      std::string_view key = tokens.key(k);
+      bool verb = std::any_of(verbs.begin(), verbs.end(), [&](const Verb& v) {
+        return k >= v.first && k <= v.last && !v.noun_position;
+      });
+      if (verb && scratch.mention_of_token[k] < 0) break;
+      if (is_preposition(key) && !quantifier_at(k, end)) {
+        if (key != "OF") break;
+        ++k;
+        after_preposition = true;
+        continue;
+      }
+      // "that" right after a preposition is a determiner ("skeptical of that death toll").
+      bool determiner_that = key == "THAT" && k == start && k > 0 &&
+                             is_preposition(tokens.key(k - 1));
+      if ((ends_noun_phrase(key) && !determiner_that) || is_time_word(key)) break;
+      // A participle after a noun starts a clause of its own ("a draft resolution presented
+      // by", "a cargo plane flying"), unless hyphenated to it ("U.S.-backed").
+      if (k > start && !t.capitalized && key.size() > 4 &&
+          (key.ends_with("ED") || key.ends_with("ING")) && scratch.mention_of_token[k] < 0 &&
+          doc.text[t.span.start - 1] != '-') {
+        std::string_view previous = tokens.key(k - 1);
+        if (tokens.tokens[k - 1].kind == TokenKind::kWord && !is_determiner(previous) &&
+            !previous.ends_with("LY") && !is_preposition(previous))
+          break;
+      }
+      if (is_determiner(key) && !after_preposition && scratch.mention_of_token[k] < 0) break;
+      after_preposition = false;
+      ++k;
+    }
+    // A phrase does not end in a preposition or "'s".
+    while (k > start && (is_preposition(tokens.key(k - 1)) ||
+                         tokens.tokens[k - 1].kind == TokenKind::kPossessive))
+      --k;
+    return k;
+  }
+
+  // The object noun phrase after token `from` (exclusive of `end`): "condemned the attack on
+  // ...": "the attack"; "expressed optimism at a bipartisan deal": "a bipartisan deal".
+  bool object_phrase(const Document& doc, uint32_t from, uint32_t end, uint32_t* first,
+                     uint32_t* last) const {
+    uint32_t start = object_start(from, end);
+    uint32_t k = noun_phrase_end(doc, start, end);
+    bool word = false;
+    for (uint32_t j = start; j < k; ++j)
+      word = word || tokens.tokens[j].kind == TokenKind::kWord ||
+             tokens.tokens[j].kind == TokenKind::kNumber;
+    if (!word) return false;
+    *first = start;
+    *last = k - 1;
+    // "provided $2 million to Fiji", "giving money to local communities": what is given is no
+    // target, the one it goes to is (an infinitive, "to help", ends at its verb).
+    if (k + 1 < end && tokens.key(k) == "TO") {
+      uint32_t r = noun_phrase_end(doc, k + 1, end);
+      bool rword = false;
+      for (uint32_t j = k + 1; j < r; ++j)
+        rword = rword || tokens.tokens[j].kind == TokenKind::kWord;
+      if (rword) {
+        *first = k + 1;
+        *last = r - 1;
+      }
+    }
+    return true;
+  }
+
   // An event with one actor keeps it only when the actor is named in the verb's own clause,
   // between `first` and `end`, or is a pronoun for an actor of the same sentence ("X said it
   // will ..."); a pronoun reaching back to an earlier sentence or an actor carried over from
@@ -1112,6 +1271,7 @@ struct Coder::Impl {
     c.clause = clause_of(v.first);
     c.action_first = v.first;
     c.action_last = std::max(v.last, v.continuation_last);
+    c.verb_last = c.action_last;
     bool matched = false, explicit_before = false;
     const lexicon::EventCode* code = nullptr;
     events::PatternMatch match;
@@ -1294,8 +1454,24 @@ struct Coder::Impl {
     // dyad's rules keep an event whose target is not named ("Japan condemned the attack"):
     // its target is left empty (kNoActor) rather than the event dropped.
     if (options.dyad_rules && c.source >= 0 && c.target == -1 &&
-        named_in_clause(c.source, clause_first, v.first) && alone_ok(c.code, c.source))
+        named_in_clause(c.source, clause_first, v.first) && alone_ok(c.code, c.source)) {
       c.target = kNoActor;
+      // The object the verb acts on, named by its words (an uncoded target): after the words
+      // that coded the event, else right after the verb.
+      uint32_t* first = &c.object_first;
+      uint32_t* last = &c.object_last;
+      c.has_object = object_phrase(*document, c.action_last + 1, clause_last, first, last) ||
+                     object_phrase(*document, v.last + 1, clause_last, first, last);
+      // "rejects and condemns the decision": a verb right before a clause of "and" + verb
+      // shares that verb's object.
+      if (!c.has_object && c.action_last + 1 == clause_last &&
+          c.clause + 1 < clause_starts.size() && is_conjunction(tokens.key(clause_last))) {
+        for (const Verb& next : verbs)
+          if (next.first == clause_last + 1 && !next.noun_position)
+            c.has_object = object_phrase(*document, std::max(next.last, next.continuation_last) + 1,
+                                         clause_end(c.clause + 1), first, last);
+      }
+    }
     if (options.dyad_rules && c.target >= 0 && c.source == -1 &&
         named_in_clause(c.target, v.last + 1, clause_last + 1) && alone_ok(c.code, c.target))
       c.source = kNoActor;
@@ -1469,7 +1645,21 @@ struct Coder::Impl {
     return start;
   }
 
-  Actor make_actor(const Document& doc, int mention, const std::string& default_code) const {
+  // dyad's rules: an actor after the verb followed by "'s" is reported with what it possesses
+  // ("rejected the Croatian government's request": the government's span runs to "request").
+  void object_span(const Document& doc, const Mention& m, const Candidate& c,
+                   TextSpan* span) const {
+    uint32_t end = clause_end(c.clause);
+    uint32_t next = m.last_token + 1;
+    if (m.first_token <= c.verb_last || next + 1 >= end ||
+        tokens.tokens[next].kind != TokenKind::kPossessive || !adjacent(doc, next))
+      return;
+    uint32_t right = noun_phrase_end(doc, next + 1, end, true);
+    if (right > next + 1) span->end = std::max(span->end, tokens.tokens[right - 1].span.end);
+  }
+
+  Actor make_actor(const Document& doc, int mention, const std::string& default_code,
+                   const Candidate* candidate = nullptr) const {
     Actor a;
     if (mention < 0) {  // a DEFAULT: code from the options
       a.code = default_code;
@@ -1482,6 +1672,7 @@ struct Coder::Impl {
     a.span.start = tokens.tokens[m.first_token].span.start;
     a.span.end = tokens.tokens[m.last_token].span.end;
     if (options.dyad_rules) a.span.start = noun_phrase_start(doc, m.first_token);
+    if (options.dyad_rules && candidate != nullptr) object_span(doc, m, *candidate, &a.span);
     a.span.text = doc.text.substr(a.span.start, a.span.end - a.span.start);
     return a;
   }
@@ -1526,8 +1717,17 @@ struct Coder::Impl {
                  std::set<std::tuple<std::string, std::string, std::string>>& seen,
                  std::vector<Event>& out, uint64_t* event_counter) {
     Event e;
-    if (s != kNoActor) e.source = make_actor(doc, s, options.default_source);
-    if (t != kNoActor) e.target = make_actor(doc, t, options.default_target);
+    if (s != kNoActor) e.source = make_actor(doc, s, options.default_source, &c);
+    if (t != kNoActor) {
+      e.target = make_actor(doc, t, options.default_target, &c);
+    } else if (c.has_object) {
+      // An uncoded target: the object's words, no code.
+      Actor a;
+      a.span.start = tokens.tokens[c.object_first].span.start;
+      a.span.end = tokens.tokens[c.object_last].span.end;
+      a.span.text = doc.text.substr(a.span.start, a.span.end - a.span.start);
+      e.target = std::move(a);
+    }
     if (!seen.emplace(e.source ? e.source->code : "", e.target ? e.target->code : "", code).second)
       return;
     e.event_id = fmt::format(FMT_COMPILE("{}-{}"), doc.id, ++*event_counter);
@@ -1570,7 +1770,7 @@ struct Coder::Impl {
       }
     }
     for (size_t k = events_before; k < out.size() && state.dyad.size() < 2; ++k) {
-      if (!out[k].source || !out[k].target) continue;
+      if (!out[k].source || !out[k].target || out[k].target->code.empty()) continue;
       state.dyad = {out[k].source->code, out[k].target->code};
     }
     if (sentence_source >= 0 && !scratch.mentions[sentence_source].story_reference)
@@ -1642,6 +1842,7 @@ struct Coder::Impl {
   }
 
   void code(const Document& doc, std::vector<Event>& out, CodingStats* stats) {
+    document = &doc;
     state.clear();
     state.forwarded = forwarded;
     int32_t day = 0;

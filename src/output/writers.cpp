@@ -17,13 +17,21 @@ void append_span_json(const TextSpan& span, std::string& out) {
   fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"start\":{},\"end\":{}"), span.start, span.end);
 }
 
+void append_nullable(std::string_view s, std::string& out) {
+  if (s.empty())
+    out += "null";
+  else
+    append_json_string(s, out);
+}
+
 void append_actor_json(const std::optional<Actor>& actor, std::string& out) {
   if (!actor) {
     out += "null";
     return;
   }
+  // An uncoded actor (dyad's rules: a target named by its words only) has a null code.
   out += "{\"code\":";
-  append_json_string(actor->code, out);
+  append_nullable(actor->code, out);
   out += ",\"country\":";
   if (actor->country.empty())
     out += "null";
@@ -37,13 +45,6 @@ void append_actor_json(const std::optional<Actor>& actor, std::string& out) {
   out += ',';
   append_span_json(actor->span, out);
   out += '}';
-}
-
-void append_nullable(std::string_view s, std::string& out) {
-  if (s.empty())
-    out += "null";
-  else
-    append_json_string(s, out);
 }
 
 }  // namespace

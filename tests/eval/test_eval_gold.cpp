@@ -227,6 +227,16 @@ TEST(EvalPredictions, EventsRoundTripThroughTheJsonWriter) {
   EXPECT_EQ(back.source->span.end, 32u);
   EXPECT_FALSE(back.target.has_value());
   EXPECT_EQ(back.action.start, 33u);
+  // An uncoded target (null code) reads back as a target with its span and an empty code.
+  e.target = Actor{"", "", "", TextSpan{"another ethnic Chechen", 41, 63}};
+  line.clear();
+  output::append_event(output::Format::kJsonLines, e, line);
+  ASSERT_TRUE(parse_event_json(line, &back)) << line;
+  ASSERT_TRUE(back.target.has_value());
+  EXPECT_EQ(back.target->code, "");
+  EXPECT_EQ(back.target->span.text, "another ethnic Chechen");
+  EXPECT_EQ(back.target->span.start, 41u);
+  EXPECT_EQ(back.target->span.end, 63u);
   EXPECT_FALSE(parse_event_json(R"({"doc_id": "1"})", &back));  // no cameo
   EXPECT_FALSE(parse_event_json("[1]", &back));
   ASSERT_TRUE(parse_event_json(R"({"doc_id": 5, "cameo": "043"})", &back));

@@ -254,6 +254,28 @@ TEST(EvalEvents, RootActorsAndCodes) {
   EXPECT_EQ(t.code_actors.fn, 1u);
 }
 
+TEST(EvalSpans, UncodedTargetsAreSpansButNoCode) {
+  // "Arnor condemned the attack": the target has its words but no code.
+  std::vector<GoldSpan> gold = {{Role::kSource, 0, 5}, {Role::kTarget, 16, 26}};
+  std::vector<Event> events = {event_with("122", 6, actor("ARN", 0, 5), actor("", 16, 26))};
+  SpanScores s;
+  score_spans(gold, events, EventChoice::kEarliest, SpanMatch::kExact, s);
+  EXPECT_EQ(s.target.tp, 1u);
+  EXPECT_EQ(s.target.fp, 0u);
+  // Against event gold, a code never agrees with an uncoded target; a span does by overlap.
+  GoldEvent coded;
+  coded.cameo = "122";
+  coded.target.code = "GON";
+  GoldEvent spanned;
+  spanned.cameo = "122";
+  spanned.target.span = GoldSpan{Role::kTarget, 20, 26};
+  EventScores by_code, by_span;
+  score_events({coded}, events, by_code);
+  score_events({spanned}, events, by_span);
+  EXPECT_EQ(by_code.root_actors.tp, 0u);
+  EXPECT_EQ(by_span.root_actors.tp, 1u);
+}
+
 TEST(EvalEvents, JsonLinesNegativesAreFalseAlarmsNotClasses) {
   GoldSet gold;
   gold.format = GoldFormat::kJsonLines;

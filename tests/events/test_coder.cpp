@@ -147,6 +147,75 @@ TEST(Coder, EventsWithOneNamedActor) {
             V({"ARN>-:122"}));
 }
 
+// The target's words of an event (its span text), "(none)" without a target.
+std::string target_text(const std::vector<Event>& events, size_t i = 0) {
+  if (i >= events.size() || !events[i].target) return "(none)";
+  return events[i].target->span.text;
+}
+
+TEST(Coder, UncodedTargetIsTheVerbsObject) {
+  // dyad's rules: a target that names no actor is reported by its words, without a code.
+  auto events = code_text(model(), "Arnor condemned the decision.");
+  ASSERT_EQ(summary(events), V({"ARN>-:122"}));
+  ASSERT_TRUE(events[0].target.has_value());
+  EXPECT_EQ(events[0].target->code, "");
+  EXPECT_EQ(events[0].target->country, "");
+  EXPECT_EQ(target_text(events), "the decision");
+  const std::string text = "Arnor condemned the decision.";
+  EXPECT_EQ(text.substr(events[0].target->span.start,
+                        events[0].target->span.end - events[0].target->span.start),
+            "the decision");
+  // The phrase ends at a preposition other than "of", a punctuation mark, a clause word, a time
+  // word or a participle after its noun; "of" and "'s" continue it.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned the killing of three farmers in "
+                                           "the north on Friday.")),
+            "the killing of three farmers");
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned the decision, officials said.")),
+            "the decision");
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned the council's decision that was "
+                                           "taken.")),
+            "the council's decision");
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned a draft resolution presented by "
+                                           "the council.")),
+            "a draft resolution");
+  // Time words and one preposition before the object are passed over; "at least" opens a
+  // number.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on Friday the decision.")),
+            "the decision");
+  EXPECT_EQ(target_text(code_text(model(), "Arnor attacked at least 19 villages.")),
+            "at least 19 villages");
+  // After the words of a pattern: "expressed optimism at" + the object.
+  auto m = testing::model_from("coder_objects", "ARNOR_ [ARN]\n", "",
+                               "EXPRESS [---]\n- * OPTIMISM [051]\nPROMIS [050]\nACCUS [112]\n"
+                               "CONDEMN [122]\n");
+  EXPECT_EQ(target_text(code_text(m, "Arnor expressed optimism at a bipartisan deal.")),
+            "a bipartisan deal");
+  // Two verbs sharing their object.
+  EXPECT_EQ(target_text(code_text(m, "Arnor accused and condemned the decision.")),
+            "the decision");
+  // What is given is no target, the one it goes to is; an infinitive is no one.
+  EXPECT_EQ(target_text(code_text(m, "Arnor promised 30 trucks to the farmers.")),
+            "the farmers");
+  EXPECT_EQ(target_text(code_text(m, "Arnor promised 30 trucks to condemn the decision.")),
+            "30 trucks");
+  // No object, no target.
+  EXPECT_EQ(target_text(code_text(model(), "Mordor attacked on Monday.")), "(none)");
+  // TABARI's rules do not code the event at all (EventsWithOneNamedActor), and the story's dyad
+  // is not made of an uncoded target: "the two sides" still stand for Arnor and Gondor.
+  EXPECT_EQ(summary(code_text(model(), "Arnor met Gondor. Arnor condemned the decision. The "
+                                       "two sides met again.")),
+            V({"ARN>GON:040", "GON>ARN:040", "ARN>-:122", "ARN>GON:040", "GON>ARN:040"}));
+}
+
+TEST(Coder, CodedTargetSpanTakesWhatItPossesses) {
+  // "Gondor's decision" is the target phrase; its code is Gondor's.
+  auto events = code_text(model(), "Arnor condemned Gondor's decision on Monday.");
+  ASSERT_EQ(summary(events), V({"ARN>GON:122"}));
+  EXPECT_EQ(target_text(events), "Gondor's decision");
+  // Without "'s" the span is the actor's own noun phrase.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned Gondor on Monday.")), "Gondor");
+}
+
 // Dictionaries for the precision rules of events with one actor (dyad's rules).
 std::shared_ptr<const Model> business_model() {
   static auto m = testing::model_from(

@@ -44,7 +44,7 @@ std::string source_of(const std::string& text, const std::string& date = "2019-0
 std::string target_of(const std::string& text, const std::string& date = "2019-07-11") {
   auto events = code(text, date);
   const Event* e = earliest(events);
-  return e != nullptr && e->target ? e->target->code : "(none)";
+  return e != nullptr && e->target && !e->target->code.empty() ? e->target->code : "(none)";
 }
 
 std::string root_of(const std::string& text) {

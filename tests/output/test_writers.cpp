@@ -36,6 +36,25 @@ TEST(Writers, JsonLineIsValidJsonWithNulls) {
   EXPECT_NEAR(double(doc["location"]["lat"]), 40.38, 1e-9);
 }
 
+TEST(Writers, UncodedTargetHasNullCodeAndItsWords) {
+  Event e = sample();
+  e.target = Actor{"", "", "", TextSpan{"the attack", 40, 50}};
+  std::string out;
+  append_event(Format::kJsonLines, e, out);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc = parser.parse(out);
+  EXPECT_TRUE(doc["target"]["code"].is_null());
+  EXPECT_TRUE(doc["target"]["country"].is_null());
+  EXPECT_TRUE(doc["target"]["sector"].is_null());
+  EXPECT_EQ(std::string_view(doc["target"]["text"]), "the attack");
+  EXPECT_EQ(int64_t(doc["target"]["start"]), 40);
+  EXPECT_EQ(int64_t(doc["target"]["end"]), 50);
+  // TSV: empty code, country and sector columns, then the words and offsets.
+  std::string tsv;
+  append_event(Format::kTsv, e, tsv);
+  EXPECT_NE(tsv.find("\t\t\t\tthe attack\t40\t50\t"), std::string::npos);
+}
+
 TEST(Writers, TsvHasOneColumnPerHeaderField) {
   std::string out;
   append_event(Format::kTsv, sample(), out);
