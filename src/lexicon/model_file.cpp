@@ -26,11 +26,14 @@ struct ModelFileAccess {
   static void visit(Archive& a, WordTable& t) {
     a(t.exact_, t.endings_, t.stems_, t.min_stem_, t.max_stem_, t.count_, t.flags_);
     if constexpr (Archive::kReading) {
-      // The Coder keeps per-word arrays of size() entries, indexed by the ids words match to.
+      // The Coder keeps per-word arrays of size() entries, indexed by the ids words match to:
+      // the count is that of the words in the maps (intern() numbers them), never more.
       bool ok = true;
       for (const FlatStringMap* map : {&t.exact_, &t.endings_, &t.stems_})
         map->for_each([&](std::string_view, uint32_t id) { ok = ok && id < t.count_; });
       if (!ok) a.fail("a word id is out of range");
+      if (t.count_ != t.exact_.size() + t.endings_.size() + t.stems_.size())
+        a.fail("the word count disagrees with the word table");
     }
   }
   template <typename Archive>

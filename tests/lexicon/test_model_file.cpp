@@ -215,6 +215,31 @@ TEST(ModelFileTest, WordIdsOutsideTheWordTableAreRefused) {
             std::string::npos);
 }
 
+// Found by fuzz/fuzz_model_file.cpp under libFuzzer: a word count far above the words in the
+// table was accepted, and the first sentence coded allocated per-word arrays of that size (17 GB).
+TEST(ModelFileTest, WordCountMustMatchTheWordTable) {
+  std::string file = lexicon::serialize_model(*small_model(), 0);
+  // After the three string maps (u64 slot count, 16-byte slots, u64 arena length, arena) come
+  // min_stem and max_stem (u64 each), then the word count (u32).
+  size_t at = 8 + 4 + 32 + 8 + 8 + 8;
+  for (int map = 0; map < 3; ++map) {
+    uint64_t slots = 0, arena = 0;
+    std::memcpy(&slots, file.data() + at, 8);
+    at += 8 + slots * 16;
+    std::memcpy(&arena, file.data() + at, 8);
+    at += 8 + arena;
+  }
+  at += 16;
+  uint32_t count = 0;
+  std::memcpy(&count, file.data() + at, 4);
+  ASSERT_GT(count, 0u);
+  for (uint32_t bad : {count + 1, count - 1, 0x7FFFFFFFu}) {
+    std::string damaged = file;
+    std::memcpy(damaged.data() + at, &bad, 4);
+    EXPECT_NE(read_error(restamped(damaged)).find("word"), std::string::npos) << bad;
+  }
+}
+
 TEST(ModelCacheTest, CompilesOnceThenReadsRebuildsWhenDictionaryChanges) {
   auto dir = temp_dir("model_cache");
   KnowledgeOptions options;
