@@ -97,7 +97,10 @@ std::string hex_byte(unsigned char c) {
 // A short, single-line, printable rendering of a value for a reason message.
 std::string quote(std::string_view s, size_t max = 40) {
   std::string out = "\"";
-  for (size_t i = 0; i < s.size() && i < max; ++i) {
+  size_t n = std::min(s.size(), max);
+  // Cut at a character boundary, so that the reason stays valid UTF-8 where the value was.
+  while (n < s.size() && n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  for (size_t i = 0; i < n; ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 || c == 0x7F) {
       out += "\\x" + hex_byte(c).substr(2);
@@ -783,7 +786,7 @@ struct DocumentReader::Impl {
       od::value value = field.value();
       if (bit == 0) {
         if (auto e = check_value(value))
-          return fail(json_error(e, location(), line.data()) + " in \"" + name + "\"");
+          return fail(json_error(e, location(), line.data()) + " in " + quote(name));
         continue;
       }
       if (seen & bit) note("duplicate key \"" + name + "\"");

@@ -9,6 +9,7 @@
 #include "lexicon/embedded.h"
 #include "validate/tabari_suite.h"
 #include "lexicon/petrarch_reader.h"
+#include "lexicon/tables.h"
 #include "lexicon/tabari_reader.h"
 #include "text/text.h"
 
@@ -524,16 +525,24 @@ void for_each_data_line(std::string_view content, Fn&& fn) {
   }
 }
 
-double parse_double(std::string_view s, const std::string& where) {
+// A number in [lo, hi] ("nan" and "inf", which std::stod reads, are not numbers here: they
+// would reach the JSON output, which has no such values).
+double parse_double(std::string_view s, const std::string& where, const char* what, double lo,
+                    double hi) {
+  double v = 0;
   try {
     size_t used = 0;
-    double v = std::stod(std::string(s), &used);
+    v = std::stod(std::string(s), &used);
     if (used != s.size()) throw std::invalid_argument("trailing");
-    return v;
   } catch (const std::exception&) {
     throw Error(fmt::format("{}: '{}' is not a number", where, s));
   }
+  if (!(v >= lo && v <= hi))
+    throw Error(fmt::format("{}: {} '{}' is not in [{}, {}]", where, what, s, lo, hi));
+  return v;
 }
+
+}  // namespace
 
 void load_event_codes(std::string_view name, std::string_view content, Model::Impl& impl) {
   for_each_data_line(content, [&](std::string_view line, uint32_t number) {
@@ -542,8 +551,11 @@ void load_event_codes(std::string_view name, std::string_view content, Model::Im
     if (cols.size() < 4) throw Error(where + ": expected code, label, goldstein, quad_class");
     EventCodeInfo info;
     info.label = std::string(cols[1]);
-    info.goldstein = parse_double(cols[2], where);
-    info.quad_class = static_cast<int>(parse_double(cols[3], where));
+    info.goldstein = parse_double(cols[2], where, "Goldstein score", -10, 10);
+    double quad = parse_double(cols[3], where, "quad class", 1, 4);
+    if (quad != static_cast<int>(quad))
+      throw Error(fmt::format("{}: quad class '{}' is not 1, 2, 3 or 4", where, cols[3]));
+    info.quad_class = static_cast<int>(quad);
     if (cols.size() > 4) info.plover = std::string(cols[4]);
     impl.event_codes[std::string(cols[0])] = std::move(info);
   });
@@ -554,14 +566,18 @@ void load_places(std::string_view name, std::string_view content, Model::Impl& i
     auto cols = split_tabs(line);
     std::string where = fmt::format("{}:{}", name, number);
     if (cols.size() < 4) throw Error(where + ": expected name, country, lat, lon, kind");
-    Place place{std::string(cols[0]), std::string(cols[1]), parse_double(cols[2], where),
-                parse_double(cols[3], where), cols.size() > 4 ? std::string(cols[4]) : ""};
+    Place place{std::string(cols[0]), std::string(cols[1]),
+                parse_double(cols[2], where, "latitude", -90, 90),
+                parse_double(cols[3], where, "longitude", -180, 180),
+                cols.size() > 4 ? std::string(cols[4]) : ""};
     std::string key = text::key_of_phrase(place.name);
     // The first entry of a name wins: places.tsv lists capitals before other cities.
     if (impl.place_index.insert(key, static_cast<uint32_t>(impl.places.size())).second)
       impl.places.push_back(std::move(place));
   });
 }
+
+namespace {
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

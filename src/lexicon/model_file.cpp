@@ -25,6 +25,16 @@ struct ModelFileAccess {
   template <typename Archive>
   static void visit(Archive& a, WordTable& t) {
     a(t.exact_, t.endings_, t.stems_, t.min_stem_, t.max_stem_, t.count_, t.flags_);
+    if constexpr (Archive::kReading) {
+      // The Coder keeps per-word arrays of size() entries, indexed by the ids words match to:
+      // the count is that of the words in the maps (intern() numbers them), never more.
+      bool ok = true;
+      for (const FlatStringMap* map : {&t.exact_, &t.endings_, &t.stems_})
+        map->for_each([&](std::string_view, uint32_t id) { ok = ok && id < t.count_; });
+      if (!ok) a.fail("a word id is out of range");
+      if (t.count_ != t.exact_.size() + t.endings_.size() + t.stems_.size())
+        a.fail("the word count disagrees with the word table");
+    }
   }
   template <typename Archive>
   static void visit(Archive& a, PhraseTrie& t) {
@@ -496,6 +506,18 @@ std::unique_ptr<Model::Impl> deserialize_model(std::string_view bytes,
     uint64_t verb = slot.key >> 32;
     if (verb >= impl->verbs.size() || slot.value >= impl->verbs[verb].key_words.size())
       reader.fail("the verb key index is out of range");
+  }
+  // Word ids the Coder indexes its per-word arrays with (the words a pattern requires, a verb's
+  // pattern keys) must be ids of the word table.
+  const size_t words = impl->words.size();
+  for (const auto* list : {&impl->verbs, &impl->times}) {
+    for (const CompiledVerb& verb : *list) {
+      for (WordId id : verb.key_words)
+        if (id >= words) reader.fail("a verb's key word is out of range");
+      for (const CompiledPattern& pattern : verb.patterns)
+        for (WordId id : pattern.required)
+          if (id >= words) reader.fail("a pattern's word is out of range");
+    }
   }
   for (const GappedActor& gap : impl->actor_gaps)
     if (gap.codes >= impl->actor_codes.size()) reader.fail("a gapped actor's codes are out of range");

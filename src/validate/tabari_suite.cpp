@@ -6,6 +6,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -103,13 +104,32 @@ TabariProject read_project(const std::string& path) {
 bool apply_option(const std::string& raw, CodingOptions& options, std::string* why) {
   std::string command = collapse_spaces(upper(raw));
   auto starts = [&](const char* p) { return command.rfind(p, 0) == 0; };
+  // The digits at command[i...] as an int; a number too large for one is a malformed command
+  // (reported once the command is read), never an exception.
+  bool too_large = false;
+  auto digits_at = [&](size_t i, int* out) {
+    int64_t v = 0;
+    for (; i < command.size() && std::isdigit(static_cast<unsigned char>(command[i])); ++i) {
+      v = v * 10 + (command[i] - '0');
+      if (v > std::numeric_limits<int>::max()) {
+        too_large = true;
+        return;
+      }
+    }
+    *out = static_cast<int>(v);
+  };
   auto number_after = [&](const char* key, int* out) {
     size_t at = command.find(key);
     if (at == std::string::npos) return false;
     size_t i = command.find_first_of("0123456789", at);
     if (i == std::string::npos) return false;
-    *out = std::stoi(command.substr(i));
-    return true;
+    digits_at(i, out);
+    return !too_large;
+  };
+  auto fail_if_too_large = [&] {
+    if (!too_large) return true;
+    *why = "number too large";
+    return false;
   };
   auto flag = [&](bool* out) {
     if (command.find("TRUE") != std::string::npos)
@@ -125,7 +145,7 @@ bool apply_option(const std::string& raw, CodingOptions& options, std::string* w
   if (starts("SET:")) {
     if (command.find("MINIMUM WORDS") != std::string::npos) {
       if (!number_after("MINIMUM WORDS", &options.minimum_words)) {
-        *why = "MINIMUM WORDS needs a number";
+        *why = too_large ? "MINIMUM WORDS: number too large" : "MINIMUM WORDS needs a number";
         return false;
       }
       return true;
@@ -152,7 +172,7 @@ bool apply_option(const std::string& raw, CodingOptions& options, std::string* w
     number_after("VERBS", &options.maximum_verbs);
     number_after("CONJ", &options.maximum_conjunctions);
     options.no_actor_prior = command.find("NOACTPRIOR") != std::string::npos;
-    return true;
+    return fail_if_too_large();
   }
   if (starts("COMMA:")) {
     if (command.find("OFF") != std::string::npos) {
@@ -167,7 +187,7 @@ bool apply_option(const std::string& raw, CodingOptions& options, std::string* w
         bool prefixed = at > 0 && std::isalpha(static_cast<unsigned char>(command[at - 1]));
         if (!prefixed) {
           size_t i = command.find_first_of("0123456789", at);
-          if (i != std::string::npos) *out = std::stoi(command.substr(i));
+          if (i != std::string::npos) digits_at(i, out);
           return;
         }
         at += 1;
@@ -179,7 +199,7 @@ bool apply_option(const std::string& raw, CodingOptions& options, std::string* w
     value("BMAX", &options.comma_bmax);
     value("MIN", &options.comma_min);
     value("MAX", &options.comma_max);
-    return true;
+    return fail_if_too_large();
   }
   if (starts("DEFAULT:")) {
     if (command.find("OFF") != std::string::npos && command.find('[') == std::string::npos) {

@@ -242,6 +242,33 @@ TEST_F(IngestTest, WrongTypeOptionalFieldIsAWarning) {
   EXPECT_EQ(r.docs[0].title, "");
 }
 
+// Found by fuzz/fuzz_ingest_jsonl.cpp: the reason for malformed JSON inside an ignored key
+// quoted the key as decoded, so a key with an escaped newline broke the one-line reason (and the
+// one-line stderr report). Such keys are now shown like values: control bytes escaped, long
+// keys cut.
+TEST_F(IngestTest, RejectReasonQuotesAnIgnoredKeySafely) {
+  std::string path = write("k.jsonl", R"({"id":"a","text":"x","bad\nkey\u0001":[1,]})"
+                                      "\n" R"({"id":"b","text":"x",")" +
+                                          std::string(100, 'k') + R"(":tru})" + "\n");
+  Result r = read_all({path});
+  ASSERT_EQ(r.rejects.size(), 2u) << describe(r);
+  for (const Reject& x : r.rejects) {
+    EXPECT_EQ(x.reason.find('\n'), std::string::npos) << x.reason;
+    EXPECT_EQ(x.reason.find('\x01'), std::string::npos) << x.reason;
+  }
+  EXPECT_NE(r.rejects[0].reason.find(R"(in "bad\x0Akey\x01")"), std::string::npos)
+      << r.rejects[0].reason;
+  EXPECT_NE(r.rejects[1].reason.find("kkk...\""), std::string::npos) << r.rejects[1].reason;
+
+  // A long key is cut at a character boundary: the reason stays valid UTF-8.
+  std::string wide = write("w.jsonl", R"({"id":"c","text":"x",")" + std::string(39, 'k') +
+                                          "\xC3\xA9\xC3\xA9" + R"(":tru})" + "\n");
+  Result w = read_all({wide});
+  ASSERT_EQ(w.rejects.size(), 1u) << describe(w);
+  EXPECT_NE(w.rejects[0].reason.find(std::string(39, 'k') + "...\""), std::string::npos)
+      << w.rejects[0].reason;
+}
+
 // Every non-blank line is exactly one document or one reject; line numbers count blank lines.
 TEST_F(IngestTest, EveryNonBlankLineIsAccountedFor) {
   std::mt19937 rng(42);

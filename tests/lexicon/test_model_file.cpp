@@ -5,6 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
+#include "lexicon/model.h"
+#include "lexicon/tabari_reader.h"
+
 #include "test_util.h"
 
 namespace dyad::testing {
@@ -130,6 +135,109 @@ TEST_F(DamagedModelFileTest, OtherFormatVersionOrBuildIsRefused) {
 TEST_F(DamagedModelFileTest, ErrorNamesTheFile) {
   EXPECT_NE(error_for("garbage").find("damaged.dyadmodel"), std::string::npos);
   EXPECT_THROW(Model::read((dir_ / "missing.dyadmodel").string()), Error);
+}
+
+// Found by fuzz/fuzz_model_file.cpp: a payload with a valid checksum whose word ids lie outside
+// the word table was accepted, and coding a sentence with it then read out of bounds (the Coder
+// indexes per-word arrays by those ids). Such ids are now refused when the file is read.
+std::string restamped(std::string file) {
+  constexpr size_t kHeaderBytes = 8 + 4 + 32 + 8 + 8 + 8;  // see src/lexicon/model_file.h
+  lexicon::StreamHash hash;
+  hash.add(std::string_view(file).substr(kHeaderBytes));
+  uint64_t sum = hash.finish();
+  std::memcpy(file.data() + kHeaderBytes - 8, &sum, sizeof sum);
+  return file;
+}
+
+std::unique_ptr<Model::Impl> small_model() {
+  lexicon::Dictionary dict;
+  lexicon::read_tabari("t.actors", "ARNOR_ [ARN]\nGONDOR_ [GON]\n", lexicon::DictionaryKind::kActors,
+                       dict);
+  lexicon::read_tabari("t.verbs", "MEET_ [040]\n- * WITH + [042]\n",
+                       lexicon::DictionaryKind::kVerbs, dict);
+  auto impl = std::make_unique<Model::Impl>();
+  lexicon::compile_dictionary(dict, *impl);
+  return impl;
+}
+
+std::string read_error(const std::string& file) {
+  try {
+    lexicon::deserialize_model(file);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(ModelFileTest, WordIdsOutsideTheWordTableAreRefused) {
+  auto impl = small_model();
+  ASSERT_EQ(read_error(lexicon::serialize_model(*impl, 0)), "");
+
+  // The payload starts with the word table's three string maps (exact words, words with
+  // endings, stems), each a u64 slot count, slots of {hash, offset, length, value} (u32 each;
+  // an empty slot has offset UINT32_MAX), then its arena (u64 length, bytes). The first word
+  // found gets an id far past the table.
+  std::string file = lexicon::serialize_model(*impl, 0);
+  size_t at = 8 + 4 + 32 + 8 + 8 + 8;
+  bool changed = false;
+  for (int map = 0; map < 3 && !changed; ++map) {
+    uint64_t slots = 0, arena = 0;
+    std::memcpy(&slots, file.data() + at, 8);
+    at += 8;
+    for (uint64_t i = 0; i < slots && !changed; ++i) {
+      char* slot = file.data() + at + i * 16;
+      uint32_t offset = 0;
+      std::memcpy(&offset, slot + 4, 4);
+      if (offset == UINT32_MAX) continue;
+      uint32_t id = 1000000;
+      std::memcpy(slot + 12, &id, 4);
+      changed = true;
+    }
+    at += slots * 16;
+    std::memcpy(&arena, file.data() + at, 8);
+    at += 8 + arena;
+  }
+  ASSERT_TRUE(changed);
+  EXPECT_NE(read_error(restamped(file)).find("a word id is out of range"), std::string::npos);
+
+  auto bad_pattern = small_model();
+  ASSERT_FALSE(bad_pattern->verbs.empty());
+  ASSERT_FALSE(bad_pattern->verbs[0].patterns.empty());
+  bad_pattern->verbs[0].patterns[0].required.push_back(
+      static_cast<lexicon::WordId>(bad_pattern->words.size()));
+  EXPECT_NE(read_error(lexicon::serialize_model(*bad_pattern, 0)).find("a pattern's word"),
+            std::string::npos);
+
+  auto bad_key = small_model();
+  ASSERT_FALSE(bad_key->verbs[0].key_words.empty());
+  bad_key->verbs[0].key_words.assign(bad_key->verbs[0].key_words.size(), 1u << 30);
+  EXPECT_NE(read_error(lexicon::serialize_model(*bad_key, 0)).find("out of range"),
+            std::string::npos);
+}
+
+// Found by fuzz/fuzz_model_file.cpp under libFuzzer: a word count far above the words in the
+// table was accepted, and the first sentence coded allocated per-word arrays of that size (17 GB).
+TEST(ModelFileTest, WordCountMustMatchTheWordTable) {
+  std::string file = lexicon::serialize_model(*small_model(), 0);
+  // After the three string maps (u64 slot count, 16-byte slots, u64 arena length, arena) come
+  // min_stem and max_stem (u64 each), then the word count (u32).
+  size_t at = 8 + 4 + 32 + 8 + 8 + 8;
+  for (int map = 0; map < 3; ++map) {
+    uint64_t slots = 0, arena = 0;
+    std::memcpy(&slots, file.data() + at, 8);
+    at += 8 + slots * 16;
+    std::memcpy(&arena, file.data() + at, 8);
+    at += 8 + arena;
+  }
+  at += 16;
+  uint32_t count = 0;
+  std::memcpy(&count, file.data() + at, 4);
+  ASSERT_GT(count, 0u);
+  for (uint32_t bad : {count + 1, count - 1, 0x7FFFFFFFu}) {
+    std::string damaged = file;
+    std::memcpy(damaged.data() + at, &bad, 4);
+    EXPECT_NE(read_error(restamped(damaged)).find("word"), std::string::npos) << bad;
+  }
 }
 
 TEST(ModelCacheTest, CompilesOnceThenReadsRebuildsWhenDictionaryChanges) {

@@ -71,5 +71,33 @@ TEST(TabariSuite, OptionCommands) {
   EXPECT_FALSE(validate::apply_option("SET: TIME SHIFT = MAYBE", o, &why));
 }
 
+// Found by fuzz/fuzz_tabari_suite.cpp: a number too large for an int threw std::out_of_range
+// (std::stoi) out of apply_option and read_options_file instead of a malformed-command error.
+TEST(TabariSuite, OptionNumbersTooLargeAreMalformedCommands) {
+  CodingOptions o = CodingOptions::tabari();
+  std::string why;
+  EXPECT_FALSE(validate::apply_option("SET: MINIMUM WORDS = 99999999999", o, &why));
+  EXPECT_EQ(why, "MINIMUM WORDS: number too large");
+  why.clear();
+  EXPECT_FALSE(validate::apply_option("COMPLEX: VERBS 5 CONJ 123456789012", o, &why));
+  EXPECT_EQ(why, "number too large");
+  why.clear();
+  EXPECT_FALSE(validate::apply_option("COMMA: MIN 2 EMAX 2147483648", o, &why));
+  EXPECT_EQ(why, "number too large");
+  ASSERT_TRUE(validate::apply_option("COMMA: MIN 2 EMAX 2147483647", o, &why));
+  EXPECT_EQ(o.comma_emax, 2147483647);
+
+  auto dir = testing::temp_dir("tabari_options_too_large");
+  std::string path = (dir / "big.options").string();
+  testing::write_file(path, "SET: MINIMUM WORDS = 4\nCOMMA: MAX 99999999999999999999\n");
+  try {
+    validate::read_options_file(path, o);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("big.options:2: number too large"), std::string::npos)
+        << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace dyad
