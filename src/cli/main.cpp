@@ -105,11 +105,23 @@ int run_code(const CodeOptions& options) {
   uint64_t read = 0, coded = 0, rejected = 0, warnings = 0;
   dyad::CodingStats stats;
   std::string rejects_buffer;
+  // A document id comes from the input: control characters are shown escaped, so each report
+  // stays one line.
+  auto id_part = [](const std::string& id) -> std::string {
+    if (id.empty()) return "";
+    std::string shown = " document ";
+    for (unsigned char c : id) {
+      if (c < 0x20 || c == 0x7f)
+        shown += fmt::format("\\x{:02x}", c);
+      else
+        shown += static_cast<char>(c);
+    }
+    return shown;
+  };
   auto on_reject = [&](const dyad::ingest::Reject& r) {
     ++read;
     ++rejected;
-    fmt::print(stderr, "{}:{}: rejected{}: {}\n", r.file, r.line,
-               r.doc_id.empty() ? "" : fmt::format(" document {}", r.doc_id), r.reason);
+    fmt::print(stderr, "{}:{}: rejected{}: {}\n", r.file, r.line, id_part(r.doc_id), r.reason);
     if (want_rejects) {
       rejects_buffer.clear();
       append_reject_json(r, rejects_buffer);
@@ -119,8 +131,7 @@ int run_code(const CodeOptions& options) {
   auto on_warning = [&](const dyad::ingest::Reject& w) {
     ++warnings;
     if (!options.quiet_warnings)
-      fmt::print(stderr, "{}:{}: warning{}: {}\n", w.file, w.line,
-                 w.doc_id.empty() ? "" : fmt::format(" document {}", w.doc_id), w.reason);
+      fmt::print(stderr, "{}:{}: warning{}: {}\n", w.file, w.line, id_part(w.doc_id), w.reason);
   };
 
   // The reader stays on this thread; batches are coded on worker threads and written here in

@@ -106,6 +106,18 @@ TEST(Cli, MissingDateWarnsButCodes) {
   EXPECT_EQ(parse_summary(strict.err).rejected, 1);
 }
 
+TEST(Cli, ControlCharactersInAnIdStayOnOneReportLine) {
+  auto dir = temp_dir("cli_control_id");
+  std::string input = write_file(dir / "ids.jsonl",
+                                 "{\"id\":\"a\\nb\",\"text\":\"\",\"date\":\"2020-01-01\"}\n");
+  auto r = run_dyad(fmt::format("code '{}' -o /dev/null", input));
+  EXPECT_EQ(r.status, 1);
+  auto err = testing::lines(r.err);
+  ASSERT_EQ(err.size(), 2u) << r.err;  // the reject and the summary
+  EXPECT_NE(err[0].find("ids.jsonl:1: rejected document a\\x0ab: empty text"), std::string::npos)
+      << err[0];
+}
+
 TEST(Cli, BadDictionaryNamesFileAndLine) {
   auto dir = temp_dir("cli_dict");
   std::string dict = write_file(dir / "bad.verbs", "MEET [040]\n- * WITH + [04$]\n");
