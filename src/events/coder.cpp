@@ -138,6 +138,7 @@ struct Coder::Impl {
   // whether the carried clause source was found by a verb or opens its clause.
   int tried_source = -1;
   bool source_from_verb = false;
+  bool event_found = false;  // find_events -> try_verb: the sentence has an event so far
   std::string forwarded;  // see Coder::set_forwarded_actor
 
   size_t dateline_bytes = 0;  // bytes of the document's opening dateline (dyad's rules)
@@ -1381,13 +1382,26 @@ struct Coder::Impl {
       uint64_t prepositional = options.dyad_rules ? prepositional_mentions() : 0;
       bool carried = clause_source >= 0 &&
                      (not_code.empty() || scratch.mentions[clause_source].code != not_code);
+      // TABARI: while the sentence has no event, a clause that opens with its verb ("Gondor
+      // alleged and acknowledged that ... Osgiliath soldiers ... in Ithilen") does not take the
+      // subject the failed first clause found: the source search goes on after the verb. After
+      // an event the source is kept ("X promised ... and urged ...").
+      bool tabari = !options.dyad_rules && !options.petrarch_rules;
+      int after = -1;
+      if (tabari && c.clause > 0 && !event_found && v.first == clause_first + 1 &&
+          first_mention(clause_first, v.first, not_code, prepositional) < 0)
+        after = first_mention(v.last + 1, clause_last, not_code);
       // TABARI 7.6: after a conjunction the source an earlier verb found is kept unless an actor
       // opens the new clause (which then is the carried source). A source that is only the
       // first clause's first actor gives way to the clause's own actor.
-      if (!options.dyad_rules && !options.petrarch_rules && c.clause > 0 && carried && source_from_verb)
+      if (after >= 0) {
+        c.source = after;
+        c.source_single = true;
+      } else if (tabari && c.clause > 0 && carried && source_from_verb) {
         c.source = clause_source;
-      else
+      } else {
         c.source = first_mention(clause_first, v.first, not_code, prepositional);
+      }
       if (c.source < 0 && carried) c.source = clause_source;
       if (c.source < 0) c.source = first_mention(0, v.first, not_code, prepositional);
       // A target placed by the pattern ("+ WAS * DEAD"): the source is the first other actor,
@@ -1486,6 +1500,7 @@ struct Coder::Impl {
     int clause_source = -1;
     int first_clause_source = -1;  // the first source a verb of the first clause found
     source_from_verb = false;
+    event_found = false;
     bool any_event = false;
     size_t verb = 0;
     for (size_t clause = 0; clause < clause_starts.size(); ++clause) {
@@ -1549,6 +1564,7 @@ struct Coder::Impl {
         candidates.push_back(c);
         clause_has_event = true;
         any_event = true;
+        event_found = true;
         if (c.source >= 0) {
           clause_source = c.source;
           source_from_verb = true;

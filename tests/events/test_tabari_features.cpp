@@ -303,6 +303,25 @@ TEST(TabariFeatures, SourceFoundByAVerbIsKeptInLaterClauses) {
             V({"ROH>GON:160"}));
 }
 
+TEST(TabariFeatures, ClauseOpeningWithItsVerbSearchesAfterItWhileNoEvent) {
+  // ALLEGED finds Arnor but no target, so the sentence has no event yet: ADMITTED, opening its
+  // clause, does not take Arnor; its source is the first actor after it, the target the next.
+  auto m = testing::model_from("tabari_verb_opens_clause", kActors, "",
+                               "ALLEGE [022]\nADMIT [023]\nPROMISE [050]\n");
+  Coder coder(m);
+  coder.set_options(CodingOptions::tabari());
+  auto run = [&](const std::string& text) {
+    std::vector<Event> events;
+    coder.code(Document{"t", "1995-01-04", text}, events);
+    return sorted(events);
+  };
+  EXPECT_EQ(run("Arnor alleged and admitted that soldiers of Gondor stood in south Ithilen."),
+            V({"GON>ITH:023"}));
+  // After an event the source is kept (TABARI 7.6).
+  EXPECT_EQ(run("Arnor promised Rohan aid and admitted that Gondor stood in south Ithilen."),
+            V({"ARN>GON:023", "ARN>ROH:050"}));
+}
+
 TEST(TabariFeatures, ListEndsWithItsAndMember) {
   // "Gondor and Rohan, the Ithilen newspaper": the list ended with Rohan, so the closing
   // comma clause is not a list member and is dropped (TABARI 7.5, 7.8).
