@@ -21,6 +21,7 @@
 #include <typeinfo>
 
 #include "dyad/dyad.h"
+#include "text/text.h"
 
 namespace dyad::fuzz {
 
@@ -94,38 +95,6 @@ class ScratchDir {
   std::filesystem::path dir_;
 };
 
-// True when s is well-formed UTF-8 (no overlongs, surrogates or code points above U+10FFFF).
-inline bool valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size(), i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return false;
-    for (size_t k = 2; k < len; ++k)
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return false;
-    i += len;
-  }
-  return true;
-}
 
 // Counts outcomes by name and prints them at exit when $DYAD_FUZZ_STATS is set: shows whether
 // inputs get past the early checks (a target whose inputs all fail at once tests little).

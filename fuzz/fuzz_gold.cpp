@@ -17,7 +17,7 @@ void check_set(const eval::GoldSet& set, std::string_view bytes) {
   for (char c : bytes) lines += c == '\n';
   for (const eval::GoldSentence& s : set.sentences) {
     fuzz::check(!s.text.empty(), "a gold sentence is empty");
-    fuzz::check(fuzz::valid_utf8(s.text), "a gold sentence is not valid UTF-8");
+    fuzz::check(text::valid_utf8(s.text), "a gold sentence is not valid UTF-8");
     fuzz::check(s.gold_class >= -1 && s.gold_class <= 4, "a gold class is out of range");
     fuzz::check(s.line >= 1 && s.line <= lines, "a gold sentence's line is out of range");
     for (const eval::GoldSpan& span : s.spans)

@@ -51,7 +51,7 @@ void check_document(const ingest::RawDocument& doc, const ingest::ReaderOptions&
                     uint64_t lines) {
   fuzz::check(!blank(doc.id), "a document has a blank id");
   fuzz::check(!blank(doc.text), "a document has a blank text");
-  fuzz::check(fuzz::valid_utf8(doc.text), "a document's text is not valid UTF-8");
+  fuzz::check(text::valid_utf8(doc.text), "a document's text is not valid UTF-8");
   fuzz::check(doc.text.find('\0') == std::string::npos, "a document's text holds a NUL");
   fuzz::check(doc.text.size() <= options.max_document_bytes, "a document exceeds the limit");
   fuzz::check(doc.date.empty() || ingest::valid_iso_date(doc.date), "a document's date is bad");

@@ -33,7 +33,7 @@ void run(const std::string& path, ingest::ReaderOptions options) {
     while (reader.next(doc, on_reject, on_warning)) {
       fuzz::check(doc.id == "article", "the document id is not the file name");
       fuzz::check(!blank(doc.text), "a document has a blank text");
-      fuzz::check(fuzz::valid_utf8(doc.text), "a document's text is not valid UTF-8");
+      fuzz::check(text::valid_utf8(doc.text), "a document's text is not valid UTF-8");
       fuzz::check(doc.text.find('\0') == std::string::npos, "a document's text holds a NUL");
       fuzz::check(doc.date.empty() || ingest::valid_iso_date(doc.date), "a bad date passed");
       fuzz::check(!options.require_date || !doc.date.empty(), "a required date is missing");

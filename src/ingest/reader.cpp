@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "text/text.h"
 
 namespace dyad::ingest {
 namespace {
@@ -50,37 +51,8 @@ std::string errno_text(int err) {
 // Offset of the first byte that is not part of well-formed UTF-8 (no overlongs, surrogates or
 // code points above U+10FFFF), or npos. Only called after simdjson's fast check has failed.
 size_t first_invalid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    if (p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (size_t k = 2; k < len; ++k)
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    i += len;
-  }
-  return std::string_view::npos;
+  size_t at = 0;
+  return text::valid_utf8(s, &at) ? std::string_view::npos : at;
 }
 
 size_t find_invalid_utf8(std::string_view s) {
