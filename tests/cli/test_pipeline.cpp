@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "output/writers.h"
 #include "test_util.h"
 
 namespace dyad {
@@ -17,26 +18,6 @@ using testing::read_file;
 using testing::run_dyad;
 using testing::temp_dir;
 using testing::write_file;
-
-std::string json_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // A few hundred documents made from the project's examples: their paragraphs in rotating order.
 std::string generated_corpus() {
@@ -68,7 +49,9 @@ std::string generated_corpus() {
       text += paragraphs[(d + k * 3) % paragraphs.size()];
     }
     out += "{\"id\": \"gen-" + std::to_string(d) + "\", \"date\": \"2024-03-" +
-           std::to_string(10 + d % 19) + "\", \"text\": \"" + json_escape(text) + "\"}\n";
+           std::to_string(10 + d % 19) + "\", \"text\": ";
+    output::append_json_string(text, out);  // the writers' escaping: a string JSON reads back
+    out += "}\n";
   }
   return out;
 }
