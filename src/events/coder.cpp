@@ -724,6 +724,28 @@ struct Coder::Impl {
   // With dyad's rules a named actor is preferred to a role alone ("the delegation led by the
   // Russian Chief of Staff": the chief, not the delegation); the role is taken when no named
   // actor is there.
+  // TABARI: a pronoun standing for a compound ("assist them" after "Elrond and Gondor urged")
+  // is one actor.
+  bool pronoun_compound(const Mention& mention) const {
+    return !options.dyad_rules && mention.group >= 0 && mention.referent_token >= 0;
+  }
+
+  // What the actor searches below skip: mentions of `excluded` (bit i: mention i), those coded
+  // `not_code`, and a pronoun compound as a whole once its first member had that code
+  // (*skipped_group remembers it across the search).
+  bool passed_over(size_t m, const std::string& not_code, uint64_t excluded,
+                   int* skipped_group) const {
+    const Mention& mention = scratch.mentions[m];
+    if (m < 64 && (excluded >> m & 1)) return true;
+    const bool compound = pronoun_compound(mention);
+    if (compound && mention.group == *skipped_group) return true;
+    if (!not_code.empty() && compared_code(mention) == not_code) {
+      if (compound) *skipped_group = mention.group;
+      return true;
+    }
+    return false;
+  }
+
   int first_mention(uint32_t from, uint32_t to, const std::string& not_code,
                     uint64_t excluded = 0) const {
     int role_only = -1;
@@ -731,16 +753,7 @@ struct Coder::Impl {
     for (size_t m = 0; m < scratch.mentions.size(); ++m) {
       const Mention& mention = scratch.mentions[m];
       if (mention.first_token < from || mention.first_token >= to || mention.code.empty()) continue;
-      if (m < 64 && (excluded >> m & 1)) continue;
-      // A pronoun standing for a compound ("assist them" after "Elrond and Gondor urged") is
-      // one actor: passed over as a whole when its first member has the code to avoid.
-      bool pronoun_compound =
-          !options.dyad_rules && mention.group >= 0 && mention.referent_token >= 0;
-      if (pronoun_compound && mention.group == skipped_group) continue;
-      if (!not_code.empty() && compared_code(mention) == not_code) {
-        if (pronoun_compound) skipped_group = mention.group;
-        continue;
-      }
+      if (passed_over(m, not_code, excluded, &skipped_group)) continue;
       bool named = !mention.base_code.empty() || mention.story_reference ||
                    mention.referent_token >= 0 || !options.dyad_rules;
       if (named) return static_cast<int>(m);
@@ -761,16 +774,9 @@ struct Coder::Impl {
       bool inside = mention.first_token >= from && mention.first_token < to;
       for (uint32_t k : mention.words) inside = inside || (k >= from && k < to);
       if (!inside || mention.code.empty()) continue;
-      if (m < 64 && (excluded >> m & 1)) continue;
-      bool pronoun_compound =
-          !options.dyad_rules && mention.group >= 0 && mention.referent_token >= 0;
-      if (pronoun_compound && mention.group == skipped_group) continue;
-      if (!not_code.empty() && compared_code(mention) == not_code) {
-        if (pronoun_compound) skipped_group = mention.group;
-        continue;
-      }
+      if (passed_over(m, not_code, excluded, &skipped_group)) continue;
       // A pronoun standing for a compound: its first member.
-      if (pronoun_compound)
+      if (pronoun_compound(mention))
         while (m > 0 && scratch.mentions[m - 1].group == mention.group) --m;
       return static_cast<int>(m);
     }
