@@ -94,8 +94,10 @@ inline std::shared_ptr<const Model> model_from(const std::string& name, const st
 
 inline std::vector<Event> code_text(const std::shared_ptr<const Model>& model,
                                     const std::string& text,
-                                    const std::string& date = "2019-07-11") {
+                                    const std::string& date = "2019-07-11",
+                                    const CodingOptions& options = CodingOptions{}) {
   Coder coder(model);
+  coder.set_options(options);
   Document doc;
   doc.id = "t";
   doc.date = date;

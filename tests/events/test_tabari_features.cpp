@@ -36,15 +36,7 @@ std::shared_ptr<const Model> model() {
 
 std::vector<Event> code(const std::string& text, CodingOptions options = CodingOptions::tabari(),
                         const std::string& date = "1995-01-04") {
-  Coder coder(model());
-  coder.set_options(options);
-  Document doc;
-  doc.id = "t";
-  doc.date = date;
-  doc.text = text;
-  std::vector<Event> events;
-  coder.code(doc, events);
-  return events;
+  return testing::code_text(model(), text, date, options);
 }
 
 std::vector<std::string> sorted(std::vector<Event> events) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dyad/dyad.h"
+#include "test_util.h"
 
 namespace dyad {
 namespace {
@@ -17,14 +18,7 @@ std::shared_ptr<const Model> knowledge() {
 }
 
 std::vector<Event> code(const std::string& text, const std::string& date = "2019-07-11") {
-  Coder coder(knowledge());
-  Document doc;
-  doc.id = "k";
-  doc.date = date;
-  doc.text = text;
-  std::vector<Event> events;
-  coder.code(doc, events);
-  return events;
+  return testing::code_text(knowledge(), text, date);
 }
 
 // The event that comes first in the sentence (the one `dyad eval` scores as strict).
