@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "text/short_strings.h"
+
 namespace dyad::actors {
 namespace {
 
@@ -15,7 +17,9 @@ using Unit = SentenceScratch::Unit;
 [[gnu::always_inline]] inline bool is_any(std::string_view key,
                                            std::initializer_list<std::string_view> words) {
   for (std::string_view w : words)
-    if (w.size() == key.size() && w[0] == key[0] && w == key) return true;
+    if (w.size() == key.size() && w[0] == key[0] &&
+        text::same_bytes(w.data(), key.data(), w.size()))
+      return true;
   return false;
 }
 
@@ -137,7 +141,7 @@ size_t story_phrase_at(const text::TokenBuffer& tokens, uint32_t i) {
   for (const auto& p : kStoryPhrases) {
     if (i + p.length > tokens.size()) continue;
     bool ok = true;
-    for (size_t k = 0; k < p.length && ok; ++k) ok = tokens.key(i + k) == p.words[k];
+    for (size_t k = 0; k < p.length && ok; ++k) ok = text::same_key(tokens.key(i + k), p.words[k]);
     if (ok) return p.length;
   }
   return 0;
@@ -302,10 +306,12 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         if (tokens.tokens[k].kind != TokenKind::kWord) break;
         if (!key.empty()) key += ' ';
         key += tokens.key(k);
-        auto it = state.learned_names.find(key);
-        if (it != state.learned_names.end()) {
+        bool known_prefix = false;
+        const std::string* code = state.learned_names.find(key, &known_prefix);
+        if (!known_prefix) break;
+        if (code != nullptr) {
           name_len = k - i + 1;
-          name_code = it->second;
+          name_code = *code;
         }
       }
     }
@@ -388,8 +394,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         for (uint32_t k = i; k <= unit.last; ++k)
           name_like = name_like && tokens.tokens[k].capitalized &&
                       tokens.tokens[k].kind == TokenKind::kWord;
-        if (name_like)
-          state.learned_names.try_emplace(std::string(tokens.key(unit.last)), code->code);
+        if (name_like) state.learned_names.learn(tokens.key(unit.last), code->code, false);
       }
     } else {
       const lexicon::AgentInfo& agent = model.agents[agent_payload];
@@ -538,8 +543,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
           if (!full.empty()) full += ' ';
           full += tokens.key(k);
         }
-        state.learned_names[full] = m.code;
-        state.learned_names[std::string(tokens.key(name_last))] = m.code;
+        state.learned_names.learn(full, m.code, true);
+        state.learned_names.learn(tokens.key(name_last), m.code, true);
       }
     }
     if (last_unit == u && !units[u].words.empty()) m.words = units[u].words;

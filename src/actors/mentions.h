@@ -49,11 +49,51 @@ void for_each_token(const Mention& m, F f) {
   }
 }
 
+// Person names learned in a document: key ("SADIKOV", "IVAN SADIKOV") -> actor code. Every
+// leading run of whole words of a key is indexed too ("IVAN"), so a lookup that extends a name
+// word by word can stop at the first run that is not indexed. Belongs to one Coder.
+class LearnedNames {
+ public:
+  // The code learned for `key`, or nullptr; *known_prefix tells whether `key` is a key or the
+  // leading words of one (when false, no longer key starts with it).
+  const std::string* find(std::string_view key, bool* known_prefix) const {
+    const uint32_t* slot = index_.find(key);
+    *known_prefix = slot != nullptr;
+    return slot == nullptr || *slot == kPrefixOnly ? nullptr : &codes_[*slot];
+  }
+  // Learns key -> code; an existing code is kept unless `replace`.
+  void learn(std::string_view key, const std::string& code, bool replace) {
+    for (size_t space = key.find(' '); space != std::string_view::npos;
+         space = key.find(' ', space + 1))
+      index_.insert(key.substr(0, space), kPrefixOnly);
+    uint32_t* slot = index_.find_mutable(key);
+    if (slot == nullptr) {
+      index_.insert(key, static_cast<uint32_t>(codes_.size()));
+      codes_.push_back(code);
+    } else if (*slot == kPrefixOnly) {
+      *slot = static_cast<uint32_t>(codes_.size());
+      codes_.push_back(code);
+    } else if (replace) {
+      codes_[*slot] = code;
+    }
+  }
+  bool empty() const { return codes_.empty(); }
+  void clear() {
+    index_.clear();
+    codes_.clear();
+  }
+
+ private:
+  static constexpr uint32_t kPrefixOnly = UINT32_MAX;
+  lexicon::FlatStringMap index_;  // key -> index into codes_, or kPrefixOnly
+  std::vector<std::string> codes_;
+};
+
 // Names learned in a document, and its dyad.
 struct DocumentState {
   int32_t day = 0;  // document date (days since epoch); valid when has_day
   bool has_day = false;
-  std::unordered_map<std::string, std::string> learned_names;  // key ("SADIKOV") -> code
+  LearnedNames learned_names;
   std::vector<std::string> dyad;  // the story's two main actor codes, once known
   std::string previous_subject;   // code of the previous sentence's first mention
   std::string forwarded;          // TABARI FORWARD: what an opening pronoun stands for

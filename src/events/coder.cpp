@@ -27,6 +27,7 @@
 #include "geo/locate.h"
 #include "ingest/ingest.h"
 #include "lexicon/model.h"
+#include "text/short_strings.h"
 #include "text/text.h"
 
 namespace dyad {
@@ -40,7 +41,9 @@ using text::TokenKind;
 [[gnu::always_inline]] inline bool is_any(std::string_view key,
                                            std::initializer_list<std::string_view> words) {
   for (std::string_view w : words)
-    if (w.size() == key.size() && w[0] == key[0] && w == key) return true;
+    if (w.size() == key.size() && w[0] == key[0] &&
+        text::same_bytes(w.data(), key.data(), w.size()))
+      return true;
   return false;
 }
 
@@ -435,33 +438,35 @@ struct Coder::Impl {
     return effect;
   }
 
-  // Which dictionary words the current sentence has: seen[id] == stamp. A new stamp per
-  // sentence (and after clauses are dropped) avoids clearing the table.
-  // first_at[id] / last_at[id]: the first and last token with that word (valid when seen).
-  std::vector<uint32_t> seen, first_at, last_at;
+  // Which dictionary words the current sentence has: seen[id].stamp == stamp. A new stamp per
+  // sentence (and after clauses are dropped) avoids clearing the table. first/last: the first
+  // and last token with that word (valid when seen). One struct per word, so a lookup touches
+  // one cache line (the table has an entry for every word of the model).
+  struct WordSeen {
+    uint32_t stamp = 0, first = 0, last = 0;
+  };
+  std::vector<WordSeen> seen;
   uint32_t stamp = 0;
-  std::vector<uint32_t> pattern_candidates;  // try_verb's patterns to try (reused buffer)
+  std::vector<uint32_t> pattern_candidates;     // try_verb's patterns to try (reused buffer)
   std::vector<lexicon::WordId> sentence_words;  // the distinct words seen, in order
+  bool word_seen(lexicon::WordId id) const { return seen[id].stamp == stamp; }
   void note_words() {
-    if (seen.size() < model.words.size()) {
-      seen.resize(model.words.size(), 0);
-      first_at.resize(model.words.size(), 0);
-      last_at.resize(model.words.size(), 0);
-    }
+    if (seen.size() < model.words.size()) seen.resize(model.words.size());
     if (++stamp == 0) {  // wrapped: start over
-      std::fill(seen.begin(), seen.end(), 0);
+      std::fill(seen.begin(), seen.end(), WordSeen{});
       stamp = 1;
     }
     sentence_words.clear();
     for (uint32_t i = 0; i + 1 < scratch.match_begin.size(); ++i)
       for (uint32_t k = scratch.match_begin[i]; k < scratch.match_begin[i + 1]; ++k) {
-        lexicon::WordId id = scratch.ids[k];
-        if (seen[id] != stamp) {
-          seen[id] = stamp;
-          first_at[id] = i;
+        const lexicon::WordId id = scratch.ids[k];
+        WordSeen& w = seen[id];
+        if (w.stamp != stamp) {
+          w.stamp = stamp;
+          w.first = i;
           sentence_words.push_back(id);
         }
-        last_at[id] = i;
+        w.last = i;
       }
   }
   // A pattern's literal words all stand where they could match: those before '*' before the
@@ -470,9 +475,9 @@ struct Coder::Impl {
                     uint32_t verb_last) const {
     for (size_t r = 0; r < pattern.required.size(); ++r) {
       lexicon::WordId id = pattern.required[r];
-      if (seen[id] != stamp) return false;
-      if (r < pattern.required_before ? first_at[id] >= verb_first : last_at[id] <= verb_last)
-        return false;
+      const WordSeen& w = seen[id];
+      if (w.stamp != stamp) return false;
+      if (r < pattern.required_before ? w.first >= verb_first : w.last <= verb_last) return false;
     }
     return true;
   }
@@ -1301,7 +1306,7 @@ struct Coder::Impl {
       }
     } else {
       for (size_t k = 0; k < verb.key_words.size(); ++k)
-        if (seen[verb.key_words[k]] == stamp) add_group(k);
+        if (word_seen(verb.key_words[k])) add_group(k);
     }
     std::sort(pattern_candidates.begin(), pattern_candidates.end());
     for (uint32_t candidate : pattern_candidates) {
@@ -1811,7 +1816,6 @@ struct Coder::Impl {
     if (options.minimum_words > 0 && static_cast<int>(word_count()) < options.minimum_words) return;
     if (options.dyad_rules && is_table()) return;
     actors::match_words(model.words, tokens, scratch);
-    note_words();
     if (discard_phrase_present()) return;
     actors::find_mentions(model, options, tokens, state, scratch);
     if (scratch.discard) return;
@@ -1821,6 +1825,7 @@ struct Coder::Impl {
         options.default_target.empty() && !(options.petrarch_rules && options.new_actor_length > 0) &&
         !trace)
       return;
+    note_words();  // for the verb and pattern stages only
     // dyad's rules: the place of a wire dateline ("WASHINGTON, March 5 -") says where the story
     // was filed, it is no actor of the first sentence.
     if (dateline_bytes > 0 && index == 0)

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/short_strings.h"
+
 namespace dyad::events {
 namespace {
 
@@ -17,12 +19,11 @@ bool token_has(const SentenceView& s, uint32_t i, lexicon::WordId id) {
 
 // Words a '^' never passes over: it skips a noun phrase, not its preposition or determiner.
 bool is_function_word(std::string_view key) {
-  for (std::string_view w : {"THE", "A",    "AN",    "TO",    "FOR",     "WITH", "OF",    "ON",
-                             "IN",  "AT",   "BY",    "FROM",  "ABOUT",   "INTO", "OVER",  "AGAINST",
-                             "AND", "OR",   "BUT",   "NOR",   "THAT",    "ITS",  "THEIR", "HIS",
-                             "HER", "THIS", "THESE", "THOSE", "BETWEEN", "AFTER"})
-    if (key == w) return true;
-  return false;
+  static constexpr text::WordList kFunctionWords{
+      {"THE",  "A",    "AN",    "TO",   "FOR",  "WITH",    "OF",    "ON",    "IN",      "AT",
+       "BY",   "FROM", "ABOUT", "INTO", "OVER", "AGAINST", "AND",   "OR",    "BUT",     "NOR",
+       "THAT", "ITS",  "THEIR", "HIS",  "HER",  "THIS",    "THESE", "THOSE", "BETWEEN", "AFTER"}};
+  return kFunctionWords.contains(key);
 }
 
 bool boundary_outside_mention(const SentenceView& s, uint32_t i) {

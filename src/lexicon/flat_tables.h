@@ -13,7 +13,10 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "text/short_strings.h"
 
 namespace dyad::lexicon {
 
@@ -124,9 +127,12 @@ class FlatStringMap {
       const Slot& s = slots_[i];
       if (s.offset == kEmpty) return nullptr;
       if (s.hash == h && s.length == key.size() &&
-          std::string_view(arena_).substr(s.offset, s.length) == key)
+          text::same_bytes(arena_.data() + s.offset, key.data(), key.size()))
         return &s.value;
     }
+  }
+  uint32_t* find_mutable(std::string_view key) {
+    return const_cast<uint32_t*>(std::as_const(*this).find(key));
   }
   // Asks the CPU to fetch the slot where a key with this hash_bytes() is looked for first.
   void prefetch(uint64_t hash) const {
