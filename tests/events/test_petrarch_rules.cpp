@@ -185,5 +185,16 @@ TEST(PetrarchRules, SubjectAfterThePhraseComma) {
       V({"ARN>---:121", "ARN>BRE:041", "ARN>CAL:041", "ARN>GON:041"}));
 }
 
+TEST(PetrarchRules, ActorWordOfABareNounPhraseModifiesConjoinedAgents) {
+  // One flat noun phrase: the actor word modifies both agents.
+  EXPECT_EQ(code("Arnor soldiers and officials criticized Gondor.", petrarch()),
+            V({"ARNGOV>GON:121", "ARNMIL>GON:121"}));
+  EXPECT_EQ(code("Arnor soldiers and officials criticized Gondor.", petrarch(false)),
+            V({"ARNMIL>GON:121", "~GOV>GON:121"}));
+  // After a determiner the second agent stands alone.
+  EXPECT_EQ(code("The Arnor soldiers and officials criticized Gondor.", petrarch()),
+            V({"ARNMIL>GON:121", "~GOV>GON:121"}));
+}
+
 }  // namespace
 }  // namespace dyad

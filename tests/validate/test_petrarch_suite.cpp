@@ -230,7 +230,7 @@ TEST(PetrarchSuite, RealUnitTestRecords) {
   std::fclose(sink);
   EXPECT_EQ(summary.records, 284);
   EXPECT_EQ(summary.passed + summary.failed + summary.skipped, 284);
-  EXPECT_GE(summary.passed, 269);  // the floor, out of all 284: raise it as the count rises
+  EXPECT_GE(summary.passed, 270);  // the floor, out of all 284: raise it as the count rises
 }
 
 }  // namespace
