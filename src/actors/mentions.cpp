@@ -760,6 +760,29 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     }
   }
 
+  // PETRARCH: an actor word opening a bare noun phrase modifies every agent conjoined to its own
+  // ("Danish media and government" = DNKMED and DNKGOV, one flat noun phrase in the parse);
+  // after a determiner the parse splits the phrases ("The Danish media and government" =
+  // DNKMED and ---GOV).
+  if (options.petrarch_rules) {
+    for (size_t m = 1; m < ms.size(); ++m) {
+      Mention& before = ms[m - 1];
+      Mention& agent = ms[m];
+      if (before.group < 0 || before.group != agent.group || before.base_code.empty() ||
+          before.agent_code.empty() || before.agent_headed || !agent.base_code.empty() ||
+          agent.agent_code.empty() || agent.first_token != before.last_token + 2 ||
+          tokens.key(before.last_token + 1) != "AND")
+        continue;
+      if (before.first_token > 0 &&
+          is_any(tokens.key(before.first_token - 1),
+                 {"THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "THIS", "THESE", "THOSE", "OUR",
+                  "MY", "YOUR", "ANY", "NO", "EVERY", "EACH"}))
+        continue;
+      agent.base_code = before.base_code;
+      agent.code = combine(before.base_code, agent.agent_code, agent.agent_suffix);
+    }
+  }
+
   // 3. Story references and pronouns (only over tokens no mention covers). Pronouns follow
   // TABARI 7.7: HE/SHE/IT = the first actor of the sentence; ITS/HIS/HER = the first actor before
   // the pronoun; THEY/THEM/THEIR = the first compound, else the first actor. With dyad's rules a

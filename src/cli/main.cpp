@@ -258,6 +258,10 @@ int main(int argc, char** argv) {
   validate_cmd->add_flag("-v,--verbose", validate_verbose, "Print every record");
   std::string validate_only;
   validate_cmd->add_option("--record", validate_only, "Run only the record with this id");
+  bool validate_honour_include = false;
+  validate_cmd->add_flag("--honour-include", validate_honour_include,
+                         "PETRARCH records: skip categories not in the file's <Include>, as "
+                         "PETRARCH does (by default every record is run)");
 
   dyad::cli::BenchOptions bench;
   CLI::App* bench_cmd = dyad::cli::add_bench_command(app, bench);
@@ -280,9 +284,12 @@ int main(int argc, char** argv) {
   if (validate_cmd->parsed()) {
     try {
       if (validate_file.size() > 4 && validate_file.ends_with(".xml")) {  // PETRARCH records
-        auto summary = dyad::validate::run_petrarch_suite(validate_file, stdout, validate_verbose,
-                                                          validate_only);
-        return summary.failed == 0 ? 0 : 1;
+        dyad::validate::PetrarchRunOptions run;
+        run.verbose = validate_verbose;
+        run.only = validate_only;
+        run.honour_include = validate_honour_include;
+        auto summary = dyad::validate::run_petrarch_suite(validate_file, stdout, run);
+        return summary.failed == 0 && summary.skipped == 0 ? 0 : 1;
       }
       auto summary =
           dyad::validate::run_tabari_suite(validate_file, stdout, validate_verbose, validate_only);

@@ -643,6 +643,26 @@ struct Coder::Impl {
                          "THEN", "ALSO", "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD"});
   }
 
+  // PETRARCH: the last comma in [from, to) that delimits a phrase -- not inside a mention, not
+  // between two members of one list, not between two lower-case words of a noun phrase
+  // ("complete, full diplomatic ties"); -1 when there is none.
+  int64_t last_phrase_comma(uint32_t from, uint32_t to) const {
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    for (uint32_t i = to; i-- > from;) {
+      if (tokens.tokens[i].kind != TokenKind::kComma || scratch.mention_of_token[i] >= 0) continue;
+      if (i > 0 && i + 1 < n) {
+        int before = scratch.mention_of_token[i - 1];
+        int after = scratch.mention_of_token[i + 1];
+        if (before >= 0 && after >= 0 && scratch.mentions[before].group >= 0 &&
+            scratch.mentions[before].group == scratch.mentions[after].group)
+          continue;
+        if (plain_word(i - 1) && plain_word(i + 1)) continue;
+      }
+      return i;
+    }
+    return -1;
+  }
+
   // PETRARCH codes every clause of the parse: a closing ", a senior official said on Saturday"
   // (a subject, then a verb, after the last comma) is a clause of its own.
   void closing_clause() {
@@ -1411,7 +1431,15 @@ struct Coder::Impl {
       } else if (tabari && c.clause > 0 && carried && source_from_verb) {
         c.source = clause_source;
       } else {
-        c.source = first_mention(clause_first, v.first, not_code, prepositional);
+        c.source = -1;
+        // PETRARCH: an actor between the last phrase comma and the verb is the verb's subject,
+        // not the first actor of the clause ("ties with Gondor, almost five years after
+        // Calenardhon crowds burned down its embassy": Calenardhon burned it).
+        if (options.petrarch_rules)
+          if (int64_t comma = last_phrase_comma(clause_first, v.first); comma >= 0)
+            c.source =
+                first_mention(static_cast<uint32_t>(comma) + 1, v.first, not_code, prepositional);
+        if (c.source < 0) c.source = first_mention(clause_first, v.first, not_code, prepositional);
       }
       if (c.source < 0 && carried) c.source = clause_source;
       if (c.source < 0) c.source = first_mention(0, v.first, not_code, prepositional);

@@ -499,14 +499,16 @@ bool apply_petrarch_config(const std::string& option_in, const std::string& valu
   return true;  // stop_on_error, write_actor_root ... change nothing dyad codes
 }
 
-PetrarchSummary run_petrarch_suite(const std::string& xml_path, FILE* report, bool verbose,
-                                   const std::string& only) {
+PetrarchSummary run_petrarch_suite(const std::string& xml_path, FILE* report,
+                                   const PetrarchRunOptions& run) {
   PetrarchSuite suite = read_petrarch_suite(xml_path);
-  return run_petrarch_suite(suite, petrarch_coding_options(), report, verbose, only);
+  return run_petrarch_suite(suite, petrarch_coding_options(), report, run);
 }
 
 PetrarchSummary run_petrarch_suite(const PetrarchSuite& suite, const CodingOptions& start,
-                                   FILE* report, bool verbose, const std::string& only) {
+                                   FILE* report, const PetrarchRunOptions& run) {
+  const bool verbose = run.verbose;
+  const std::string& only = run.only;
   PetrarchSummary summary;
   CodingOptions options = start;
   std::string why;
@@ -528,7 +530,7 @@ PetrarchSummary run_petrarch_suite(const PetrarchSuite& suite, const CodingOptio
         throw Error(fmt::format("{}:{}: <Config> {}", suite.path, record.line, why));
     ++summary.records;
     if (!only.empty() && record.id != only) continue;
-    if (!include.empty() && !include.count(record.category)) {
+    if (run.honour_include && !include.empty() && !include.count(record.category)) {
       skipped.push_back(fmt::format("{} (category {} is not in <Include>)", record.id,
                                     record.category.empty() ? "\"\"" : record.category));
       continue;
@@ -580,7 +582,17 @@ PetrarchSummary run_petrarch_suite(const PetrarchSuite& suite, const CodingOptio
     fmt::print(report, "{} skipped:\n", skipped.size());
     for (const auto& s : skipped) fmt::print(report, "  {}\n", s);
   }
-  fmt::print(report, "{} passed, {} failed\n", summary.passed, summary.failed);
+  // The share of the records in scope (all of them, or those with the --record id), skipped
+  // ones counted as not passed.
+  const int in_scope = summary.passed + summary.failed + summary.skipped;
+  if (in_scope > 0)
+    fmt::print(report, "{} of {} records passed ({:.1f}%)\n", summary.passed, in_scope,
+               100.0 * summary.passed / in_scope);
+  if (summary.skipped > 0)
+    fmt::print(report, "{} passed, {} failed, {} skipped\n", summary.passed, summary.failed,
+               summary.skipped);
+  else
+    fmt::print(report, "{} passed, {} failed\n", summary.passed, summary.failed);
   return summary;
 }
 

@@ -67,12 +67,21 @@ struct PetrarchSummary {
   int passed = 0, failed = 0, skipped = 0;
 };
 
-// Runs the suite, printing each mismatch to `report` and the closing line "N passed, N failed"
-// (skipped records -- categories outside <Include>, parse errors dyad cannot see -- are listed
-// before it). Models are compiled once per dictionary set. `only`: just that record id.
-PetrarchSummary run_petrarch_suite(const std::string& xml_path, FILE* report, bool verbose,
-                                   const std::string& only = "");
+struct PetrarchRunOptions {
+  bool verbose = false;  // print every record
+  std::string only;      // just the records with this id ("" = all)
+  // Skip records whose category is not in the file's <Include> (as PETRARCH does). Off by
+  // default: every record's expectation is written in the file, so every record is run.
+  bool honour_include = false;
+};
+
+// Runs the suite, printing each mismatch to `report`, the records skipped (categories outside
+// <Include> when honoured, parse errors dyad cannot see), the share of all records that passed,
+// and the closing line "N passed, N failed" (", N skipped" when some were). Models are compiled
+// once per dictionary set.
+PetrarchSummary run_petrarch_suite(const std::string& xml_path, FILE* report,
+                                   const PetrarchRunOptions& run = {});
 PetrarchSummary run_petrarch_suite(const PetrarchSuite& suite, const CodingOptions& start,
-                                   FILE* report, bool verbose, const std::string& only = "");
+                                   FILE* report, const PetrarchRunOptions& run = {});
 
 }  // namespace dyad::validate

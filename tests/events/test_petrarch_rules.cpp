@@ -161,5 +161,40 @@ TEST(PetrarchRules, CommaPhrasesAsPetrarchCountsThem) {
   EXPECT_EQ(code(text, petrarch(false)), V({"ARN>CAL:064"}));
 }
 
+TEST(PetrarchRules, SubjectAfterThePhraseComma) {
+  // Comma phrases kept (as COMMA-12 runs): the actor between the last comma and the verb is the
+  // verb's subject, not the first actor of the clause.
+  auto kept = [](bool on) {
+    CodingOptions o = petrarch(on, false);
+    std::string why;
+    for (const char* option : {"comma_max", "comma_emax", "comma_bmax"})
+      EXPECT_TRUE(validate::apply_petrarch_config(option, "0", o, &why)) << why;
+    return o;
+  };
+  const char* text =
+      "Arnor welcomed ties with Gondor, five years after Calenardhon crowds criticized its "
+      "embassy.";
+  EXPECT_EQ(code(text, kept(true)), V({"ARN>GON:041", "CAL>---:121"}));
+  EXPECT_EQ(code(text, kept(false)), V({"ARN>GON:041"}));
+  // Without an actor after the comma the clause's first actor stays the source; a comma between
+  // list members or between two lower-case words delimits nothing.
+  EXPECT_EQ(code("Arnor, for five long years now, criticized its embassy.", kept(true)),
+            V({"ARN>---:121"}));
+  EXPECT_EQ(
+      code("Arnor welcomed Gondor, Calenardhon and Bree, and criticized its embassy.", kept(true)),
+      V({"ARN>---:121", "ARN>BRE:041", "ARN>CAL:041", "ARN>GON:041"}));
+}
+
+TEST(PetrarchRules, ActorWordOfABareNounPhraseModifiesConjoinedAgents) {
+  // One flat noun phrase: the actor word modifies both agents.
+  EXPECT_EQ(code("Arnor soldiers and officials criticized Gondor.", petrarch()),
+            V({"ARNGOV>GON:121", "ARNMIL>GON:121"}));
+  EXPECT_EQ(code("Arnor soldiers and officials criticized Gondor.", petrarch(false)),
+            V({"ARNMIL>GON:121", "~GOV>GON:121"}));
+  // After a determiner the second agent stands alone.
+  EXPECT_EQ(code("The Arnor soldiers and officials criticized Gondor.", petrarch()),
+            V({"ARNMIL>GON:121", "~GOV>GON:121"}));
+}
+
 }  // namespace
 }  // namespace dyad
