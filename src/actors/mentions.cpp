@@ -82,7 +82,7 @@ bool has_code_segment(const std::string& code, const std::string& segment) {
 }
 
 std::string combine(const std::string& actor, const std::string& agent, bool suffix) {
-  if (agent.empty() || agent == "---") return actor;
+  if (agent.empty() || text::is(agent, "---")) return actor;
   if (actor.empty()) return agent;
   if (has_code_segment(actor, agent)) return actor;
   return suffix ? actor + agent : agent + actor;
@@ -137,7 +137,8 @@ static_assert(every_story_phrase_opens_with_the_or_both(), "update story_phrase_
 
 size_t story_phrase_at(const text::TokenBuffer& tokens, uint32_t i) {
   std::string_view first = tokens.key(i);
-  if (first != "THE" && first != "BOTH") return 0;  // every phrase opens so: most tokens stop here
+  if (!text::is(first, "THE") && !text::is(first, "BOTH"))
+    return 0;  // every phrase opens so: most tokens stop here
   for (const auto& p : kStoryPhrases) {
     if (i + p.length > tokens.size()) continue;
     bool ok = true;
@@ -162,7 +163,10 @@ void split_actor_code(const std::string& code, std::string* country, std::string
       "PTY", "MED", "EDU", "BUS", "CVL", "REF", "HLH", "LAB", "SPY", "ELI", "UAF", "CRM"};
   bool non_country = std::find(kNonCountry.begin(), kNonCountry.end(), head) != kNonCountry.end();
   if (non_country) {
-    *sector = head == "IGO" || head == "NGO" || head == "NGM" || head == "MNC" ? head : head;
+    *sector = text::is(head, "IGO") || text::is(head, "NGO") || text::is(head, "NGM") ||
+                      text::is(head, "MNC")
+                  ? head
+                  : head;
     return;
   }
   *country = head;
@@ -294,7 +298,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
                              : 0;
     // dyad's rules: the pronoun "us" (lower case) is not the country US.
     if (options.dyad_rules && actor_len == 1 && !tokens.tokens[i].capitalized &&
-        tokens.key(i) == "US")
+        text::is(tokens.key(i), "US"))
       actor_len = 0;
     // Learned names: the longest run of capitalized words known for this document.
     uint32_t name_len = 0;
@@ -375,9 +379,10 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     } else if (actor_len >= agent_len) {
       const lexicon::DatedCode* code = pick_code(model.actor_codes[actor_payload], state);
       unit.last = i + actor_len - 1;
-      if (code != nullptr && code->code == "+++") scratch.complex = true;
-      if (code != nullptr && code->code == "###") scratch.discard = true;
-      if (code == nullptr || code->code == "---" || code->code == "+++" || code->code == "###") {
+      if (code != nullptr && text::is(code->code, "+++")) scratch.complex = true;
+      if (code != nullptr && text::is(code->code, "###")) scratch.discard = true;
+      if (code == nullptr || text::is(code->code, "---") || text::is(code->code, "+++") ||
+          text::is(code->code, "###")) {
         // Null-coded or out-of-date actor phrase: it blocks shorter matches but names no one.
         i = unit.last + 1;
         continue;
@@ -446,12 +451,12 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         // country ("police in Baku"), never to add a place to a named actor.
         if (t.kind == TokenKind::kComma && !saw_comma && options.dyad_rules) {
           saw_comma = true;
-        } else if (options.petrarch_rules && key == "FROM" &&
+        } else if (options.petrarch_rules && text::is(key, "FROM") &&
                    units[last_unit].kind == Unit::kAgent && next.kind != Unit::kAgent) {
           // PETRARCH: "soldiers from Gondor" is one noun phrase.
         } else if (options.petrarch_rules && saw_possessive && next.kind == Unit::kAgent &&
                    ++modifiers <= 4 &&
-                   (key == "AND" || is_plain_modifier(model, tokens, scratch, k, true))) {
+                   (text::is(key, "AND") || is_plain_modifier(model, tokens, scratch, k, true))) {
           // PETRARCH: "Dagolath's first Deputy Prime Minister", "Ithilen's awful and evil
           // minister": the possessive's noun phrase runs on to its head.
         } else if (t.kind == TokenKind::kPossessive || is_phrase_connector(key)) {
@@ -460,13 +465,14 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
           // actors ("Ithilen in Gondor").
           // Nor two actors across a possessive ("Arnor's Elrond" names both).
           if (!options.dyad_rules &&
-              (key == "FOR" ||
-               ((key == "OF" || key == "IN" ||
+              (text::is(key, "FOR") ||
+               ((text::is(key, "OF") || text::is(key, "IN") ||
                  (t.kind == TokenKind::kPossessive && options.possessive_separates_actors)) &&
                 units[last_unit].kind != Unit::kAgent && next.kind != Unit::kAgent)))
             join = false;
-          if (options.dyad_rules && (key == "IN" || key == "FOR") && has_actor) join = false;
-        } else if (!options.dyad_rules && key == "FORMER" && k + 1 == next.first &&
+          if (options.dyad_rules && (text::is(key, "IN") || text::is(key, "FOR")) && has_actor)
+            join = false;
+        } else if (!options.dyad_rules && text::is(key, "FORMER") && k + 1 == next.first &&
                    next.kind == Unit::kAgent) {
           // "Arnor former security officials": FORMER before the agent of an actor-agent pair
           // keeps the pair together (and makes the agent an elite, below).
@@ -516,8 +522,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     // "Former" before the phrase or before its agent makes the agent an elite (TABARI 5.4.1).
     Unit elite{};
     if (agent != nullptr &&
-        ((m.first_token > 0 && tokens.key(m.first_token - 1) == "FORMER") ||
-         (agent->first > m.first_token && tokens.key(agent->first - 1) == "FORMER"))) {
+        ((m.first_token > 0 && text::is(tokens.key(m.first_token - 1), "FORMER")) ||
+         (agent->first > m.first_token && text::is(tokens.key(agent->first - 1), "FORMER")))) {
       elite = *agent;
       elite.code = "ELI";
       agent = &elite;
@@ -581,10 +587,10 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       if (!all[m].base_code.empty() || all[m].code.empty()) continue;
       uint32_t k = all[m].last_token + 1;
       if (k + 1 >= n || !is_any(tokens.key(k), {"LED", "HEADED", "COMMANDED"}) ||
-          tokens.key(k + 1) != "BY")
+          !text::is(tokens.key(k + 1), "BY"))
         continue;
       k += 2;
-      if (k < n && tokens.key(k) == "THE") ++k;
+      if (k < n && text::is(tokens.key(k), "THE")) ++k;
       if (all[m + 1].first_token == k && !all[m + 1].base_code.empty()) {
         all[m].code = all[m + 1].code;
         all[m].base_code = all[m + 1].base_code;
@@ -611,14 +617,16 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     bool separator = false, conjunction = false;
     for (uint32_t k = gap_first; k < gap_last && list; ++k) {
       std::string_view key = tokens.key(k);
-      if (tokens.tokens[k].kind == TokenKind::kComma || key == "AND" || key == "NOR") {
-        list = !separator || key == "AND";  // ", and" is one separator
+      if (tokens.tokens[k].kind == TokenKind::kComma || text::is(key, "AND") ||
+          text::is(key, "NOR")) {
+        list = !separator || text::is(key, "AND");  // ", and" is one separator
         separator = true;
-        conjunction = conjunction || key == "AND" || key == "NOR";
+        conjunction = conjunction || text::is(key, "AND") || text::is(key, "NOR");
       } else {
-        list = separator && (key == "THE" || key == "A" || key == "AN" || is_adjective(k) ||
-                             (options.petrarch_rules &&
-                              is_plain_modifier(model, tokens, scratch, k, false)));
+        list =
+            separator &&
+            (text::is(key, "THE") || text::is(key, "A") || text::is(key, "AN") || is_adjective(k) ||
+             (options.petrarch_rules && is_plain_modifier(model, tokens, scratch, k, false)));
       }
     }
     list = list && separator;
@@ -629,11 +637,11 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       bool ok = true;
       for (uint32_t k = gap_first; k < gap_last && ok; ++k) {
         std::string_view key = tokens.key(k);
-        if (key == "AND")
+        if (text::is(key, "AND"))
           ++ands;
         else
-          ok = tokens.tokens[k].kind == TokenKind::kPossessive || key == "OF" || key == "THE" ||
-               is_plain_modifier(model, tokens, scratch, k, false);
+          ok = tokens.tokens[k].kind == TokenKind::kPossessive || text::is(key, "OF") ||
+               text::is(key, "THE") || is_plain_modifier(model, tokens, scratch, k, false);
       }
       if (ok && ands == 1) list = conjunction = true;
     }
@@ -686,7 +694,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
           (tokens.tokens[k].kind == TokenKind::kPossessive && options.possessive_separates_actors))
         adjectives = true;
       else
-        only = key == "THE" || key == "A" || key == "AN";
+        only = text::is(key, "THE") || text::is(key, "A") || text::is(key, "AN");
     }
     if (!only || !adjectives) continue;
     // Only a parsed compound gathers its neighbours (a coded one alone does not).
@@ -771,7 +779,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       if (before.group < 0 || before.group != agent.group || before.base_code.empty() ||
           before.agent_code.empty() || before.agent_headed || !agent.base_code.empty() ||
           agent.agent_code.empty() || agent.first_token != before.last_token + 2 ||
-          tokens.key(before.last_token + 1) != "AND")
+          !text::is(tokens.key(before.last_token + 1), "AND"))
         continue;
       if (before.first_token > 0 &&
           is_any(tokens.key(before.first_token - 1),
@@ -834,12 +842,13 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       extra.push_back(std::move(m));
       continue;
     }
-    if (key == "HE" || key == "SHE" || key == "IT" || key == "HIM") {
+    if (text::is(key, "HE") || text::is(key, "SHE") || text::is(key, "IT") ||
+        text::is(key, "HIM")) {
       // dyad: the first actor before the pronoun (else the previous sentence's subject).
       referent = first_actor(options.dyad_rules ? i : n);
-    } else if (key == "ITS" || key == "HIS" || key == "HER") {
+    } else if (text::is(key, "ITS") || text::is(key, "HIS") || text::is(key, "HER")) {
       referent = first_actor(i);
-    } else if (key == "THEY" || key == "THEM" || key == "THEIR") {
+    } else if (text::is(key, "THEY") || text::is(key, "THEM") || text::is(key, "THEIR")) {
       // An antecedent stands before its pronoun ("Among them was ..." refers to nothing here).
       referent = first_compound(i);
       plural = referent != nullptr;
@@ -869,7 +878,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         extra.push_back(std::move(m));
       }
     } else if (options.dyad_rules && !state.previous_subject.empty() &&
-               (key == "HE" || key == "SHE" || key == "THEY")) {
+               (text::is(key, "HE") || text::is(key, "SHE") || text::is(key, "THEY"))) {
       Mention m;
       m.first_token = m.last_token = i;
       m.code = state.previous_subject;

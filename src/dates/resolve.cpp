@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "dates/calendar.h"
+#include "text/short_strings.h"
 
 namespace dyad::dates {
 namespace {
@@ -17,7 +18,7 @@ int month_of(std::string_view key) {
   if (key.size() < 3 || key.size() > 9) return 0;  // most tokens: no comparison at all
   for (int m = 0; m < 12; ++m)
     if (key[0] == kShort[m][0] && (key == kFull[m] || key == kShort[m])) return m + 1;
-  if (key == "SEPT") return 9;
+  if (text::is(key, "SEPT")) return 9;
   return 0;
 }
 
@@ -37,7 +38,9 @@ int day_number(std::string_view key) {
   for (; i < key.size() && key[i] >= '0' && key[i] <= '9'; ++i) value = value * 10 + (key[i] - '0');
   if (i == 0 || i > 2) return 0;
   std::string_view rest = key.substr(i);
-  if (!(rest.empty() || rest == "ST" || rest == "ND" || rest == "RD" || rest == "TH")) return 0;
+  if (!(rest.empty() || text::is(rest, "ST") || text::is(rest, "ND") || text::is(rest, "RD") ||
+        text::is(rest, "TH")))
+    return 0;
   return value >= 1 && value <= 31 ? value : 0;
 }
 
@@ -97,13 +100,13 @@ std::optional<int32_t> sentence_day(const text::TokenBuffer& tokens,
     }
     if (!publication_day) continue;
     int32_t pub = *publication_day;
-    if (key == "YESTERDAY") return pub - 1;
-    if (key == "TODAY") return pub;
-    if (key == "TOMORROW") return pub + 1;
-    if ((key == "LAST" || key == "NEXT" || key == "THIS") && i + 1 < n) {
+    if (text::is(key, "YESTERDAY")) return pub - 1;
+    if (text::is(key, "TODAY")) return pub;
+    if (text::is(key, "TOMORROW")) return pub + 1;
+    if ((text::is(key, "LAST") || text::is(key, "NEXT") || text::is(key, "THIS")) && i + 1 < n) {
       std::string_view unit = tokens.key(i + 1);
-      int sign = key == "LAST" ? -1 : key == "NEXT" ? 1 : 0;
-      if (unit == "WEEK") return pub + 7 * sign;
+      int sign = text::is(key, "LAST") ? -1 : text::is(key, "NEXT") ? 1 : 0;
+      if (text::is(unit, "WEEK")) return pub + 7 * sign;
       if (int wd = weekday_of(unit); wd >= 0) {
         int today = weekday(pub);
         if (sign < 0) return pub - ((today - wd + 7) % 7 == 0 ? 7 : (today - wd + 7) % 7);
@@ -118,7 +121,8 @@ std::optional<int32_t> sentence_day(const text::TokenBuffer& tokens,
       bool future = false;
       for (size_t k = i >= 6 ? i - 6 : 0; k < i; ++k) {
         std::string_view w = tokens.key(k);
-        if (w == "WILL" || w == "NEXT" || w == "SCHEDULED" || w == "DUE" || w == "PLANS")
+        if (text::is(w, "WILL") || text::is(w, "NEXT") || text::is(w, "SCHEDULED") ||
+            text::is(w, "DUE") || text::is(w, "PLANS"))
           future = true;
       }
       if (future) return pub + (wd - today + 7) % 7;

@@ -51,7 +51,7 @@ using text::TokenKind;
 constexpr int kNoActor = -3;
 
 bool is_article(std::string_view key) {
-  return key == "THE" || key == "A" || key == "AN";
+  return text::is(key, "THE") || text::is(key, "A") || text::is(key, "AN");
 }
 
 bool is_determiner(std::string_view key) {
@@ -67,14 +67,15 @@ bool has_nominal_suffix(std::string_view key) {
 }
 
 bool is_conjunction(std::string_view key) {
-  return key == "AND" || key == "BUT" || key == "OR" || key == "NOR";
+  return text::is(key, "AND") || text::is(key, "BUT") || text::is(key, "OR") ||
+         text::is(key, "NOR");
 }
 
 bool is_negation(std::string_view key) {
-  if (key == "NOT" || key == "NEVER" || key == "NO" || key == "NEITHER" || key == "NOR" ||
-      key == "CANNOT")
+  if (text::is(key, "NOT") || text::is(key, "NEVER") || text::is(key, "NO") ||
+      text::is(key, "NEITHER") || text::is(key, "NOR") || text::is(key, "CANNOT"))
     return true;
-  return key.size() > 3 && key.substr(key.size() - 3) == "N'T";
+  return key.size() > 3 && text::is(key.substr(key.size() - 3), "N'T");
 }
 
 // Words that may stand between a negation and its verb: "did not immediately meet".
@@ -427,7 +428,7 @@ struct Coder::Impl {
       }
       if (code->discard())
         effect.discard = true;
-      else if (code->code == "+++")
+      else if (text::is(code->code, "+++"))
         effect.complex = true;
       else if (code->null())
         effect.null = true;
@@ -544,13 +545,13 @@ struct Coder::Impl {
       if (options.dyad_rules && has_nominal_suffix(tokens.key(v.last))) v.noun_position = true;
       // dyad: a past participle right after a preposition describes a noun ("duties on frozen
       // orange juice", "clashes with armed groups"): an adjective, coded only through patterns.
-      if (options.dyad_rules && v.first == v.last && v.first > 0 && previous != "TO" &&
+      if (options.dyad_rules && v.first == v.last && v.first > 0 && !text::is(previous, "TO") &&
           is_preposition(previous) && tokens.key(v.first).size() > 4 &&
           (tokens.key(v.first).ends_with("ED") || tokens.key(v.first).ends_with("EN")))
         v.noun_position = true;
       const lexicon::CompiledVerb& verb = model.verbs[payload];
       if (verb.code.discard()) *discard = true;
-      if (verb.code.code == "+++") *complex = true;
+      if (text::is(verb.code.code, "+++")) *complex = true;
       // A null-coded root without patterns is not a verb at all.
       if (verb.code.null() && verb.patterns.empty()) continue;
       verbs.push_back(v);
@@ -607,7 +608,8 @@ struct Coder::Impl {
       }
       // dyad's rules: AND joining two noun phrases ("sent vehicles and a team of paratroopers to
       // Lebanon") does not divide clauses: no verb follows it before the next boundary.
-      if (options.dyad_rules && tokens.key(i) == "AND" && !verb_before_boundary(i + 1)) continue;
+      if (options.dyad_rules && text::is(tokens.key(i), "AND") && !verb_before_boundary(i + 1))
+        continue;
       // PETRARCH: a conjunction between two plain words joins them within a phrase ("heavily
       // and unjustly criticized", "death and injury toll").
       if (options.petrarch_rules && i + 1 < n && plain_word(i - 1) && plain_word(i + 1)) continue;
@@ -863,15 +865,16 @@ struct Coder::Impl {
     bool auxiliary = false;
     for (uint32_t back = 1; back <= 2 && back <= v.first; ++back) {
       std::string_view key = tokens.key(v.first - back);
-      if (key == "WAS" || key == "WERE" || key == "BEEN" ||
-          (options.dyad_rules && (key == "IS" || key == "ARE" || key == "BE")))
+      if (text::is(key, "WAS") || text::is(key, "WERE") || text::is(key, "BEEN") ||
+          (options.dyad_rules &&
+           (text::is(key, "IS") || text::is(key, "ARE") || text::is(key, "BE"))))
         auxiliary = true;
     }
     if (!auxiliary) return -1;
     const uint32_t n = static_cast<uint32_t>(tokens.size());
     uint32_t reach = 3;  // "was opposed earlier by"
     for (uint32_t k = v.last + 1; k < n && k <= v.last + reach; ++k) {
-      if (tokens.key(k) != "BY") continue;
+      if (!text::is(tokens.key(k), "BY")) continue;
       for (uint32_t j = k + 1; j < n && j <= k + 3; ++j) {
         int m = scratch.mention_of_token[j];
         if (usable(m)) return m;
@@ -887,9 +890,9 @@ struct Coder::Impl {
     for (int64_t k = static_cast<int64_t>(v.first) - 1; k >= 0 && looked < 4; --k, ++looked) {
       std::string_view key = tokens.key(static_cast<size_t>(k));
       if (is_negation(key)) return true;
-      if ((key == "FAILED" || key == "REFUSED" || key == "DECLINED") &&
+      if ((text::is(key, "FAILED") || text::is(key, "REFUSED") || text::is(key, "DECLINED")) &&
           static_cast<size_t>(k + 1) < tokens.size() &&
-          tokens.key(static_cast<size_t>(k + 1)) == "TO")
+          text::is(tokens.key(static_cast<size_t>(k + 1)), "TO"))
         return true;
       if (!is_verb_group_filler(key)) break;
     }
@@ -910,7 +913,7 @@ struct Coder::Impl {
   // province would ..."), nor anything in a question.
   bool hypothetical(const Verb& v) const {
     const uint32_t n = static_cast<uint32_t>(tokens.size());
-    if (n > 0 && tokens.key(n - 1) == "?") return true;
+    if (n > 0 && text::is(tokens.key(n - 1), "?")) return true;
     if (v.noun_position && v.first > 0 && is_any(tokens.key(v.first - 1), {"ANY", "NO"}))
       return true;
     for (int64_t k = static_cast<int64_t>(v.first) - 1; k >= 0; --k) {
@@ -938,7 +941,7 @@ struct Coder::Impl {
     if (t.kind == TokenKind::kPossessive) return true;
     if (t.kind != TokenKind::kWord || scratch.mention_of_token[k] >= 0 || verb_at(k)) return false;
     std::string_view key = tokens.key(k);
-    if (key == "OF") return true;
+    if (text::is(key, "OF")) return true;
     return !is_preposition(key) && !is_conjunction(key) && !is_auxiliary(key) &&
            !is_any(key, {"HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO",
                          "ITS", "HIS", "HER", "THEIR"});
@@ -948,7 +951,7 @@ struct Coder::Impl {
   // is empty or longer than new_actor_length.
   int new_actor(uint32_t first, uint32_t last) {
     if (first > last) return -1;
-    while (last > first && tokens.key(last) == "OF") --last;
+    while (last > first && text::is(tokens.key(last), "OF")) --last;
     std::string words;
     int count = 0;
     for (uint32_t k = first; k <= last; ++k) {
@@ -996,7 +999,7 @@ struct Coder::Impl {
     uint32_t end = verb_first;
     while (end > after && is_auxiliary(tokens.key(end - 1))) --end;
     for (uint32_t k = after; k < end; ++k) {
-      if (tokens.key(k) != "AND") {
+      if (!text::is(tokens.key(k), "AND")) {
         if (!noun_phrase_word(k)) return;
         continue;
       }
@@ -1053,7 +1056,7 @@ struct Coder::Impl {
     const text::Span& b = tokens.tokens[k].span;
     if (b.start < a.end) return false;
     std::string_view gap(doc.text.data() + a.end, b.start - a.end);
-    return gap == "-" || gap.find_first_not_of(" \t\n") == std::string_view::npos;
+    return text::is(gap, "-") || gap.find_first_not_of(" \t\n") == std::string_view::npos;
   }
 
   // "at least", "at most", "more than", "less than", "fewer than", "up to" at token k: they open
@@ -1061,9 +1064,10 @@ struct Coder::Impl {
   bool quantifier_at(uint32_t k, uint32_t end) const {
     if (k + 1 >= end) return false;
     std::string_view a = tokens.key(k), b = tokens.key(k + 1);
-    return (a == "AT" && (b == "LEAST" || b == "MOST")) ||
-           ((a == "MORE" || a == "LESS" || a == "FEWER") && b == "THAN") ||
-           (a == "UP" && b == "TO");
+    return (text::is(a, "AT") && (text::is(b, "LEAST") || text::is(b, "MOST"))) ||
+           ((text::is(a, "MORE") || text::is(a, "LESS") || text::is(a, "FEWER")) &&
+            text::is(b, "THAN")) ||
+           (text::is(a, "UP") && text::is(b, "TO"));
   }
 
   // The first word of the object after token `from`: time words ("yesterday", "on Friday") and
@@ -1122,14 +1126,14 @@ struct Coder::Impl {
       });
       if (verb && scratch.mention_of_token[k] < 0) break;
       if (is_preposition(key) && !quantifier_at(k, end)) {
-        if (key != "OF") break;
+        if (!text::is(key, "OF")) break;
         ++k;
         after_preposition = true;
         continue;
       }
       // "that" right after a preposition is a determiner ("skeptical of that death toll").
-      bool determiner_that = key == "THAT" && k == start && k > 0 &&
-                             is_preposition(tokens.key(k - 1));
+      bool determiner_that =
+          text::is(key, "THAT") && k == start && k > 0 && is_preposition(tokens.key(k - 1));
       if ((ends_noun_phrase(key) && !determiner_that) || is_time_word(key)) break;
       // A participle after a noun starts a clause of its own ("a draft resolution presented
       // by", "a cargo plane flying"), unless hyphenated to it ("U.S.-backed").
@@ -1167,7 +1171,7 @@ struct Coder::Impl {
     *last = k - 1;
     // "provided $2 million to Fiji", "giving money to local communities": what is given is no
     // target, the one it goes to is (an infinitive, "to help", ends at its verb).
-    if (k + 1 < end && tokens.key(k) == "TO") {
+    if (k + 1 < end && text::is(tokens.key(k), "TO")) {
       uint32_t r = noun_phrase_end(doc, k + 1, end);
       bool rword = false;
       for (uint32_t j = k + 1; j < r; ++j)
@@ -1208,7 +1212,7 @@ struct Coder::Impl {
     if (code.starts_with("IGO") || code.starts_with("NGO")) return true;
     if (is_any(code.substr(0, 3), {"MED", "JUD", "AGR", "ELI"})) return false;
     for (size_t k = 0; k + 3 <= code.size(); k += 3)
-      if (code.substr(k, 3) == "BUS") return false;
+      if (text::is(code.substr(k, 3), "BUS")) return false;
     return true;
   }
 
@@ -1285,7 +1289,7 @@ struct Coder::Impl {
     if (first <= verb_last || first - verb_last > 3) return false;
     for (uint32_t k = verb_last + 1; k < first; ++k) {
       std::string_view key = tokens.key(k);
-      if (!is_determiner(key) && key != "TO" && key != "WITH") return false;
+      if (!is_determiner(key) && !text::is(key, "TO") && !text::is(key, "WITH")) return false;
     }
     return true;
   }
@@ -1354,7 +1358,7 @@ struct Coder::Impl {
       code = &verb.code;
     }
     // A discard or complex code on the matched pattern stops the whole sentence (TABARI 6.3-6.4).
-    if (code->discard() || code->code == "+++") {
+    if (code->discard() || text::is(code->code, "+++")) {
       sentence_stopped = true;
       return false;
     }
@@ -1501,7 +1505,7 @@ struct Coder::Impl {
       // A plain statement (010) needs its addressee as direct object; a speech verb with a
       // meaning of its own ("declined to comment", "is skeptical", "appealed") stands without
       // a target, but never reaches for a distant one.
-      if (c.code == "010") return false;
+      if (text::is(c.code, "010")) return false;
       c.target = -1;
     }
     // dyad's rules keep an event whose target is not named ("Japan condemned the attack"):
@@ -1757,7 +1761,7 @@ struct Coder::Impl {
           const std::string& sc = code_of(s, true);
           const std::string& tc = code_of(t, false);
           if (sc == tc) continue;
-          if (c.code != "---")
+          if (!text::is(c.code, "---"))
             add_event(doc, sentence_index, day, place, c.code, s, t, c, seen, out, event_counter);
           if (!c.paired.empty() && t != kNoActor && s != kNoActor)
             add_event(doc, sentence_index, day, place, c.paired, t, s, c, seen, out, event_counter);

@@ -27,7 +27,7 @@ inline uint32_t load_u32(const char* p) {
 
 // a[0, n) == b[0, n). Up to 16 bytes: one or two overlapping loads of each side (every byte is
 // covered, none is read outside the ranges); longer: memcmp.
-inline bool same_bytes(const char* a, const char* b, size_t n) {
+[[gnu::always_inline]] inline bool same_bytes(const char* a, const char* b, size_t n) {
   using detail::load_u32;
   using detail::load_u64;
   if (n >= 8) {
@@ -41,6 +41,14 @@ inline bool same_bytes(const char* a, const char* b, size_t n) {
 
 inline bool same_key(std::string_view a, std::string_view b) {
   return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size());
+}
+
+// key == literal, inlined however large the calling function: in the coder's largest
+// functions GCC leaves `key == "THE"` as a call to basic_string_view::compare (and memcmp)
+// whenever the lengths agree, which for two- and three-letter words is most of the time.
+template <size_t N>
+[[gnu::always_inline]] inline bool is(std::string_view key, const char (&literal)[N]) {
+  return key.size() == N - 1 && same_bytes(key.data(), literal, N - 1);
 }
 
 // The first (up to) 8 bytes of s packed into an integer, little-endian, zero-padded: two keys
