@@ -12,30 +12,18 @@ namespace {
 using text::TokenKind;
 using Unit = SentenceScratch::Unit;
 
-// Called for most tokens with short word lists: inlined, so the constant list unrolls, and the
-// length and first letter reject nearly every word before a full comparison.
-[[gnu::always_inline]] inline bool is_any(std::string_view key,
-                                           std::initializer_list<std::string_view> words) {
-  for (std::string_view w : words)
-    if (w.size() == key.size() && w[0] == key[0] &&
-        text::same_bytes(w.data(), key.data(), w.size()))
-      return true;
-  return false;
-}
-
 // Words that may sit between two units of one noun phrase: "Minister OF Defense OF THE Republic
 // of Azerbaijan", "Russia 'S army", "police IN Baku".
 bool is_phrase_connector(std::string_view key) {
-  return is_any(key, {"OF", "THE", "'S", "IN", "FOR"});
+  return DYAD_KEY_IN(key, "OF", "THE", "'S", "IN", "FOR");
 }
 
 bool is_calendar_word(std::string_view key) {
-  return is_any(key,
-                {"MONDAY",  "TUESDAY",   "WEDNESDAY", "THURSDAY", "FRIDAY",    "SATURDAY", "SUNDAY",
-                 "JANUARY", "FEBRUARY",  "MARCH",     "APRIL",    "MAY",       "JUNE",     "JULY",
-                 "AUGUST",  "SEPTEMBER", "OCTOBER",   "NOVEMBER", "DECEMBER",  "JAN",      "FEB",
-                 "MAR",     "APR",       "JUN",       "JUL",      "AUG",       "SEP",      "SEPT",
-                 "OCT",     "NOV",       "DEC",       "TODAY",    "YESTERDAY", "TOMORROW"});
+  return DYAD_KEY_IN(key, "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                     "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+                     "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB", "MAR",
+                     "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "TODAY",
+                     "YESTERDAY", "TOMORROW");
 }
 
 // A capitalized word that can be part of a person's name (after a title).
@@ -45,8 +33,8 @@ bool is_name_word(const text::TokenBuffer& tokens, uint32_t i, const SentenceScr
   if (scratch.unit_of_token[i] >= 0) return false;
   std::string_view key = tokens.key(t);
   if (is_calendar_word(key) || is_phrase_connector(key)) return false;
-  return !is_any(key, {"AND", "BUT", "OR", "HE", "SHE", "IT",   "THEY", "WE", "I",    "A",
-                       "AN",  "ON",  "AT", "TO", "BY",  "WITH", "FROM", "AS", "THAT", "WHO"});
+  return !DYAD_KEY_IN(key, "AND", "BUT", "OR", "HE", "SHE", "IT", "THEY", "WE", "I", "A", "AN",
+                      "ON", "AT", "TO", "BY", "WITH", "FROM", "AS", "THAT", "WHO");
 }
 
 bool token_matches(const SentenceScratch& scratch, uint32_t i, lexicon::WordId id) {
@@ -68,9 +56,9 @@ bool is_plain_modifier(const Model::Impl& model, const text::TokenBuffer& tokens
   const text::Token& t = tokens.tokens[k];
   if (t.kind != TokenKind::kWord || (t.capitalized && !capitals)) return false;
   std::string_view key = tokens.key(t);
-  if (is_any(key, {"AND", "OR", "BUT", "NOR", "OF",   "IN",  "FOR",   "FROM", "TO",   "WITH",
-                   "BY",  "ON", "AT",  "AS",  "THAT", "WHO", "WHICH", "HE",   "SHE",  "IT",
-                   "THEY", "WE", "I",  "ITS", "HIS",  "HER", "THEIR", "THIS", "THESE"}))
+  if (DYAD_KEY_IN(key, "AND", "OR", "BUT", "NOR", "OF", "IN", "FOR", "FROM", "TO", "WITH", "BY",
+                  "ON", "AT", "AS", "THAT", "WHO", "WHICH", "HE", "SHE", "IT", "THEY", "WE", "I",
+                  "ITS", "HIS", "HER", "THEIR", "THIS", "THESE"))
     return false;
   return !is_verb_word(model, scratch, k, static_cast<uint32_t>(tokens.size()));
 }
@@ -193,7 +181,7 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
     const TokenKind kind = tokens.tokens[i].kind;
     scratch.clause_boundary[i] =
         kind == TokenKind::kComma || kind == TokenKind::kColon || kind == TokenKind::kPeriod ||
-        (kind == TokenKind::kWord && is_any(key, {"AND", "BUT", "OR", "NOR"}));
+        (kind == TokenKind::kWord && DYAD_KEY_IN(key, "AND", "BUT", "OR", "NOR"));
     const uint32_t* cached = scratch.match_cache.find(key, scratch.key_hashes[i]);
     uint32_t entry = 0;
     if (cached != nullptr) {
@@ -586,7 +574,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     for (size_t m = 0; m + 1 < all.size(); ++m) {
       if (!all[m].base_code.empty() || all[m].code.empty()) continue;
       uint32_t k = all[m].last_token + 1;
-      if (k + 1 >= n || !is_any(tokens.key(k), {"LED", "HEADED", "COMMANDED"}) ||
+      if (k + 1 >= n || !DYAD_KEY_IN(tokens.key(k), "LED", "HEADED", "COMMANDED") ||
           !text::is(tokens.key(k + 1), "BY"))
         continue;
       k += 2;
@@ -782,9 +770,9 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
           !text::is(tokens.key(before.last_token + 1), "AND"))
         continue;
       if (before.first_token > 0 &&
-          is_any(tokens.key(before.first_token - 1),
-                 {"THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "THIS", "THESE", "THOSE", "OUR",
-                  "MY", "YOUR", "ANY", "NO", "EVERY", "EACH"}))
+          DYAD_KEY_IN(tokens.key(before.first_token - 1), "THE", "A", "AN", "ITS", "HIS", "HER",
+                      "THEIR", "THIS", "THESE", "THOSE", "OUR", "MY", "YOUR", "ANY", "NO", "EVERY",
+                      "EACH"))
         continue;
       agent.base_code = before.base_code;
       agent.code = combine(before.base_code, agent.agent_code, agent.agent_suffix);
@@ -830,7 +818,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     const Mention* referent = nullptr;
     bool plural = false;
     bool pronoun =
-        is_any(key, {"HE", "SHE", "IT", "HIM", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR"});
+        DYAD_KEY_IN(key, "HE", "SHE", "IT", "HIM", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR");
     // PETRARCH resolves no pronouns: "he", "their" name no actor.
     if (options.petrarch_rules && pronoun) continue;
     if (pronoun && !state.forwarded.empty() &&

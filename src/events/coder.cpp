@@ -36,17 +36,6 @@ namespace {
 using actors::Mention;
 using text::TokenKind;
 
-// Called for most tokens with short word lists: inlined, so the constant list unrolls, and the
-// length and first letter reject nearly every word before a full comparison.
-[[gnu::always_inline]] inline bool is_any(std::string_view key,
-                                           std::initializer_list<std::string_view> words) {
-  for (std::string_view w : words)
-    if (w.size() == key.size() && w[0] == key[0] &&
-        text::same_bytes(w.data(), key.data(), w.size()))
-      return true;
-  return false;
-}
-
 // A candidate's target when dyad's rules code an event without a named target.
 constexpr int kNoActor = -3;
 
@@ -55,8 +44,8 @@ bool is_article(std::string_view key) {
 }
 
 bool is_determiner(std::string_view key) {
-  return is_any(key, {"THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "THIS", "THESE", "THOSE",
-                      "OUR", "MY", "YOUR", "ANY", "NO", "EVERY", "EACH", "'S"});
+  return DYAD_KEY_IN(key, "THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "THIS", "THESE", "THOSE",
+                     "OUR", "MY", "YOUR", "ANY", "NO", "EVERY", "EACH", "'S");
 }
 
 bool has_nominal_suffix(std::string_view key) {
@@ -80,18 +69,16 @@ bool is_negation(std::string_view key) {
 
 // Words that may stand between a negation and its verb: "did not immediately meet".
 bool is_verb_group_filler(std::string_view key) {
-  return is_any(key, {"DID",         "DO",       "DOES",     "HAS", "HAVE",  "HAD",   "WILL",
-                      "WOULD",       "SHALL",    "SHOULD",   "CAN", "COULD", "MAY",   "MIGHT",
-                      "MUST",        "BE",       "BEEN",     "YET", "ALSO",  "STILL", "EVER",
-                      "IMMEDIATELY", "TO",       "IS",       "ARE", "WAS",   "WERE",  "FORMALLY",
-                      "OFFICIALLY",  "DIRECTLY", "PUBLICLY", "EVEN"});
+  return DYAD_KEY_IN(key, "DID", "DO", "DOES", "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHALL",
+                     "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "BE", "BEEN", "YET", "ALSO",
+                     "STILL", "EVER", "IMMEDIATELY", "TO", "IS", "ARE", "WAS", "WERE", "FORMALLY",
+                     "OFFICIALLY", "DIRECTLY", "PUBLICLY", "EVEN");
 }
 
 bool is_preposition(std::string_view key) {
-  return is_any(key,
-                {"TO",     "FOR",     "WITH",  "OF",   "ON",      "AGAINST", "FROM",    "IN",
-                 "AT",     "BY",      "ABOUT", "INTO", "OVER",    "UNDER",   "BETWEEN", "AMONG",
-                 "TOWARD", "TOWARDS", "NEAR",  "VIA",  "WITHOUT", "AFTER",   "BEFORE",  "DURING"});
+  return DYAD_KEY_IN(key, "TO", "FOR", "WITH", "OF", "ON", "AGAINST", "FROM", "IN", "AT", "BY",
+                     "ABOUT", "INTO", "OVER", "UNDER", "BETWEEN", "AMONG", "TOWARD", "TOWARDS",
+                     "NEAR", "VIA", "WITHOUT", "AFTER", "BEFORE", "DURING");
 }
 
 bool is_speech_root(std::string_view code) {
@@ -218,7 +205,7 @@ struct Coder::Impl {
         return false;
       std::string_view key = full_tokens.key(k);
       if (is_determiner(key) || is_preposition(key) || is_conjunction(key) ||
-          is_any(key, {"HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO"}))
+          DYAD_KEY_IN(key, "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO"))
         return false;
     }
     return true;
@@ -538,7 +525,7 @@ struct Coder::Impl {
             --k;
             ++skipped;
           }
-          if (k >= 0 && is_any(tokens.key(static_cast<size_t>(k)), {"A", "AN"})) continue;
+          if (k >= 0 && DYAD_KEY_IN(tokens.key(static_cast<size_t>(k)), "A", "AN")) continue;
         }
       }
       // dyad: a stem matching a nominal form ("COOPERAT" in "cooperation") is a noun too.
@@ -561,12 +548,10 @@ struct Coder::Impl {
     if (options.petrarch_rules && verbs.size() > 1) {
       std::vector<Verb> kept;
       for (size_t k = 0; k < verbs.size(); ++k) {
-        bool auxiliary =
-            verbs[k].first == verbs[k].last &&
-            is_any(tokens.key(verbs[k].first),
-                   {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL", "SHALL", "CAN",
-                    "HAVE", "HAS", "HAD", "DO", "DOES", "DID", "BE", "BEEN", "IS", "ARE", "WAS",
-                    "WERE"});
+        bool auxiliary = verbs[k].first == verbs[k].last &&
+                         DYAD_KEY_IN(tokens.key(verbs[k].first), "SHOULD", "WOULD", "COULD", "MAY",
+                                     "MIGHT", "MUST", "WILL", "SHALL", "CAN", "HAVE", "HAS", "HAD",
+                                     "DO", "DOES", "DID", "BE", "BEEN", "IS", "ARE", "WAS", "WERE");
         if (auxiliary && k + 1 < verbs.size() && verbs[k + 1].first <= verbs[k].last + 2) continue;
         kept.push_back(verbs[k]);
       }
@@ -641,8 +626,8 @@ struct Coder::Impl {
       return false;
     std::string_view key = tokens.key(k);
     return !is_determiner(key) && !is_preposition(key) && !is_conjunction(key) &&
-           !is_any(key, {"HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO",
-                         "THEN", "ALSO", "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD"});
+           !DYAD_KEY_IN(key, "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO",
+                        "THEN", "ALSO", "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD");
   }
 
   // PETRARCH: the last comma in [from, to) that delimits a phrase -- not inside a mention, not
@@ -842,21 +827,22 @@ struct Coder::Impl {
   bool agentless_passive(const Verb& v) const {
     bool auxiliary = false;
     for (uint32_t back = 1; back <= 2 && back <= v.first; ++back)
-      if (is_any(tokens.key(v.first - back),
-                 {"WAS", "WERE", "BEEN", "BEING", "IS", "ARE", "BE", "GET", "GOT", "GETS"}))
+      if (DYAD_KEY_IN(tokens.key(v.first - back), "WAS", "WERE", "BEEN", "BEING", "IS", "ARE", "BE",
+                      "GET", "GOT", "GETS"))
         auxiliary = true;
     if (!auxiliary) return false;
     std::string_view key = tokens.key(v.first);
-    if (is_any(key, {"COMMITTED", "OPPOSED", "PREPARED", "DETERMINED", "CONCERNED", "WORRIED",
-                     "INTERESTED", "SCHEDULED", "EXPECTED", "SUPPOSED", "PLANNED", "DUE",
-                     "INVOLVED", "SET", "ENGAGED", "AGREED", "DEVOTED", "DEDICATED", "PLEASED",
-                     "SATISFIED", "DISAPPOINTED", "DIVIDED", "UNITED", "ALLIED", "BASED",
-                     "LOCATED", "ABLE", "UNABLE", "LINKED", "TIED", "RELATED"}))
+    if (DYAD_KEY_IN(key, "COMMITTED", "OPPOSED", "PREPARED", "DETERMINED", "CONCERNED", "WORRIED",
+                    "INTERESTED", "SCHEDULED", "EXPECTED", "SUPPOSED", "PLANNED", "DUE", "INVOLVED",
+                    "SET", "ENGAGED", "AGREED", "DEVOTED", "DEDICATED", "PLEASED", "SATISFIED",
+                    "DISAPPOINTED", "DIVIDED", "UNITED", "ALLIED", "BASED", "LOCATED", "ABLE",
+                    "UNABLE", "LINKED", "TIED", "RELATED"))
       return false;
     return (key.size() > 3 && (key.ends_with("ED") || key.ends_with("EN"))) ||
-           is_any(key, {"HELD", "SHOT", "HIT", "SENT", "STRUCK", "CAUGHT", "LED", "TOLD", "FOUGHT",
-                        "BROUGHT", "SOLD", "BOUGHT", "KEPT", "PUT", "CUT", "LOST", "WON", "BUILT",
-                        "MADE", "LEFT", "SOUGHT", "TAUGHT", "MET", "SLAIN", "BEATEN", "HUNG"});
+           DYAD_KEY_IN(key, "HELD", "SHOT", "HIT", "SENT", "STRUCK", "CAUGHT", "LED", "TOLD",
+                       "FOUGHT", "BROUGHT", "SOLD", "BOUGHT", "KEPT", "PUT", "CUT", "LOST", "WON",
+                       "BUILT", "MADE", "LEFT", "SOUGHT", "TAUGHT", "MET", "SLAIN", "BEATEN",
+                       "HUNG");
   }
 
   // Passive voice (TABARI 7.9): WAS, WERE or BEEN one or two words before the verb and BY right
@@ -914,14 +900,14 @@ struct Coder::Impl {
   bool hypothetical(const Verb& v) const {
     const uint32_t n = static_cast<uint32_t>(tokens.size());
     if (n > 0 && text::is(tokens.key(n - 1), "?")) return true;
-    if (v.noun_position && v.first > 0 && is_any(tokens.key(v.first - 1), {"ANY", "NO"}))
+    if (v.noun_position && v.first > 0 && DYAD_KEY_IN(tokens.key(v.first - 1), "ANY", "NO"))
       return true;
     for (int64_t k = static_cast<int64_t>(v.first) - 1; k >= 0; --k) {
       const text::Token& t = tokens.tokens[static_cast<size_t>(k)];
       if (t.kind == TokenKind::kComma || t.kind == TokenKind::kColon ||
           t.kind == TokenKind::kPeriod)
         return false;
-      if (is_any(tokens.key(static_cast<size_t>(k)), {"IF", "UNLESS", "WHETHER"})) return true;
+      if (DYAD_KEY_IN(tokens.key(static_cast<size_t>(k)), "IF", "UNLESS", "WHETHER")) return true;
     }
     return false;
   }
@@ -929,9 +915,9 @@ struct Coder::Impl {
   // ---- PETRARCH's new actors: unknown noun phrases as actors -------------------------------
 
   static bool is_auxiliary(std::string_view key) {
-    return is_any(key, {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL", "SHALL", "CAN",
-                        "HAVE", "HAS", "HAD", "DO", "DOES", "DID", "BE", "BEEN", "IS", "ARE",
-                        "WAS", "WERE"});
+    return DYAD_KEY_IN(key, "SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL", "SHALL",
+                       "CAN", "HAVE", "HAS", "HAD", "DO", "DOES", "DID", "BE", "BEEN", "IS", "ARE",
+                       "WAS", "WERE");
   }
 
   // A word of a new actor's noun phrase: no verb, actor, preposition (but OF), conjunction,
@@ -943,8 +929,8 @@ struct Coder::Impl {
     std::string_view key = tokens.key(k);
     if (text::is(key, "OF")) return true;
     return !is_preposition(key) && !is_conjunction(key) && !is_auxiliary(key) &&
-           !is_any(key, {"HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO",
-                         "ITS", "HIS", "HER", "THEIR"});
+           !DYAD_KEY_IN(key, "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO",
+                        "ITS", "HIS", "HER", "THEIR");
   }
 
   // A mention for tokens [first, last] coded as their words ("'s" left out); -1 when the phrase
@@ -1024,7 +1010,7 @@ struct Coder::Impl {
     for (uint32_t k = from; k < to; ++k) {
       const text::Token& t = tokens.tokens[k];
       if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
-      if (!is_any(tokens.key(k), {"TODAY", "YESTERDAY", "TONIGHT", "NOW", "TOMORROW"}))
+      if (!DYAD_KEY_IN(tokens.key(k), "TODAY", "YESTERDAY", "TONIGHT", "NOW", "TOMORROW"))
         return true;
     }
     return false;
@@ -1033,20 +1019,20 @@ struct Coder::Impl {
   // ---- the object noun phrase of a verb (dyad's rules) -------------------------------------
 
   static bool is_time_word(std::string_view key) {
-    return is_any(key, {"TODAY", "YESTERDAY", "TONIGHT", "TOMORROW", "NOW", "MONDAY", "TUESDAY",
-                        "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"});
+    return DYAD_KEY_IN(key, "TODAY", "YESTERDAY", "TONIGHT", "TOMORROW", "NOW", "MONDAY", "TUESDAY",
+                       "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
   }
 
   // A word that cannot be part of an object noun phrase: it starts a clause, a verb group or
   // an adverbial ("who", "that", "while", "is", "will", "he").
   static bool ends_noun_phrase(std::string_view key) {
     return is_conjunction(key) || is_auxiliary(key) ||
-           is_any(key, {"WHO", "WHOM", "WHOSE", "WHICH", "THAT", "WHERE", "WHEN", "WHILE", "AS",
-                        "BECAUSE", "SINCE", "UNTIL", "IF", "UNLESS", "WHETHER", "THAN", "THEN",
-                        "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "NOT", "ALSO", "AGAIN",
-                        "ALREADY", "STILL", "LAST", "NEXT", "EARLIER", "LATER", "AGO", "TWICE",
-                        "JUST", "WITHIN", "FOLLOWING", "INCLUDING", "AMID", "DESPITE", "UPON",
-                        "THROUGH", "THROUGHOUT", "ACROSS", "BEYOND"});
+           DYAD_KEY_IN(key, "WHO", "WHOM", "WHOSE", "WHICH", "THAT", "WHERE", "WHEN", "WHILE", "AS",
+                       "BECAUSE", "SINCE", "UNTIL", "IF", "UNLESS", "WHETHER", "THAN", "THEN", "HE",
+                       "SHE", "IT", "THEY", "WE", "I", "YOU", "NOT", "ALSO", "AGAIN", "ALREADY",
+                       "STILL", "LAST", "NEXT", "EARLIER", "LATER", "AGO", "TWICE", "JUST",
+                       "WITHIN", "FOLLOWING", "INCLUDING", "AMID", "DESPITE", "UPON", "THROUGH",
+                       "THROUGHOUT", "ACROSS", "BEYOND");
   }
 
   // True when token k directly follows token k - 1 in the document (no dropped comma clause
@@ -1193,8 +1179,8 @@ struct Coder::Impl {
     if (m.first_token < first || m.first_token >= end || m.story_reference) return false;
     if (m.referent_token >= 0) return true;  // a pronoun for an actor of the same sentence
     return !(m.first_token == m.last_token &&
-             is_any(tokens.key(m.first_token), {"HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY",
-                                                "THEM", "THEIR", "WE", "OUR", "US", "I"}));
+             DYAD_KEY_IN(tokens.key(m.first_token), "HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY",
+                         "THEM", "THEIR", "WE", "OUR", "US", "I"));
   }
 
   // dyad's rules: the one actor of an event with one actor must be a political actor. A
@@ -1206,11 +1192,11 @@ struct Coder::Impl {
   bool political_alone(int mention) const {
     const Mention& m = scratch.mentions[mention];
     if (m.first_token == m.last_token &&
-        is_any(tokens.key(m.first_token), {"ITS", "HIS", "HER", "THEIR"}))
+        DYAD_KEY_IN(tokens.key(m.first_token), "ITS", "HIS", "HER", "THEIR"))
       return false;
     std::string_view code = m.code;
     if (code.starts_with("IGO") || code.starts_with("NGO")) return true;
-    if (is_any(code.substr(0, 3), {"MED", "JUD", "AGR", "ELI"})) return false;
+    if (DYAD_KEY_IN(code.substr(0, 3), "MED", "JUD", "AGR", "ELI")) return false;
     for (size_t k = 0; k + 3 <= code.size(); k += 3)
       if (text::is(code.substr(k, 3), "BUS")) return false;
     return true;
@@ -1222,7 +1208,8 @@ struct Coder::Impl {
   // market or trade figure ("the board will meet", "Japan's exports rose", "approved new
   // loans"), not an event between actors.
   static bool needs_two_parties(std::string_view code) {
-    return is_any(code, {"040", "036", "043", "046", "061", "0311", "1211", "071", "0331", "1221"});
+    return DYAD_KEY_IN(code, "040", "036", "043", "046", "061", "0311", "1211", "071", "0331",
+                       "1221");
   }
 
   // dyad's rules: a mention right before a verb or an auxiliary ("said it will", "announced
@@ -1231,14 +1218,14 @@ struct Coder::Impl {
   bool reported_subject(int mention) const {
     const Mention& m = scratch.mentions[mention];
     if (m.first_token == m.last_token &&
-        is_any(tokens.key(m.first_token), {"HE", "SHE", "IT", "THEY", "WE", "I"}))
+        DYAD_KEY_IN(tokens.key(m.first_token), "HE", "SHE", "IT", "THEY", "WE", "I"))
       return true;
     uint32_t next = m.last_token + 1;
     // Adverbs before the reported verb: "said the U.S. clearly feels", "said Baghdadi then moved".
     if (next < tokens.size() &&
         ((tokens.key(next).size() > 3 && tokens.key(next).ends_with("LY")) ||
-         is_any(tokens.key(next), {"THEN", "ALSO", "NOW", "STILL", "ALREADY", "AGAIN", "LATER",
-                                   "EARLIER", "SOON", "NEVER", "EVEN", "JUST"})))
+         DYAD_KEY_IN(tokens.key(next), "THEN", "ALSO", "NOW", "STILL", "ALREADY", "AGAIN", "LATER",
+                     "EARLIER", "SOON", "NEVER", "EVEN", "JUST")))
       ++next;
     if (next >= tokens.size()) return false;
     if (is_auxiliary(tokens.key(next))) return true;
@@ -1253,10 +1240,10 @@ struct Coder::Impl {
     std::string_view key = tokens.key(next);
     return !is_determiner(key) && !is_preposition(key) && !is_conjunction(key) &&
            !(key.size() > 3 && key.ends_with("LY")) &&
-           !is_any(key, {"THAT", "WHO", "WHICH", "WHEN", "WHERE", "WHILE", "AS", "IF", "TODAY",
-                         "YESTERDAY", "TONIGHT", "TOMORROW", "NOW", "THEN", "AGAIN", "LAST",
-                         "NEXT", "THIS", "EARLIER", "LATER", "ALSO", "HE", "SHE", "IT", "THEY",
-                         "WE", "I", "YOU", "HOW", "WHAT", "WHY", "BEFORE", "AFTER", "ABOUT"});
+           !DYAD_KEY_IN(key, "THAT", "WHO", "WHICH", "WHEN", "WHERE", "WHILE", "AS", "IF", "TODAY",
+                        "YESTERDAY", "TONIGHT", "TOMORROW", "NOW", "THEN", "AGAIN", "LAST", "NEXT",
+                        "THIS", "EARLIER", "LATER", "ALSO", "HE", "SHE", "IT", "THEY", "WE", "I",
+                        "YOU", "HOW", "WHAT", "WHY", "BEFORE", "AFTER", "ABOUT");
   }
 
   // dyad's rules: a place or nationality followed by a capitalized word that names nothing the
@@ -1270,10 +1257,10 @@ struct Coder::Impl {
     const text::Token& t = tokens.tokens[next];
     if (t.kind != TokenKind::kWord || !t.capitalized || t.all_caps || verb_at(next)) return false;
     std::string_view key = tokens.key(next);
-    return !is_any(key, {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
-                         "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
-                         "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB",
-                         "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC"});
+    return !DYAD_KEY_IN(key, "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                        "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+                        "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB",
+                        "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC");
   }
 
   // Whether an event of `code` may stand with `mention` as its one actor (dyad's rules).
@@ -1693,11 +1680,11 @@ struct Coder::Impl {
       if (gap.find_first_not_of(" \t\n") != std::string_view::npos || gap.empty()) break;
       std::string_view key = tokens.key(k - 1);
       bool number = t.kind == TokenKind::kNumber ||
-                    is_any(key, {"TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
-                                 "TEN", "DOZENS", "HUNDREDS", "THOUSANDS"});
-      if (is_article(key) || is_any(key, {"SEVERAL", "SOME", "MANY", "BOTH", "ALL", "OTHER"}))
+                    DYAD_KEY_IN(key, "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
+                                "NINE", "TEN", "DOZENS", "HUNDREDS", "THOUSANDS");
+      if (is_article(key) || DYAD_KEY_IN(key, "SEVERAL", "SOME", "MANY", "BOTH", "ALL", "OTHER"))
         article_seen = is_article(key);
-      else if (!number && !(!t.capitalized && is_any(key, {"SENIOR", "TOP", "FORMER"})))
+      else if (!number && !(!t.capitalized && DYAD_KEY_IN(key, "SENIOR", "TOP", "FORMER")))
         break;
       start = t.span.start;
     }
@@ -1821,7 +1808,7 @@ struct Coder::Impl {
         if (m.code.empty()) continue;
         std::string_view key = tokens.key(m.first_token);
         if (m.first_token == m.last_token &&
-            is_any(key, {"HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR"}))
+            DYAD_KEY_IN(key, "HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR"))
           continue;
         // TABARI forwards the actor without its agent ("Fornost President" -> FOR).
         state.first_actor = m.base_code.empty() ? m.code : m.base_code;

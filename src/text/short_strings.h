@@ -72,35 +72,60 @@ constexpr uint64_t literal_prefix_code(std::string_view s) {
   return v;
 }
 
-// A fixed list of words, built at compile time: `constexpr WordList kArticles{{"THE", "A"}};`.
-// contains() packs the key once and compares integers; words longer than 8 bytes compare their
-// tails as well.
+// A fixed list of words, built at compile time: `constexpr WordList kArticles{{"THE", "A"}};`,
+// or inline with DYAD_KEY_IN below. The words are sorted by length, so contains() compares the
+// packed key only with the words of its length (usually none or one or two): a few integer
+// comparisons, where a loop over string_views compared every word's length and first letter.
 template <size_t N>
 class WordList {
  public:
+  static constexpr size_t kMaxLength = 24;
   consteval WordList(const char* const (&words)[N]) {
+    std::string_view sorted[N];
     for (size_t i = 0; i < N; ++i) {
-      words_[i] = words[i];
-      codes_[i] = literal_prefix_code(words_[i]);
-      if (words_[i].size() > max_length_) max_length_ = words_[i].size();
+      sorted[i] = words[i];
+      if (sorted[i].empty() || sorted[i].size() > kMaxLength) throw "WordList: word length";
+    }
+    for (size_t i = 1; i < N; ++i)  // insertion sort by length, stable
+      for (size_t j = i; j > 0 && sorted[j - 1].size() > sorted[j].size(); --j) {
+        const std::string_view t = sorted[j - 1];
+        sorted[j - 1] = sorted[j];
+        sorted[j] = t;
+      }
+    for (size_t i = 0; i < N; ++i) {
+      words_[i] = sorted[i];
+      codes_[i] = literal_prefix_code(sorted[i]);
+    }
+    for (size_t length = 0; length <= kMaxLength + 1; ++length) {
+      size_t shorter = 0;
+      while (shorter < N && sorted[shorter].size() < length) ++shorter;
+      first_[length] = static_cast<uint16_t>(shorter);
     }
   }
   bool contains(std::string_view key) const {
-    if (key.size() > max_length_ || key.empty()) return false;
+    const size_t n = key.size();
+    if (n > kMaxLength) return false;
+    const size_t begin = first_[n], end = first_[n + 1];
+    if (begin == end) return false;
     const uint64_t code = prefix_code(key);
-    for (size_t i = 0; i < N; ++i) {
-      if (codes_[i] != code || words_[i].size() != key.size()) continue;
-      if (key.size() <= 8 || key.substr(8) == words_[i].substr(8)) return true;
-    }
+    for (size_t i = begin; i < end; ++i)
+      if (codes_[i] == code && (n <= 8 || same_bytes(key.data() + 8, words_[i].data() + 8, n - 8)))
+        return true;
     return false;
   }
-  const std::string_view* begin() const { return words_; }
-  const std::string_view* end() const { return words_ + N; }
 
  private:
   std::string_view words_[N]{};
   uint64_t codes_[N]{};
-  size_t max_length_ = 0;
+  uint16_t first_[kMaxLength + 2]{};  // first_[len]: index of the first word of length >= len
 };
+
+// True when `key` is one of the string literals that follow:
+// `DYAD_KEY_IN(tokens.key(i), "HE", "SHE", "IT")`. The list is a WordList built at compile time.
+#define DYAD_KEY_IN(key, ...)                                                  \
+  ([](std::string_view dyad_key_in_key_) {                                     \
+    static constexpr ::dyad::text::WordList dyad_key_in_words_{{__VA_ARGS__}}; \
+    return dyad_key_in_words_.contains(dyad_key_in_key_);                      \
+  }(key))
 
 }  // namespace dyad::text
