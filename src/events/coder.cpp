@@ -38,7 +38,7 @@ using text::TokenKind;
 // Called for most tokens with short word lists: inlined, so the constant list unrolls, and the
 // length and first letter reject nearly every word before a full comparison.
 [[gnu::always_inline]] inline bool is_any(std::string_view key,
-                                           std::initializer_list<std::string_view> words) {
+                                          std::initializer_list<std::string_view> words) {
   for (std::string_view w : words)
     if (w.size() == key.size() && w[0] == key[0] && w == key) return true;
   return false;
@@ -132,19 +132,19 @@ struct Coder::Impl {
   std::vector<std::pair<uint32_t, uint32_t>> verb_options;  // scratch for best_verb_at
   std::vector<uint32_t> clause_starts;                      // first token of each clause
   std::vector<Candidate> candidates;
-  bool sentence_stopped = false;  // a pattern's discard or complex code was matched
+  bool sentence_stopped = false;       // a pattern's discard or complex code was matched
   const Document* document = nullptr;  // the document being coded
   // find_events <-> try_verb: the source the last verb tried found (even without a target), and
   // whether the carried clause source was found by a verb or opens its clause.
   int tried_source = -1;
   bool source_from_verb = false;
   bool event_found = false;  // find_events -> try_verb: the sentence has an event so far
-  std::string forwarded;  // see Coder::set_forwarded_actor
+  std::string forwarded;     // see Coder::set_forwarded_actor
 
   size_t dateline_bytes = 0;  // bytes of the document's opening dateline (dyad's rules)
   bool trace = std::getenv("DYAD_TRACE") != nullptr;  // debugging aid: the parse on stderr
-  bool closing_dropped = false;  // the closing comma phrase was dropped
-  bool story_discarded = false;  // a story discard phrase was found in the document
+  bool closing_dropped = false;                       // the closing comma phrase was dropped
+  bool story_discarded = false;          // a story discard phrase was found in the document
   std::vector<bool> phrase_conjunction;  // PETRARCH: conjunctions inside a phrase
 
   explicit Impl(std::shared_ptr<const Model> m)
@@ -440,7 +440,7 @@ struct Coder::Impl {
   // first_at[id] / last_at[id]: the first and last token with that word (valid when seen).
   std::vector<uint32_t> seen, first_at, last_at;
   uint32_t stamp = 0;
-  std::vector<uint32_t> pattern_candidates;  // try_verb's patterns to try (reused buffer)
+  std::vector<uint32_t> pattern_candidates;     // try_verb's patterns to try (reused buffer)
   std::vector<lexicon::WordId> sentence_words;  // the distinct words seen, in order
   void note_words() {
     if (seen.size() < model.words.size()) {
@@ -555,12 +555,11 @@ struct Coder::Impl {
     if (options.petrarch_rules && verbs.size() > 1) {
       std::vector<Verb> kept;
       for (size_t k = 0; k < verbs.size(); ++k) {
-        bool auxiliary =
-            verbs[k].first == verbs[k].last &&
-            is_any(tokens.key(verbs[k].first),
-                   {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL", "SHALL", "CAN",
-                    "HAVE", "HAS", "HAD", "DO", "DOES", "DID", "BE", "BEEN", "IS", "ARE", "WAS",
-                    "WERE"});
+        bool auxiliary = verbs[k].first == verbs[k].last &&
+                         is_any(tokens.key(verbs[k].first),
+                                {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL",
+                                 "SHALL",  "CAN",   "HAVE",  "HAS", "HAD",   "DO",   "DOES",
+                                 "DID",    "BE",    "BEEN",  "IS",  "ARE",   "WAS",  "WERE"});
         if (auxiliary && k + 1 < verbs.size() && verbs[k + 1].first <= verbs[k].last + 2) continue;
         kept.push_back(verbs[k]);
       }
@@ -746,20 +745,88 @@ struct Coder::Impl {
     return false;
   }
 
-  int first_mention(uint32_t from, uint32_t to, const std::string& not_code,
-                    uint64_t excluded = 0) const {
+  // ITS, THEIR, HIS, and HER before a noun ("her exit", not "captured her").
+  bool possessive_pronoun(const Mention& mention) const {
+    if (mention.first_token != mention.last_token) return false;
+    std::string_view key = tokens.key(mention.first_token);
+    if (is_any(key, {"ITS", "THEIR", "HIS"})) return true;
+    uint32_t next = mention.first_token + 1;
+    if (key != "HER" || next >= tokens.size() || tokens.tokens[next].kind != TokenKind::kWord)
+      return false;
+    std::string_view after = tokens.key(next);
+    return !is_preposition(after) && !ends_noun_phrase(after) && !is_determiner(after) &&
+           !verb_at(next);
+  }
+
+  int first_mention(uint32_t from, uint32_t to, const std::string& not_code, uint64_t excluded = 0,
+                    const Candidate* target_of = nullptr) const {
     int role_only = -1;
     int skipped_group = -1;
     for (size_t m = 0; m < scratch.mentions.size(); ++m) {
       const Mention& mention = scratch.mentions[m];
       if (mention.first_token < from || mention.first_token >= to || mention.code.empty()) continue;
       if (passed_over(m, not_code, excluded, &skipped_group)) continue;
+      // dyad's rules: a possessive pronoun after the verb owns the object, it is not acted on
+      // ("agreed to a ceasefire in their conflict", "provided their donations to Palestinians").
+      if (target_of != nullptr && target_of->source >= 0 && options.dyad_rules &&
+          possessive_pronoun(mention))
+        continue;
       bool named = !mention.base_code.empty() || mention.story_reference ||
                    mention.referent_token >= 0 || !options.dyad_rules;
-      if (named) return static_cast<int>(m);
+      if (named) {
+        if (role_only >= 0 && options.dyad_rules && target_of != nullptr &&
+            (scratch.mentions[role_only].last_token <= target_of->action_last ||
+             direct_object(from, scratch.mentions[role_only].first_token, to)) &&
+            role_stands_apart(scratch.mentions[role_only].last_token, mention.first_token))
+          return role_only;
+        return static_cast<int>(m);
+      }
       if (role_only < 0) role_only = static_cast<int>(m);
     }
     return role_only;
+  }
+
+  // A mention starting at `first` is the direct object of a verb ending before `from`: only
+  // determiners, numbers, quantifiers and modifiers stand between them ("killed more than 500
+  // civilians", "tortured a 35-year-old inmate"), no preposition, verb or punctuation.
+  bool direct_object(uint32_t from, uint32_t first, uint32_t end) const {
+    if (first < from || first - from > 6) return false;
+    for (uint32_t k = from; k < first; ++k) {
+      if (quantifier_at(k, end)) {
+        ++k;
+        continue;
+      }
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kDash) continue;
+      if (t.kind != TokenKind::kWord) return false;
+      std::string_view key = tokens.key(k);
+      if (is_preposition(key) || ends_noun_phrase(key) || verb_at(k)) return false;
+    }
+    return true;
+  }
+
+  // dyad's rules: a role noun and a later named actor are one phrase ("the delegation led by
+  // the Russian Chief of Staff", "officials of Russia") unless a preposition other than OF, BY
+  // or FROM, a punctuation mark or a verb stands between them ("killed 500 civilians during
+  // ... near Damascus"): then the role is the verb's object.
+  bool role_stands_apart(uint32_t role_last, uint32_t named_first) const {
+    // A role word that modifies a noun is no object ("terrorist attacks", "military aid").
+    if (role_last + 1 < named_first && tokens.tokens[role_last + 1].kind == TokenKind::kWord) {
+      std::string_view next = tokens.key(role_last + 1);
+      if (!is_preposition(next) && !is_conjunction(next) && !ends_noun_phrase(next)) return false;
+    }
+    bool apart = false;
+    for (uint32_t k = role_last + 1; k < named_first; ++k) {
+      const text::Token& t = tokens.tokens[k];
+      std::string_view key = tokens.key(k);
+      // What is given goes to the one named after TO ("sent troops to Liberia").
+      if (is_any(key, {"TO", "INTO", "TOWARD", "TOWARDS"})) return false;
+      if (t.kind == TokenKind::kComma || t.kind == TokenKind::kColon ||
+          t.kind == TokenKind::kDash || ends_noun_phrase(key) ||
+          (is_preposition(key) && !is_any(key, {"OF", "BY", "FROM"})))
+        apart = true;
+    }
+    return apart;
   }
 
   // The last mention in [from, to) whose code differs from `not_code`, other than those of
@@ -820,16 +887,19 @@ struct Coder::Impl {
         auxiliary = true;
     if (!auxiliary) return false;
     std::string_view key = tokens.key(v.first);
-    if (is_any(key, {"COMMITTED", "OPPOSED", "PREPARED", "DETERMINED", "CONCERNED", "WORRIED",
-                     "INTERESTED", "SCHEDULED", "EXPECTED", "SUPPOSED", "PLANNED", "DUE",
-                     "INVOLVED", "SET", "ENGAGED", "AGREED", "DEVOTED", "DEDICATED", "PLEASED",
-                     "SATISFIED", "DISAPPOINTED", "DIVIDED", "UNITED", "ALLIED", "BASED",
-                     "LOCATED", "ABLE", "UNABLE", "LINKED", "TIED", "RELATED"}))
+    if (is_any(key,
+               {"COMMITTED",  "OPPOSED",   "PREPARED",     "DETERMINED", "CONCERNED", "WORRIED",
+                "INTERESTED", "SCHEDULED", "EXPECTED",     "SUPPOSED",   "PLANNED",   "DUE",
+                "INVOLVED",   "SET",       "ENGAGED",      "AGREED",     "DEVOTED",   "DEDICATED",
+                "PLEASED",    "SATISFIED", "DISAPPOINTED", "DIVIDED",    "UNITED",    "ALLIED",
+                "BASED",      "LOCATED",   "ABLE",         "UNABLE",     "LINKED",    "TIED",
+                "RELATED"}))
       return false;
     return (key.size() > 3 && (key.ends_with("ED") || key.ends_with("EN"))) ||
-           is_any(key, {"HELD", "SHOT", "HIT", "SENT", "STRUCK", "CAUGHT", "LED", "TOLD", "FOUGHT",
-                        "BROUGHT", "SOLD", "BOUGHT", "KEPT", "PUT", "CUT", "LOST", "WON", "BUILT",
-                        "MADE", "LEFT", "SOUGHT", "TAUGHT", "MET", "SLAIN", "BEATEN", "HUNG"});
+           is_any(key, {"HELD",   "SHOT",   "HIT",     "SENT",   "STRUCK", "CAUGHT", "LED",
+                        "TOLD",   "FOUGHT", "BROUGHT", "SOLD",   "BOUGHT", "KEPT",   "PUT",
+                        "CUT",    "LOST",   "WON",     "BUILT",  "MADE",   "LEFT",   "SOUGHT",
+                        "TAUGHT", "MET",    "SLAIN",   "BEATEN", "HUNG"});
   }
 
   // Passive voice (TABARI 7.9): WAS, WERE or BEEN one or two words before the verb and BY right
@@ -901,9 +971,9 @@ struct Coder::Impl {
   // ---- PETRARCH's new actors: unknown noun phrases as actors -------------------------------
 
   static bool is_auxiliary(std::string_view key) {
-    return is_any(key, {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL", "SHALL", "CAN",
-                        "HAVE", "HAS", "HAD", "DO", "DOES", "DID", "BE", "BEEN", "IS", "ARE",
-                        "WAS", "WERE"});
+    return is_any(key, {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "WILL",
+                        "SHALL",  "CAN",   "HAVE",  "HAS", "HAD",   "DO",   "DOES",
+                        "DID",    "BE",    "BEEN",  "IS",  "ARE",   "WAS",  "WERE"});
   }
 
   // A word of a new actor's noun phrase: no verb, actor, preposition (but OF), conjunction,
@@ -915,8 +985,8 @@ struct Coder::Impl {
     std::string_view key = tokens.key(k);
     if (key == "OF") return true;
     return !is_preposition(key) && !is_conjunction(key) && !is_auxiliary(key) &&
-           !is_any(key, {"HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO",
-                         "ITS", "HIS", "HER", "THEIR"});
+           !is_any(key, {"HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "THAT", "WHICH", "WHO", "ITS",
+                         "HIS", "HER", "THEIR"});
   }
 
   // A mention for tokens [first, last] coded as their words ("'s" left out); -1 when the phrase
@@ -996,8 +1066,7 @@ struct Coder::Impl {
     for (uint32_t k = from; k < to; ++k) {
       const text::Token& t = tokens.tokens[k];
       if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
-      if (!is_any(tokens.key(k), {"TODAY", "YESTERDAY", "TONIGHT", "NOW", "TOMORROW"}))
-        return true;
+      if (!is_any(tokens.key(k), {"TODAY", "YESTERDAY", "TONIGHT", "NOW", "TOMORROW"})) return true;
     }
     return false;
   }
@@ -1013,12 +1082,14 @@ struct Coder::Impl {
   // an adverbial ("who", "that", "while", "is", "will", "he").
   static bool ends_noun_phrase(std::string_view key) {
     return is_conjunction(key) || is_auxiliary(key) ||
-           is_any(key, {"WHO", "WHOM", "WHOSE", "WHICH", "THAT", "WHERE", "WHEN", "WHILE", "AS",
-                        "BECAUSE", "SINCE", "UNTIL", "IF", "UNLESS", "WHETHER", "THAN", "THEN",
-                        "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "NOT", "ALSO", "AGAIN",
-                        "ALREADY", "STILL", "LAST", "NEXT", "EARLIER", "LATER", "AGO", "TWICE",
-                        "JUST", "WITHIN", "FOLLOWING", "INCLUDING", "AMID", "DESPITE", "UPON",
-                        "THROUGH", "THROUGHOUT", "ACROSS", "BEYOND"});
+           is_any(key,
+                  {"WHO",     "WHOM",       "WHOSE",     "WHICH",     "THAT",  "WHERE",   "WHEN",
+                   "WHILE",   "AS",         "BECAUSE",   "SINCE",     "UNTIL", "IF",      "UNLESS",
+                   "WHETHER", "THAN",       "THEN",      "HE",        "SHE",   "IT",      "THEY",
+                   "WE",      "I",          "YOU",       "NOT",       "ALSO",  "AGAIN",   "ALREADY",
+                   "STILL",   "LAST",       "NEXT",      "EARLIER",   "LATER", "AGO",     "TWICE",
+                   "JUST",    "WITHIN",     "FOLLOWING", "INCLUDING", "AMID",  "DESPITE", "UPON",
+                   "THROUGH", "THROUGHOUT", "ACROSS",    "BEYOND"});
   }
 
   // True when token k directly follows token k - 1 in the document (no dropped comma clause
@@ -1103,8 +1174,8 @@ struct Coder::Impl {
         continue;
       }
       // "that" right after a preposition is a determiner ("skeptical of that death toll").
-      bool determiner_that = key == "THAT" && k == start && k > 0 &&
-                             is_preposition(tokens.key(k - 1));
+      bool determiner_that =
+          key == "THAT" && k == start && k > 0 && is_preposition(tokens.key(k - 1));
       if ((ends_noun_phrase(key) && !determiner_that) || is_time_word(key)) break;
       // A participle after a noun starts a clause of its own ("a draft resolution presented
       // by", "a cargo plane flying"), unless hyphenated to it ("U.S.-backed").
@@ -1224,10 +1295,11 @@ struct Coder::Impl {
     std::string_view key = tokens.key(next);
     return !is_determiner(key) && !is_preposition(key) && !is_conjunction(key) &&
            !(key.size() > 3 && key.ends_with("LY")) &&
-           !is_any(key, {"THAT", "WHO", "WHICH", "WHEN", "WHERE", "WHILE", "AS", "IF", "TODAY",
-                         "YESTERDAY", "TONIGHT", "TOMORROW", "NOW", "THEN", "AGAIN", "LAST",
-                         "NEXT", "THIS", "EARLIER", "LATER", "ALSO", "HE", "SHE", "IT", "THEY",
-                         "WE", "I", "YOU", "HOW", "WHAT", "WHY", "BEFORE", "AFTER", "ABOUT"});
+           !is_any(key, {"THAT",  "WHO",   "WHICH",     "WHEN",    "WHERE",    "WHILE", "AS",
+                         "IF",    "TODAY", "YESTERDAY", "TONIGHT", "TOMORROW", "NOW",   "THEN",
+                         "AGAIN", "LAST",  "NEXT",      "THIS",    "EARLIER",  "LATER", "ALSO",
+                         "HE",    "SHE",   "IT",        "THEY",    "WE",       "I",     "YOU",
+                         "HOW",   "WHAT",  "WHY",       "BEFORE",  "AFTER",    "ABOUT"});
   }
 
   // dyad's rules: a place or nationality followed by a capitalized word that names nothing the
@@ -1241,16 +1313,17 @@ struct Coder::Impl {
     const text::Token& t = tokens.tokens[next];
     if (t.kind != TokenKind::kWord || !t.capitalized || t.all_caps || verb_at(next)) return false;
     std::string_view key = tokens.key(next);
-    return !is_any(key, {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
-                         "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
-                         "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB",
-                         "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC"});
+    return !is_any(
+        key, {"MONDAY",  "TUESDAY",   "WEDNESDAY", "THURSDAY", "FRIDAY",   "SATURDAY", "SUNDAY",
+              "JANUARY", "FEBRUARY",  "MARCH",     "APRIL",    "MAY",      "JUNE",     "JULY",
+              "AUGUST",  "SEPTEMBER", "OCTOBER",   "NOVEMBER", "DECEMBER", "JAN",      "FEB",
+              "MAR",     "APR",       "JUN",       "JUL",      "AUG",      "SEP",      "SEPT",
+              "OCT",     "NOV",       "DEC"});
   }
 
   // Whether an event of `code` may stand with `mention` as its one actor (dyad's rules).
   bool alone_ok(std::string_view code, int mention) const {
-    return political_alone(mention) && !needs_two_parties(code) &&
-           !inside_unknown_name(mention);
+    return political_alone(mention) && !needs_two_parties(code) && !inside_unknown_name(mention);
   }
 
   // Direct object: a mention starting within two words after the verb ("told the Russian side").
@@ -1263,6 +1336,43 @@ struct Coder::Impl {
       if (!is_determiner(key) && key != "TO" && key != "WITH") return false;
     }
     return true;
+  }
+
+  // dyad's rules: "X said Y must V" is X's demand of Y. A demand coded from "must" (root 10)
+  // whose source Y opens a clause reported by a speech verb ("said (that)", "says") has the
+  // speaker as its source and Y as its target ("Russia says Israel must end attacks": Russia
+  // demands of Israel). Without a speaker before Y the roles stay.
+  void demand_of_speaker(const Verb& v, uint32_t clause_first, Candidate& c) const {
+    if (c.source < 0) return;
+    const Mention& subject = scratch.mentions[c.source];
+    if (subject.first_token >= v.first || subject.first_token <= clause_first) return;
+    bool deontic = false;
+    for (uint32_t k = subject.last_token + 1; k < v.first; ++k)
+      deontic = deontic || is_any(tokens.key(k), {"MUST", "SHOULD"});
+    if (!deontic) return;
+    // Back from Y over its determiners, "that" and time words ("said on Tuesday that").
+    uint32_t k = subject.first_token;
+    while (k > clause_first) {
+      std::string_view key = tokens.key(k - 1);
+      if (is_determiner(key) || is_time_word(key) || key == "THAT" || key == "ALL" ||
+          (key == "ON" && k < subject.first_token && is_time_word(tokens.key(k))))
+        --k;
+      else
+        break;
+    }
+    if (k == 0) return;
+    const Verb* speech = nullptr;
+    for (const Verb& w : verbs)
+      if (w.last == k - 1 && !w.noun_position &&
+          is_speech_root(model.verbs[w.verb_index].code.code))
+        speech = &w;
+    if (speech == nullptr) return;
+    int speaker = subject_before(speech->first, clause_first);
+    if (speaker < 0 || scratch.mentions[speaker].code == subject.code) return;
+    c.target = c.source;
+    c.target_single = c.source_single;
+    c.source = speaker;
+    c.source_single = false;
   }
 
   // Tries one verb; fills `c` and returns true when it yields an event.
@@ -1295,8 +1405,8 @@ struct Coder::Impl {
     if (verb.key_words.size() > 4 * sentence_words.size()) {
       // A common verb has more key words than the sentence has words: look the words up.
       for (lexicon::WordId w : sentence_words) {
-        uint32_t k = model.verb_key_index.find(static_cast<uint64_t>(v.verb_index) << 32 | w,
-                                               UINT32_MAX);
+        uint32_t k =
+            model.verb_key_index.find(static_cast<uint64_t>(v.verb_index) << 32 | w, UINT32_MAX);
         if (k != UINT32_MAX) add_group(k);
       }
     } else {
@@ -1427,7 +1537,7 @@ struct Coder::Impl {
       std::string not_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
       // The target is looked for within the verb's clause ("might affirm or allow an attack by
       // Osgiliath": the attackers are not what is affirmed).
-      c.target = first_mention(v.last + 1, clause_last, not_code);
+      c.target = first_mention(v.last + 1, clause_last, not_code, 0, &c);
       // TABARI then looks before the verb (unless DEFAULT ... AFTER); dyad's rules do not:
       // "X supports a settlement" has no target, it does not act on earlier actors.
       bool look_before =
@@ -1462,6 +1572,7 @@ struct Coder::Impl {
       if (c.target == -1) c.target = new_actor_after(c.action_last + 1, clause_last);
       if (c.source >= 0) conjoined_new_actor(c.source, v.first);
     }
+    if (options.dyad_rules && c.code.starts_with("10")) demand_of_speaker(v, clause_first, c);
     if (c.source >= 0) tried_source = c.source;
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&
         (c.target < 0 || !directly_after(v.last, c.target) || reported_subject(c.target))) {
@@ -1710,13 +1821,13 @@ struct Coder::Impl {
     };
     for (const Candidate& c : candidates) {
       std::vector<int> sources = c.source == kNoActor ? std::vector<int>{kNoActor}
-                                 : c.source < 0         ? std::vector<int>{-2}
-                                 : c.source_single ? std::vector<int>{c.source}
-                                                   : members(c.source);
+                                 : c.source < 0       ? std::vector<int>{-2}
+                                 : c.source_single    ? std::vector<int>{c.source}
+                                                      : members(c.source);
       std::vector<int> targets = c.target == kNoActor ? std::vector<int>{kNoActor}
-                                 : c.target < 0         ? std::vector<int>{-2}
-                                 : c.target_single ? std::vector<int>{c.target}
-                                                   : members(c.target);
+                                 : c.target < 0       ? std::vector<int>{-2}
+                                 : c.target_single    ? std::vector<int>{c.target}
+                                                      : members(c.target);
       // Every source member with every target member (a compound acting on itself gives
       // both directions), and the paired code the other way round.
       for (int s : sources) {
@@ -1818,8 +1929,8 @@ struct Coder::Impl {
     // No actor, no default actor and no way to make one: no event can come of this sentence,
     // and nothing below would change the story state (most sentences of market news).
     if (scratch.mentions.empty() && options.default_source.empty() &&
-        options.default_target.empty() && !(options.petrarch_rules && options.new_actor_length > 0) &&
-        !trace)
+        options.default_target.empty() &&
+        !(options.petrarch_rules && options.new_actor_length > 0) && !trace)
       return;
     // dyad's rules: the place of a wire dateline ("WASHINGTON, March 5 -") says where the story
     // was filed, it is no actor of the first sentence.
