@@ -904,6 +904,43 @@ struct Coder::Impl {
 
   // Passive voice (TABARI 7.9): WAS, WERE or BEEN one or two words before the verb and BY right
   // after it. With dyad's rules IS/ARE/BE count too and BY may follow a word or two later.
+  // dyad's rules: the subject noun phrase of a passive verb that names no actor: the words
+  // right before its form of BE ("Disha Ravi was arrested", "The jornalist Moussa Tchangari
+  // was arrested"), back to the clause start, a punctuation mark, a verb or a word that ends a
+  // noun phrase.
+  bool passive_subject(const Verb& v, uint32_t clause_first, uint32_t* first,
+                       uint32_t* last) const {
+    uint32_t aux = v.first;
+    for (uint32_t back = 1; back <= 2 && back <= v.first; ++back)
+      if (is_any(tokens.key(v.first - back), {"WAS", "WERE", "BEEN", "BEING", "IS", "ARE", "BE"}))
+        aux = v.first - back;
+    if (aux == v.first) return false;
+    uint32_t end = aux;  // exclusive
+    while (end > clause_first && is_auxiliary(tokens.key(end - 1))) --end;
+    uint32_t start = end;
+    while (start > clause_first) {
+      uint32_t k = start - 1;
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber &&
+          t.kind != TokenKind::kPossessive)
+        break;
+      if (k + 1 < end && !adjacent(*document, k + 1)) break;
+      std::string_view key = tokens.key(k);
+      if (t.kind == TokenKind::kWord &&
+          ((is_preposition(key) && key != "OF") || ends_noun_phrase(key) || verb_at(k)))
+        break;
+      if (scratch.mention_of_token[k] >= 0) return false;  // a named subject codes as an actor
+      start = k;
+    }
+    if (start == end) return false;
+    bool word = false;
+    for (uint32_t k = start; k < end; ++k) word = word || tokens.tokens[k].kind == TokenKind::kWord;
+    if (!word) return false;
+    *first = start;
+    *last = end - 1;
+    return true;
+  }
+
   int passive_agent(const Verb& v) const {
     bool auxiliary = false;
     for (uint32_t back = 1; back <= 2 && back <= v.first; ++back) {
@@ -1466,6 +1503,14 @@ struct Coder::Impl {
         if (c.target >= 0 && scratch.mentions[c.target].code == scratch.mentions[by].code)
           c.target = -1;
         source_set = target_set = c.target >= 0;
+        // dyad's rules: a subject that names no actor is still the one acted on ("Disha Ravi
+        // was arrested by Delhi Police"): an uncoded target.
+        if (options.dyad_rules && !target_set && alone_ok(code->code, by) &&
+            passive_subject(v, clause_first, &c.object_first, &c.object_last)) {
+          c.target = kNoActor;
+          c.has_object = true;
+          source_set = target_set = true;
+        }
       } else if (options.dyad_rules && !is_speech_root(code->code) &&
                  !code->code.starts_with("03") && !code->code.starts_with("15") &&
                  agentless_passive(v)) {
@@ -1591,7 +1636,9 @@ struct Coder::Impl {
       // that coded the event, else right after the verb.
       uint32_t* first = &c.object_first;
       uint32_t* last = &c.object_last;
-      c.has_object = object_phrase(*document, c.action_last + 1, clause_last, first, last) ||
+      // A passive's object is its subject ("Ingabire was arrested in Rwanda").
+      c.has_object = (agentless_passive(v) && passive_subject(v, clause_first, first, last)) ||
+                     object_phrase(*document, c.action_last + 1, clause_last, first, last) ||
                      object_phrase(*document, v.last + 1, clause_last, first, last);
       // "rejects and condemns the decision": a verb right before a clause of "and" + verb
       // shares that verb's object.

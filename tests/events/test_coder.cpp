@@ -348,7 +348,7 @@ std::shared_ptr<const Model> target_model() {
       "CIVILIANS_ [~CVL]\nTROOPS_ [~MIL]\nDELEGATION_ [~GOV]\n",
       "KILL [190]\n{KILLED_}\n- * CIVILIANS [180]\nSEND [070]\n{SENT_}\nMEET [040:040]\n{MET_}\n"
       "AGREE [030]\n{AGREED_}\nPROVID [070]\nSAY [010]\n{SAID_ SAYS_}\n"
-      "RELEASE [---]\n- MUST_ * [1053]\n");
+      "RELEASE [---]\n- MUST_ * [1053]\nARREST [173]\n{ARRESTED_}\nATTACK [190]\n{ATTACKED_}\n");
   return m;
 }
 
@@ -385,6 +385,16 @@ TEST(Coder, DemandReportedBySpeakerIsTheSpeakers) {
   // No speaker: the roles stay.
   EXPECT_EQ(summary(code_text(target_model(), "Gondor must release the prisoners.")),
             V({"GON>-:1053"}));
+}
+
+TEST(Coder, PassiveSubjectWithoutACodeIsTheTarget) {
+  // "X was arrested by Y" where X names no actor: Y is the source, X the uncoded target.
+  auto events = code_text(target_model(), "Disha Ravi was arrested by Arnor police.");
+  ASSERT_EQ(summary(events), V({"ARN>-:173"}));
+  EXPECT_EQ(target_text(events), "Disha Ravi");
+  // A named subject still codes as the target.
+  EXPECT_EQ(summary(code_text(target_model(), "Gondor was attacked by Arnor.")),
+            V({"ARN>GON:190"}));
 }
 
 TEST(Coder, OffsetsPointIntoTheText) {
