@@ -1600,7 +1600,16 @@ struct Coder::Impl {
                               scratch.mentions[c.target].base_code.empty() &&
                               !scratch.mentions[c.target].story_reference &&
                               scratch.mentions[c.target].referent_token < 0;
-      if ((c.target < 0 || role_only_target) && c.source >= 0 &&
+      // dyad's rules: the members of a compound that cooperate mutually ("Mexico and the
+      // United Kingdom signed an agreement to continue trading after the UK leaves the EU":
+      // a cooperative code, roots 01-08, paired with itself) do it with each other, not with
+      // an actor further on that is no direct object of the verb.
+      bool mutual_compound =
+          c.target >= 0 && options.dyad_rules && c.source >= 0 && !c.paired.empty() &&
+          c.paired == c.code && c.code < "09" && scratch.mentions[c.source].group >= 0 &&
+          group_has_two_codes(c.source) && !directly_after(c.action_last, c.target) &&
+          !directly_after(v.last, c.target);
+      if ((c.target < 0 || role_only_target || mutual_compound) && c.source >= 0 &&
           scratch.mentions[c.source].group >= 0 && options.default_target.empty() &&
           !(options.dyad_rules && c.target < 0 && !group_has_two_codes(c.source))) {
         c.target = c.source;

@@ -397,6 +397,16 @@ TEST(Coder, PassiveSubjectWithoutACodeIsTheTarget) {
             V({"ARN>GON:190"}));
 }
 
+TEST(Coder, CompoundCooperatingMutuallyActsOnItself) {
+  // A code paired with itself (meetings, agreements) done by a compound: its members with each
+  // other, not with an actor further on ...
+  EXPECT_EQ(summary(code_text(model(), "Arnor and Gondor met in a town near Rohan.")),
+            V({"ARN>GON:040", "GON>ARN:040"}));
+  // ... but the verb's direct object stays the target, and a conflict code is not mutual.
+  EXPECT_EQ(summary(code_text(model(), "Arnor and Gondor met Rohan.")),
+            V({"ARN>ROH:040", "ROH>ARN:040", "GON>ROH:040", "ROH>GON:040"}));
+}
+
 TEST(Coder, OffsetsPointIntoTheText) {
   std::string text = "On Monday, the Arnor president met with Rohan\xe2\x80\x99s army.";
   auto events = code_text(model(), text);
