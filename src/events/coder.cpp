@@ -1161,7 +1161,10 @@ struct Coder::Impl {
         ++k;
       else if (preposition && k + 1 < end && is_time_word(tokens.key(k + 1)))
         k += 2;
-      else if (preposition && !preposition_seen) {
+      else if (preposition && !preposition_seen &&
+               // "after", "before", "during", "without", "via" open adjuncts, not objects
+               // ("resigned after weeks of protests" has no object).
+               !is_any(key, {"AFTER", "BEFORE", "DURING", "WITHOUT", "VIA"})) {
         preposition_seen = true;
         ++k;
       } else {

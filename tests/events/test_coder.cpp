@@ -348,7 +348,8 @@ std::shared_ptr<const Model> target_model() {
       "CIVILIANS_ [~CVL]\nTROOPS_ [~MIL]\nDELEGATION_ [~GOV]\n",
       "KILL [190]\n{KILLED_}\n- * CIVILIANS [180]\nSEND [070]\n{SENT_}\nMEET [040:040]\n{MET_}\n"
       "AGREE [030]\n{AGREED_}\nPROVID [070]\nSAY [010]\n{SAID_ SAYS_}\n"
-      "RELEASE [---]\n- MUST_ * [1053]\nARREST [173]\n{ARRESTED_}\nATTACK [190]\n{ATTACKED_}\n");
+      "RELEASE [---]\n- MUST_ * [1053]\nARREST [173]\n{ARRESTED_}\nATTACK [190]\n{ATTACKED_}\n"
+      "RESIGN [0831]\n{RESIGNED_}\n");
   return m;
 }
 
@@ -405,6 +406,15 @@ TEST(Coder, CompoundCooperatingMutuallyActsOnItself) {
   // ... but the verb's direct object stays the target, and a conflict code is not mutual.
   EXPECT_EQ(summary(code_text(model(), "Arnor and Gondor met Rohan.")),
             V({"ARN>ROH:040", "ROH>ARN:040", "GON>ROH:040", "ROH>GON:040"}));
+}
+
+TEST(Coder, AdjunctIsNoUncodedTarget) {
+  // "after", "before", "during", "without", "via" open adjuncts, not the verb's object.
+  EXPECT_EQ(target_text(code_text(target_model(), "Arnor resigned after weeks of protests.")),
+            "(none)");
+  EXPECT_EQ(target_text(code_text(target_model(), "Arnor attacked during the night.")), "(none)");
+  EXPECT_EQ(target_text(code_text(target_model(), "Arnor attacked on Monday the villages.")),
+            "the villages");
 }
 
 TEST(Coder, OffsetsPointIntoTheText) {
