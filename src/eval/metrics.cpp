@@ -167,7 +167,13 @@ void score_spans(const std::vector<GoldSpan>& gold, const std::vector<Event>& ev
   if (choice == EventChoice::kAll) {
     for (const auto& e : events) take(e);
   } else if (int i = earliest_event(events, false); i >= 0) {
-    take(events[static_cast<size_t>(i)]);
+    const Event& first = events[static_cast<size_t>(i)];
+    if (choice == EventChoice::kEarliestRecord) {
+      take(first);
+    } else {
+      for (const auto& e : events)
+        if (e.action.start == first.action.start) take(e);
+    }
   }
   scores.source += match_spans(std::move(gold_source), std::move(source), mode);
   scores.target += match_spans(std::move(gold_target), std::move(target), mode);
@@ -233,7 +239,7 @@ EvalResult evaluate(const GoldSet& gold, const std::vector<std::vector<Event>>& 
         if (span.role == Role::kTarget) ++r.gold_target_spans;
         if (span.role == Role::kReciprocal) ++r.gold_reciprocal_spans;
       }
-      for (auto choice : {EventChoice::kEarliest, EventChoice::kAll})
+      for (auto choice : {EventChoice::kEarliest, EventChoice::kAll, EventChoice::kEarliestRecord})
         for (auto mode : {SpanMatch::kOverlap, SpanMatch::kExact})
           score_spans(s.spans, events, choice, mode,
                       r.spans[static_cast<size_t>(choice)][static_cast<size_t>(mode)]);

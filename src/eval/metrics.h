@@ -9,7 +9,8 @@
 // strict class. Per-class precision/recall/F1 are over sentences; macro-F1 is their unweighted
 // mean over the five classes (a class never predicted has precision 0).
 // Spans: one-to-one matching (maximum matching) of predicted and gold spans per sentence,
-// micro-averaged; "overlap" = at least one byte in common, "exact" = same start and end.
+// micro-averaged; strict spans come from every record of the earliest event (EventChoice);
+// "overlap" = at least one byte in common, "exact" = same start and end.
 #pragma once
 
 #include <array>
@@ -56,8 +57,13 @@ struct ClassScores {
   double macro_f1() const;
 };
 
-// Which events of a sentence give its spans.
-enum class EventChoice { kEarliest, kAll };
+// Which events of a sentence give its spans. kEarliest: the earliest event, that is every
+// record whose action starts where the earliest one's does (one verb expanded over the members
+// of a compound, or a paired code's reverse direction, is one event of the sentence);
+// kAll: every event; kEarliestRecord: the earliest record alone (ties: the first in output
+// order), the strict reading before the knowledge issue's target work, kept for comparison.
+enum class EventChoice { kEarliest, kAll, kEarliestRecord };
+constexpr size_t kEventChoices = 3;
 enum class SpanMatch { kOverlap, kExact };
 
 struct Interval {
@@ -100,7 +106,7 @@ struct EvalResult {
 
   uint64_t gold_source_spans = 0, gold_target_spans = 0, gold_reciprocal_spans = 0;
   // [EventChoice][SpanMatch]
-  std::array<std::array<SpanScores, 2>, 2> spans{};
+  std::array<std::array<SpanScores, 2>, kEventChoices> spans{};
 
   EventScores event_scores;
 

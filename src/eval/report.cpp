@@ -136,10 +136,10 @@ std::string format_table(const GoldSet& gold, const EvalResult& r, const ReportC
                    "\nspans (gold: {} source, {} target, {} reciprocal; a reciprocal span is gold "
                    "for both roles)\n",
                    r.gold_source_spans, r.gold_target_spans, r.gold_reciprocal_spans);
-    fmt::format_to(o, "  {:<16} {:>24}    {:>24}\n", "", "earliest event (strict)",
-                   "all events (lenient)");
-    fmt::format_to(o, "  {:<16} {:>7} {:>7} {:>7}     {:>7} {:>7} {:>7}\n", "", "P", "R", "F1", "P",
-                   "R", "F1");
+    fmt::format_to(o, "  {:<16} {:>24}    {:>24}    {:>24}\n", "", "earliest event (strict)",
+                   "all events (lenient)", "earliest record only");
+    fmt::format_to(o, "  {:<16} {:>7} {:>7} {:>7}     {:>7} {:>7} {:>7}     {:>7} {:>7} {:>7}\n",
+                   "", "P", "R", "F1", "P", "R", "F1", "P", "R", "F1");
     const char* roles[] = {"source", "target", "any"};
     for (int role = 0; role < 3; ++role) {
       for (auto mode : {SpanMatch::kOverlap, SpanMatch::kExact}) {
@@ -147,11 +147,15 @@ std::string format_table(const GoldSet& gold, const EvalResult& r, const ReportC
           const SpanScores& s = r.spans[static_cast<size_t>(choice)][static_cast<size_t>(mode)];
           return role == 0 ? s.source : role == 1 ? s.target : s.any;
         };
-        Prf a = row(EventChoice::kEarliest), b = row(EventChoice::kAll);
-        fmt::format_to(o, "  {:<6} {:<9} {:>7} {:>7} {:>7}     {:>7} {:>7} {:>7}\n", roles[role],
-                       mode == SpanMatch::kOverlap ? "overlap" : "exact", pct(a.precision()),
-                       pct(a.recall()), pct(a.f1()), pct(b.precision()), pct(b.recall()),
-                       pct(b.f1()));
+        Prf a = row(EventChoice::kEarliest), b = row(EventChoice::kAll),
+            c = row(EventChoice::kEarliestRecord);
+        fmt::format_to(o,
+                       "  {:<6} {:<9} {:>7} {:>7} {:>7}     {:>7} {:>7} {:>7}     {:>7} {:>7} "
+                       "{:>7}\n",
+                       roles[role], mode == SpanMatch::kOverlap ? "overlap" : "exact",
+                       pct(a.precision()), pct(a.recall()), pct(a.f1()), pct(b.precision()),
+                       pct(b.recall()), pct(b.f1()), pct(c.precision()), pct(c.recall()),
+                       pct(c.f1()));
       }
     }
   }
@@ -208,8 +212,8 @@ std::string format_json(const GoldSet& gold, const EvalResult& r, const ReportCo
   if (r.has_spans) {
     fmt::format_to(o, ",\"spans\":{{\"gold\":{{\"source\":{},\"target\":{},\"reciprocal\":{}}}",
                    r.gold_source_spans, r.gold_target_spans, r.gold_reciprocal_spans);
-    const char* choices[] = {"earliest", "all"};
-    for (size_t c = 0; c < 2; ++c) {
+    const char* choices[] = {"earliest", "all", "earliest_record"};
+    for (size_t c = 0; c < kEventChoices; ++c) {
       fmt::format_to(o, ",\"{}\":{{\"overlap\":", choices[c]);
       json_spans(r.spans[c][static_cast<size_t>(SpanMatch::kOverlap)], out);
       out += ",\"exact\":";

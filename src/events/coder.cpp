@@ -123,19 +123,19 @@ struct Coder::Impl {
   std::vector<std::pair<uint32_t, uint32_t>> verb_options;  // scratch for best_verb_at
   std::vector<uint32_t> clause_starts;                      // first token of each clause
   std::vector<Candidate> candidates;
-  bool sentence_stopped = false;  // a pattern's discard or complex code was matched
+  bool sentence_stopped = false;       // a pattern's discard or complex code was matched
   const Document* document = nullptr;  // the document being coded
   // find_events <-> try_verb: the source the last verb tried found (even without a target), and
   // whether the carried clause source was found by a verb or opens its clause.
   int tried_source = -1;
   bool source_from_verb = false;
   bool event_found = false;  // find_events -> try_verb: the sentence has an event so far
-  std::string forwarded;  // see Coder::set_forwarded_actor
+  std::string forwarded;     // see Coder::set_forwarded_actor
 
   size_t dateline_bytes = 0;  // bytes of the document's opening dateline (dyad's rules)
   bool trace = std::getenv("DYAD_TRACE") != nullptr;  // debugging aid: the parse on stderr
-  bool closing_dropped = false;  // the closing comma phrase was dropped
-  bool story_discarded = false;  // a story discard phrase was found in the document
+  bool closing_dropped = false;                       // the closing comma phrase was dropped
+  bool story_discarded = false;          // a story discard phrase was found in the document
   std::vector<bool> phrase_conjunction;  // PETRARCH: conjunctions inside a phrase
 
   explicit Impl(std::shared_ptr<const Model> m)
@@ -758,20 +758,88 @@ struct Coder::Impl {
     return false;
   }
 
-  int first_mention(uint32_t from, uint32_t to, const std::string& not_code,
-                    uint64_t excluded = 0) const {
+  // ITS, THEIR, HIS, and HER before a noun ("her exit", not "captured her").
+  bool possessive_pronoun(const Mention& mention) const {
+    if (mention.first_token != mention.last_token) return false;
+    std::string_view key = tokens.key(mention.first_token);
+    if (DYAD_KEY_IN(key, "ITS", "THEIR", "HIS")) return true;
+    uint32_t next = mention.first_token + 1;
+    if (key != "HER" || next >= tokens.size() || tokens.tokens[next].kind != TokenKind::kWord)
+      return false;
+    std::string_view after = tokens.key(next);
+    return !is_preposition(after) && !ends_noun_phrase(after) && !is_determiner(after) &&
+           !verb_at(next);
+  }
+
+  int first_mention(uint32_t from, uint32_t to, const std::string& not_code, uint64_t excluded = 0,
+                    const Candidate* target_of = nullptr) const {
     int role_only = -1;
     int skipped_group = -1;
     for (size_t m = 0; m < scratch.mentions.size(); ++m) {
       const Mention& mention = scratch.mentions[m];
       if (mention.first_token < from || mention.first_token >= to || mention.code.empty()) continue;
       if (passed_over(m, not_code, excluded, &skipped_group)) continue;
+      // dyad's rules: a possessive pronoun after the verb owns the object, it is not acted on
+      // ("agreed to a ceasefire in their conflict", "provided their donations to Palestinians").
+      if (target_of != nullptr && target_of->source >= 0 && options.dyad_rules &&
+          possessive_pronoun(mention))
+        continue;
       bool named = !mention.base_code.empty() || mention.story_reference ||
                    mention.referent_token >= 0 || !options.dyad_rules;
-      if (named) return static_cast<int>(m);
+      if (named) {
+        if (role_only >= 0 && options.dyad_rules && target_of != nullptr &&
+            (scratch.mentions[role_only].last_token <= target_of->action_last ||
+             direct_object(from, scratch.mentions[role_only].first_token, to)) &&
+            role_stands_apart(scratch.mentions[role_only].last_token, mention.first_token))
+          return role_only;
+        return static_cast<int>(m);
+      }
       if (role_only < 0) role_only = static_cast<int>(m);
     }
     return role_only;
+  }
+
+  // A mention starting at `first` is the direct object of a verb ending before `from`: only
+  // determiners, numbers, quantifiers and modifiers stand between them ("killed more than 500
+  // civilians", "tortured a 35-year-old inmate"), no preposition, verb or punctuation.
+  bool direct_object(uint32_t from, uint32_t first, uint32_t end) const {
+    if (first < from || first - from > 6) return false;
+    for (uint32_t k = from; k < first; ++k) {
+      if (quantifier_at(k, end)) {
+        ++k;
+        continue;
+      }
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kDash) continue;
+      if (t.kind != TokenKind::kWord) return false;
+      std::string_view key = tokens.key(k);
+      if (is_preposition(key) || ends_noun_phrase(key) || verb_at(k)) return false;
+    }
+    return true;
+  }
+
+  // dyad's rules: a role noun and a later named actor are one phrase ("the delegation led by
+  // the Russian Chief of Staff", "officials of Russia") unless a preposition other than OF, BY
+  // or FROM, a punctuation mark or a verb stands between them ("killed 500 civilians during
+  // ... near Damascus"): then the role is the verb's object.
+  bool role_stands_apart(uint32_t role_last, uint32_t named_first) const {
+    // A role word that modifies a noun is no object ("terrorist attacks", "military aid").
+    if (role_last + 1 < named_first && tokens.tokens[role_last + 1].kind == TokenKind::kWord) {
+      std::string_view next = tokens.key(role_last + 1);
+      if (!is_preposition(next) && !is_conjunction(next) && !ends_noun_phrase(next)) return false;
+    }
+    bool apart = false;
+    for (uint32_t k = role_last + 1; k < named_first; ++k) {
+      const text::Token& t = tokens.tokens[k];
+      std::string_view key = tokens.key(k);
+      // What is given goes to the one named after TO ("sent troops to Liberia").
+      if (DYAD_KEY_IN(key, "TO", "INTO", "TOWARD", "TOWARDS")) return false;
+      if (t.kind == TokenKind::kComma || t.kind == TokenKind::kColon ||
+          t.kind == TokenKind::kDash || ends_noun_phrase(key) ||
+          (is_preposition(key) && !DYAD_KEY_IN(key, "OF", "BY", "FROM")))
+        apart = true;
+    }
+    return apart;
   }
 
   // The last mention in [from, to) whose code differs from `not_code`, other than those of
@@ -847,6 +915,44 @@ struct Coder::Impl {
 
   // Passive voice (TABARI 7.9): WAS, WERE or BEEN one or two words before the verb and BY right
   // after it. With dyad's rules IS/ARE/BE count too and BY may follow a word or two later.
+  // dyad's rules: the subject noun phrase of a passive verb that names no actor: the words
+  // right before its form of BE ("Disha Ravi was arrested", "The jornalist Moussa Tchangari
+  // was arrested"), back to the clause start, a punctuation mark, a verb or a word that ends a
+  // noun phrase.
+  bool passive_subject(const Verb& v, uint32_t clause_first, uint32_t* first,
+                       uint32_t* last) const {
+    uint32_t aux = v.first;
+    for (uint32_t back = 1; back <= 2 && back <= v.first; ++back)
+      if (DYAD_KEY_IN(tokens.key(v.first - back), "WAS", "WERE", "BEEN", "BEING", "IS", "ARE",
+                      "BE"))
+        aux = v.first - back;
+    if (aux == v.first) return false;
+    uint32_t end = aux;  // exclusive
+    while (end > clause_first && is_auxiliary(tokens.key(end - 1))) --end;
+    uint32_t start = end;
+    while (start > clause_first) {
+      uint32_t k = start - 1;
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber &&
+          t.kind != TokenKind::kPossessive)
+        break;
+      if (k + 1 < end && !adjacent(*document, k + 1)) break;
+      std::string_view key = tokens.key(k);
+      if (t.kind == TokenKind::kWord &&
+          ((is_preposition(key) && key != "OF") || ends_noun_phrase(key) || verb_at(k)))
+        break;
+      if (scratch.mention_of_token[k] >= 0) return false;  // a named subject codes as an actor
+      start = k;
+    }
+    if (start == end) return false;
+    bool word = false;
+    for (uint32_t k = start; k < end; ++k) word = word || tokens.tokens[k].kind == TokenKind::kWord;
+    if (!word) return false;
+    *first = start;
+    *last = end - 1;
+    return true;
+  }
+
   int passive_agent(const Verb& v) const {
     bool auxiliary = false;
     for (uint32_t back = 1; back <= 2 && back <= v.first; ++back) {
@@ -1068,7 +1174,10 @@ struct Coder::Impl {
         ++k;
       else if (preposition && k + 1 < end && is_time_word(tokens.key(k + 1)))
         k += 2;
-      else if (preposition && !preposition_seen) {
+      else if (preposition && !preposition_seen &&
+               // "after", "before", "during", "without", "via" open adjuncts, not objects
+               // ("resigned after weeks of protests" has no object).
+               !DYAD_KEY_IN(key, "AFTER", "BEFORE", "DURING", "WITHOUT", "VIA")) {
         preposition_seen = true;
         ++k;
       } else {
@@ -1265,8 +1374,7 @@ struct Coder::Impl {
 
   // Whether an event of `code` may stand with `mention` as its one actor (dyad's rules).
   bool alone_ok(std::string_view code, int mention) const {
-    return political_alone(mention) && !needs_two_parties(code) &&
-           !inside_unknown_name(mention);
+    return political_alone(mention) && !needs_two_parties(code) && !inside_unknown_name(mention);
   }
 
   // Direct object: a mention starting within two words after the verb ("told the Russian side").
@@ -1279,6 +1387,43 @@ struct Coder::Impl {
       if (!is_determiner(key) && !text::is(key, "TO") && !text::is(key, "WITH")) return false;
     }
     return true;
+  }
+
+  // dyad's rules: "X said Y must V" is X's demand of Y. A demand coded from "must" (root 10)
+  // whose source Y opens a clause reported by a speech verb ("said (that)", "says") has the
+  // speaker as its source and Y as its target ("Russia says Israel must end attacks": Russia
+  // demands of Israel). Without a speaker before Y the roles stay.
+  void demand_of_speaker(const Verb& v, uint32_t clause_first, Candidate& c) const {
+    if (c.source < 0) return;
+    const Mention& subject = scratch.mentions[c.source];
+    if (subject.first_token >= v.first || subject.first_token <= clause_first) return;
+    bool deontic = false;
+    for (uint32_t k = subject.last_token + 1; k < v.first; ++k)
+      deontic = deontic || DYAD_KEY_IN(tokens.key(k), "MUST", "SHOULD");
+    if (!deontic) return;
+    // Back from Y over its determiners, "that" and time words ("said on Tuesday that").
+    uint32_t k = subject.first_token;
+    while (k > clause_first) {
+      std::string_view key = tokens.key(k - 1);
+      if (is_determiner(key) || is_time_word(key) || key == "THAT" || key == "ALL" ||
+          (key == "ON" && k < subject.first_token && is_time_word(tokens.key(k))))
+        --k;
+      else
+        break;
+    }
+    if (k == 0) return;
+    const Verb* speech = nullptr;
+    for (const Verb& w : verbs)
+      if (w.last == k - 1 && !w.noun_position &&
+          is_speech_root(model.verbs[w.verb_index].code.code))
+        speech = &w;
+    if (speech == nullptr) return;
+    int speaker = subject_before(speech->first, clause_first);
+    if (speaker < 0 || scratch.mentions[speaker].code == subject.code) return;
+    c.target = c.source;
+    c.target_single = c.source_single;
+    c.source = speaker;
+    c.source_single = false;
   }
 
   // Tries one verb; fills `c` and returns true when it yields an event.
@@ -1311,8 +1456,8 @@ struct Coder::Impl {
     if (verb.key_words.size() > 4 * sentence_words.size()) {
       // A common verb has more key words than the sentence has words: look the words up.
       for (lexicon::WordId w : sentence_words) {
-        uint32_t k = model.verb_key_index.find(static_cast<uint64_t>(v.verb_index) << 32 | w,
-                                               UINT32_MAX);
+        uint32_t k =
+            model.verb_key_index.find(static_cast<uint64_t>(v.verb_index) << 32 | w, UINT32_MAX);
         if (k != UINT32_MAX) add_group(k);
       }
     } else {
@@ -1372,6 +1517,14 @@ struct Coder::Impl {
         if (c.target >= 0 && scratch.mentions[c.target].code == scratch.mentions[by].code)
           c.target = -1;
         source_set = target_set = c.target >= 0;
+        // dyad's rules: a subject that names no actor is still the one acted on ("Disha Ravi
+        // was arrested by Delhi Police"): an uncoded target.
+        if (options.dyad_rules && !target_set && alone_ok(code->code, by) &&
+            passive_subject(v, clause_first, &c.object_first, &c.object_last)) {
+          c.target = kNoActor;
+          c.has_object = true;
+          source_set = target_set = true;
+        }
       } else if (options.dyad_rules && !is_speech_root(code->code) &&
                  !code->code.starts_with("03") && !code->code.starts_with("15") &&
                  agentless_passive(v)) {
@@ -1451,7 +1604,7 @@ struct Coder::Impl {
       std::string not_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
       // The target is looked for within the verb's clause ("might affirm or allow an attack by
       // Osgiliath": the attackers are not what is affirmed).
-      c.target = first_mention(v.last + 1, clause_last, not_code);
+      c.target = first_mention(v.last + 1, clause_last, not_code, 0, &c);
       // TABARI then looks before the verb (unless DEFAULT ... AFTER); dyad's rules do not:
       // "X supports a settlement" has no target, it does not act on earlier actors.
       bool look_before =
@@ -1469,7 +1622,16 @@ struct Coder::Impl {
                               scratch.mentions[c.target].base_code.empty() &&
                               !scratch.mentions[c.target].story_reference &&
                               scratch.mentions[c.target].referent_token < 0;
-      if ((c.target < 0 || role_only_target) && c.source >= 0 &&
+      // dyad's rules: the members of a compound that cooperate mutually ("Mexico and the
+      // United Kingdom signed an agreement to continue trading after the UK leaves the EU":
+      // a cooperative code, roots 01-08, paired with itself) do it with each other, not with
+      // an actor further on that is no direct object of the verb.
+      bool mutual_compound =
+          c.target >= 0 && options.dyad_rules && c.source >= 0 && !c.paired.empty() &&
+          c.paired == c.code && c.code < "09" && scratch.mentions[c.source].group >= 0 &&
+          group_has_two_codes(c.source) && !directly_after(c.action_last, c.target) &&
+          !directly_after(v.last, c.target);
+      if ((c.target < 0 || role_only_target || mutual_compound) && c.source >= 0 &&
           scratch.mentions[c.source].group >= 0 && options.default_target.empty() &&
           !(options.dyad_rules && c.target < 0 && !group_has_two_codes(c.source))) {
         c.target = c.source;
@@ -1486,6 +1648,7 @@ struct Coder::Impl {
       if (c.target == -1) c.target = new_actor_after(c.action_last + 1, clause_last);
       if (c.source >= 0) conjoined_new_actor(c.source, v.first);
     }
+    if (options.dyad_rules && c.code.starts_with("10")) demand_of_speaker(v, clause_first, c);
     if (c.source >= 0) tried_source = c.source;
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&
         (c.target < 0 || !directly_after(v.last, c.target) || reported_subject(c.target))) {
@@ -1504,7 +1667,9 @@ struct Coder::Impl {
       // that coded the event, else right after the verb.
       uint32_t* first = &c.object_first;
       uint32_t* last = &c.object_last;
-      c.has_object = object_phrase(*document, c.action_last + 1, clause_last, first, last) ||
+      // A passive's object is its subject ("Ingabire was arrested in Rwanda").
+      c.has_object = (agentless_passive(v) && passive_subject(v, clause_first, first, last)) ||
+                     object_phrase(*document, c.action_last + 1, clause_last, first, last) ||
                      object_phrase(*document, v.last + 1, clause_last, first, last);
       // "rejects and condemns the decision": a verb right before a clause of "and" + verb
       // shares that verb's object.
@@ -1734,13 +1899,13 @@ struct Coder::Impl {
     };
     for (const Candidate& c : candidates) {
       std::vector<int> sources = c.source == kNoActor ? std::vector<int>{kNoActor}
-                                 : c.source < 0         ? std::vector<int>{-2}
-                                 : c.source_single ? std::vector<int>{c.source}
-                                                   : members(c.source);
+                                 : c.source < 0       ? std::vector<int>{-2}
+                                 : c.source_single    ? std::vector<int>{c.source}
+                                                      : members(c.source);
       std::vector<int> targets = c.target == kNoActor ? std::vector<int>{kNoActor}
-                                 : c.target < 0         ? std::vector<int>{-2}
-                                 : c.target_single ? std::vector<int>{c.target}
-                                                   : members(c.target);
+                                 : c.target < 0       ? std::vector<int>{-2}
+                                 : c.target_single    ? std::vector<int>{c.target}
+                                                      : members(c.target);
       // Every source member with every target member (a compound acting on itself gives
       // both directions), and the paired code the other way round.
       for (int s : sources) {
@@ -1841,8 +2006,8 @@ struct Coder::Impl {
     // No actor, no default actor and no way to make one: no event can come of this sentence,
     // and nothing below would change the story state (most sentences of market news).
     if (scratch.mentions.empty() && options.default_source.empty() &&
-        options.default_target.empty() && !(options.petrarch_rules && options.new_actor_length > 0) &&
-        !trace)
+        options.default_target.empty() &&
+        !(options.petrarch_rules && options.new_actor_length > 0) && !trace)
       return;
     note_words();  // for the verb and pattern stages only
     // dyad's rules: the place of a wire dateline ("WASHINGTON, March 5 -") says where the story

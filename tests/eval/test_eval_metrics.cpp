@@ -223,6 +223,28 @@ TEST(EvalSpans, RolesReciprocalEarliestAndMissingPredictions) {
   EXPECT_EQ(missed.target.fn, 2u);
 }
 
+TEST(EvalSpans, EarliestEventIsEveryRecordOfItsAction) {
+  // "Arnor and Rohan met Gondor": one verb, two records with the same action. The strict
+  // columns take both records' spans; "earliest record only" takes the first in output order.
+  std::vector<GoldSpan> gold = {
+      {Role::kReciprocal, 0, 5}, {Role::kReciprocal, 10, 15}, {Role::kReciprocal, 20, 26}};
+  std::vector<Event> events = {event_with("040", 16, actor("ARN", 0, 5), actor("GON", 20, 26)),
+                               event_with("040", 16, actor("ROH", 10, 15), actor("GON", 20, 26)),
+                               event_with("040", 16, actor("GON", 20, 26), actor("ARN", 0, 5)),
+                               event_with("120", 30, actor("MOR", 40, 46), actor("ARN", 0, 5))};
+  SpanScores tied, record;
+  score_spans(gold, events, EventChoice::kEarliest, SpanMatch::kExact, tied);
+  score_spans(gold, events, EventChoice::kEarliestRecord, SpanMatch::kExact, record);
+  EXPECT_EQ(tied.source.tp, 3u);  // ARN, ROH, GON
+  EXPECT_EQ(tied.source.fp, 0u);
+  EXPECT_EQ(tied.target.tp, 2u);  // GON, ARN (the same span twice counts once)
+  EXPECT_EQ(tied.target.fn, 1u);  // ROH
+  EXPECT_EQ(record.source.tp, 1u);
+  EXPECT_EQ(record.source.fn, 2u);
+  EXPECT_EQ(record.target.tp, 1u);
+  EXPECT_EQ(record.target.fn, 2u);
+}
+
 TEST(EvalEvents, RootActorsAndCodes) {
   GoldEvent g;
   g.cameo = "043";

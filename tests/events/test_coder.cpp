@@ -143,8 +143,7 @@ TEST(Coder, EventsWithOneNamedActor) {
   // The one actor must be named in the verb's clause, or be a pronoun for an actor of the
   // same sentence.
   EXPECT_TRUE(code_text(model(), "He condemned the decision.").empty());
-  EXPECT_EQ(summary(code_text(model(), "Arnor said it condemned the decision.")),
-            V({"ARN>-:122"}));
+  EXPECT_EQ(summary(code_text(model(), "Arnor said it condemned the decision.")), V({"ARN>-:122"}));
 }
 
 // The target's words of an event (its span text), "(none)" without a target.
@@ -167,16 +166,19 @@ TEST(Coder, UncodedTargetIsTheVerbsObject) {
             "the decision");
   // The phrase ends at a preposition other than "of", a punctuation mark, a clause word, a time
   // word or a participle after its noun; "of" and "'s" continue it.
-  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned the killing of three farmers in "
-                                           "the north on Friday.")),
+  EXPECT_EQ(target_text(code_text(model(),
+                                  "Arnor condemned the killing of three farmers in "
+                                  "the north on Friday.")),
             "the killing of three farmers");
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned the decision, officials said.")),
             "the decision");
-  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned the council's decision that was "
-                                           "taken.")),
+  EXPECT_EQ(target_text(code_text(model(),
+                                  "Arnor condemned the council's decision that was "
+                                  "taken.")),
             "the council's decision");
-  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned a draft resolution presented by "
-                                           "the council.")),
+  EXPECT_EQ(target_text(code_text(model(),
+                                  "Arnor condemned a draft resolution presented by "
+                                  "the council.")),
             "a draft resolution");
   // Time words and one preposition before the object are passed over; "at least" opens a
   // number.
@@ -191,19 +193,18 @@ TEST(Coder, UncodedTargetIsTheVerbsObject) {
   EXPECT_EQ(target_text(code_text(m, "Arnor expressed optimism at a bipartisan deal.")),
             "a bipartisan deal");
   // Two verbs sharing their object.
-  EXPECT_EQ(target_text(code_text(m, "Arnor accused and condemned the decision.")),
-            "the decision");
+  EXPECT_EQ(target_text(code_text(m, "Arnor accused and condemned the decision.")), "the decision");
   // What is given is no target, the one it goes to is; an infinitive is no one.
-  EXPECT_EQ(target_text(code_text(m, "Arnor promised 30 trucks to the farmers.")),
-            "the farmers");
+  EXPECT_EQ(target_text(code_text(m, "Arnor promised 30 trucks to the farmers.")), "the farmers");
   EXPECT_EQ(target_text(code_text(m, "Arnor promised 30 trucks to condemn the decision.")),
             "30 trucks");
   // No object, no target.
   EXPECT_EQ(target_text(code_text(model(), "Mordor attacked on Monday.")), "(none)");
   // TABARI's rules do not code the event at all (EventsWithOneNamedActor), and the story's dyad
   // is not made of an uncoded target: "the two sides" still stand for Arnor and Gondor.
-  EXPECT_EQ(summary(code_text(model(), "Arnor met Gondor. Arnor condemned the decision. The "
-                                       "two sides met again.")),
+  EXPECT_EQ(summary(code_text(model(),
+                              "Arnor met Gondor. Arnor condemned the decision. The "
+                              "two sides met again.")),
             V({"ARN>GON:040", "GON>ARN:040", "ARN>-:122", "ARN>GON:040", "GON>ARN:040"}));
 }
 
@@ -251,13 +252,15 @@ TEST(Coder, PlaceInsideAnUnknownNameIsNoActorAlone) {
 
 TEST(Coder, TableOfFiguresHasNoEvents) {
   auto m = business_model();
-  EXPECT_TRUE(code_text(m, "RATES - APRIL 7 ARNOR 1.6188/95 GONDOR 234.95/235.15 SELL 2.1155/80 "
-                           "CONDEMN 11.1175/1300 SOLD 2.9515/45 MET 11.0350/0480 TOLD "
-                           "3.3290/3320 SAID 10.2700/2840")
+  EXPECT_TRUE(code_text(m,
+                        "RATES - APRIL 7 ARNOR 1.6188/95 GONDOR 234.95/235.15 SELL 2.1155/80 "
+                        "CONDEMN 11.1175/1300 SOLD 2.9515/45 MET 11.0350/0480 TOLD "
+                        "3.3290/3320 SAID 10.2700/2840")
                   .empty());
   // A sentence with a few figures still codes.
-  EXPECT_EQ(summary(code_text(m, "Arnor sold 1.5 mln tonnes of grain to Gondor in 1986, up from "
-                                 "1.2 mln in 1985 and 0.9 mln in 1984.")),
+  EXPECT_EQ(summary(code_text(m,
+                              "Arnor sold 1.5 mln tonnes of grain to Gondor in 1986, up from "
+                              "1.2 mln in 1985 and 0.9 mln in 1984.")),
             V({"ARN>GON:061"}));
 }
 
@@ -301,9 +304,8 @@ TEST(Coder, PassiveWithoutAgentHasItsSubjectAsTarget) {
 TEST(Coder, PronounForADatelinePlaceIsNoActor) {
   auto m = business_model();
   // The dateline's place is no actor, nor is "it" resolved to it.
-  EXPECT_TRUE(
-      code_text(m, "MINAS TIRITH, March 5 - Shadowfax Corp said it condemned the decision.")
-          .empty());
+  EXPECT_TRUE(code_text(m, "MINAS TIRITH, March 5 - Shadowfax Corp said it condemned the decision.")
+                  .empty());
   EXPECT_EQ(summary(code_text(m, "MINAS TIRITH, March 5 - Arnor said it condemned the decision.")),
             V({"ARN>-:122"}));
 }
@@ -317,8 +319,9 @@ TEST(Coder, HypotheticalActionsAreNotEvents) {
 
 TEST(Coder, ListOfOneActorHasNoTarget) {
   // Two mentions with one code acting together: one event without target, not none.
-  EXPECT_EQ(summary(code_text(model(), "The Arnor president and the Arnor minister condemned "
-                                       "the decision.")),
+  EXPECT_EQ(summary(code_text(model(),
+                              "The Arnor president and the Arnor minister condemned "
+                              "the decision.")),
             V({"ARNGOV>-:122"}));
 }
 
@@ -336,6 +339,82 @@ TEST(Coder, ActorSpansAreNounPhrases) {
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(events[0].source->span.text, "The Arnor president");
   EXPECT_EQ(events[0].target->span.text, "several Gondor soldiers");
+}
+
+// Dictionaries for the target rules of dyad's rules (role objects, possessives, demands).
+std::shared_ptr<const Model> target_model() {
+  static auto m = testing::model_from(
+      "coder_targets", "ARNOR_ [ARN]\nGONDOR_ [GON]\nROHAN_ [ROH]\n",
+      "CIVILIANS_ [~CVL]\nTROOPS_ [~MIL]\nDELEGATION_ [~GOV]\n",
+      "KILL [190]\n{KILLED_}\n- * CIVILIANS [180]\nSEND [070]\n{SENT_}\nMEET [040:040]\n{MET_}\n"
+      "AGREE [030]\n{AGREED_}\nPROVID [070]\nSAY [010]\n{SAID_ SAYS_}\n"
+      "RELEASE [---]\n- MUST_ * [1053]\nARREST [173]\n{ARRESTED_}\nATTACK [190]\n{ATTACKED_}\n"
+      "RESIGN [0831]\n{RESIGNED_}\n");
+  return m;
+}
+
+TEST(Coder, RoleObjectBeforeAPrepositionIsTheTarget) {
+  // A role noun right after the verb is its object when a preposition other than of, by or
+  // from separates it from a later named actor ...
+  auto events = code_text(target_model(), "Arnor killed 500 civilians during a raid near Gondor.");
+  ASSERT_EQ(summary(events), V({"ARN>CVL:180"}));
+  EXPECT_EQ(target_text(events), "500 civilians");
+  // ... but what is sent goes to the one named after "to", a role word that modifies a noun
+  // is no object, and a role joined to the actor by "led by" is one phrase with it.
+  EXPECT_EQ(summary(code_text(target_model(), "Arnor sent troops to Gondor.")), V({"ARN>GON:070"}));
+  EXPECT_EQ(summary(code_text(target_model(), "Arnor sent troops trucks in Gondor.")),
+            V({"ARN>GON:070"}));
+  EXPECT_EQ(summary(code_text(target_model(), "Arnor met a delegation led by Gondor.")),
+            V({"ARN>GON:040", "GON>ARN:040"}));
+}
+
+TEST(Coder, PossessivePronounAfterTheVerbIsNoTarget) {
+  // "their" owns the object; the compound acts on itself, or the later actor is the target.
+  EXPECT_EQ(summary(code_text(target_model(), "Arnor and Gondor agreed to a truce in their war.")),
+            V({"ARN>GON:030", "GON>ARN:030"}));
+  EXPECT_EQ(summary(code_text(target_model(), "Arnor and Gondor provided their aid to Rohan.")),
+            V({"ARN>ROH:070", "GON>ROH:070"}));
+}
+
+TEST(Coder, DemandReportedBySpeakerIsTheSpeakers) {
+  // "X said Y must V": X demands of Y.
+  EXPECT_EQ(summary(code_text(target_model(), "Arnor said Gondor must release the prisoners.")),
+            V({"ARN>GON:1053"}));
+  EXPECT_EQ(summary(code_text(target_model(),
+                              "Arnor said on Friday that Gondor must release the prisoners.")),
+            V({"ARN>GON:1053"}));
+  // No speaker: the roles stay.
+  EXPECT_EQ(summary(code_text(target_model(), "Gondor must release the prisoners.")),
+            V({"GON>-:1053"}));
+}
+
+TEST(Coder, PassiveSubjectWithoutACodeIsTheTarget) {
+  // "X was arrested by Y" where X names no actor: Y is the source, X the uncoded target.
+  auto events = code_text(target_model(), "Disha Ravi was arrested by Arnor police.");
+  ASSERT_EQ(summary(events), V({"ARN>-:173"}));
+  EXPECT_EQ(target_text(events), "Disha Ravi");
+  // A named subject still codes as the target.
+  EXPECT_EQ(summary(code_text(target_model(), "Gondor was attacked by Arnor.")),
+            V({"ARN>GON:190"}));
+}
+
+TEST(Coder, CompoundCooperatingMutuallyActsOnItself) {
+  // A code paired with itself (meetings, agreements) done by a compound: its members with each
+  // other, not with an actor further on ...
+  EXPECT_EQ(summary(code_text(model(), "Arnor and Gondor met in a town near Rohan.")),
+            V({"ARN>GON:040", "GON>ARN:040"}));
+  // ... but the verb's direct object stays the target, and a conflict code is not mutual.
+  EXPECT_EQ(summary(code_text(model(), "Arnor and Gondor met Rohan.")),
+            V({"ARN>ROH:040", "ROH>ARN:040", "GON>ROH:040", "ROH>GON:040"}));
+}
+
+TEST(Coder, AdjunctIsNoUncodedTarget) {
+  // "after", "before", "during", "without", "via" open adjuncts, not the verb's object.
+  EXPECT_EQ(target_text(code_text(target_model(), "Arnor resigned after weeks of protests.")),
+            "(none)");
+  EXPECT_EQ(target_text(code_text(target_model(), "Arnor attacked during the night.")), "(none)");
+  EXPECT_EQ(target_text(code_text(target_model(), "Arnor attacked on Monday the villages.")),
+            "the villages");
 }
 
 TEST(Coder, OffsetsPointIntoTheText) {
