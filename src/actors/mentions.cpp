@@ -204,7 +204,8 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
     }
     const uint32_t header = scratch.cached_ids[entry];
     const uint32_t* first = scratch.cached_ids.data() + entry + 1;
-    scratch.ids.insert(scratch.ids.end(), first, first + (header & 0xffff));
+    // Usually zero or one id: a loop, not a call to memmove.
+    for (uint32_t k = 0; k < (header & 0xffff); ++k) scratch.ids.push_back(first[k]);
     scratch.token_flags[i] = static_cast<uint8_t>(header >> 16);
   }
   scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));

@@ -53,7 +53,7 @@ template <size_t N>
 
 // The first (up to) 8 bytes of s packed into an integer, little-endian, zero-padded: two keys
 // of at most 8 bytes are equal exactly when their codes and lengths are. Reads only s's bytes.
-inline uint64_t prefix_code(std::string_view s) {
+[[gnu::always_inline]] inline uint64_t prefix_code(std::string_view s) {
   using detail::load_u32;
   using detail::load_u64;
   const char* p = s.data();
@@ -102,7 +102,7 @@ class WordList {
       first_[length] = static_cast<uint16_t>(shorter);
     }
   }
-  bool contains(std::string_view key) const {
+  [[gnu::always_inline]] bool contains(std::string_view key) const {
     const size_t n = key.size();
     if (n > kMaxLength) return false;
     const size_t begin = first_[n], end = first_[n + 1];
