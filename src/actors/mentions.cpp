@@ -168,11 +168,32 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
   scratch.ids.clear();
   scratch.clause_boundary.resize(n);
   scratch.token_flags.resize(n);
-  // Two passes: hash every key and prefetch its cache slot, then probe. The cache is larger
-  // than the CPU's caches, so the probes would otherwise wait on memory one after another.
+  // Cleared between sentences, never inside one: the entries found below stay valid.
+  if (scratch.match_cache.size() + n > SentenceScratch::kMatchCacheLimit) {
+    scratch.match_cache.clear();
+    scratch.cached_ids.clear();
+    std::fill(scratch.front_cache.begin(), scratch.front_cache.end(),
+              SentenceScratch::FrontEntry{});
+  }
+  // Two passes. The first serves short keys from the front cache and, for the other keys,
+  // hashes them and prefetches their match_cache slot: that table is larger than the CPU's
+  // caches, so the probes would otherwise wait on memory one after another.
+  constexpr uint32_t kNoEntry = UINT32_MAX;
+  constexpr unsigned kFrontShift = 64 - SentenceScratch::kFrontBits;
   scratch.key_hashes.resize(n);
+  scratch.token_entry.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    scratch.key_hashes[i] = lexicon::hash_bytes(tokens.key(i));
+    const std::string_view key = tokens.key(i);
+    scratch.token_entry[i] = kNoEntry;
+    if (key.size() >= 1 && key.size() <= 8) {
+      const uint64_t code = text::prefix_code(key);
+      const auto& front = scratch.front_cache[(code * 0x9E3779B97F4A7C15ULL) >> kFrontShift];
+      if (front.code == code) {
+        scratch.token_entry[i] = front.entry;
+        continue;
+      }
+    }
+    scratch.key_hashes[i] = lexicon::hash_bytes(key);
     scratch.match_cache.prefetch(scratch.key_hashes[i]);
   }
   for (size_t i = 0; i < n; ++i) {
@@ -182,25 +203,26 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
     scratch.clause_boundary[i] =
         kind == TokenKind::kComma || kind == TokenKind::kColon || kind == TokenKind::kPeriod ||
         (kind == TokenKind::kWord && DYAD_KEY_IN(key, "AND", "BUT", "OR", "NOR"));
-    const uint32_t* cached = scratch.match_cache.find(key, scratch.key_hashes[i]);
-    uint32_t entry = 0;
-    if (cached != nullptr) {
-      entry = *cached;
-    } else {
-      // The table lookups (one per stem length) are the costly part: do them once per key.
-      if (scratch.match_cache.size() >= SentenceScratch::kMatchCacheLimit) {
-        scratch.match_cache.clear();
-        scratch.cached_ids.clear();
+    uint32_t entry = scratch.token_entry[i];
+    if (entry == kNoEntry) {
+      if (const uint32_t* cached = scratch.match_cache.find(key, scratch.key_hashes[i])) {
+        entry = *cached;
+      } else {
+        // The table lookups (one per stem length) are the costly part: do them once per key.
+        entry = static_cast<uint32_t>(scratch.cached_ids.size());
+        scratch.cached_ids.push_back(0);
+        words.match(key, scratch.cached_ids);
+        uint32_t count = static_cast<uint32_t>(scratch.cached_ids.size()) - entry - 1;
+        uint32_t flags = 0;
+        for (uint32_t k = entry + 1; k < scratch.cached_ids.size(); ++k)
+          flags |= words.flags(scratch.cached_ids[k]);
+        scratch.cached_ids[entry] = count | flags << 16;
+        scratch.match_cache.insert(key, entry);
       }
-      entry = static_cast<uint32_t>(scratch.cached_ids.size());
-      scratch.cached_ids.push_back(0);
-      words.match(key, scratch.cached_ids);
-      uint32_t count = static_cast<uint32_t>(scratch.cached_ids.size()) - entry - 1;
-      uint32_t flags = 0;
-      for (uint32_t k = entry + 1; k < scratch.cached_ids.size(); ++k)
-        flags |= words.flags(scratch.cached_ids[k]);
-      scratch.cached_ids[entry] = count | flags << 16;
-      scratch.match_cache.insert(key, entry);
+      if (key.size() >= 1 && key.size() <= 8) {
+        const uint64_t code = text::prefix_code(key);
+        scratch.front_cache[(code * 0x9E3779B97F4A7C15ULL) >> kFrontShift] = {code, entry};
+      }
     }
     const uint32_t header = scratch.cached_ids[entry];
     const uint32_t* first = scratch.cached_ids.data() + entry + 1;

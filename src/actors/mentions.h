@@ -119,6 +119,17 @@ struct SentenceScratch {
   lexicon::FlatStringMap match_cache;
   std::vector<uint32_t> cached_ids;
   std::vector<uint64_t> key_hashes;  // match_words' per-token hashes (prefetch pass)
+  // In front of match_cache: keys of 1 to 8 bytes (most tokens) by their packed bytes
+  // (text::prefix_code; keys hold no NUL byte, so the code alone identifies such a key),
+  // direct-mapped: a frequent word costs one load and one comparison instead of a hash, a
+  // probe and a string comparison. code 0 marks an empty slot; cleared with match_cache.
+  struct FrontEntry {
+    uint64_t code = 0;
+    uint32_t entry = 0;  // offset in cached_ids
+  };
+  static constexpr unsigned kFrontBits = 12;
+  std::vector<FrontEntry> front_cache = std::vector<FrontEntry>(size_t{1} << kFrontBits);
+  std::vector<uint32_t> token_entry;  // match_words' per-token entry (kNoEntry: look it up)
   // clause_boundary[i]: token i is a comma, colon, period or AND/BUT/OR/NOR (set by
   // match_words, so it follows the tokens after a comma clause is dropped too).
   std::vector<uint8_t> clause_boundary;
