@@ -255,8 +255,11 @@ void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch) {
 
 namespace {
 // Depth-first walk of the trie: a token may match several word ids (exact and stems).
+// continue_flag: a WordTable flag every later word of the trie's phrases has, or 0; a token
+// without it ends the walk before any edge is looked up (most walks end at their second token).
 void walk(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch, uint32_t node,
-          uint32_t pos, uint32_t end, uint32_t depth, uint32_t* best_len, uint32_t* payload) {
+          uint32_t pos, uint32_t end, uint32_t depth, uint8_t continue_flag, uint32_t* best_len,
+          uint32_t* payload) {
   // Equal lengths: the first path found wins; a token's exact word is tried before a word
   // plus an ending ("ISIS" is ISIS_, not ISI_ + S) and before its stems.
   if (depth > 0 && !trie.payloads(node).empty() && depth > *best_len) {
@@ -264,15 +267,18 @@ void walk(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch, uint3
     *payload = trie.payloads(node).front();  // the first entry read wins
   }
   if (pos >= end) return;
+  if (depth > 0 && continue_flag != 0 && !(scratch.token_flags[pos] & continue_flag)) return;
   for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k) {
     uint32_t next = trie.child(node, scratch.ids[k]);
-    if (next != 0) walk(trie, scratch, next, pos + 1, end, depth + 1, best_len, payload);
+    if (next != 0)
+      walk(trie, scratch, next, pos + 1, end, depth + 1, continue_flag, best_len, payload);
   }
 }
 }  // namespace
 
 uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch,
-                       uint32_t start, uint32_t token_count, uint32_t* payload) {
+                       uint32_t start, uint32_t token_count, uint32_t* payload,
+                       uint8_t continue_flag) {
   // Most tokens start no phrase: look at the root's children before walking.
   if (start >= token_count) return 0;
   bool starts_one = false;
@@ -281,7 +287,7 @@ uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& s
     starts_one = trie.child(0, scratch.ids[k]) != 0;
   if (!starts_one) return 0;
   uint32_t best = 0;
-  walk(trie, scratch, 0, start, token_count, 0, &best, payload);
+  walk(trie, scratch, 0, start, token_count, 0, continue_flag, &best, payload);
   return best;
 }
 
@@ -302,10 +308,12 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     // Word flags say which tries a phrase may start at this token in (most: none).
     const uint8_t starts = scratch.token_flags[i];
     uint32_t actor_len = starts & lexicon::WordTable::kStartsActor
-                             ? longest_match(model.actor_trie, scratch, i, n, &actor_payload)
+                             ? longest_match(model.actor_trie, scratch, i, n, &actor_payload,
+                                             lexicon::WordTable::kContinuesActor)
                              : 0;
     uint32_t agent_len = starts & lexicon::WordTable::kStartsAgent
-                             ? longest_match(model.agent_trie, scratch, i, n, &agent_payload)
+                             ? longest_match(model.agent_trie, scratch, i, n, &agent_payload,
+                                             lexicon::WordTable::kContinuesAgent)
                              : 0;
     // dyad's rules: the pronoun "us" (lower case) is not the country US.
     if (options.dyad_rules && actor_len == 1 && !tokens.tokens[i].capitalized &&

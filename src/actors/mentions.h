@@ -160,9 +160,12 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
 void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch);
 
 // Longest phrase of `trie` starting at token `start`; returns its length in tokens (0 = none)
-// and the last payload of the match in *payload.
+// and the last payload of the match in *payload. continue_flag: the WordTable flag that marks
+// the later words of the trie's phrases (kContinuesActor for the actor trie, kContinuesAgent
+// for the agent trie), or 0 for a trie without one.
 uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch,
-                       uint32_t start, uint32_t token_count, uint32_t* payload);
+                       uint32_t start, uint32_t token_count, uint32_t* payload,
+                       uint8_t continue_flag = 0);
 
 // Fills scratch.units, scratch.mentions and scratch.mention_of_token.
 void find_mentions(const Model::Impl& model, const CodingOptions& options,

@@ -45,6 +45,8 @@ class WordTable {
   static constexpr uint8_t kStartsAgent = 8;        // ... of an agent phrase
   static constexpr uint8_t kStartsGappedActor = 16;  // ... of a gapped actor's prefix
   static constexpr uint8_t kStartsVerb = 32;        // ... of a verb's headword or form
+  static constexpr uint8_t kContinuesActor = 64;    // a later word of an actor phrase
+  static constexpr uint8_t kContinuesAgent = 128;   // ... of an agent phrase
   void add_flags(WordId id, uint8_t flags) {
     if (id >= flags_.size()) flags_.resize(id + 1, 0);
     flags_[id] |= flags;
@@ -107,6 +109,12 @@ class PhraseTrie {
   void for_each_first_word(Fn&& fn) const {
     for (WordId w = 0; w < root_children_.size(); ++w)
       if (root_children_[w] != 0) fn(w);
+  }
+  // Calls fn(word) for the word of every edge below the root (words may repeat).
+  template <typename Fn>
+  void for_each_later_word(Fn&& fn) const {
+    for (const FlatU64Map::Slot& s : edges_.slots())
+      if (s.key != FlatU64Map::kEmpty) fn(static_cast<WordId>(s.key & 0xffffffffu));
   }
 
  private:
