@@ -123,6 +123,16 @@ constexpr bool every_story_phrase_opens_with_the_or_both() {
 }
 static_assert(every_story_phrase_opens_with_the_or_both(), "update story_phrase_at's first test");
 
+// The SentenceScratch::kClass* bits of a key.
+uint8_t word_classes(std::string_view key) {
+  uint8_t classes = 0;
+  if (DYAD_KEY_IN(key, "AND", "BUT", "OR", "NOR")) classes |= SentenceScratch::kClassConjunction;
+  if (DYAD_KEY_IN(key, "HE", "SHE", "IT", "HIM", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR"))
+    classes |= SentenceScratch::kClassPronoun;
+  if (DYAD_KEY_IN(key, "THE", "BOTH")) classes |= SentenceScratch::kClassStoryOpener;
+  return classes;
+}
+
 size_t story_phrase_at(const text::TokenBuffer& tokens, uint32_t i) {
   std::string_view first = tokens.key(i);
   if (!text::is(first, "THE") && !text::is(first, "BOTH"))
@@ -168,6 +178,7 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
   scratch.ids.clear();
   scratch.clause_boundary.resize(n);
   scratch.token_flags.resize(n);
+  scratch.token_class.resize(n);
   // Cleared between sentences, never inside one: the entries found below stay valid.
   if (scratch.match_cache.size() + n > SentenceScratch::kMatchCacheLimit) {
     scratch.match_cache.clear();
@@ -199,10 +210,6 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
   for (size_t i = 0; i < n; ++i) {
     scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
     std::string_view key = tokens.key(i);
-    const TokenKind kind = tokens.tokens[i].kind;
-    scratch.clause_boundary[i] =
-        kind == TokenKind::kComma || kind == TokenKind::kColon || kind == TokenKind::kPeriod ||
-        (kind == TokenKind::kWord && DYAD_KEY_IN(key, "AND", "BUT", "OR", "NOR"));
     uint32_t entry = scratch.token_entry[i];
     if (entry == kNoEntry) {
       if (const uint32_t* cached = scratch.match_cache.find(key, scratch.key_hashes[i])) {
@@ -216,7 +223,7 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
         uint32_t flags = 0;
         for (uint32_t k = entry + 1; k < scratch.cached_ids.size(); ++k)
           flags |= words.flags(scratch.cached_ids[k]);
-        scratch.cached_ids[entry] = count | flags << 16;
+        scratch.cached_ids[entry] = count | flags << 16 | uint32_t{word_classes(key)} << 24;
         scratch.match_cache.insert(key, entry);
       }
       if (key.size() >= 1 && key.size() <= 8) {
@@ -229,6 +236,11 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
     // Usually zero or one id: a loop, not a call to memmove.
     for (uint32_t k = 0; k < (header & 0xffff); ++k) scratch.ids.push_back(first[k]);
     scratch.token_flags[i] = static_cast<uint8_t>(header >> 16);
+    scratch.token_class[i] = static_cast<uint8_t>(header >> 24);
+    const TokenKind kind = tokens.tokens[i].kind;
+    scratch.clause_boundary[i] =
+        kind == TokenKind::kComma || kind == TokenKind::kColon || kind == TokenKind::kPeriod ||
+        (kind == TokenKind::kWord && (scratch.token_class[i] & SentenceScratch::kClassConjunction));
   }
   scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
 }
@@ -244,6 +256,7 @@ void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch) {
     for (uint32_t x = begin; x < end; ++x) scratch.ids[id_count++] = scratch.ids[x];
     scratch.clause_boundary[kept] = scratch.clause_boundary[k];
     scratch.token_flags[kept] = scratch.token_flags[k];
+    scratch.token_class[kept] = scratch.token_class[k];
     ++kept;
   }
   scratch.match_begin.resize(kept + 1);
@@ -251,6 +264,7 @@ void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch) {
   scratch.ids.resize(id_count);
   scratch.clause_boundary.resize(kept);
   scratch.token_flags.resize(kept);
+  scratch.token_class.resize(kept);
 }
 
 namespace {
@@ -827,8 +841,17 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       if (!m.code.empty() && m.first_token < before) return &m;
     return nullptr;
   };
-  for (uint32_t i = 0; i < n; ++i) {
+  // Nothing below can add a mention to a sentence without mentions when there is no story
+  // dyad, no forwarded actor and no previous subject (most sentences of market news).
+  const bool may_refer =
+      !scratch.mentions.empty() || !state.forwarded.empty() ||
+      (options.dyad_rules && (state.dyad.size() >= 2 || !state.previous_subject.empty()));
+  for (uint32_t i = 0; i < n && may_refer; ++i) {
     if (scratch.mention_of_token[i] >= 0) continue;
+    // Only a pronoun or the opening word of a story phrase can refer to anyone.
+    if (!(scratch.token_class[i] &
+          (SentenceScratch::kClassPronoun | SentenceScratch::kClassStoryOpener)))
+      continue;
     size_t len = options.dyad_rules ? story_phrase_at(tokens, i) : 0;
     if (len > 0 && state.dyad.size() >= 2) {
       int group = next_group++;

@@ -135,6 +135,12 @@ struct SentenceScratch {
   std::vector<uint8_t> clause_boundary;
   // token_flags[i]: the WordTable flags of token i's words, or-ed (set by match_words).
   std::vector<uint8_t> token_flags;
+  // token_class[i]: the closed word classes of token i's key (kClass* below; set by
+  // match_words from the match cache, so each distinct key is classified once).
+  static constexpr uint8_t kClassConjunction = 1;  // AND BUT OR NOR
+  static constexpr uint8_t kClassPronoun = 2;      // HE SHE IT HIM ITS HIS HER THEY THEM THEIR
+  static constexpr uint8_t kClassStoryOpener = 4;  // THE BOTH (the two countries, both sides)
+  std::vector<uint8_t> token_class;
   std::vector<int> unit_of_token;  // index into units or -1
   struct Unit {
     uint32_t first, last;  // tokens, inclusive
