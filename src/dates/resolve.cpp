@@ -77,7 +77,14 @@ std::optional<int32_t> sentence_day(const text::TokenBuffer& tokens,
                                     std::optional<int32_t> publication_day) {
   const size_t n = tokens.size();
   for (size_t i = 0; i < n; ++i) {
-    std::string_view key = tokens.key(i);
+    // Every test below is on a word: a capitalized month or weekday, or a relative word. Most
+    // tokens are neither; they cost two comparisons.
+    const text::Token& t = tokens.tokens[i];
+    if (t.kind != text::TokenKind::kWord) continue;
+    std::string_view key = tokens.key(t);
+    if (!t.capitalized &&
+        !DYAD_KEY_IN(key, "YESTERDAY", "TODAY", "TOMORROW", "LAST", "NEXT", "THIS"))
+      continue;
     // "MAY" is also a verb: only a capitalized month counts (and no other test below can take
     // a month's name, so lower-case words need not be compared with the months at all).
     if (int month = tokens.tokens[i].capitalized ? month_of(key) : 0; month != 0) {
