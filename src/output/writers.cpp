@@ -71,7 +71,13 @@ std::string header(Format format) {
 
 void append_json_string(std::string_view s, std::string& out) {
   out.push_back('"');
-  for (unsigned char c : s) {
+  // Runs of bytes that need no escape (nearly all of them) are appended whole.
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -89,12 +95,10 @@ void append_json_string(std::string_view s, std::string& out) {
         out += "\\t";
         break;
       default:
-        if (c < 0x20)
-          fmt::format_to(std::back_inserter(out), FMT_COMPILE("\\u{:04x}"), c);
-        else
-          out.push_back(static_cast<char>(c));
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("\\u{:04x}"), c);
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out.push_back('"');
 }
 
