@@ -317,10 +317,20 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   scratch.mention_of_token.assign(n, -1);
 
   // 1. Units, left to right, longest match first; actors win ties over agents.
+  constexpr uint8_t kStartsUnit = lexicon::WordTable::kStartsActor |
+                                  lexicon::WordTable::kStartsAgent |
+                                  lexicon::WordTable::kStartsGappedActor;
   for (uint32_t i = 0; i < n;) {
-    uint32_t actor_payload = 0, agent_payload = 0;
-    // Word flags say which tries a phrase may start at this token in (most: none).
+    // (Names are learned inside this loop too: ask again at every token.)
+    const bool learned = options.dyad_rules && !state.learned_names.empty();
+    // Word flags say which tries a phrase may start at this token in (most: none), and only a
+    // capitalized word can start a learned name: skip the rest cheaply.
     const uint8_t starts = scratch.token_flags[i];
+    if (!(starts & kStartsUnit) && !(learned && tokens.tokens[i].capitalized)) {
+      ++i;
+      continue;
+    }
+    uint32_t actor_payload = 0, agent_payload = 0;
     uint32_t actor_len = starts & lexicon::WordTable::kStartsActor
                              ? longest_match(model.actor_trie, scratch, i, n, &actor_payload,
                                              lexicon::WordTable::kContinuesActor)
@@ -336,7 +346,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     // Learned names: the longest run of capitalized words known for this document.
     uint32_t name_len = 0;
     std::string name_code;
-    if (options.dyad_rules && !state.learned_names.empty() && tokens.tokens[i].capitalized) {
+    if (learned && tokens.tokens[i].capitalized) {
       std::string& key = scratch.name_key;  // reused: no allocation per capitalized word
       key.clear();
       for (uint32_t k = i; k < n && k < i + 4; ++k) {
