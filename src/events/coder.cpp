@@ -249,7 +249,8 @@ struct Coder::Impl {
     bool keep = false;
     if (options.dyad_rules) {
       for (uint32_t i = 0; i < n; ++i) {
-        if (scratch.mention_of_token[i] >= 0 || full_tokens.tokens[i].kind != TokenKind::kWord)
+        if (scratch.mention_of_token[i] >= 0 || full_tokens.tokens[i].kind != TokenKind::kWord ||
+            !(scratch.token_flags[i] & lexicon::WordTable::kStartsVerb))
           continue;
         uint32_t payload = 0;
         if (actors::longest_match(model.verb_trie, scratch, i, n, &payload) == 0) continue;
