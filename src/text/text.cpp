@@ -456,6 +456,34 @@ constexpr auto kAbbreviationKeys = [] {
   return keys;
 }();
 
+static_assert(
+    [] {
+      for (size_t i = 0; i < kAbbreviationKeys.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+          if (kAbbreviationKeys[i] == kAbbreviationKeys[j]) return false;
+        }
+      }
+      return true;
+    }(),
+    "each abbreviation is listed once");
+
+// Open-addressing hash table over kAbbreviationKeys (index + 1; 0 = empty slot), so a lookup
+// costs a hash and a probe or two instead of a scan of the whole list.
+constexpr size_t kAbbrSlots = 256;
+constexpr size_t abbr_slot(uint64_t key) {
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 56);
+}
+constexpr auto kAbbreviationTable = [] {
+  static_assert(std::size(kAbbreviations) < kAbbrSlots / 2);
+  std::array<uint8_t, kAbbrSlots> t{};
+  for (size_t i = 0; i < kAbbreviationKeys.size(); ++i) {
+    size_t h = abbr_slot(kAbbreviationKeys[i]);
+    while (t[h] != 0) h = (h + 1) % kAbbrSlots;
+    t[h] = static_cast<uint8_t>(i + 1);
+  }
+  return t;
+}();
+
 // Classifies the ASCII word w (no periods) as it would be when followed by a period.
 // A single upper-case letter is an initial ("George W. Bush"); it is weak, not strong, because an
 // initial is followed by a name, never by "The", while "World War I. The war" ends a sentence.
@@ -469,7 +497,8 @@ Abbr lookup_abbreviation(const uchar* w, size_t len) {
     any_upper |= is_upper(w[i]);
     key |= uint64_t{static_cast<uchar>(to_lower(w[i]))} << (8 * i);
   }
-  for (size_t i = 0; i < kAbbreviationKeys.size(); ++i) {
+  for (size_t h = abbr_slot(key); kAbbreviationTable[h] != 0; h = (h + 1) % kAbbrSlots) {
+    const size_t i = kAbbreviationTable[h] - 1u;
     if (kAbbreviationKeys[i] != key) continue;
     const AbbrEntry& e = kAbbreviations[i];
     if (e.letter_case == kCapitalized && !is_upper(w[0])) return Abbr::kNone;
@@ -773,22 +802,92 @@ void append_folded(const uchar* p, size_t len, std::string& keys) {
   if (keys.size() == before) keys.push_back('?');  // e.g. only default-ignorable characters
 }
 
+// Bytes that may extend, or change the key of, a word whose letters/digits end just before them;
+// every other byte ends the word as it is. Bit 1: after a word starting with a letter ("'" may
+// continue it or start a possessive, "." may be an acronym or an abbreviation's period, a byte
+// >= 0x80 may be a letter, apostrophe or format character). Bit 2: after a number, which also
+// keeps , . - / between digits.
+constexpr std::array<uint8_t, 256> kWordStop = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0x80; c < 256; ++c) t[c] = 3;
+  t['\''] = t['.'] = 3;
+  t[','] = t['-'] = t['/'] = 2;
+  return t;
+}();
+
+// The tokenizer of one sentence.
+//
+// kFast selects the fast path for the common word: a run of ASCII letters/digits that the byte
+// after it cannot extend (kWordStop), which needs no acronym check, abbreviation lookup or
+// Unicode scan; it is tokenized inline in run(). Every other word goes through word(), the
+// general code that implements every rule of text.h. With kFast = false every word goes through
+// word(): that is detail::tokenize_reference(), which the differential test
+// (tests/text/test_tokens_differential.cpp) compares field by field with the fast tokenizer.
+//
+// Keys are written through a cursor into TokenBuffer::keys: the string is resized once per
+// sentence to leave room (so whole 8-byte words can be stored past a key's end, always inside
+// size()), grown when a key needs more, and cut back to the keys' length at the end.
+template <bool kFast>
 class Tokenizer {
  public:
-  Tokenizer(const uchar* s, size_t end, TokenBuffer& out) : s_(s), end_(end), out_(out) {}
+  Tokenizer(const uchar* s, size_t begin, size_t end, TokenBuffer& out)
+      : s_(s), end_(end), out_(out), kpos_(out.keys.size()) {
+    out_.keys.resize(kpos_ + (end - begin) + kKeySlack);
+    k_ = out_.keys.data();
+    kcap_ = out_.keys.size();
+  }
+  ~Tokenizer() { out_.keys.resize(kpos_); }
+  Tokenizer(const Tokenizer&) = delete;
+  Tokenizer& operator=(const Tokenizer&) = delete;
 
   void run(size_t i);
 
  private:
-  void push(size_t b, size_t e, TokenKind kind, std::string_view key) {
+  static constexpr size_t kKeySlack = 16;
+
+  // Room for a key of n bytes at the cursor, plus 8 bytes for whole-word stores.
+  char* key_space(size_t n) {
+    if (kpos_ + n + 8 > kcap_) grow_keys(n);
+    return k_ + kpos_;
+  }
+  void grow_keys(size_t n) {
+    out_.keys.resize(std::max(2 * kcap_, kpos_ + n + 8 + 64));
+    k_ = out_.keys.data();
+    kcap_ = out_.keys.size();
+  }
+  // A token whose key is the short literal `key` (at most 3 bytes) or the single byte c.
+  template <size_t N>
+  void push(size_t b, size_t e, TokenKind kind, const char (&key)[N]) {
+    static_assert(N >= 2 && N <= 4);
+    char* k = key_space(N - 1);
+    for (size_t p = 0; p + 1 < N; ++p) k[p] = key[p];
+    push_token(b, e, kind, N - 1);
+  }
+  void push(size_t b, size_t e, TokenKind kind, char c) {
+    *key_space(1) = c;
+    push_token(b, e, kind, 1);
+  }
+  void push_token(size_t b, size_t e, TokenKind kind, size_t key_length) {
     out_.tokens.push_back(Token{{static_cast<uint32_t>(b), static_cast<uint32_t>(e)},
-                                static_cast<uint32_t>(out_.keys.size()),
-                                static_cast<uint32_t>(key.size()),
+                                static_cast<uint32_t>(kpos_),
+                                static_cast<uint32_t>(key_length),
                                 kind,
                                 false,
                                 false});
-    out_.keys.append(key);
+    kpos_ += key_length;
   }
+  // Appends the Unicode key of [p, p+len) (append_folded) at the cursor; returns its length.
+  size_t append_folded_key(const uchar* p, size_t len) {
+    out_.keys.resize(kpos_);
+    append_folded(p, len, out_.keys);
+    const size_t n = out_.keys.size() - kpos_;
+    kpos_ = out_.keys.size();
+    out_.keys.resize(kpos_ + (end_ - static_cast<size_t>(p - s_)) + kKeySlack);
+    k_ = out_.keys.data();
+    kcap_ = out_.keys.size();
+    return n;
+  }
+  size_t plain_word(size_t i, size_t j, bool number);
   size_t word(size_t i, bool number);
   size_t acronym(size_t i, size_t a);
   size_t apostrophe(size_t i, size_t len);
@@ -796,17 +895,21 @@ class Tokenizer {
   size_t punct(size_t i, size_t len, C k, char ascii);
   size_t scan_word(size_t i, bool number, bool* ascii) const;
   bool apostrophe_continues_word(size_t j, size_t len) const;
+  void ascii_key(size_t i, size_t len, Token& t);
 
   const uchar* s_;
   size_t end_;
   TokenBuffer& out_;
+  char* k_ = nullptr;                                     // out_.keys.data()
+  size_t kpos_;                                           // end of the keys written so far
+  size_t kcap_ = 0;                                       // out_.keys.size()
   size_t word_end_ = std::numeric_limits<size_t>::max();  // end of the last word/number token
-  uchar word_last_ = 0;                                   // its last byte
 };
 
 // An apostrophe inside a word continues it ("don't", "O'Brien") unless it starts a possessive
 // 's or is not followed by a word character.
-bool Tokenizer::apostrophe_continues_word(size_t j, size_t len) const {
+template <bool kFast>
+bool Tokenizer<kFast>::apostrophe_continues_word(size_t j, size_t len) const {
   const size_t a = j + len;
   if (!word_char_at(s_, end_, a)) return false;
   return !((s_[a] == 's' || s_[a] == 'S') && !word_char_at(s_, end_, a + 1));
@@ -815,7 +918,8 @@ bool Tokenizer::apostrophe_continues_word(size_t j, size_t len) const {
 // Returns the end of the word or number starting at i (letters, digits, marks, inner
 // apostrophes, format characters between word characters; numbers also keep , . - / between
 // digits). *ascii is cleared when the word contains non-ASCII bytes.
-size_t Tokenizer::scan_word(size_t i, bool number, bool* ascii) const {
+template <bool kFast>
+size_t Tokenizer<kFast>::scan_word(size_t i, bool number, bool* ascii) const {
   size_t j = i;
   for (;;) {
     j = alnum_run_end(s_, j, end_);
@@ -849,29 +953,72 @@ size_t Tokenizer::scan_word(size_t i, bool number, bool* ascii) const {
   return j;
 }
 
-size_t Tokenizer::acronym(size_t i, size_t a) {
-  const size_t ko = out_.keys.size();
-  int letters = 0;
+template <bool kFast>
+size_t Tokenizer<kFast>::acronym(size_t i, size_t a) {
+  char* k = key_space(a - i);
+  size_t n = 0;
   for (size_t j = i; j < a; ++j) {
-    if (s_[j] != '.') {
-      out_.keys.push_back(to_upper(s_[j]));
-      ++letters;
-    }
+    if (s_[j] != '.') k[n++] = to_upper(s_[j]);
   }
   bool all_upper = true;
   for (size_t j = i; j < a; ++j) all_upper &= !is_lower(s_[j]);
   out_.tokens.push_back(Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(a)},
-                              static_cast<uint32_t>(ko),
-                              static_cast<uint32_t>(out_.keys.size() - ko),
+                              static_cast<uint32_t>(kpos_),
+                              static_cast<uint32_t>(n),
                               TokenKind::kWord,
                               is_upper(s_[i]),
-                              all_upper && letters >= 2});
+                              all_upper && n >= 2});
+  kpos_ += n;
   word_end_ = a;
-  word_last_ = s_[a - 1];
   return a;
 }
 
-size_t Tokenizer::word(size_t i, bool number) {
+// Writes the upper-case key of the ASCII word [i, i+len) at the cursor and sets t's key and case
+// flags: 8 bytes per step; source bytes past the word (still inside the sentence) are masked out
+// of the counts and land past the key's end, where the next key overwrites them.
+template <bool kFast>
+inline void Tokenizer<kFast>::ascii_key(size_t i, size_t len, Token& t) {
+  char* k = key_space(len);
+  uint64_t lowers = 0;
+  int uppers = 0;
+  size_t p = 0;
+  for (; p + 8 <= len || (p < len && i + p + 8 <= end_); p += 8) {
+    const uint64_t w = load8(s_ + i + p);
+    const uint64_t valid = len - p >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * (len - p))) - 1;
+    const uint64_t lower = bytes_in_range(w, 'a', 'z') & valid;
+    const uint64_t upper = bytes_in_range(w, 'A', 'Z') & valid;
+    lowers |= lower;
+    uppers += count_flagged(upper);
+    const uint64_t up = w - (lower >> 2);  // 'a' - 'A' == 0x20 == 0x80 >> 2
+    std::memcpy(k + p, &up, 8);
+  }
+  for (; p < len; ++p) {  // tail of a word at the very end of the sentence
+    const uchar c = s_[i + p];
+    lowers |= is_lower(c);
+    uppers += is_upper(c);
+    k[p] = to_upper(c);
+  }
+  t.key_offset = static_cast<uint32_t>(kpos_);
+  t.key_length = static_cast<uint32_t>(len);
+  kpos_ += len;
+  t.capitalized = is_upper(s_[i]);
+  // Every letter upper case and at least two letters: no lower-case letter, two upper-case ones.
+  t.all_caps = lowers == 0 && uppers >= 2;
+}
+
+// The fast path: the ASCII word or number [i, j) that nothing after it extends (see kWordStop).
+template <bool kFast>
+inline size_t Tokenizer<kFast>::plain_word(size_t i, size_t j, bool number) {
+  Token t{{static_cast<uint32_t>(i), static_cast<uint32_t>(j)}, 0,     0,
+          number ? TokenKind::kNumber : TokenKind::kWord,       false, false};
+  ascii_key(i, j - i, t);
+  out_.tokens.push_back(t);
+  word_end_ = j;
+  return j;
+}
+
+template <bool kFast>
+size_t Tokenizer<kFast>::word(size_t i, bool number) {
   if (!number && s_[i] < 0x80) {
     if (const size_t a = acronym_end(s_, end_, i); a != 0) return acronym(i, a);
   }
@@ -891,42 +1038,18 @@ size_t Tokenizer::word(size_t i, bool number) {
   }
 
   Token t{{static_cast<uint32_t>(i), static_cast<uint32_t>(tok_end)},
-          static_cast<uint32_t>(out_.keys.size()),
+          0,
           0,
           number ? TokenKind::kNumber : TokenKind::kWord,
           false,
           false};
-  int letters = 0;
-  int uppers = 0;
   if (ascii) {
-    // Fast path: upper-case straight into the shared key buffer, 8 bytes per step. The buffer is
-    // grown to a multiple of 8 and cut back, so whole words can be stored; source bytes past the
-    // word (still inside the sentence) are masked out of the counts and cut off the key.
-    const size_t len = j - i;
-    const size_t ko = out_.keys.size();
-    out_.keys.resize(ko + ((len + 7) & ~size_t{7}));
-    char* k = out_.keys.data() + ko;
-    size_t p = 0;
-    for (; p + 8 <= len || (p < len && i + p + 8 <= end_); p += 8) {
-      const uint64_t w = load8(s_ + i + p);
-      const uint64_t valid = len - p >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * (len - p))) - 1;
-      const uint64_t lower = bytes_in_range(w, 'a', 'z') & valid;
-      const uint64_t upper = bytes_in_range(w, 'A', 'Z') & valid;
-      letters += count_flagged(lower | upper);
-      uppers += count_flagged(upper);
-      const uint64_t up = w - (lower >> 2);  // 'a' - 'A' == 0x20 == 0x80 >> 2
-      std::memcpy(k + p, &up, 8);
-    }
-    for (; p < len; ++p) {  // tail of a word at the very end of the sentence
-      const uchar c = s_[i + p];
-      letters += is_alpha(c);
-      uppers += is_upper(c);
-      k[p] = to_upper(c);
-    }
-    out_.keys.resize(ko + len);
-    t.capitalized = is_upper(s_[i]);
+    ascii_key(i, j - i, t);
   } else {
-    append_folded(s_ + i, j - i, out_.keys);
+    t.key_offset = static_cast<uint32_t>(kpos_);
+    t.key_length = static_cast<uint32_t>(append_folded_key(s_ + i, j - i));
+    int letters = 0;
+    int uppers = 0;
     bool first = true;
     for (size_t p = i; p < j;) {
       char32_t cp = 0;
@@ -941,25 +1064,25 @@ size_t Tokenizer::word(size_t i, bool number) {
       first = false;
       p += len > 0 ? static_cast<size_t>(len) : 1;
     }
+    t.all_caps = letters >= 2 && uppers == letters;
   }
-  t.key_length = static_cast<uint32_t>(out_.keys.size() - t.key_offset);
-  t.all_caps = letters >= 2 && uppers == letters;
   out_.tokens.push_back(t);
   word_end_ = tok_end;
-  word_last_ = s_[tok_end - 1];
   return tok_end;
 }
 
 // An apostrophe right after a word may be a possessive: 's (Israel's, Baku’s) or a bare ' after
 // a word ending in s (ministers'). Anything else is a quote.
-size_t Tokenizer::apostrophe(size_t i, size_t len) {
+template <bool kFast>
+size_t Tokenizer<kFast>::apostrophe(size_t i, size_t len) {
   const size_t a = i + len;
   if (word_end_ == i) {
     if (a < end_ && (s_[a] == 's' || s_[a] == 'S') && !word_char_at(s_, end_, a + 1)) {
       push(i, a + 1, TokenKind::kPossessive, "'S");
       return a + 1;
     }
-    if ((word_last_ == 's' || word_last_ == 'S') && !word_char_at(s_, end_, a)) {
+    const uchar last = s_[i - 1];  // the last byte of the word
+    if ((last == 's' || last == 'S') && !word_char_at(s_, end_, a)) {
       push(i, a, TokenKind::kPossessive, "'S");
       return a;
     }
@@ -969,7 +1092,8 @@ size_t Tokenizer::apostrophe(size_t i, size_t len) {
 }
 
 // A run of hyphens and dashes ("-", "--", "—", " – ") becomes one kDash token.
-size_t Tokenizer::dash_run(size_t i) {
+template <bool kFast>
+size_t Tokenizer<kFast>::dash_run(size_t i) {
   size_t j = i;
   while (j < end_) {
     if (s_[j] == '-') {
@@ -989,37 +1113,36 @@ size_t Tokenizer::dash_run(size_t i) {
   return j;
 }
 
-// Punctuation of class k spanning [i, i+len); ascii is its ASCII form (fullwidth forms included).
-size_t Tokenizer::punct(size_t i, size_t len, C k, char ascii) {
-  const size_t e = i + len;
-  const std::string_view key(&ascii, 1);
+// Token kinds of punctuation classes (ASCII, or fullwidth forms that fold to ASCII).
+constexpr TokenKind punct_kind(C k) {
   switch (k) {
     case C::kDot:
-      push(i, e, TokenKind::kPeriod, key);
-      break;
     case C::kBang:
-      push(i, e, TokenKind::kPeriod, key);
-      break;
+      return TokenKind::kPeriod;
     case C::kComma:
-      push(i, e, TokenKind::kComma, key);
-      break;
+      return TokenKind::kComma;
     case C::kColon:
-      push(i, e, TokenKind::kColon, key);
-      break;
+      return TokenKind::kColon;
     case C::kQuote:
-      push(i, e, TokenKind::kQuote, "\"");
-      break;
+      return TokenKind::kQuote;
     case C::kParen:
-      push(i, e, TokenKind::kParen, key);
-      break;
+      return TokenKind::kParen;
     default:
-      push(i, e, TokenKind::kOther, key);
-      break;
+      return TokenKind::kOther;
   }
+}
+
+// Punctuation of class k spanning [i, i+len); ascii is its ASCII form (fullwidth forms included).
+// Quotes key as '"', everything else as itself.
+template <bool kFast>
+inline size_t Tokenizer<kFast>::punct(size_t i, size_t len, C k, char ascii) {
+  const size_t e = i + len;
+  push(i, e, punct_kind(k), k == C::kQuote ? '"' : ascii);
   return e;
 }
 
-void Tokenizer::run(size_t i) {
+template <bool kFast>
+void Tokenizer<kFast>::run(size_t i) {
   while (i < end_) {
     const uchar c = s_[i];
     if (c < 0x80) {
@@ -1029,11 +1152,49 @@ void Tokenizer::run(size_t i) {
           ++i;
           break;
         case C::kAlpha:
-          i = word(i, false);
+        case C::kDigit: {
+          const bool number = k == C::kDigit;
+          if constexpr (kFast) {
+            const uint8_t stops = number ? 2 : 1;
+            if (i + 8 <= end_) {
+              // The common case: a word of fewer than 8 bytes, in one load. The masks are exact
+              // for the bytes before the first non-alphanumeric one (see bytes_in_range).
+              const uint64_t w = load8(s_ + i);
+              const uint64_t letters = ascii_letters(w);
+              const uint64_t stop = (~(letters | bytes_in_range(w, '0', '9')) | w) & kHighBits;
+              if (stop != 0) {
+                const size_t j = i + (static_cast<size_t>(__builtin_ctzll(stop)) >> 3);
+                if ((kWordStop[s_[j]] & stops) != 0) {
+                  i = word(i, number);
+                  break;
+                }
+                const uint64_t valid = (stop ^ (stop - 1)) >> 8;  // the bytes before j
+                const uint64_t lower = bytes_in_range(w, 'a', 'z') & valid;
+                const uint64_t upper = letters & valid & ~lower;
+                const uint64_t key = w - (lower >> 2);  // 'a' - 'A' == 0x20 == 0x80 >> 2
+                std::memcpy(key_space(8), &key, 8);     // bytes past j are cut off below
+                out_.tokens.push_back(
+                    Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(j)},
+                          static_cast<uint32_t>(kpos_),
+                          static_cast<uint32_t>(j - i),
+                          number ? TokenKind::kNumber : TokenKind::kWord,
+                          (upper & 0x80) != 0,                         // first byte upper case
+                          lower == 0 && (upper & (upper - 1)) != 0});  // >= 2 letters, all upper
+                kpos_ += j - i;
+                word_end_ = j;
+                i = j + (s_[j] == ' ');  // j < end_; a space would only be skipped
+                break;
+              }
+            }
+            const size_t j = alnum_run_end(s_, i + 1, end_);
+            if (j >= end_ || (kWordStop[s_[j]] & stops) == 0) {
+              i = plain_word(i, j, number);
+              break;
+            }
+          }
+          i = word(i, number);
           break;
-        case C::kDigit:
-          i = word(i, true);
-          break;
+        }
         case C::kApos:
           i = apostrophe(i, 1);
           break;
@@ -1052,11 +1213,13 @@ void Tokenizer::run(size_t i) {
             push(i, j, TokenKind::kPeriod, "...");
             i = j;
           } else {
-            i = punct(i, 1, k, static_cast<char>(c));
+            push(i, i + 1, TokenKind::kPeriod, '.');
+            ++i;
           }
           break;
         default:
-          i = punct(i, 1, k, static_cast<char>(c));
+          push(i, i + 1, punct_kind(k), k == C::kQuote ? '"' : static_cast<char>(c));
+          ++i;
           break;
       }
       continue;
@@ -1105,11 +1268,11 @@ void Tokenizer::run(size_t i) {
         break;
       case C::kOther:
         if (ascii == 0) {
-          const size_t ko = out_.keys.size();
-          append_folded(s_ + i, len, out_.keys);
+          const size_t ko = kpos_;
+          const size_t kl = append_folded_key(s_ + i, len);
           out_.tokens.push_back(Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)},
                                       static_cast<uint32_t>(ko),
-                                      static_cast<uint32_t>(out_.keys.size() - ko),
+                                      static_cast<uint32_t>(kl),
                                       TokenKind::kOther,
                                       false,
                                       false});
@@ -1124,13 +1287,25 @@ void Tokenizer::run(size_t i) {
   }
 }
 
+template <bool kFast>
+void tokenize_with(std::string_view document, Span sentence, TokenBuffer& out) {
+  const size_t end = std::min<size_t>(sentence.end, document.size());
+  if (sentence.start >= end) return;
+  Tokenizer<kFast>(reinterpret_cast<const uchar*>(document.data()), sentence.start, end, out)
+      .run(sentence.start);
+}
+
 }  // namespace
 
 void tokenize(std::string_view document, Span sentence, TokenBuffer& out) {
-  const size_t end = std::min<size_t>(sentence.end, document.size());
-  if (sentence.start >= end) return;
-  Tokenizer(reinterpret_cast<const uchar*>(document.data()), end, out).run(sentence.start);
+  tokenize_with<true>(document, sentence, out);
 }
+
+namespace detail {
+void tokenize_reference(std::string_view document, Span sentence, TokenBuffer& out) {
+  tokenize_with<false>(document, sentence, out);
+}
+}  // namespace detail
 
 std::string key_of_phrase(std::string_view phrase) {
   std::string text(phrase);

@@ -116,6 +116,12 @@ class TokenBuffer {
 //  - Invalid UTF-8: each run of bytes that do not decode is one kOther token, key "?".
 void tokenize(std::string_view document, Span sentence, TokenBuffer& out);
 
+namespace detail {
+// tokenize() without its fast path for plain ASCII words: every word goes through the general
+// code. Same results by contract; the differential test compares the two field by field.
+void tokenize_reference(std::string_view document, Span sentence, TokenBuffer& out);
+}  // namespace detail
+
 // Returns the key form of an arbitrary phrase (used when compiling dictionaries), with the same
 // folding as tokenize(): words joined by single spaces, hyphens and underscores become spaces.
 // Precisely: the keys of tokenize(phrase with '_' replaced by ' ') joined by single spaces, so a
