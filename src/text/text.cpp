@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstring>
 #include <limits>
 #include <string_view>
@@ -825,8 +826,12 @@ constexpr std::array<uint8_t, 256> kWordStop = [] {
 // (tests/text/test_tokens_differential.cpp) compares field by field with the fast tokenizer.
 //
 // Keys are written through a cursor into TokenBuffer::keys: the string is resized once per
-// sentence to leave room (so whole 8-byte words can be stored past a key's end, always inside
-// size()), grown when a key needs more, and cut back to the keys' length at the end.
+// sentence to leave room, grown when a key needs more, and cut back to the keys' length at the
+// end, so every write stays inside size(). Invariant (the room rule): before each token, at
+// position i, the room after the cursor is at least the bytes left (end_ - i) plus kKeySlack.
+// An ASCII word's key is no longer than its text, so the fast path needs no check and may store
+// whole 8-byte words past a key's end (the next key overwrites them); every other token makes
+// room for the rest of the sentence after its key (key_room).
 template <bool kFast>
 class Tokenizer {
  public:
@@ -845,13 +850,14 @@ class Tokenizer {
  private:
   static constexpr size_t kKeySlack = 16;
 
-  // Room for a key of n bytes at the cursor, plus 8 bytes for whole-word stores.
-  char* key_space(size_t n) {
-    if (kpos_ + n + 8 > kcap_) grow_keys(n);
+  // Room for a key of n bytes at the cursor for a token ending at e, keeping the room rule.
+  char* key_room(size_t n, size_t e) {
+    const size_t need = n + (end_ - e) + kKeySlack;
+    if (kcap_ - kpos_ < need) grow_keys(need);
     return k_ + kpos_;
   }
-  void grow_keys(size_t n) {
-    out_.keys.resize(std::max(2 * kcap_, kpos_ + n + 8 + 64));
+  void grow_keys(size_t need) {
+    out_.keys.resize(std::max(2 * kcap_, kpos_ + need));
     k_ = out_.keys.data();
     kcap_ = out_.keys.size();
   }
@@ -859,12 +865,12 @@ class Tokenizer {
   template <size_t N>
   void push(size_t b, size_t e, TokenKind kind, const char (&key)[N]) {
     static_assert(N >= 2 && N <= 4);
-    char* k = key_space(N - 1);
+    char* k = key_room(N - 1, e);
     for (size_t p = 0; p + 1 < N; ++p) k[p] = key[p];
     push_token(b, e, kind, N - 1);
   }
   void push(size_t b, size_t e, TokenKind kind, char c) {
-    *key_space(1) = c;
+    *key_room(1, e) = c;
     push_token(b, e, kind, 1);
   }
   void push_token(size_t b, size_t e, TokenKind kind, size_t key_length) {
@@ -887,7 +893,12 @@ class Tokenizer {
     kcap_ = out_.keys.size();
     return n;
   }
-  size_t plain_word(size_t i, size_t j, bool number);
+  template <bool kNumber>
+  bool fast_word(size_t& i);
+  bool long_word(size_t& i, size_t from, bool number);
+  bool plain_end(size_t i, size_t j, bool number, size_t* tok_end);
+  size_t abbreviation_end(size_t i, size_t j);
+  size_t plain_word(size_t i, size_t j, size_t tok_end, bool number);
   size_t word(size_t i, bool number);
   size_t acronym(size_t i, size_t a);
   size_t apostrophe(size_t i, size_t len);
@@ -955,7 +966,7 @@ size_t Tokenizer<kFast>::scan_word(size_t i, bool number, bool* ascii) const {
 
 template <bool kFast>
 size_t Tokenizer<kFast>::acronym(size_t i, size_t a) {
-  char* k = key_space(a - i);
+  char* k = key_room(a - i, a);
   size_t n = 0;
   for (size_t j = i; j < a; ++j) {
     if (s_[j] != '.') k[n++] = to_upper(s_[j]);
@@ -975,10 +986,12 @@ size_t Tokenizer<kFast>::acronym(size_t i, size_t a) {
 
 // Writes the upper-case key of the ASCII word [i, i+len) at the cursor and sets t's key and case
 // flags: 8 bytes per step; source bytes past the word (still inside the sentence) are masked out
-// of the counts and land past the key's end, where the next key overwrites them.
+// of the counts and land past the key's end, where the next key overwrites them. The room rule
+// at i leaves room for them.
 template <bool kFast>
 inline void Tokenizer<kFast>::ascii_key(size_t i, size_t len, Token& t) {
-  char* k = key_space(len);
+  assert(kcap_ - kpos_ >= end_ - i + kKeySlack);
+  char* k = k_ + kpos_;
   uint64_t lowers = 0;
   int uppers = 0;
   size_t p = 0;
@@ -1006,15 +1019,133 @@ inline void Tokenizer<kFast>::ascii_key(size_t i, size_t len, Token& t) {
   t.all_caps = lowers == 0 && uppers >= 2;
 }
 
-// The fast path: the ASCII word or number [i, j) that nothing after it extends (see kWordStop).
+// The period after the ASCII word [i, j) (s_[j] == '.') belongs to it when the word is an
+// abbreviation or initial ("Gen.", "W.", "No. 10"), also at the end of a sentence ("Acme Inc."):
+// the key never depends on the position. Returns the end of the token.
 template <bool kFast>
-inline size_t Tokenizer<kFast>::plain_word(size_t i, size_t j, bool number) {
-  Token t{{static_cast<uint32_t>(i), static_cast<uint32_t>(j)}, 0,     0,
-          number ? TokenKind::kNumber : TokenKind::kWord,       false, false};
+size_t Tokenizer<kFast>::abbreviation_end(size_t i, size_t j) {
+  const Abbr a = lookup_abbreviation(s_ + i, j - i);
+  if (a == Abbr::kStrong || a == Abbr::kWeak) return j + 1;
+  if (a == Abbr::kNumber) {
+    const size_t m = skip_space(s_, end_, j + 1);
+    if (m < end_ && is_digit(s_[m])) return j + 1;
+  }
+  return j;
+}
+
+// For the run of ASCII letters/digits [i, j) (j < end_) followed by a kWordStop byte: true when
+// word() would make it the token [i, *tok_end) with the key of [i, j) anyway, false when it
+// needs word(): an acronym or initial ("U.S.", "W."), an apostrophe or non-ASCII byte, a number
+// going on ("1,000", "3.5"). Handles the period ending a sentence and abbreviations.
+template <bool kFast>
+bool Tokenizer<kFast>::plain_end(size_t i, size_t j, bool number, size_t* tok_end) {
+  const uchar d = s_[j];
+  *tok_end = j;
+  if (number) {
+    if (d == '\'' || d >= 0x80) return false;
+    return !(is_digit(s_[j - 1]) && j + 1 < end_ && is_digit(s_[j + 1]));  // d is , . - /
+  }
+  if (d != '.' || j - i < 2) return false;  // j - i == 1: maybe "U.S." (acronym_end)
+  *tok_end = abbreviation_end(i, j);
+  return true;
+}
+
+// The ASCII word or number [i, j), as the token [i, tok_end) (see plain_end).
+template <bool kFast>
+size_t Tokenizer<kFast>::plain_word(size_t i, size_t j, size_t tok_end, bool number) {
+  Token t{{static_cast<uint32_t>(i), static_cast<uint32_t>(tok_end)},
+          0,
+          0,
+          number ? TokenKind::kNumber : TokenKind::kWord,
+          false,
+          false};
   ascii_key(i, j - i, t);
   out_.tokens.push_back(t);
-  word_end_ = j;
-  return j;
+  word_end_ = tok_end;
+  return tok_end;
+}
+
+// fast_word() for a word too long for its loads or near the end of the sentence: the word's
+// letters/digits from s_[from] on are found by alnum_run_end.
+template <bool kFast>
+bool Tokenizer<kFast>::long_word(size_t& i, size_t from, bool number) {
+  const size_t j = alnum_run_end(s_, from, end_);
+  size_t tok_end = j;
+  if (j < end_ && (kWordStop[s_[j]] & (number ? 2 : 1)) != 0 &&
+      !plain_end(i, j, number, &tok_end)) {
+    return false;
+  }
+  i = plain_word(i, j, tok_end, number);
+  return true;
+}
+
+// The fast path for the word (kNumber: number) starting at i (s_[i] an ASCII letter or digit):
+// words of up to 15 bytes in one or two 8-byte loads, longer ones by alnum_run_end (long_word).
+// Advances i past the token (and one space after it) and returns true, or returns false when the
+// word needs the general code (word()).
+template <bool kFast>
+template <bool kNumber>
+[[gnu::always_inline]] inline bool Tokenizer<kFast>::fast_word(size_t& i) {
+  constexpr bool number = kNumber;
+  constexpr uint8_t stops = kNumber ? 2 : 1;
+  // The masks are exact for the bytes before the first non-alphanumeric one (bytes_in_range).
+  // The room rule leaves 16 bytes for the key stores, which are cut back to the word's length.
+  assert(kcap_ - kpos_ >= end_ - i + kKeySlack);
+  char* k = k_ + kpos_;
+  size_t j;
+  uint64_t w;
+  if (i + 8 <= end_) {
+    w = load8(s_ + i);
+  } else if (end_ >= 8) {
+    // Near the end of the sentence: the last 8 bytes, shifted so that w starts at s_[i]; the
+    // bytes shifted in are zero, which stop the word at end_. (The load may touch document bytes
+    // before the word, never after the sentence; they are shifted out.)
+    w = load8(s_ + end_ - 8) >> (8 * (i + 8 - end_));
+  } else {
+    return long_word(i, i + 1, number);
+  }
+  const uint64_t letters = ascii_letters(w);
+  const uint64_t stop = (~(letters | bytes_in_range(w, '0', '9')) | w) & kHighBits;
+  uint64_t lower;  // 0x80 in each lower-case letter
+  uint64_t upper;  // a distinct bit for each upper-case letter; bit 7: the first byte
+  if (stop != 0) {
+    j = i + (static_cast<size_t>(__builtin_ctzll(stop)) >> 3);
+    const uint64_t valid = (stop ^ (stop - 1)) >> 8;  // the bytes before j
+    lower = bytes_in_range(w, 'a', 'z') & valid;
+    upper = letters & valid & ~lower;
+    const uint64_t key = w - (lower >> 2);  // 'a' - 'A' == 0x20 == 0x80 >> 2
+    std::memcpy(k, &key, 8);
+  } else {
+    if (i + 16 > end_) return long_word(i, i + 8, number);
+    const uint64_t w2 = load8(s_ + i + 8);
+    const uint64_t letters2 = ascii_letters(w2);
+    const uint64_t stop2 = (~(letters2 | bytes_in_range(w2, '0', '9')) | w2) & kHighBits;
+    if (stop2 == 0) return long_word(i, i + 16, number);  // 16 bytes or more
+    j = i + 8 + (static_cast<size_t>(__builtin_ctzll(stop2)) >> 3);
+    const uint64_t valid2 = (stop2 ^ (stop2 - 1)) >> 8;
+    const uint64_t lower1 = bytes_in_range(w, 'a', 'z');
+    const uint64_t lower2 = bytes_in_range(w2, 'a', 'z') & valid2;
+    lower = lower1 | lower2;
+    upper = (letters & ~lower1) | ((letters2 & valid2 & ~lower2) >> 1);
+    const uint64_t key1 = w - (lower1 >> 2);
+    const uint64_t key2 = w2 - (lower2 >> 2);
+    std::memcpy(k, &key1, 8);
+    std::memcpy(k + 8, &key2, 8);
+  }
+  size_t tok_end = j;  // j <= end_
+  if (j < end_ && (kWordStop[s_[j]] & stops) != 0 && !plain_end(i, j, number, &tok_end)) {
+    return false;
+  }
+  out_.tokens.push_back(Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(tok_end)},
+                              static_cast<uint32_t>(kpos_),
+                              static_cast<uint32_t>(j - i),
+                              number ? TokenKind::kNumber : TokenKind::kWord,
+                              (upper & 0x80) != 0,                         // capitalized
+                              lower == 0 && (upper & (upper - 1)) != 0});  // >= 2 letters, all caps
+  kpos_ += j - i;
+  word_end_ = tok_end;
+  i = tok_end + (tok_end < end_ && s_[tok_end] == ' ');  // a space would only be skipped
+  return true;
 }
 
 template <bool kFast>
@@ -1025,17 +1156,8 @@ size_t Tokenizer<kFast>::word(size_t i, bool number) {
   bool ascii = true;
   const size_t j = scan_word(i, number, &ascii);
   size_t tok_end = j;
-  // The period of an abbreviation or initial belongs to the word ("Gen.", "W.", "No. 10"), also
-  // at the end of a sentence ("Acme Inc."): the key never depends on the position.
-  if (!number && ascii && j < end_ && s_[j] == '.') {
-    const Abbr a = lookup_abbreviation(s_ + i, j - i);
-    if (a == Abbr::kStrong || a == Abbr::kWeak) {
-      tok_end = j + 1;
-    } else if (a == Abbr::kNumber) {
-      const size_t m = skip_space(s_, end_, j + 1);
-      if (m < end_ && is_digit(s_[m])) tok_end = j + 1;
-    }
-  }
+  // The period of an abbreviation or initial belongs to the word ("Gen.", "W.", "No. 10").
+  if (!number && ascii && j < end_ && s_[j] == '.') tok_end = abbreviation_end(i, j);
 
   Token t{{static_cast<uint32_t>(i), static_cast<uint32_t>(tok_end)},
           0,
@@ -1152,49 +1274,17 @@ void Tokenizer<kFast>::run(size_t i) {
           ++i;
           break;
         case C::kAlpha:
-        case C::kDigit: {
-          const bool number = k == C::kDigit;
           if constexpr (kFast) {
-            const uint8_t stops = number ? 2 : 1;
-            if (i + 8 <= end_) {
-              // The common case: a word of fewer than 8 bytes, in one load. The masks are exact
-              // for the bytes before the first non-alphanumeric one (see bytes_in_range).
-              const uint64_t w = load8(s_ + i);
-              const uint64_t letters = ascii_letters(w);
-              const uint64_t stop = (~(letters | bytes_in_range(w, '0', '9')) | w) & kHighBits;
-              if (stop != 0) {
-                const size_t j = i + (static_cast<size_t>(__builtin_ctzll(stop)) >> 3);
-                if ((kWordStop[s_[j]] & stops) != 0) {
-                  i = word(i, number);
-                  break;
-                }
-                const uint64_t valid = (stop ^ (stop - 1)) >> 8;  // the bytes before j
-                const uint64_t lower = bytes_in_range(w, 'a', 'z') & valid;
-                const uint64_t upper = letters & valid & ~lower;
-                const uint64_t key = w - (lower >> 2);  // 'a' - 'A' == 0x20 == 0x80 >> 2
-                std::memcpy(key_space(8), &key, 8);     // bytes past j are cut off below
-                out_.tokens.push_back(
-                    Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(j)},
-                          static_cast<uint32_t>(kpos_),
-                          static_cast<uint32_t>(j - i),
-                          number ? TokenKind::kNumber : TokenKind::kWord,
-                          (upper & 0x80) != 0,                         // first byte upper case
-                          lower == 0 && (upper & (upper - 1)) != 0});  // >= 2 letters, all upper
-                kpos_ += j - i;
-                word_end_ = j;
-                i = j + (s_[j] == ' ');  // j < end_; a space would only be skipped
-                break;
-              }
-            }
-            const size_t j = alnum_run_end(s_, i + 1, end_);
-            if (j >= end_ || (kWordStop[s_[j]] & stops) == 0) {
-              i = plain_word(i, j, number);
-              break;
-            }
+            if (fast_word<false>(i)) break;
           }
-          i = word(i, number);
+          i = word(i, false);
           break;
-        }
+        case C::kDigit:
+          if constexpr (kFast) {
+            if (fast_word<true>(i)) break;
+          }
+          i = word(i, true);
+          break;
         case C::kApos:
           i = apostrophe(i, 1);
           break;
