@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstring>
 #include <limits>
 #include <string_view>
@@ -456,6 +457,34 @@ constexpr auto kAbbreviationKeys = [] {
   return keys;
 }();
 
+static_assert(
+    [] {
+      for (size_t i = 0; i < kAbbreviationKeys.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+          if (kAbbreviationKeys[i] == kAbbreviationKeys[j]) return false;
+        }
+      }
+      return true;
+    }(),
+    "each abbreviation is listed once");
+
+// Open-addressing hash table over kAbbreviationKeys (index + 1; 0 = empty slot), so a lookup
+// costs a hash and a probe or two instead of a scan of the whole list.
+constexpr size_t kAbbrSlots = 256;
+constexpr size_t abbr_slot(uint64_t key) {
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 56);
+}
+constexpr auto kAbbreviationTable = [] {
+  static_assert(std::size(kAbbreviations) < kAbbrSlots / 2);
+  std::array<uint8_t, kAbbrSlots> t{};
+  for (size_t i = 0; i < kAbbreviationKeys.size(); ++i) {
+    size_t h = abbr_slot(kAbbreviationKeys[i]);
+    while (t[h] != 0) h = (h + 1) % kAbbrSlots;
+    t[h] = static_cast<uint8_t>(i + 1);
+  }
+  return t;
+}();
+
 // Classifies the ASCII word w (no periods) as it would be when followed by a period.
 // A single upper-case letter is an initial ("George W. Bush"); it is weak, not strong, because an
 // initial is followed by a name, never by "The", while "World War I. The war" ends a sentence.
@@ -469,7 +498,8 @@ Abbr lookup_abbreviation(const uchar* w, size_t len) {
     any_upper |= is_upper(w[i]);
     key |= uint64_t{static_cast<uchar>(to_lower(w[i]))} << (8 * i);
   }
-  for (size_t i = 0; i < kAbbreviationKeys.size(); ++i) {
+  for (size_t h = abbr_slot(key); kAbbreviationTable[h] != 0; h = (h + 1) % kAbbrSlots) {
+    const size_t i = kAbbreviationTable[h] - 1u;
     if (kAbbreviationKeys[i] != key) continue;
     const AbbrEntry& e = kAbbreviations[i];
     if (e.letter_case == kCapitalized && !is_upper(w[0])) return Abbr::kNone;
@@ -773,22 +803,102 @@ void append_folded(const uchar* p, size_t len, std::string& keys) {
   if (keys.size() == before) keys.push_back('?');  // e.g. only default-ignorable characters
 }
 
+// Bytes that may extend, or change the key of, a word whose letters/digits end just before them;
+// every other byte ends the word as it is. Bit 1: after a word starting with a letter ("'" may
+// continue it or start a possessive, "." may be an acronym or an abbreviation's period, a byte
+// >= 0x80 may be a letter, apostrophe or format character). Bit 2: after a number, which also
+// keeps , . - / between digits.
+constexpr std::array<uint8_t, 256> kWordStop = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0x80; c < 256; ++c) t[c] = 3;
+  t['\''] = t['.'] = 3;
+  t[','] = t['-'] = t['/'] = 2;
+  return t;
+}();
+
+// The tokenizer of one sentence.
+//
+// kFast selects the fast path for the common word: a run of ASCII letters/digits that the byte
+// after it cannot extend (kWordStop), which needs no acronym check, abbreviation lookup or
+// Unicode scan; it is tokenized inline in run(). Every other word goes through word(), the
+// general code that implements every rule of text.h. With kFast = false every word goes through
+// word(): that is detail::tokenize_reference(), which the differential test
+// (tests/text/test_tokens_differential.cpp) compares field by field with the fast tokenizer.
+//
+// Keys are written through a cursor into TokenBuffer::keys: the string is resized once per
+// sentence to leave room, grown when a key needs more, and cut back to the keys' length at the
+// end, so every write stays inside size(). Invariant (the room rule): before each token, at
+// position i, the room after the cursor is at least the bytes left (end_ - i) plus kKeySlack.
+// An ASCII word's key is no longer than its text, so the fast path needs no check and may store
+// whole 8-byte words past a key's end (the next key overwrites them); every other token makes
+// room for the rest of the sentence after its key (key_room).
+template <bool kFast>
 class Tokenizer {
  public:
-  Tokenizer(const uchar* s, size_t end, TokenBuffer& out) : s_(s), end_(end), out_(out) {}
+  Tokenizer(const uchar* s, size_t begin, size_t end, TokenBuffer& out)
+      : s_(s), end_(end), out_(out), kpos_(out.keys.size()) {
+    out_.keys.resize(kpos_ + (end - begin) + kKeySlack);
+    k_ = out_.keys.data();
+    kcap_ = out_.keys.size();
+  }
+  ~Tokenizer() { out_.keys.resize(kpos_); }
+  Tokenizer(const Tokenizer&) = delete;
+  Tokenizer& operator=(const Tokenizer&) = delete;
 
   void run(size_t i);
 
  private:
-  void push(size_t b, size_t e, TokenKind kind, std::string_view key) {
+  static constexpr size_t kKeySlack = 16;
+
+  // Room for a key of n bytes at the cursor for a token ending at e, keeping the room rule.
+  char* key_room(size_t n, size_t e) {
+    const size_t need = n + (end_ - e) + kKeySlack;
+    if (kcap_ - kpos_ < need) grow_keys(need);
+    return k_ + kpos_;
+  }
+  void grow_keys(size_t need) {
+    out_.keys.resize(std::max(2 * kcap_, kpos_ + need));
+    k_ = out_.keys.data();
+    kcap_ = out_.keys.size();
+  }
+  // A token whose key is the short literal `key` (at most 3 bytes) or the single byte c.
+  template <size_t N>
+  void push(size_t b, size_t e, TokenKind kind, const char (&key)[N]) {
+    static_assert(N >= 2 && N <= 4);
+    char* k = key_room(N - 1, e);
+    for (size_t p = 0; p + 1 < N; ++p) k[p] = key[p];
+    push_token(b, e, kind, N - 1);
+  }
+  void push(size_t b, size_t e, TokenKind kind, char c) {
+    *key_room(1, e) = c;
+    push_token(b, e, kind, 1);
+  }
+  void push_token(size_t b, size_t e, TokenKind kind, size_t key_length) {
     out_.tokens.push_back(Token{{static_cast<uint32_t>(b), static_cast<uint32_t>(e)},
-                                static_cast<uint32_t>(out_.keys.size()),
-                                static_cast<uint32_t>(key.size()),
+                                static_cast<uint32_t>(kpos_),
+                                static_cast<uint32_t>(key_length),
                                 kind,
                                 false,
                                 false});
-    out_.keys.append(key);
+    kpos_ += key_length;
   }
+  // Appends the Unicode key of [p, p+len) (append_folded) at the cursor; returns its length.
+  size_t append_folded_key(const uchar* p, size_t len) {
+    out_.keys.resize(kpos_);
+    append_folded(p, len, out_.keys);
+    const size_t n = out_.keys.size() - kpos_;
+    kpos_ = out_.keys.size();
+    out_.keys.resize(kpos_ + (end_ - static_cast<size_t>(p - s_)) + kKeySlack);
+    k_ = out_.keys.data();
+    kcap_ = out_.keys.size();
+    return n;
+  }
+  template <bool kNumber>
+  bool fast_word(size_t& i);
+  bool long_word(size_t& i, size_t from, bool number);
+  bool plain_end(size_t i, size_t j, bool number, size_t* tok_end);
+  size_t abbreviation_end(size_t i, size_t j);
+  size_t plain_word(size_t i, size_t j, size_t tok_end, bool number);
   size_t word(size_t i, bool number);
   size_t acronym(size_t i, size_t a);
   size_t apostrophe(size_t i, size_t len);
@@ -796,17 +906,21 @@ class Tokenizer {
   size_t punct(size_t i, size_t len, C k, char ascii);
   size_t scan_word(size_t i, bool number, bool* ascii) const;
   bool apostrophe_continues_word(size_t j, size_t len) const;
+  void ascii_key(size_t i, size_t len, Token& t);
 
   const uchar* s_;
   size_t end_;
   TokenBuffer& out_;
+  char* k_ = nullptr;                                     // out_.keys.data()
+  size_t kpos_;                                           // end of the keys written so far
+  size_t kcap_ = 0;                                       // out_.keys.size()
   size_t word_end_ = std::numeric_limits<size_t>::max();  // end of the last word/number token
-  uchar word_last_ = 0;                                   // its last byte
 };
 
 // An apostrophe inside a word continues it ("don't", "O'Brien") unless it starts a possessive
 // 's or is not followed by a word character.
-bool Tokenizer::apostrophe_continues_word(size_t j, size_t len) const {
+template <bool kFast>
+bool Tokenizer<kFast>::apostrophe_continues_word(size_t j, size_t len) const {
   const size_t a = j + len;
   if (!word_char_at(s_, end_, a)) return false;
   return !((s_[a] == 's' || s_[a] == 'S') && !word_char_at(s_, end_, a + 1));
@@ -815,7 +929,8 @@ bool Tokenizer::apostrophe_continues_word(size_t j, size_t len) const {
 // Returns the end of the word or number starting at i (letters, digits, marks, inner
 // apostrophes, format characters between word characters; numbers also keep , . - / between
 // digits). *ascii is cleared when the word contains non-ASCII bytes.
-size_t Tokenizer::scan_word(size_t i, bool number, bool* ascii) const {
+template <bool kFast>
+size_t Tokenizer<kFast>::scan_word(size_t i, bool number, bool* ascii) const {
   size_t j = i;
   for (;;) {
     j = alnum_run_end(s_, j, end_);
@@ -849,84 +964,214 @@ size_t Tokenizer::scan_word(size_t i, bool number, bool* ascii) const {
   return j;
 }
 
-size_t Tokenizer::acronym(size_t i, size_t a) {
-  const size_t ko = out_.keys.size();
-  int letters = 0;
+template <bool kFast>
+size_t Tokenizer<kFast>::acronym(size_t i, size_t a) {
+  char* k = key_room(a - i, a);
+  size_t n = 0;
   for (size_t j = i; j < a; ++j) {
-    if (s_[j] != '.') {
-      out_.keys.push_back(to_upper(s_[j]));
-      ++letters;
-    }
+    if (s_[j] != '.') k[n++] = to_upper(s_[j]);
   }
   bool all_upper = true;
   for (size_t j = i; j < a; ++j) all_upper &= !is_lower(s_[j]);
   out_.tokens.push_back(Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(a)},
-                              static_cast<uint32_t>(ko),
-                              static_cast<uint32_t>(out_.keys.size() - ko),
+                              static_cast<uint32_t>(kpos_),
+                              static_cast<uint32_t>(n),
                               TokenKind::kWord,
                               is_upper(s_[i]),
-                              all_upper && letters >= 2});
+                              all_upper && n >= 2});
+  kpos_ += n;
   word_end_ = a;
-  word_last_ = s_[a - 1];
   return a;
 }
 
-size_t Tokenizer::word(size_t i, bool number) {
+// Writes the upper-case key of the ASCII word [i, i+len) at the cursor and sets t's key and case
+// flags: 8 bytes per step; source bytes past the word (still inside the sentence) are masked out
+// of the counts and land past the key's end, where the next key overwrites them. The room rule
+// at i leaves room for them.
+template <bool kFast>
+inline void Tokenizer<kFast>::ascii_key(size_t i, size_t len, Token& t) {
+  assert(kcap_ - kpos_ >= end_ - i + kKeySlack);
+  char* k = k_ + kpos_;
+  uint64_t lowers = 0;
+  int uppers = 0;
+  size_t p = 0;
+  for (; p + 8 <= len || (p < len && i + p + 8 <= end_); p += 8) {
+    const uint64_t w = load8(s_ + i + p);
+    const uint64_t valid = len - p >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * (len - p))) - 1;
+    const uint64_t lower = bytes_in_range(w, 'a', 'z') & valid;
+    const uint64_t upper = bytes_in_range(w, 'A', 'Z') & valid;
+    lowers |= lower;
+    uppers += count_flagged(upper);
+    const uint64_t up = w - (lower >> 2);  // 'a' - 'A' == 0x20 == 0x80 >> 2
+    std::memcpy(k + p, &up, 8);
+  }
+  for (; p < len; ++p) {  // tail of a word at the very end of the sentence
+    const uchar c = s_[i + p];
+    lowers |= is_lower(c);
+    uppers += is_upper(c);
+    k[p] = to_upper(c);
+  }
+  t.key_offset = static_cast<uint32_t>(kpos_);
+  t.key_length = static_cast<uint32_t>(len);
+  kpos_ += len;
+  t.capitalized = is_upper(s_[i]);
+  // Every letter upper case and at least two letters: no lower-case letter, two upper-case ones.
+  t.all_caps = lowers == 0 && uppers >= 2;
+}
+
+// The period after the ASCII word [i, j) (s_[j] == '.') belongs to it when the word is an
+// abbreviation or initial ("Gen.", "W.", "No. 10"), also at the end of a sentence ("Acme Inc."):
+// the key never depends on the position. Returns the end of the token.
+template <bool kFast>
+size_t Tokenizer<kFast>::abbreviation_end(size_t i, size_t j) {
+  const Abbr a = lookup_abbreviation(s_ + i, j - i);
+  if (a == Abbr::kStrong || a == Abbr::kWeak) return j + 1;
+  if (a == Abbr::kNumber) {
+    const size_t m = skip_space(s_, end_, j + 1);
+    if (m < end_ && is_digit(s_[m])) return j + 1;
+  }
+  return j;
+}
+
+// For the run of ASCII letters/digits [i, j) (j < end_) followed by a kWordStop byte: true when
+// word() would make it the token [i, *tok_end) with the key of [i, j) anyway, false when it
+// needs word(): an acronym or initial ("U.S.", "W."), an apostrophe or non-ASCII byte, a number
+// going on ("1,000", "3.5"). Handles the period ending a sentence and abbreviations.
+template <bool kFast>
+bool Tokenizer<kFast>::plain_end(size_t i, size_t j, bool number, size_t* tok_end) {
+  const uchar d = s_[j];
+  *tok_end = j;
+  if (number) {
+    if (d == '\'' || d >= 0x80) return false;
+    return !(is_digit(s_[j - 1]) && j + 1 < end_ && is_digit(s_[j + 1]));  // d is , . - /
+  }
+  if (d != '.' || j - i < 2) return false;  // j - i == 1: maybe "U.S." (acronym_end)
+  *tok_end = abbreviation_end(i, j);
+  return true;
+}
+
+// The ASCII word or number [i, j), as the token [i, tok_end) (see plain_end).
+template <bool kFast>
+size_t Tokenizer<kFast>::plain_word(size_t i, size_t j, size_t tok_end, bool number) {
+  Token t{{static_cast<uint32_t>(i), static_cast<uint32_t>(tok_end)},
+          0,
+          0,
+          number ? TokenKind::kNumber : TokenKind::kWord,
+          false,
+          false};
+  ascii_key(i, j - i, t);
+  out_.tokens.push_back(t);
+  word_end_ = tok_end;
+  return tok_end;
+}
+
+// fast_word() for a word too long for its loads or near the end of the sentence: the word's
+// letters/digits from s_[from] on are found by alnum_run_end.
+template <bool kFast>
+bool Tokenizer<kFast>::long_word(size_t& i, size_t from, bool number) {
+  const size_t j = alnum_run_end(s_, from, end_);
+  size_t tok_end = j;
+  if (j < end_ && (kWordStop[s_[j]] & (number ? 2 : 1)) != 0 &&
+      !plain_end(i, j, number, &tok_end)) {
+    return false;
+  }
+  i = plain_word(i, j, tok_end, number);
+  return true;
+}
+
+// The fast path for the word (kNumber: number) starting at i (s_[i] an ASCII letter or digit):
+// words of up to 15 bytes in one or two 8-byte loads, longer ones by alnum_run_end (long_word).
+// Advances i past the token (and one space after it) and returns true, or returns false when the
+// word needs the general code (word()).
+template <bool kFast>
+template <bool kNumber>
+[[gnu::always_inline]] inline bool Tokenizer<kFast>::fast_word(size_t& i) {
+  constexpr bool number = kNumber;
+  constexpr uint8_t stops = kNumber ? 2 : 1;
+  // The masks are exact for the bytes before the first non-alphanumeric one (bytes_in_range).
+  // The room rule leaves 16 bytes for the key stores, which are cut back to the word's length.
+  assert(kcap_ - kpos_ >= end_ - i + kKeySlack);
+  char* k = k_ + kpos_;
+  size_t j;
+  uint64_t w;
+  if (i + 8 <= end_) {
+    w = load8(s_ + i);
+  } else if (end_ >= 8) {
+    // Near the end of the sentence: the last 8 bytes, shifted so that w starts at s_[i]; the
+    // bytes shifted in are zero, which stop the word at end_. (The load may touch document bytes
+    // before the word, never after the sentence; they are shifted out.)
+    w = load8(s_ + end_ - 8) >> (8 * (i + 8 - end_));
+  } else {
+    return long_word(i, i + 1, number);
+  }
+  const uint64_t letters = ascii_letters(w);
+  const uint64_t stop = (~(letters | bytes_in_range(w, '0', '9')) | w) & kHighBits;
+  uint64_t lower;  // 0x80 in each lower-case letter
+  uint64_t upper;  // a distinct bit for each upper-case letter; bit 7: the first byte
+  if (stop != 0) {
+    j = i + (static_cast<size_t>(__builtin_ctzll(stop)) >> 3);
+    const uint64_t valid = (stop ^ (stop - 1)) >> 8;  // the bytes before j
+    lower = bytes_in_range(w, 'a', 'z') & valid;
+    upper = letters & valid & ~lower;
+    const uint64_t key = w - (lower >> 2);  // 'a' - 'A' == 0x20 == 0x80 >> 2
+    std::memcpy(k, &key, 8);
+  } else {
+    if (i + 16 > end_) return long_word(i, i + 8, number);
+    const uint64_t w2 = load8(s_ + i + 8);
+    const uint64_t letters2 = ascii_letters(w2);
+    const uint64_t stop2 = (~(letters2 | bytes_in_range(w2, '0', '9')) | w2) & kHighBits;
+    if (stop2 == 0) return long_word(i, i + 16, number);  // 16 bytes or more
+    j = i + 8 + (static_cast<size_t>(__builtin_ctzll(stop2)) >> 3);
+    const uint64_t valid2 = (stop2 ^ (stop2 - 1)) >> 8;
+    const uint64_t lower1 = bytes_in_range(w, 'a', 'z');
+    const uint64_t lower2 = bytes_in_range(w2, 'a', 'z') & valid2;
+    lower = lower1 | lower2;
+    upper = (letters & ~lower1) | ((letters2 & valid2 & ~lower2) >> 1);
+    const uint64_t key1 = w - (lower1 >> 2);
+    const uint64_t key2 = w2 - (lower2 >> 2);
+    std::memcpy(k, &key1, 8);
+    std::memcpy(k + 8, &key2, 8);
+  }
+  size_t tok_end = j;  // j <= end_
+  if (j < end_ && (kWordStop[s_[j]] & stops) != 0 && !plain_end(i, j, number, &tok_end)) {
+    return false;
+  }
+  out_.tokens.push_back(Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(tok_end)},
+                              static_cast<uint32_t>(kpos_),
+                              static_cast<uint32_t>(j - i),
+                              number ? TokenKind::kNumber : TokenKind::kWord,
+                              (upper & 0x80) != 0,                         // capitalized
+                              lower == 0 && (upper & (upper - 1)) != 0});  // >= 2 letters, all caps
+  kpos_ += j - i;
+  word_end_ = tok_end;
+  i = tok_end + (tok_end < end_ && s_[tok_end] == ' ');  // a space would only be skipped
+  return true;
+}
+
+template <bool kFast>
+size_t Tokenizer<kFast>::word(size_t i, bool number) {
   if (!number && s_[i] < 0x80) {
     if (const size_t a = acronym_end(s_, end_, i); a != 0) return acronym(i, a);
   }
   bool ascii = true;
   const size_t j = scan_word(i, number, &ascii);
   size_t tok_end = j;
-  // The period of an abbreviation or initial belongs to the word ("Gen.", "W.", "No. 10"), also
-  // at the end of a sentence ("Acme Inc."): the key never depends on the position.
-  if (!number && ascii && j < end_ && s_[j] == '.') {
-    const Abbr a = lookup_abbreviation(s_ + i, j - i);
-    if (a == Abbr::kStrong || a == Abbr::kWeak) {
-      tok_end = j + 1;
-    } else if (a == Abbr::kNumber) {
-      const size_t m = skip_space(s_, end_, j + 1);
-      if (m < end_ && is_digit(s_[m])) tok_end = j + 1;
-    }
-  }
+  // The period of an abbreviation or initial belongs to the word ("Gen.", "W.", "No. 10").
+  if (!number && ascii && j < end_ && s_[j] == '.') tok_end = abbreviation_end(i, j);
 
   Token t{{static_cast<uint32_t>(i), static_cast<uint32_t>(tok_end)},
-          static_cast<uint32_t>(out_.keys.size()),
+          0,
           0,
           number ? TokenKind::kNumber : TokenKind::kWord,
           false,
           false};
-  int letters = 0;
-  int uppers = 0;
   if (ascii) {
-    // Fast path: upper-case straight into the shared key buffer, 8 bytes per step. The buffer is
-    // grown to a multiple of 8 and cut back, so whole words can be stored; source bytes past the
-    // word (still inside the sentence) are masked out of the counts and cut off the key.
-    const size_t len = j - i;
-    const size_t ko = out_.keys.size();
-    out_.keys.resize(ko + ((len + 7) & ~size_t{7}));
-    char* k = out_.keys.data() + ko;
-    size_t p = 0;
-    for (; p + 8 <= len || (p < len && i + p + 8 <= end_); p += 8) {
-      const uint64_t w = load8(s_ + i + p);
-      const uint64_t valid = len - p >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * (len - p))) - 1;
-      const uint64_t lower = bytes_in_range(w, 'a', 'z') & valid;
-      const uint64_t upper = bytes_in_range(w, 'A', 'Z') & valid;
-      letters += count_flagged(lower | upper);
-      uppers += count_flagged(upper);
-      const uint64_t up = w - (lower >> 2);  // 'a' - 'A' == 0x20 == 0x80 >> 2
-      std::memcpy(k + p, &up, 8);
-    }
-    for (; p < len; ++p) {  // tail of a word at the very end of the sentence
-      const uchar c = s_[i + p];
-      letters += is_alpha(c);
-      uppers += is_upper(c);
-      k[p] = to_upper(c);
-    }
-    out_.keys.resize(ko + len);
-    t.capitalized = is_upper(s_[i]);
+    ascii_key(i, j - i, t);
   } else {
-    append_folded(s_ + i, j - i, out_.keys);
+    t.key_offset = static_cast<uint32_t>(kpos_);
+    t.key_length = static_cast<uint32_t>(append_folded_key(s_ + i, j - i));
+    int letters = 0;
+    int uppers = 0;
     bool first = true;
     for (size_t p = i; p < j;) {
       char32_t cp = 0;
@@ -941,25 +1186,25 @@ size_t Tokenizer::word(size_t i, bool number) {
       first = false;
       p += len > 0 ? static_cast<size_t>(len) : 1;
     }
+    t.all_caps = letters >= 2 && uppers == letters;
   }
-  t.key_length = static_cast<uint32_t>(out_.keys.size() - t.key_offset);
-  t.all_caps = letters >= 2 && uppers == letters;
   out_.tokens.push_back(t);
   word_end_ = tok_end;
-  word_last_ = s_[tok_end - 1];
   return tok_end;
 }
 
 // An apostrophe right after a word may be a possessive: 's (Israel's, Baku’s) or a bare ' after
 // a word ending in s (ministers'). Anything else is a quote.
-size_t Tokenizer::apostrophe(size_t i, size_t len) {
+template <bool kFast>
+size_t Tokenizer<kFast>::apostrophe(size_t i, size_t len) {
   const size_t a = i + len;
   if (word_end_ == i) {
     if (a < end_ && (s_[a] == 's' || s_[a] == 'S') && !word_char_at(s_, end_, a + 1)) {
       push(i, a + 1, TokenKind::kPossessive, "'S");
       return a + 1;
     }
-    if ((word_last_ == 's' || word_last_ == 'S') && !word_char_at(s_, end_, a)) {
+    const uchar last = s_[i - 1];  // the last byte of the word
+    if ((last == 's' || last == 'S') && !word_char_at(s_, end_, a)) {
       push(i, a, TokenKind::kPossessive, "'S");
       return a;
     }
@@ -969,7 +1214,8 @@ size_t Tokenizer::apostrophe(size_t i, size_t len) {
 }
 
 // A run of hyphens and dashes ("-", "--", "—", " – ") becomes one kDash token.
-size_t Tokenizer::dash_run(size_t i) {
+template <bool kFast>
+size_t Tokenizer<kFast>::dash_run(size_t i) {
   size_t j = i;
   while (j < end_) {
     if (s_[j] == '-') {
@@ -989,37 +1235,36 @@ size_t Tokenizer::dash_run(size_t i) {
   return j;
 }
 
-// Punctuation of class k spanning [i, i+len); ascii is its ASCII form (fullwidth forms included).
-size_t Tokenizer::punct(size_t i, size_t len, C k, char ascii) {
-  const size_t e = i + len;
-  const std::string_view key(&ascii, 1);
+// Token kinds of punctuation classes (ASCII, or fullwidth forms that fold to ASCII).
+constexpr TokenKind punct_kind(C k) {
   switch (k) {
     case C::kDot:
-      push(i, e, TokenKind::kPeriod, key);
-      break;
     case C::kBang:
-      push(i, e, TokenKind::kPeriod, key);
-      break;
+      return TokenKind::kPeriod;
     case C::kComma:
-      push(i, e, TokenKind::kComma, key);
-      break;
+      return TokenKind::kComma;
     case C::kColon:
-      push(i, e, TokenKind::kColon, key);
-      break;
+      return TokenKind::kColon;
     case C::kQuote:
-      push(i, e, TokenKind::kQuote, "\"");
-      break;
+      return TokenKind::kQuote;
     case C::kParen:
-      push(i, e, TokenKind::kParen, key);
-      break;
+      return TokenKind::kParen;
     default:
-      push(i, e, TokenKind::kOther, key);
-      break;
+      return TokenKind::kOther;
   }
+}
+
+// Punctuation of class k spanning [i, i+len); ascii is its ASCII form (fullwidth forms included).
+// Quotes key as '"', everything else as itself.
+template <bool kFast>
+inline size_t Tokenizer<kFast>::punct(size_t i, size_t len, C k, char ascii) {
+  const size_t e = i + len;
+  push(i, e, punct_kind(k), k == C::kQuote ? '"' : ascii);
   return e;
 }
 
-void Tokenizer::run(size_t i) {
+template <bool kFast>
+void Tokenizer<kFast>::run(size_t i) {
   while (i < end_) {
     const uchar c = s_[i];
     if (c < 0x80) {
@@ -1029,9 +1274,15 @@ void Tokenizer::run(size_t i) {
           ++i;
           break;
         case C::kAlpha:
+          if constexpr (kFast) {
+            if (fast_word<false>(i)) break;
+          }
           i = word(i, false);
           break;
         case C::kDigit:
+          if constexpr (kFast) {
+            if (fast_word<true>(i)) break;
+          }
           i = word(i, true);
           break;
         case C::kApos:
@@ -1052,11 +1303,13 @@ void Tokenizer::run(size_t i) {
             push(i, j, TokenKind::kPeriod, "...");
             i = j;
           } else {
-            i = punct(i, 1, k, static_cast<char>(c));
+            push(i, i + 1, TokenKind::kPeriod, '.');
+            ++i;
           }
           break;
         default:
-          i = punct(i, 1, k, static_cast<char>(c));
+          push(i, i + 1, punct_kind(k), k == C::kQuote ? '"' : static_cast<char>(c));
+          ++i;
           break;
       }
       continue;
@@ -1105,11 +1358,11 @@ void Tokenizer::run(size_t i) {
         break;
       case C::kOther:
         if (ascii == 0) {
-          const size_t ko = out_.keys.size();
-          append_folded(s_ + i, len, out_.keys);
+          const size_t ko = kpos_;
+          const size_t kl = append_folded_key(s_ + i, len);
           out_.tokens.push_back(Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)},
                                       static_cast<uint32_t>(ko),
-                                      static_cast<uint32_t>(out_.keys.size() - ko),
+                                      static_cast<uint32_t>(kl),
                                       TokenKind::kOther,
                                       false,
                                       false});
@@ -1124,13 +1377,25 @@ void Tokenizer::run(size_t i) {
   }
 }
 
+template <bool kFast>
+void tokenize_with(std::string_view document, Span sentence, TokenBuffer& out) {
+  const size_t end = std::min<size_t>(sentence.end, document.size());
+  if (sentence.start >= end) return;
+  Tokenizer<kFast>(reinterpret_cast<const uchar*>(document.data()), sentence.start, end, out)
+      .run(sentence.start);
+}
+
 }  // namespace
 
 void tokenize(std::string_view document, Span sentence, TokenBuffer& out) {
-  const size_t end = std::min<size_t>(sentence.end, document.size());
-  if (sentence.start >= end) return;
-  Tokenizer(reinterpret_cast<const uchar*>(document.data()), end, out).run(sentence.start);
+  tokenize_with<true>(document, sentence, out);
 }
+
+namespace detail {
+void tokenize_reference(std::string_view document, Span sentence, TokenBuffer& out) {
+  tokenize_with<false>(document, sentence, out);
+}
+}  // namespace detail
 
 std::string key_of_phrase(std::string_view phrase) {
   std::string text(phrase);

@@ -91,7 +91,8 @@ class TokenBuffer {
 // casing (utf8proc), with curly apostrophes folded to ' so "Baku’s" keys as BAKU + 'S.
 // Invalid UTF-8 never crashes: an invalid byte becomes part of a kOther token with key "?".
 //
-// Rules (nothing outside the sentence span is read):
+// Rules (nothing outside the sentence span changes the result; 8-byte loads may read bytes of
+// `document` before the span, never after it):
 //  - White space: ASCII white space and control characters, NBSP and the other Unicode spaces
 //    (U+2000..U+200B, U+202F, U+205F, U+3000, ...), BOM, C1 controls.
 //  - Words: letters, digits and combining marks; an apostrophe between word characters stays
@@ -115,6 +116,12 @@ class TokenBuffer {
 //    letters of other scripts keep theirs ("й" -> Й).
 //  - Invalid UTF-8: each run of bytes that do not decode is one kOther token, key "?".
 void tokenize(std::string_view document, Span sentence, TokenBuffer& out);
+
+namespace detail {
+// tokenize() without its fast path for plain ASCII words: every word goes through the general
+// code. Same results by contract; the differential test compares the two field by field.
+void tokenize_reference(std::string_view document, Span sentence, TokenBuffer& out);
+}  // namespace detail
 
 // Returns the key form of an arbitrary phrase (used when compiling dictionaries), with the same
 // folding as tokenize(): words joined by single spaces, hyphens and underscores become spaces.
