@@ -1427,14 +1427,22 @@ struct Coder::Impl {
   }
 
   // Tries one verb; fills `c` and returns true when it yields an event.
-  bool try_verb(const Verb& v, int clause_source, Candidate& c) {
-    const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];
+  // The sentence as try_verb's patterns see it (without the jump tables).
+  events::SentenceView verb_view() const {
     events::SentenceView view{tokens, scratch};
     view.loose_synset_join = options.loose_synset_join;
     if (options.petrarch_rules) {
       view.phrase_conjunction = &phrase_conjunction;
       view.skip_words = true;
     }
+    return view;
+  }
+  events::SentenceIndex pattern_index;  // for verb_view(), cleared by find_events
+
+  bool try_verb(const Verb& v, int clause_source, Candidate& c) {
+    const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];
+    events::SentenceView view = verb_view();
+    view.index = &pattern_index;
     c = Candidate{};
     c.clause = clause_of(v.first);
     c.action_first = v.first;
@@ -1691,6 +1699,7 @@ struct Coder::Impl {
   void find_events(int* sentence_source) {
     candidates.clear();
     sentence_stopped = false;
+    pattern_index.clear();
     // Sources carry over from clause to clause unless an actor opens the new clause.
     int clause_source = -1;
     int first_clause_source = -1;  // the first source a verb of the first clause found
