@@ -435,10 +435,15 @@ struct Coder::Impl {
   };
   std::vector<WordSeen> seen;
   uint32_t stamp = 0;
-  std::vector<uint32_t> pattern_candidates;     // try_verb's patterns to try (reused buffer)
+  std::vector<uint32_t> pattern_candidates;     // try_verb's keyed patterns to try (reused buffer)
   std::vector<lexicon::WordId> sentence_words;  // the distinct words seen, in order
+  bool words_noted = false;                     // seen and sentence_words are up to date
   bool word_seen(lexicon::WordId id) const { return seen[id].stamp == stamp; }
-  void note_words() {
+  // The sentence's words changed (a new sentence, or clauses dropped): seen and sentence_words
+  // are filled again when try_verb first needs them, from the words as they are then.
+  void note_words() { words_noted = false; }
+  void fill_words_seen() {
+    words_noted = true;
     if (seen.size() < model.words.size()) seen.resize(model.words.size());
     if (++stamp == 0) {  // wrapped: start over
       std::fill(seen.begin(), seen.end(), WordSeen{});
@@ -1454,12 +1459,16 @@ struct Coder::Impl {
     // Longest pattern first; a match through alternatives counts only the characters it
     // matched, so longer patterns are still tried before it is accepted (TABARI 5.7.1).
     int matched_length = 0;
-    // Only patterns whose key word the sentence has (see CompiledVerb), in pattern order.
-    pattern_candidates.assign(verb.unkeyed_patterns.begin(), verb.unkeyed_patterns.end());
+    // Only patterns whose key word the sentence has (see CompiledVerb) and whose literal words
+    // all stand on the right side of the verb, in pattern order, merged with those that have
+    // no literal word. Patterns go from the most specific to the least, so leaving out those
+    // that cannot match changes nothing below.
+    if (!words_noted) fill_words_seen();
+    pattern_candidates.clear();
     auto add_group = [&](size_t k) {
-      pattern_candidates.insert(pattern_candidates.end(),
-                                verb.key_patterns.begin() + verb.key_begin[k],
-                                verb.key_patterns.begin() + verb.key_begin[k + 1]);
+      for (uint32_t j = verb.key_begin[k]; j < verb.key_begin[k + 1]; ++j)
+        if (words_placed(verb.patterns[verb.key_patterns[j]], v.first, v.last))
+          pattern_candidates.push_back(verb.key_patterns[j]);
     };
     if (verb.key_words.size() > 4 * sentence_words.size()) {
       // A common verb has more key words than the sentence has words: look the words up.
@@ -1473,10 +1482,14 @@ struct Coder::Impl {
         if (word_seen(verb.key_words[k])) add_group(k);
     }
     std::sort(pattern_candidates.begin(), pattern_candidates.end());
-    for (uint32_t candidate : pattern_candidates) {
+    const std::vector<uint32_t>& unkeyed = verb.unkeyed_patterns;
+    for (size_t a = 0, b = 0; a < pattern_candidates.size() || b < unkeyed.size();) {
+      uint32_t candidate = b == unkeyed.size() || (a < pattern_candidates.size() &&
+                                                   pattern_candidates[a] < unkeyed[b])
+                               ? pattern_candidates[a++]
+                               : unkeyed[b++];
       const lexicon::CompiledPattern& pattern = verb.patterns[candidate];
       if (matched && pattern.specificity <= matched_length) break;
-      if (!words_placed(pattern, v.first, v.last)) continue;
       events::PatternMatch attempt;
       if (!events::match_pattern(pattern, view, v.first, v.last, &attempt)) continue;
       int length = pattern.specificity - attempt.shortfall;
