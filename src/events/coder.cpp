@@ -475,6 +475,33 @@ struct Coder::Impl {
     return true;
   }
 
+  // A { | } element of a few alternatives next to the verb has one whose first word stands
+  // after the verb (after '*') or whose last word stands before it (before '*'): the matcher
+  // tries an alternative only where its first (last) word is. (Synsets, larger and shared by
+  // many patterns, are left to the matcher's jump tables.)
+  bool alternatives_placed(const lexicon::CompiledElement& e, bool after, uint32_t verb_first,
+                           uint32_t verb_last) const {
+    if (e.kind != lexicon::ElementKind::kAlternatives) return true;
+    const lexicon::AlternativeSet& set = *e.alternatives;
+    constexpr size_t kMostChecked = 16;
+    if (set.phrases.size() > kMostChecked || !(after ? set.slot_first : set.slot_last).empty())
+      return true;
+    for (const lexicon::CompiledPhrase& alt : set.phrases) {
+      if (alt.words.empty()) return true;
+      const WordSeen& w = seen[after ? alt.words.front() : alt.words.back()];
+      if (w.stamp == stamp && (after ? w.last > verb_last : w.first < verb_first)) return true;
+    }
+    return false;
+  }
+  bool alternatives_placed(const lexicon::CompiledPattern& pattern, uint32_t verb_first,
+                           uint32_t verb_last) const {
+    return !pattern.has_alternatives ||
+           ((pattern.after.empty() ||
+             alternatives_placed(pattern.after.front(), true, verb_first, verb_last)) &&
+            (pattern.before.empty() ||
+             alternatives_placed(pattern.before.back(), false, verb_first, verb_last)));
+  }
+
   // Finds verbs; returns false when a verb root carries the discard or complex code.
   void find_verbs(bool* discard, bool* complex) {
     verbs.clear();
@@ -1490,6 +1517,7 @@ struct Coder::Impl {
                                : unkeyed[b++];
       const lexicon::CompiledPattern& pattern = verb.patterns[candidate];
       if (matched && pattern.specificity <= matched_length) break;
+      if (!alternatives_placed(pattern, v.first, v.last)) continue;
       events::PatternMatch attempt;
       if (!events::match_pattern(pattern, view, v.first, v.last, &attempt)) continue;
       int length = pattern.specificity - attempt.shortfall;
