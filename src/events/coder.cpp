@@ -488,7 +488,11 @@ struct Coder::Impl {
       return true;
     for (const lexicon::CompiledPhrase& alt : set.phrases) {
       if (alt.words.empty()) return true;
-      const WordSeen& w = seen[after ? alt.words.front() : alt.words.back()];
+      const size_t k = after ? 0 : alt.words.size() - 1;
+      // An actor slot, or a word out of the table's range (a damaged model file): anywhere.
+      if (!alt.slots.empty() && alt.slots[k] != lexicon::ElementKind::kWord) return true;
+      if (alt.words[k] >= seen.size()) return true;
+      const WordSeen& w = seen[alt.words[k]];
       if (w.stamp == stamp && (after ? w.last > verb_last : w.first < verb_first)) return true;
     }
     return false;
