@@ -436,10 +436,15 @@ struct Coder::Impl {
   };
   std::vector<WordSeen> seen;
   uint32_t stamp = 0;
-  std::vector<uint32_t> pattern_candidates;     // try_verb's patterns to try (reused buffer)
+  std::vector<uint32_t> pattern_candidates;     // try_verb's keyed patterns to try (reused buffer)
   std::vector<lexicon::WordId> sentence_words;  // the distinct words seen, in order
+  bool words_noted = false;                     // seen and sentence_words are up to date
   bool word_seen(lexicon::WordId id) const { return seen[id].stamp == stamp; }
-  void note_words() {
+  // The sentence's words changed (a new sentence, or clauses dropped): seen and sentence_words
+  // are filled again when try_verb first needs them, from the words as they are then.
+  void note_words() { words_noted = false; }
+  void fill_words_seen() {
+    words_noted = true;
     if (seen.size() < model.words.size()) seen.resize(model.words.size());
     if (++stamp == 0) {  // wrapped: start over
       std::fill(seen.begin(), seen.end(), WordSeen{});
@@ -469,6 +474,37 @@ struct Coder::Impl {
       if (r < pattern.required_before ? w.first >= verb_first : w.last <= verb_last) return false;
     }
     return true;
+  }
+
+  // A { | } element of a few alternatives next to the verb has one whose first word stands
+  // after the verb (after '*') or whose last word stands before it (before '*'): the matcher
+  // tries an alternative only where its first (last) word is. (Synsets, larger and shared by
+  // many patterns, are left to the matcher's jump tables.)
+  bool alternatives_placed(const lexicon::CompiledElement& e, bool after, uint32_t verb_first,
+                           uint32_t verb_last) const {
+    if (e.kind != lexicon::ElementKind::kAlternatives) return true;
+    const lexicon::AlternativeSet& set = *e.alternatives;
+    constexpr size_t kMostChecked = 16;
+    if (set.phrases.size() > kMostChecked || !(after ? set.slot_first : set.slot_last).empty())
+      return true;
+    for (const lexicon::CompiledPhrase& alt : set.phrases) {
+      if (alt.words.empty()) return true;
+      const size_t k = after ? 0 : alt.words.size() - 1;
+      // An actor slot, or a word out of the table's range (a damaged model file): anywhere.
+      if (!alt.slots.empty() && alt.slots[k] != lexicon::ElementKind::kWord) return true;
+      if (alt.words[k] >= seen.size()) return true;
+      const WordSeen& w = seen[alt.words[k]];
+      if (w.stamp == stamp && (after ? w.last > verb_last : w.first < verb_first)) return true;
+    }
+    return false;
+  }
+  bool alternatives_placed(const lexicon::CompiledPattern& pattern, uint32_t verb_first,
+                           uint32_t verb_last) const {
+    return !pattern.has_alternatives ||
+           ((pattern.after.empty() ||
+             alternatives_placed(pattern.after.front(), true, verb_first, verb_last)) &&
+            (pattern.before.empty() ||
+             alternatives_placed(pattern.before.back(), false, verb_first, verb_last)));
   }
 
   // Finds verbs; returns false when a verb root carries the discard or complex code.
@@ -1428,14 +1464,22 @@ struct Coder::Impl {
   }
 
   // Tries one verb; fills `c` and returns true when it yields an event.
-  bool try_verb(const Verb& v, int clause_source, Candidate& c) {
-    const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];
+  // The sentence as try_verb's patterns see it (without the jump tables).
+  events::SentenceView verb_view() const {
     events::SentenceView view{tokens, scratch};
     view.loose_synset_join = options.loose_synset_join;
     if (options.petrarch_rules) {
       view.phrase_conjunction = &phrase_conjunction;
       view.skip_words = true;
     }
+    return view;
+  }
+  events::SentenceIndex pattern_index;  // for verb_view(), cleared by find_events
+
+  bool try_verb(const Verb& v, int clause_source, Candidate& c) {
+    const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];
+    events::SentenceView view = verb_view();
+    view.index = &pattern_index;
     c = Candidate{};
     c.clause = clause_of(v.first);
     c.action_first = v.first;
@@ -1447,12 +1491,16 @@ struct Coder::Impl {
     // Longest pattern first; a match through alternatives counts only the characters it
     // matched, so longer patterns are still tried before it is accepted (TABARI 5.7.1).
     int matched_length = 0;
-    // Only patterns whose key word the sentence has (see CompiledVerb), in pattern order.
-    pattern_candidates.assign(verb.unkeyed_patterns.begin(), verb.unkeyed_patterns.end());
+    // Only patterns whose key word the sentence has (see CompiledVerb) and whose literal words
+    // all stand on the right side of the verb, in pattern order, merged with those that have
+    // no literal word. Patterns go from the most specific to the least, so leaving out those
+    // that cannot match changes nothing below.
+    if (!words_noted) fill_words_seen();
+    pattern_candidates.clear();
     auto add_group = [&](size_t k) {
-      pattern_candidates.insert(pattern_candidates.end(),
-                                verb.key_patterns.begin() + verb.key_begin[k],
-                                verb.key_patterns.begin() + verb.key_begin[k + 1]);
+      for (uint32_t j = verb.key_begin[k]; j < verb.key_begin[k + 1]; ++j)
+        if (words_placed(verb.patterns[verb.key_patterns[j]], v.first, v.last))
+          pattern_candidates.push_back(verb.key_patterns[j]);
     };
     if (verb.key_words.size() > 4 * sentence_words.size()) {
       // A common verb has more key words than the sentence has words: look the words up.
@@ -1466,10 +1514,15 @@ struct Coder::Impl {
         if (word_seen(verb.key_words[k])) add_group(k);
     }
     std::sort(pattern_candidates.begin(), pattern_candidates.end());
-    for (uint32_t candidate : pattern_candidates) {
+    const std::vector<uint32_t>& unkeyed = verb.unkeyed_patterns;
+    for (size_t a = 0, b = 0; a < pattern_candidates.size() || b < unkeyed.size();) {
+      uint32_t candidate = b == unkeyed.size() || (a < pattern_candidates.size() &&
+                                                   pattern_candidates[a] < unkeyed[b])
+                               ? pattern_candidates[a++]
+                               : unkeyed[b++];
       const lexicon::CompiledPattern& pattern = verb.patterns[candidate];
       if (matched && pattern.specificity <= matched_length) break;
-      if (!words_placed(pattern, v.first, v.last)) continue;
+      if (!alternatives_placed(pattern, v.first, v.last)) continue;
       events::PatternMatch attempt;
       if (!events::match_pattern(pattern, view, v.first, v.last, &attempt)) continue;
       int length = pattern.specificity - attempt.shortfall;
@@ -1692,6 +1745,7 @@ struct Coder::Impl {
   void find_events(int* sentence_source) {
     candidates.clear();
     sentence_stopped = false;
+    pattern_index.clear();
     // Sources carry over from clause to clause unless an actor opens the new clause.
     int clause_source = -1;
     int first_clause_source = -1;  // the first source a verb of the first clause found

@@ -146,10 +146,13 @@ class AlternativesAt {
     const auto& slots = forward ? set.slot_first : set.slot_last;
     const uint8_t flag = forward ? lexicon::WordTable::kStartsAlternative
                                  : lexicon::WordTable::kEndsAlternative;
-    if (sc.token_flags[i] & flag) {  // else no alternative anywhere starts/ends with its words
-      const auto& index = forward ? set.by_first_word : set.by_last_word;
+    const auto& index = forward ? set.by_first_word : set.by_last_word;
+    // Else no alternative anywhere starts/ends with the token's words.
+    if ((sc.token_flags[i] & flag) && !index.empty()) {
+      const lexicon::WordId lowest = index.front().word, highest = index.back().word;
       for (uint32_t k = sc.match_begin[i]; k < sc.match_begin[i + 1]; ++k) {
         lexicon::WordId id = sc.ids[k];
+        if (id < lowest || id > highest) continue;  // most words of most sets
         auto it = std::lower_bound(
             index.begin(), index.end(), id,
             [](const lexicon::AlternativeByWord& x, lexicon::WordId w) { return x.word < w; });
@@ -157,7 +160,7 @@ class AlternativesAt {
       }
     }
     for (uint32_t a : slots) add(a);
-    if (!all_) std::sort(found_, found_ + count_);
+    if (!all_ && count_ > 1) std::sort(found_, found_ + count_);
   }
   // Calls fn(alternative index) in order.
   template <typename Fn>
@@ -229,10 +232,90 @@ struct Matcher {
     return start;
   }
 
+  // Element k, a { | } or synset, with one of its alternatives starting at token p, then the
+  // elements after it.
+  bool alternatives_forward(size_t k, const CompiledElement& e, uint32_t p) {
+    bool done = false;
+    AlternativesAt(s, *e.alternatives, p, true)
+        .for_each(e.alternatives->phrases.size(), [&](uint32_t a) {
+          if (done) return;
+          const auto& alt = e.alternatives->phrases[a];
+          PhraseBinding binding;
+          uint32_t next = phrase_forward(s, alt, p, &binding);
+          if (next > 0 && next <= n) {
+            uint32_t first = m->first_token, last = m->last_token;
+            int source = m->source, target = m->target;
+            m->first_token = std::min(m->first_token, p);
+            m->last_token = std::max(m->last_token, next - 1);
+            bind_phrase(binding);
+            int shortfall = e.longest > 0 ? e.longest - alt.length : 0;
+            m->shortfall += shortfall;
+            if (forward(k + 1, next, e.joined_to_next)) {
+              done = true;
+              return;
+            }
+            m->shortfall -= shortfall;
+            m->first_token = first;
+            m->last_token = last;
+            m->source = source;
+            m->target = target;
+          }
+        });
+    return done;
+  }
+
+  // Element k, a { | } or synset, with one of its alternatives ending at token p, then the
+  // elements before it. multiword_only: a loosely joined synset past the adjacent token.
+  bool alternatives_backward(int k, const CompiledElement& e, uint32_t p, bool multiword_only) {
+    bool joined_prev = k > 0 && elems[static_cast<size_t>(k - 1)].joined_to_next;
+    bool done = false;
+    AlternativesAt(s, *e.alternatives, p, false)
+        .for_each(e.alternatives->phrases.size(), [&](uint32_t a) {
+          if (done) return;
+          const auto& alt = e.alternatives->phrases[a];
+          if (multiword_only && alt.words.size() < 2) return;
+          PhraseBinding binding;
+          int64_t first = phrase_backward(s, alt, p, &binding);
+          if (first >= 0) {
+            int source = m->source, target = m->target;
+            m->first_token = std::min(m->first_token, static_cast<uint32_t>(first));
+            bind_phrase(binding);
+            int shortfall = e.longest > 0 ? e.longest - alt.length : 0;
+            m->shortfall += shortfall;
+            if (backward(k - 1, first - 1, joined_prev)) {
+              done = true;
+              return;
+            }
+            m->shortfall -= shortfall;
+            m->source = source;
+            m->target = target;
+          }
+        });
+    return done;
+  }
+
+  // With a SentenceIndex, an element of alternatives not joined to what precedes it is tried
+  // only at the tokens that can start (end) one of them, up to the next clause boundary: the
+  // tokens in between can neither match nor stop the scan.
+  bool jumps(const CompiledElement& e, bool adjacent, bool forward) const {
+    if (s.index == nullptr || adjacent ||
+        (e.kind != ElementKind::kAlternatives && e.kind != ElementKind::kSynset))
+      return false;
+    return (forward ? e.alternatives->slot_first : e.alternatives->slot_last).empty() &&
+           n == s.tokens.size();
+  }
+
   // Elements k.. from token pos on.
   bool forward(size_t k, uint32_t pos, bool adjacent) {
     if (k == elems.size()) return true;
     const CompiledElement& e = elems[k];
+    if (jumps(e, adjacent, true)) {
+      const uint32_t stop = s.index->next_stop(s)[pos];
+      const std::vector<uint32_t>& next_start = s.index->next_start(s);
+      for (uint32_t p = next_start[pos]; p < stop; p = next_start[p + 1])
+        if (alternatives_forward(k, e, p)) return true;
+      return false;
+    }
     for (uint32_t p = pos; p < n; ++p) {
       if (p > pos && adjacent) break;
       if (is_clause_boundary(s, p) && s.scratch.mention_of_token[p] < 0) {
@@ -251,36 +334,9 @@ struct Matcher {
           }
           break;
         case ElementKind::kAlternatives:
-        case ElementKind::kSynset: {
-          bool done = false;
-          AlternativesAt(s, *e.alternatives, p, true)
-              .for_each(e.alternatives->phrases.size(), [&](uint32_t a) {
-            if (done) return;
-            const auto& alt = e.alternatives->phrases[a];
-            PhraseBinding binding;
-            uint32_t next = phrase_forward(s, alt, p, &binding);
-            if (next > 0 && next <= n) {
-              uint32_t first = m->first_token, last = m->last_token;
-              int source = m->source, target = m->target;
-              m->first_token = std::min(m->first_token, p);
-              m->last_token = std::max(m->last_token, next - 1);
-              bind_phrase(binding);
-              int shortfall = e.longest > 0 ? e.longest - alt.length : 0;
-              m->shortfall += shortfall;
-              if (forward(k + 1, next, e.joined_to_next)) {
-                done = true;
-                return;
-              }
-              m->shortfall -= shortfall;
-              m->first_token = first;
-              m->last_token = last;
-              m->source = source;
-              m->target = target;
-            }
-          });
-          if (done) return true;
+        case ElementKind::kSynset:
+          if (alternatives_forward(k, e, p)) return true;
           break;
-        }
         case ElementKind::kSource:
         case ElementKind::kTarget:
         case ElementKind::kCompound: {
@@ -325,6 +381,15 @@ struct Matcher {
   bool backward(int k, int64_t pos, bool adjacent) {
     if (k < 0) return true;
     const CompiledElement& e = elems[static_cast<size_t>(k)];
+    if (jumps(e, adjacent, false)) {
+      if (pos < 0) return false;
+      const int64_t stop = s.index->prev_stop(s)[static_cast<size_t>(pos)];
+      const std::vector<int32_t>& prev_end = s.index->prev_end(s);
+      for (int64_t q = prev_end[static_cast<size_t>(pos)]; q > stop;
+           q = q > 0 ? prev_end[static_cast<size_t>(q - 1)] : -1)
+        if (alternatives_backward(k, e, static_cast<uint32_t>(q), false)) return true;
+      return false;
+    }
     bool loose = adjacent && s.loose_synset_join && e.kind == ElementKind::kSynset;
     for (int64_t q = pos; q >= 0; --q) {
       uint32_t p = static_cast<uint32_t>(q);
@@ -341,33 +406,9 @@ struct Matcher {
           }
           break;
         case ElementKind::kAlternatives:
-        case ElementKind::kSynset: {
-          bool done = false;
-          AlternativesAt(s, *e.alternatives, p, false)
-              .for_each(e.alternatives->phrases.size(), [&](uint32_t a) {
-            if (done) return;
-            const auto& alt = e.alternatives->phrases[a];
-            if (q < pos && adjacent && alt.words.size() < 2) return;
-            PhraseBinding binding;
-            int64_t first = phrase_backward(s, alt, p, &binding);
-            if (first >= 0) {
-              int source = m->source, target = m->target;
-              m->first_token = std::min(m->first_token, static_cast<uint32_t>(first));
-              bind_phrase(binding);
-              int shortfall = e.longest > 0 ? e.longest - alt.length : 0;
-              m->shortfall += shortfall;
-              if (backward(k - 1, first - 1, joined_prev)) {
-                done = true;
-                return;
-              }
-              m->shortfall -= shortfall;
-              m->source = source;
-              m->target = target;
-            }
-          });
-          if (done) return true;
+        case ElementKind::kSynset:
+          if (alternatives_backward(k, e, p, q < pos && adjacent)) return true;
           break;
-        }
         case ElementKind::kSource:
         case ElementKind::kTarget:
         case ElementKind::kCompound: {
@@ -403,6 +444,39 @@ struct Matcher {
 };
 
 }  // namespace
+
+void SentenceIndex::build_forward(const SentenceView& s) {
+  const auto& sc = s.scratch;
+  const uint32_t n = static_cast<uint32_t>(s.tokens.size());
+  next_stop_.resize(n + 1);
+  next_start_.resize(n + 1);
+  uint32_t stop = n, start = n;
+  next_stop_[n] = n;
+  next_start_[n] = n;
+  for (uint32_t i = n; i-- > 0;) {
+    if (sc.clause_boundary[i] != 0 && boundary_outside_mention(s, i)) stop = i;
+    if (sc.token_flags[i] & lexicon::WordTable::kStartsAlternative) start = i;
+    next_stop_[i] = stop;
+    next_start_[i] = start;
+  }
+  forward_ready_ = true;
+}
+
+void SentenceIndex::build_backward(const SentenceView& s) {
+  const auto& sc = s.scratch;
+  const uint32_t n = static_cast<uint32_t>(s.tokens.size());
+  prev_stop_.resize(n);
+  prev_end_.resize(n);
+  int32_t stop = -1, end = -1;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (sc.clause_boundary[i] != 0 && boundary_outside_mention(s, i))
+      stop = static_cast<int32_t>(i);
+    if (sc.token_flags[i] & lexicon::WordTable::kEndsAlternative) end = static_cast<int32_t>(i);
+    prev_stop_[i] = stop;
+    prev_end_[i] = end;
+  }
+  backward_ready_ = true;
+}
 
 bool match_pattern(const lexicon::CompiledPattern& pattern, const SentenceView& sentence,
                    uint32_t verb_first, uint32_t verb_last, PatternMatch* match) {

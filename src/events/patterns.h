@@ -25,6 +25,8 @@ struct PatternMatch {
   uint64_t skipped = 0;  // bit i: mention i was passed over by '^' (not a default actor then)
 };
 
+struct SentenceIndex;
+
 struct SentenceView {
   const text::TokenBuffer& tokens;
   const actors::SentenceScratch& scratch;
@@ -35,6 +37,46 @@ struct SentenceView {
   // CodingOptions::loose_synset_join (TABARI, SYNSET-22h: "really did not even ever" matches
   // &NEG_EVER through the member REALLY_DID_NOT).
   bool loose_synset_join = false;
+  // Optional: where alternatives can start and end and where clauses stop, filled on first use
+  // for this very view (call SentenceIndex::clear for each new sentence or view). Matching then
+  // jumps over tokens where nothing can happen; the result is the same without it.
+  SentenceIndex* index = nullptr;
+};
+
+// Per-sentence jump tables for match_pattern: the matcher goes from one token that can start
+// (or end) a { | } or synset alternative to the next instead of looking at every token in
+// between. Each direction's tables are built when a pattern first needs them.
+class SentenceIndex {
+ public:
+  void clear() { forward_ready_ = backward_ready_ = false; }
+  // next_stop[p]: the first token q >= p that is a clause boundary outside any mention, n when
+  // none. next_start[p]: the first q >= p flagged WordTable::kStartsAlternative, n when none.
+  // Both have n + 1 entries.
+  const std::vector<uint32_t>& next_stop(const SentenceView& s) {
+    if (!forward_ready_) build_forward(s);
+    return next_stop_;
+  }
+  const std::vector<uint32_t>& next_start(const SentenceView& s) {
+    if (!forward_ready_) build_forward(s);
+    return next_start_;
+  }
+  // prev_stop[p]: the last boundary q <= p outside any mention, -1 when none. prev_end[p]: the
+  // last q <= p flagged kEndsAlternative, -1 when none. n entries each.
+  const std::vector<int32_t>& prev_stop(const SentenceView& s) {
+    if (!backward_ready_) build_backward(s);
+    return prev_stop_;
+  }
+  const std::vector<int32_t>& prev_end(const SentenceView& s) {
+    if (!backward_ready_) build_backward(s);
+    return prev_end_;
+  }
+
+ private:
+  void build_forward(const SentenceView& s);
+  void build_backward(const SentenceView& s);
+  bool forward_ready_ = false, backward_ready_ = false;
+  std::vector<uint32_t> next_stop_, next_start_;
+  std::vector<int32_t> prev_stop_, prev_end_;
 };
 
 bool match_pattern(const lexicon::CompiledPattern& pattern, const SentenceView& sentence,

@@ -1,0 +1,108 @@
+// events::match_pattern with and without its SentenceIndex (the jump tables that let the matcher
+// go from one token that can start or end an alternative to the next): both must give exactly
+// the same result for every pattern at every verb position.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <sstream>
+
+#include "actors/mentions.h"
+#include "events/patterns.h"
+#include "test_util.h"
+#include "text/text.h"
+
+namespace dyad::testing {
+namespace {
+
+struct Result {
+  bool matched;
+  events::PatternMatch match;
+  bool operator==(const Result& o) const {
+    if (matched != o.matched) return false;
+    if (!matched) return true;
+    const auto& a = match;
+    const auto& b = o.match;
+    return a.source == b.source && a.target == b.target && a.first_token == b.first_token &&
+           a.last_token == b.last_token && a.shortfall == b.shortfall && a.skipped == b.skipped;
+  }
+};
+
+Result run(const lexicon::CompiledPattern& pattern, const events::SentenceView& view,
+           uint32_t first, uint32_t last) {
+  Result r{};
+  r.matched = events::match_pattern(pattern, view, first, last, &r.match);
+  return r;
+}
+
+TEST(PatternIndexTest, JumpTablesChangeNoMatch) {
+  auto model = Model::compile(KnowledgeOptions{});
+  const Model::Impl& impl = model->impl();
+  // The patterns with { | } or synset elements, the ones the tables serve.
+  std::vector<const lexicon::CompiledPattern*> patterns;
+  for (const auto& verb : impl.verbs)
+    for (const auto& pattern : verb.patterns)
+      if (pattern.has_alternatives) patterns.push_back(&pattern);
+  ASSERT_GT(patterns.size(), 100u);
+
+  // Real sentences, then the same words shuffled (odd orders reach odd corners), each with
+  // extra words of the patterns' alternatives so that many alternatives can start and end.
+  const std::vector<std::string> sentences = {
+      "Russian President Vladimir Putin met Azerbaijani President Ilham Aliyev and signed an "
+      "agreement on energy, trade and security with the Azerbaijani government.",
+      "Iran will not accept the proposal to ease sanctions, but Iraq said it would send troops "
+      "and provide military aid to Syria.",
+      "The United Nations urged Israel and the Palestinians to resume peace negotiations and "
+      "to reach a ceasefire agreement soon.",
+      "China accused Japan of violating its airspace, and Japan denied the charge on Friday.",
+      "The rebels released two hostages after talks with the government of Colombia in Havana.",
+  };
+  // Words of the default knowledge's synsets and { | } alternatives.
+  const std::vector<std::string> extra = {
+      "talks",    "negotiations", "dialogue", "peace",     "meeting", "summit",    "agreement",
+      "accord",   "deal",         "treaty",   "pact",      "not",     "never",     "will",
+      "would",    "military",     "aid",      "sanctions", "troops",  "ceasefire", "assistance",
+      "missiles", "army",         "requests", "reversal",  "unrest",  "guard",     "orders",
+      "damage",   "trade",        "close",    "planned",   "revoke",  "leave",     "drop",
+      "the",      "to",           "with",     "of",        "on",      "and",       ","};
+  std::mt19937 random(11);
+  size_t compared = 0, matched = 0;
+  for (int trial = 0; trial < 40; ++trial) {
+    std::vector<std::string> words;
+    std::istringstream in(sentences[static_cast<size_t>(trial) % sentences.size()]);
+    for (std::string w; in >> w;) words.push_back(w);
+    if (trial >= static_cast<int>(sentences.size())) {
+      for (int k = 0; k < 6; ++k) words.push_back(extra[random() % extra.size()]);
+      std::shuffle(words.begin(), words.end(), random);
+    }
+    std::string text;
+    for (const auto& w : words) text += (text.empty() ? "" : " ") + w;
+
+    text::TokenBuffer tokens;
+    text::tokenize(text, text::Span{0, static_cast<uint32_t>(text.size())}, tokens);
+    actors::SentenceScratch scratch;
+    actors::DocumentState state;
+    actors::match_words(impl.words, tokens, scratch);
+    actors::find_mentions(impl, CodingOptions{}, tokens, state, scratch);
+
+    events::SentenceIndex index;
+    events::SentenceView plain{tokens, scratch};
+    events::SentenceView indexed{tokens, scratch};
+    indexed.index = &index;
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    for (uint32_t verb = 0; verb < n; ++verb)
+      for (size_t p = static_cast<size_t>(trial) % 3; p < patterns.size(); p += 3) {
+        Result a = run(*patterns[p], plain, verb, verb);
+        Result b = run(*patterns[p], indexed, verb, verb);
+        ASSERT_EQ(a, b) << "trial " << trial << " verb " << verb << " pattern " << p << ": "
+                        << text;
+        ++compared;
+        if (a.matched) ++matched;
+      }
+  }
+  EXPECT_GT(compared, 10000u);
+  EXPECT_GT(matched, 10u);  // the comparison covers matches, not only failures
+}
+
+}  // namespace
+}  // namespace dyad::testing
