@@ -211,10 +211,18 @@ struct Coder::Impl {
     return true;
   }
 
+  // drop_comma_clauses' working vectors, kept between sentences so they allocate only when a
+  // sentence is longer than any before.
+  struct CommaBuffers {
+    std::vector<uint32_t> commas, new_index;
+    std::vector<bool> drop;
+    std::vector<Mention> kept_mentions;
+  } comma_buffers;
   bool drop_comma_clauses() {
     if (!options.comma_clauses) return false;
     const uint32_t n = static_cast<uint32_t>(full_tokens.size());
-    std::vector<uint32_t> commas;
+    std::vector<uint32_t>& commas = comma_buffers.commas;
+    commas.clear();
     for (uint32_t i = 0; i < n; ++i) {
       if (full_tokens.tokens[i].kind != TokenKind::kComma) continue;
       if (scratch.mention_of_token[i] >= 0) continue;
@@ -272,7 +280,8 @@ struct Coder::Impl {
     auto kept = [&](uint32_t from, uint32_t to) {
       return keep && from <= keep_from && to >= keep_to;
     };
-    std::vector<bool> drop(n, false);
+    std::vector<bool>& drop = comma_buffers.drop;
+    drop.assign(n, false);
     bool any = false;
     // Opening phrase: [0, first comma).
     int w = words_between(0, commas.front());
@@ -311,7 +320,8 @@ struct Coder::Impl {
     // Actors were assembled on the whole sentence (TABARI parses before it drops clauses):
     // the mentions that survive keep their codes, re-indexed onto the remaining tokens.
     tokens.clear();
-    std::vector<uint32_t> new_index(n, UINT32_MAX);
+    std::vector<uint32_t>& new_index = comma_buffers.new_index;
+    new_index.assign(n, UINT32_MAX);
     for (uint32_t k = 0; k < n; ++k) {
       if (drop[k]) continue;
       new_index[k] = static_cast<uint32_t>(tokens.tokens.size());
@@ -321,7 +331,8 @@ struct Coder::Impl {
       tokens.keys.append(key);
       tokens.tokens.push_back(t);
     }
-    std::vector<Mention> kept_mentions;
+    std::vector<Mention>& kept_mentions = comma_buffers.kept_mentions;
+    kept_mentions.clear();
     for (const Mention& m : scratch.mentions) {
       if (new_index[m.first_token] == UINT32_MAX || new_index[m.last_token] == UINT32_MAX) continue;
       // A pronoun whose antecedent went with a dropped clause refers to nothing.
@@ -335,7 +346,7 @@ struct Coder::Impl {
         if (new_index[k] != UINT32_MAX) moved.words.push_back(new_index[k]);
       kept_mentions.push_back(std::move(moved));
     }
-    scratch.mentions = std::move(kept_mentions);
+    scratch.mentions.swap(kept_mentions);  // both keep their capacity for the next sentence
     scratch.mention_of_token.assign(tokens.size(), -1);
     for (size_t m = scratch.mentions.size(); m-- > 0;)
       actors::for_each_token(scratch.mentions[m], [&](uint32_t k) {
