@@ -1,9 +1,14 @@
 // Google Benchmark micro-benchmarks of dyad's pipeline stages, one sentence (or document, or
 // event) per iteration over a fixed sample:
 //
+//   ingest     ingest::DocumentReader on the sample as a JSON Lines file: parsing, UTF-8
+//              validation, dates and datelines (the input's normalization), per file
 //   split      text::split_sentences on a whole document
 //   tokenize   text::tokenize on one sentence
 //   actors     actors::match_words + actors::find_mentions on one tokenized sentence
+//   patterns   the actor stage, then every verb the verb trie finds outside a mention and all
+//              its patterns tried with events::match_pattern (no pre-filter: the work a
+//              TABARI-style coder does per verb; `patterns` minus `actors` is the matching)
 //   coder      dyad::Coder::code on a one-sentence document (every stage of a sentence)
 //   document   dyad::Coder::code on a whole document
 //   output     output::append_event (JSON Lines, TSV) on one event
@@ -17,6 +22,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,6 +30,7 @@
 #include "actors/mentions.h"
 #include "dates/calendar.h"
 #include "dyad/dyad.h"
+#include "events/patterns.h"
 #include "ingest/ingest.h"
 #include "lexicon/model.h"
 #include "output/writers.h"
@@ -129,6 +136,40 @@ const Sample& sample() {
   return s;
 }
 
+// The sample written back as a JSON Lines file (in the temp directory, removed at the end).
+void BM_Ingest(benchmark::State& state) {
+  const Sample& s = sample();
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / "dyad_bench_ingest.jsonl";
+  {
+    std::ofstream out(path, std::ios::binary);
+    for (const Document& doc : s.documents) {
+      std::string line = "{\"id\":";
+      output::append_json_string(doc.id, line);
+      line += ",\"date\":";
+      output::append_json_string(doc.date, line);
+      line += ",\"text\":";
+      output::append_json_string(doc.text, line);
+      line += "}\n";
+      out << line;
+    }
+  }
+  const auto file_bytes = std::filesystem::file_size(path);
+  size_t documents = 0;
+  for (auto _ : state) {
+    ingest::DocumentReader reader({path.string()}, ingest::ReaderOptions{});
+    ingest::RawDocument raw;
+    auto ignore = [](const ingest::Reject&) {};
+    while (reader.next(raw, ignore, ignore)) ++documents;
+    benchmark::DoNotOptimize(raw.text.data());
+  }
+  std::filesystem::remove(path);
+  state.SetBytesProcessed(static_cast<int64_t>(file_bytes * state.iterations()));
+  state.counters["documents/s"] =
+      benchmark::Counter(static_cast<double>(documents), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Ingest)->Name("ingest")->Unit(benchmark::kMillisecond);
+
 void BM_Split(benchmark::State& state) {
   const Sample& s = sample();
   std::vector<text::Span> spans;
@@ -187,6 +228,51 @@ void BM_Actors(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());  // sentences
 }
 BENCHMARK(BM_Actors)->Name("actors");
+
+void BM_Patterns(benchmark::State& state) {
+  const Sample& s = sample();
+  const Model::Impl& model = s.model->impl();
+  CodingOptions options;
+  actors::DocumentState doc_state;
+  actors::SentenceScratch scratch;
+  events::SentenceIndex index;
+  size_t i = 0, bytes = 0, tried = 0, matched = 0;
+  for (auto _ : state) {
+    const auto& sentence = s.sentences[i];
+    const text::TokenBuffer& tokens = s.tokens[i];
+    if (i == 0 || s.sentences[i - 1].document != sentence.document) {
+      doc_state.clear();
+      doc_state.has_day = dates::parse_iso_day(s.documents[sentence.document].date, &doc_state.day);
+    }
+    actors::match_words(model.words, tokens, scratch);
+    actors::find_mentions(model, options, tokens, doc_state, scratch);
+    index.clear();
+    events::SentenceView view{tokens, scratch};
+    view.index = &index;
+    const auto n = static_cast<uint32_t>(tokens.size());
+    for (uint32_t t = 0; t < n; ++t) {
+      if (scratch.mention_of_token[t] >= 0 ||
+          !(scratch.token_flags[t] & lexicon::WordTable::kStartsVerb))
+        continue;
+      uint32_t verb = 0;
+      const uint32_t length = actors::longest_match(model.verb_trie, scratch, t, n, &verb);
+      if (length == 0) continue;
+      for (const lexicon::CompiledPattern& pattern : model.verbs[verb].patterns) {
+        events::PatternMatch match;
+        ++tried;
+        matched += events::match_pattern(pattern, view, t, t + length - 1, &match);
+      }
+    }
+    benchmark::DoNotOptimize(matched);
+    bytes += sentence.span.end - sentence.span.start;
+    if (++i == s.sentences.size()) i = 0;
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.SetItemsProcessed(state.iterations());  // sentences
+  state.counters["patterns/s"] =
+      benchmark::Counter(static_cast<double>(tried), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Patterns)->Name("patterns");
 
 void BM_CoderSentence(benchmark::State& state) {
   const Sample& s = sample();
