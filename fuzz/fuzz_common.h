@@ -36,6 +36,13 @@ inline void check(bool ok, std::string_view what) {
   if (!ok) bug(what);
 }
 
+// Only ASCII white space (the ingest targets' independent view of a blank id, text or line).
+inline bool blank(std::string_view s) {
+  for (char c : s)
+    if (!(c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v')) return false;
+  return true;
+}
+
 // Runs `body`; dyad::Error is fine (returns false), any other exception is a bug.
 template <typename F>
 bool expect_only_dyad_errors(const char* what, F&& body) {

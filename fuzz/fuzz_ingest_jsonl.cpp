@@ -12,12 +12,7 @@
 namespace {
 
 using namespace dyad;
-
-bool blank(std::string_view s) {
-  for (char c : s)
-    if (!(c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v')) return false;
-  return true;
-}
+using fuzz::blank;
 
 // The units the reader must account for, computed independently of it.
 uint64_t json_units(std::string_view bytes, size_t max_bytes, uint64_t* lines) {

@@ -11,12 +11,7 @@
 namespace {
 
 using namespace dyad;
-
-bool blank(std::string_view s) {
-  for (char c : s)
-    if (!(c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v')) return false;
-  return true;
-}
+using fuzz::blank;
 
 void run(const std::string& path, ingest::ReaderOptions options) {
   uint64_t documents = 0, rejects = 0;
