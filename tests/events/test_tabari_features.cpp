@@ -45,6 +45,12 @@ std::vector<std::string> sorted(std::vector<Event> events) {
   return s;
 }
 
+// Codes `text` with model `m` (by default with TABARI's rules), as sorted event summaries.
+std::vector<std::string> code_with(const std::shared_ptr<const Model>& m, const std::string& text,
+                                   const CodingOptions& options = CodingOptions::tabari()) {
+  return sorted(testing::code_text(m, text, "1995-01-04", options));
+}
+
 TEST(TabariFeatures, GappedActorPhrase) {
   EXPECT_EQ(
       sorted(code("Arnor has again accused Ithilen state-run television of lying to everyone.")),
@@ -163,13 +169,7 @@ TEST(TabariFeatures, AlternativeHoldingASynsetWeighsItsWrittenWords) {
       "tabari_alt_synset", kActors, "",
       "<SYNSETS>\n&COIN\n+DOLLAR\n+GOLDEN_GOBLIN_GALLEONS\n</SYNSETS>\n"
       "ACCORD [---]\n- INCHING { CLOSER | &COIN_EXCHANGE } * [083]\n- IN * [072]\n");
-  Coder coder(m);
-  coder.set_options(CodingOptions::tabari());
-  auto run = [&](const std::string& text) {
-    std::vector<Event> events;
-    coder.code(Document{"t", "1995-01-04", text}, events);
-    return sorted(events);
-  };
+  auto run = [&](const std::string& text) { return code_with(m, text); };
   EXPECT_EQ(run("Arnor is inching closer to accord with Gondor after five years."),
             V({"ARN>GON:083"}));
   EXPECT_EQ(run("Arnor is inching dollar exchange to accord with Gondor after years."),
@@ -184,13 +184,8 @@ TEST(TabariFeatures, SynsetMemberWithActorToken) {
   auto m = testing::model_from(
       "tabari_synset_token", kActors, "",
       "<SYNSETS>\n&COIN\n+DOLLAR\n+PESO_$\n</SYNSETS>\nCONTRIBUT [070]\n- * &COIN [903]\n");
-  Coder coder(m);
-  coder.set_options(CodingOptions::tabari());
-  std::vector<Event> events;
-  coder.code(Document{"t", "1995-01-04",
-                      "Arnor will contribute a million peso Rohan to Gondor after five years."},
-             events);
-  EXPECT_EQ(sorted(events), V({"ROH>GON:903"}));
+  EXPECT_EQ(code_with(m, "Arnor will contribute a million peso Rohan to Gondor after five years."),
+            V({"ROH>GON:903"}));
 }
 
 TEST(TabariFeatures, CompoundMemberNamingSeveralActorsBetweenAdjectives) {
@@ -200,13 +195,8 @@ TEST(TabariFeatures, CompoundMemberNamingSeveralActorsBetweenAdjectives) {
                                "ARNOR_ [ARN]\nGONDOR_ [GON]\nROHAN_ [ROH]\nITHILEN_ [ITH]\n"
                                "<ADJECTIVE>\nEVIL\nAWFUL\n</ADJECTIVE>\n",
                                "", "ACCUS [112]\n");
-  Coder coder(m);
-  coder.set_options(CodingOptions::tabari());
-  std::vector<Event> events;
-  coder.code(Document{"t", "1995-01-04",
-                      "Rohan and the evil Arnor awful Gondor accused Ithilen of lying again."},
-             events);
-  EXPECT_EQ(sorted(events), V({"ARN>ITH:112", "GON>ITH:112", "ROH>ITH:112"}));
+  EXPECT_EQ(code_with(m, "Rohan and the evil Arnor awful Gondor accused Ithilen of lying again."),
+            V({"ARN>ITH:112", "GON>ITH:112", "ROH>ITH:112"}));
 }
 
 std::shared_ptr<const Model> pronoun_model() {
@@ -216,11 +206,7 @@ std::shared_ptr<const Model> pronoun_model() {
 }
 
 std::vector<std::string> code_pronouns(const std::string& text, CodingOptions options) {
-  Coder coder(pronoun_model());
-  coder.set_options(options);
-  std::vector<Event> events;
-  coder.code(Document{"t", "1995-01-04", text}, events);
-  return sorted(events);
+  return code_with(pronoun_model(), text, options);
 }
 
 TEST(TabariFeatures, TheyAndThemStandForTheCompoundAsOneActor) {
@@ -250,13 +236,7 @@ TEST(TabariFeatures, PronounComparedByTheActorItStandsFor) {
 TEST(TabariFeatures, TargetWithinTheVerbsClause) {
   auto m = testing::model_from("tabari_clauses", kActors, "",
                                "SHOT_AND_WOUND [223]\nSHOT [223]\nAFFIRM [042]\nALLOW [060]\n");
-  Coder coder(m);
-  coder.set_options(CodingOptions::tabari());
-  auto run = [&](const std::string& text) {
-    std::vector<Event> events;
-    coder.code(Document{"t", "1995-01-04", text}, events);
-    return sorted(events);
-  };
+  auto run = [&](const std::string& text) { return code_with(m, text); };
   // AFFIRM has no actor after it in its clause: its target is the one before it, not the
   // attacker of the next clause (TABARI 7.10).
   EXPECT_EQ(run("Arnor accepts that Gondor might affirm or allow an attack by Rohan in Ithilen."),
@@ -280,13 +260,7 @@ TEST(TabariFeatures, SourceFoundByAVerbIsKeptInLaterClauses) {
   // though Gondor stands before RAIDS in that clause.
   auto m = testing::model_from("tabari_carried_source", kActors, "",
                                "BOMB [223]\nRAID [220]\nLAUNCH [---]\nWARN [160]\n");
-  Coder coder(m);
-  coder.set_options(CodingOptions::tabari());
-  auto run = [&](const std::string& text) {
-    std::vector<Event> events;
-    coder.code(Document{"t", "1995-01-04", text}, events);
-    return sorted(events);
-  };
+  auto run = [&](const std::string& text) { return code_with(m, text); };
   EXPECT_EQ(run("Arnor launched a new bombing and shelling offensive against besieged Gondor "
                 "during raids in which Rohan spokesmen said many were killed."),
             V({"ARN>ROH:220"}));
@@ -300,13 +274,7 @@ TEST(TabariFeatures, ClauseOpeningWithItsVerbSearchesAfterItWhileNoEvent) {
   // clause, does not take Arnor; its source is the first actor after it, the target the next.
   auto m = testing::model_from("tabari_verb_opens_clause", kActors, "",
                                "ALLEGE [022]\nADMIT [023]\nPROMISE [050]\n");
-  Coder coder(m);
-  coder.set_options(CodingOptions::tabari());
-  auto run = [&](const std::string& text) {
-    std::vector<Event> events;
-    coder.code(Document{"t", "1995-01-04", text}, events);
-    return sorted(events);
-  };
+  auto run = [&](const std::string& text) { return code_with(m, text); };
   EXPECT_EQ(run("Arnor alleged and admitted that soldiers of Gondor stood in south Ithilen."),
             V({"GON>ITH:023"}));
   // After an event the source is kept (TABARI 7.6).
@@ -334,13 +302,7 @@ TEST(TabariFeatures, SynsetJoinAfterAMultiWordMemberBeforeTheVerb) {
   auto m = testing::model_from("tabari_synset_join", kActors, "",
                                "<SYNSETS>\n&NEG\n+WON'T\n+REALLY_DID_NOT\n</SYNSETS>\nCLASH [223]\n"
                                "- &NEG_EVER * OVER [905]\n");
-  Coder coder(m);
-  coder.set_options(CodingOptions::tabari());
-  auto run = [&](const std::string& text) {
-    std::vector<Event> events;
-    coder.code(Document{"t", "1995-01-04", text}, events);
-    return sorted(events);
-  };
+  auto run = [&](const std::string& text) { return code_with(m, text); };
   EXPECT_EQ(run("Arnor really did not even ever clash over the efforts of Gondor today."),
             V({"ARN>GON:905"}));
   EXPECT_EQ(run("Arnor won't even ever clash over the efforts of Gondor today."),
@@ -354,13 +316,7 @@ TEST(TabariFeatures, GappedActorLeavesTheWordsBetweenFree) {
   auto m = testing::model_from("tabari_gapped_free",
                                "DURTHANG ORC [MORORC]\nMORDOR_ [ORC]\nROHAN_ [ROH]\n", "",
                                "SAID [023?]\nREPORT [025?]\nSHOULD [101]\n- SAID * [102]\n");
-  Coder coder(m);
-  coder.set_options(CodingOptions::tabari());
-  auto run = [&](const std::string& text) {
-    std::vector<Event> events;
-    coder.code(Document{"t", "1995-01-04", text}, events);
-    return sorted(events);
-  };
+  auto run = [&](const std::string& text) { return code_with(m, text); };
   EXPECT_EQ(run("A Rohan militia chief said on Saturday an outpost of Durthang should be set up "
                 "in areas not controlled by rebel Orc forces."),
             V({"ROH>MORORC:102"}));
