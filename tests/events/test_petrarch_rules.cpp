@@ -44,15 +44,7 @@ CodingOptions petrarch(bool on = true, bool require_dyad = true) {
 }
 
 std::vector<std::string> code(const std::string& text, const CodingOptions& options) {
-  Coder coder(model());
-  coder.set_options(options);
-  Document doc;
-  doc.id = "t";
-  doc.date = "1995-01-04";
-  doc.text = text;
-  std::vector<Event> events;
-  coder.code(doc, events);
-  auto s = testing::summary(events);
+  auto s = testing::summary(testing::code_text(model(), text, "1995-01-04", options));
   std::sort(s.begin(), s.end());
   return s;
 }

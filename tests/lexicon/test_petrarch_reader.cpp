@@ -11,6 +11,19 @@
 namespace dyad::lexicon {
 namespace {
 
+// Codes `text` (as one sentence unless split_sentences), as "SOURCE TARGET CAMEO" lines ("-" for
+// none).
+std::vector<std::string> coded(const std::shared_ptr<const Model>& model, const std::string& text,
+                               const std::string& date, bool split_sentences = false) {
+  CodingOptions options;
+  options.split_sentences = split_sentences;
+  std::vector<std::string> out;
+  for (const auto& e : testing::code_text(model, text, date, options))
+    out.push_back((e.source ? e.source->code : "-") + " " + (e.target ? e.target->code : "-") +
+                  " " + e.cameo);
+  return out;
+}
+
 int32_t day(const char* iso) {
   int32_t d = 0;
   EXPECT_TRUE(dates::parse_iso_day(iso, &d)) << iso;
@@ -532,22 +545,7 @@ TEST(PetrarchModel, NullCodePairedWithACodeCodesTheReverseEvent) {
   knowledge.use_default = false;
   knowledge.dictionaries = {verbs, actors};
   auto model = Model::compile(knowledge);
-  Coder coder(model);
-  CodingOptions options;
-  options.split_sentences = false;
-  coder.set_options(options);
-  auto code = [&](const std::string& text) {
-    Document doc;
-    doc.id = "d";
-    doc.text = text;
-    std::vector<Event> events;
-    coder.code(doc, events);
-    std::vector<std::string> out;
-    for (const auto& e : events)
-      out.push_back((e.source ? e.source->code : "-") + " " + (e.target ? e.target->code : "-") +
-                    " " + e.cameo);
-    return out;
-  };
+  auto code = [&](const std::string& text) { return coded(model, text, ""); };
   EXPECT_EQ(code("Arnor offended Gondor."), (std::vector<std::string>{"GON ARN 110"}));
   EXPECT_EQ(code("Arnor praised Gondor."), (std::vector<std::string>{"ARN GON 051"}));
 }
@@ -568,23 +566,8 @@ TEST(PetrarchModel, CompilesAndCodes) {
   knowledge.use_default = false;
   knowledge.dictionaries = {verbs, actors, agents, discards};
   auto model = Model::compile(knowledge);
-  Coder coder(model);
-  CodingOptions options;
-  options.split_sentences = false;
-  coder.set_options(options);
-  auto code = [&](const std::string& text) {
-    Document doc;
-    doc.id = "d";
-    doc.date = "1995-01-01";
-    doc.text = text;
-    std::vector<Event> events;
-    coder.code(doc, events);
-    std::vector<std::string> out;
-    for (const auto& e : events)
-      out.push_back((e.source ? e.source->code : "-") + " " + (e.target ? e.target->code : "-") +
-                    " " + e.cameo);
-    return out;
-  };
+  bool split = false;
+  auto code = [&](const std::string& text) { return coded(model, text, "1995-01-01", split); };
   EXPECT_EQ(code("Arnor restored economic ties with Gondor."),
             (std::vector<std::string>{"ARN GON 902"}));
   EXPECT_EQ(code("Arnor restores full diplomatic relations with Minas Tirith."),
@@ -593,8 +576,7 @@ TEST(PetrarchModel, CompilesAndCodes) {
   EXPECT_TRUE(code("Arnor restored ties with Gondor after the typhoons.").empty());
   EXPECT_TRUE(code("Arnor restored baseball ties with Gondor.").empty());
   // A story discard ('+') drops the whole document; a sentence discard only its sentence.
-  options.split_sentences = true;
-  coder.set_options(options);
+  split = true;
   EXPECT_TRUE(code("Arnor restored ties with Gondor. A typhoon hit Eriador.").empty());
   EXPECT_EQ(code("Arnor restored ties with Gondor. Baseball was played in Eriador."),
             (std::vector<std::string>{"ARN GON 064"}));
