@@ -881,8 +881,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     std::string_view key = tokens.key(i);
     const Mention* referent = nullptr;
     bool plural = false;
-    bool pronoun =
-        DYAD_KEY_IN(key, "HE", "SHE", "IT", "HIM", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR");
+    const bool pronoun = scratch.token_class[i] & SentenceScratch::kClassPronoun;
     // PETRARCH resolves no pronouns: "he", "their" name no actor.
     if (options.petrarch_rules && pronoun) continue;
     if (pronoun && !state.forwarded.empty() &&

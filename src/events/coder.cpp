@@ -2075,7 +2075,7 @@ struct Coder::Impl {
         options.default_target.empty() &&
         !(options.petrarch_rules && options.new_actor_length > 0) && !trace)
       return;
-    note_words();  // for the verb and pattern stages only
+    note_words();  // the seen-words table is filled again for this sentence when first needed
     // dyad's rules: the place of a wire dateline ("WASHINGTON, March 5 -") says where the story
     // was filed, it is no actor of the first sentence.
     if (dateline_bytes > 0 && index == 0)
