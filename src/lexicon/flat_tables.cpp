@@ -16,6 +16,7 @@ void FlatU64Map::grow() {
   mask_ = capacity - 1;
   shift_ = 64 - log2_of(capacity);
   size_ = 0;
+  filter_.assign((capacity + 7) / 8, 0);
   for (const Slot& s : old)
     if (s.key != kEmpty) insert(s.key, s.value);
 }
@@ -31,7 +32,14 @@ bool FlatU64Map::restore() {
   mask_ = slots_.size() - 1;
   shift_ = 64 - log2_of(slots_.size());
   for (const Slot& s : slots_) size_ += s.key != kEmpty;
+  rebuild_filter();
   return size_ < slots_.size();  // at least one empty slot, or lookups would not end
+}
+
+void FlatU64Map::rebuild_filter() {
+  filter_.assign((slots_.size() + 7) / 8, 0);
+  for (const Slot& s : slots_)
+    if (s.key != kEmpty) add_to_filter(s.key);
 }
 
 std::pair<uint32_t, bool> FlatStringMap::insert(std::string_view key, uint32_t value) {

@@ -174,7 +174,7 @@ void visit(A& a, Model::Impl& m) {
 }
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model::Impl) == 1928,
+static_assert(sizeof(Model::Impl) == 2144,
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
 static_assert(sizeof(CompiledPattern) == 176 && sizeof(CompiledVerb) == 392 &&
