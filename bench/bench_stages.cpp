@@ -261,7 +261,8 @@ void BM_Patterns(benchmark::State& state) {
           !(scratch.token_flags[t] & lexicon::WordTable::kStartsVerb))
         continue;
       uint32_t verb = 0;
-      const uint32_t length = actors::longest_match(model.verb_trie, scratch, t, n, &verb);
+      const uint32_t length = actors::longest_match(model.verb_trie, scratch, t, n, &verb,
+                                                    {lexicon::WordTable::kStartsVerb, 0});
       if (length == 0) continue;
       for (const lexicon::CompiledPattern& pattern : model.verbs[verb].patterns) {
         events::PatternMatch match;

@@ -46,7 +46,8 @@ bool token_matches(const SentenceScratch& scratch, uint32_t i, lexicon::WordId i
 bool is_verb_word(const Model::Impl& model, const SentenceScratch& scratch, uint32_t k,
                   uint32_t n) {
   uint32_t payload = 0;
-  return model.verb_trie.nodes() > 1 && longest_match(model.verb_trie, scratch, k, n, &payload) > 0;
+  return model.verb_trie.nodes() > 1 && longest_match(model.verb_trie, scratch, k, n, &payload,
+                                                      {lexicon::WordTable::kStartsVerb, 0}) > 0;
 }
 
 // PETRARCH: a plain modifier inside a noun phrase ("the evil awful Gondor", "Dagolath's first
@@ -176,6 +177,7 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
   const size_t n = tokens.size();
   scratch.match_begin.clear();
   scratch.ids.clear();
+  scratch.id_flags.clear();
   scratch.clause_boundary.resize(n);
   scratch.token_flags.resize(n);
   scratch.token_class.resize(n);
@@ -183,6 +185,7 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
   if (scratch.match_cache.size() + n > SentenceScratch::kMatchCacheLimit) {
     scratch.match_cache.clear();
     scratch.cached_ids.clear();
+    scratch.cached_flags.clear();
     std::fill(scratch.front_cache.begin(), scratch.front_cache.end(),
               SentenceScratch::FrontEntry{});
   }
@@ -221,8 +224,11 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
         words.match(key, scratch.cached_ids);
         uint32_t count = static_cast<uint32_t>(scratch.cached_ids.size()) - entry - 1;
         uint32_t flags = 0;
-        for (uint32_t k = entry + 1; k < scratch.cached_ids.size(); ++k)
-          flags |= words.flags(scratch.cached_ids[k]);
+        scratch.cached_flags.resize(scratch.cached_ids.size());
+        for (uint32_t k = entry + 1; k < scratch.cached_ids.size(); ++k) {
+          scratch.cached_flags[k] = words.flags(scratch.cached_ids[k]);
+          flags |= scratch.cached_flags[k];
+        }
         scratch.cached_ids[entry] = count | flags << 16 | uint32_t{word_classes(key)} << 24;
         scratch.match_cache.insert(key, entry);
       }
@@ -233,8 +239,12 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
     }
     const uint32_t header = scratch.cached_ids[entry];
     const uint32_t* first = scratch.cached_ids.data() + entry + 1;
+    const uint8_t* first_flags = scratch.cached_flags.data() + entry + 1;
     // Usually zero or one id: a loop, not a call to memmove.
-    for (uint32_t k = 0; k < (header & 0xffff); ++k) scratch.ids.push_back(first[k]);
+    for (uint32_t k = 0; k < (header & 0xffff); ++k) {
+      scratch.ids.push_back(first[k]);
+      scratch.id_flags.push_back(first_flags[k]);
+    }
     scratch.token_flags[i] = static_cast<uint8_t>(header >> 16);
     scratch.token_class[i] = static_cast<uint8_t>(header >> 24);
     const TokenKind kind = tokens.tokens[i].kind;
@@ -253,7 +263,10 @@ void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch) {
     const uint32_t begin = scratch.match_begin[k], end = scratch.match_begin[k + 1];
     if (drop[k]) continue;
     scratch.match_begin[kept] = id_count;
-    for (uint32_t x = begin; x < end; ++x) scratch.ids[id_count++] = scratch.ids[x];
+    for (uint32_t x = begin; x < end; ++x, ++id_count) {
+      scratch.ids[id_count] = scratch.ids[x];
+      scratch.id_flags[id_count] = scratch.id_flags[x];
+    }
     scratch.clause_boundary[kept] = scratch.clause_boundary[k];
     scratch.token_flags[kept] = scratch.token_flags[k];
     scratch.token_class[kept] = scratch.token_class[k];
@@ -262,27 +275,30 @@ void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch) {
   scratch.match_begin.resize(kept + 1);
   scratch.match_begin[kept] = id_count;
   scratch.ids.resize(id_count);
+  scratch.id_flags.resize(id_count);
   scratch.clause_boundary.resize(kept);
   scratch.token_flags.resize(kept);
   scratch.token_class.resize(kept);
 }
 
 namespace {
-// Depth-first walk of the trie: a token may match several word ids (exact and stems).
-// continue_flag: a WordTable flag every later word of the trie's phrases has, or 0; a token
-// without it ends the walk before any edge is looked up (most walks end at their second token).
+// Depth-first walk of the trie below `node` (depth >= 1), from token `pos` on: a token may
+// match several word ids (exact and stems). continue_flag: a WordTable flag every later word of
+// the trie's phrases has, or 0; an id without it is passed over before any edge is looked up
+// (most walks end at their second token).
 void walk(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch, uint32_t node,
           uint32_t pos, uint32_t end, uint32_t depth, uint8_t continue_flag, uint32_t* best_len,
           uint32_t* payload) {
   // Equal lengths: the first path found wins; a token's exact word is tried before a word
   // plus an ending ("ISIS" is ISIS_, not ISI_ + S) and before its stems.
-  if (depth > 0 && !trie.payloads(node).empty() && depth > *best_len) {
+  if (!trie.payloads(node).empty() && depth > *best_len) {
     *best_len = depth;
     *payload = trie.payloads(node).front();  // the first entry read wins
   }
   if (pos >= end) return;
-  if (depth > 0 && continue_flag != 0 && !(scratch.token_flags[pos] & continue_flag)) return;
+  if (continue_flag != 0 && !(scratch.token_flags[pos] & continue_flag)) return;
   for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k) {
+    if (continue_flag != 0 && !(scratch.id_flags[k] & continue_flag)) continue;
     uint32_t next = trie.child(node, scratch.ids[k]);
     if (next != 0)
       walk(trie, scratch, next, pos + 1, end, depth + 1, continue_flag, best_len, payload);
@@ -291,17 +307,16 @@ void walk(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch, uint3
 }  // namespace
 
 uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch,
-                       uint32_t start, uint32_t token_count, uint32_t* payload,
-                       uint8_t continue_flag) {
-  // Most tokens start no phrase: look at the root's children before walking.
+                       uint32_t start, uint32_t token_count, uint32_t* payload, TrieFlags flags) {
   if (start >= token_count) return 0;
-  bool starts_one = false;
-  for (uint32_t k = scratch.match_begin[start]; k < scratch.match_begin[start + 1] && !starts_one;
-       ++k)
-    starts_one = trie.child(0, scratch.ids[k]) != 0;
-  if (!starts_one) return 0;
   uint32_t best = 0;
-  walk(trie, scratch, 0, start, token_count, 0, continue_flag, &best, payload);
+  for (uint32_t k = scratch.match_begin[start]; k < scratch.match_begin[start + 1]; ++k) {
+    // Most ids start no phrase: the flag says so without a look at the root's children.
+    if (flags.starts != 0 && !(scratch.id_flags[k] & flags.starts)) continue;
+    uint32_t next = trie.child(0, scratch.ids[k]);
+    if (next != 0)
+      walk(trie, scratch, next, start + 1, token_count, 1, flags.continues, &best, payload);
+  }
   return best;
 }
 
@@ -331,14 +346,16 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       continue;
     }
     uint32_t actor_payload = 0, agent_payload = 0;
-    uint32_t actor_len = starts & lexicon::WordTable::kStartsActor
-                             ? longest_match(model.actor_trie, scratch, i, n, &actor_payload,
-                                             lexicon::WordTable::kContinuesActor)
-                             : 0;
-    uint32_t agent_len = starts & lexicon::WordTable::kStartsAgent
-                             ? longest_match(model.agent_trie, scratch, i, n, &agent_payload,
-                                             lexicon::WordTable::kContinuesAgent)
-                             : 0;
+    uint32_t actor_len =
+        starts & lexicon::WordTable::kStartsActor
+            ? longest_match(model.actor_trie, scratch, i, n, &actor_payload,
+                            {lexicon::WordTable::kStartsActor, lexicon::WordTable::kContinuesActor})
+            : 0;
+    uint32_t agent_len =
+        starts & lexicon::WordTable::kStartsAgent
+            ? longest_match(model.agent_trie, scratch, i, n, &agent_payload,
+                            {lexicon::WordTable::kStartsAgent, lexicon::WordTable::kContinuesAgent})
+            : 0;
     // dyad's rules: the pronoun "us" (lower case) is not the country US.
     if (options.dyad_rules && actor_len == 1 && !tokens.tokens[i].capitalized &&
         text::is(tokens.key(i), "US"))
@@ -367,7 +384,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     std::vector<uint32_t> gap_tokens;
     if (model.actor_gaps.size() > 0 && (starts & lexicon::WordTable::kStartsGappedActor)) {
       uint32_t gap_payload = 0;
-      uint32_t head = longest_match(model.actor_gap_trie, scratch, i, n, &gap_payload);
+      uint32_t head = longest_match(model.actor_gap_trie, scratch, i, n, &gap_payload,
+                                    {lexicon::WordTable::kStartsGappedActor, 0});
       if (head > 0) {
         const lexicon::GappedActor& gapped = model.actor_gaps[gap_payload];
         // The later words follow anywhere before the next comma or period (TABARI's gap is

@@ -110,6 +110,7 @@ struct DocumentState {
 struct SentenceScratch {
   std::vector<uint32_t> match_begin;  // token i's word ids: ids[match_begin[i] .. match_begin[i+1])
   std::vector<lexicon::WordId> ids;
+  std::vector<uint8_t> id_flags;  // id_flags[k]: the WordTable flags of ids[k]
   // Word matches already computed for a key (news reuses a small vocabulary). match_cache maps
   // a key to the offset of its entry in `cached_ids`: a header (count | flags << 16, flags
   // being the WordTable flags of the words, or-ed) followed by the `count` word ids, so one
@@ -118,6 +119,7 @@ struct SentenceScratch {
   static constexpr size_t kMatchCacheLimit = 1 << 17;
   lexicon::FlatStringMap match_cache;
   std::vector<uint32_t> cached_ids;
+  std::vector<uint8_t> cached_flags;  // cached_flags[k]: the WordTable flags of cached_ids[k]
   std::vector<uint64_t> key_hashes;  // match_words' per-token hashes (prefetch pass)
   // In front of match_cache: keys of 1 to 8 bytes (most tokens) by their packed bytes
   // (text::prefix_code; keys hold no NUL byte, so the code alone identifies such a key),
@@ -165,13 +167,19 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
 // a token's matches depend on its key alone. Cost: one pass, no lookups.
 void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch);
 
+// The WordTable flags that mark a trie's words, for longest_match: `starts` the first words of
+// its phrases (kStartsActor for the actor trie), `continues` the later ones (kContinuesActor);
+// 0 for a trie without such a flag. With them a word id that cannot be on a path is passed over
+// without a lookup in the trie (a token has several ids with TABARI's stems).
+struct TrieFlags {
+  uint8_t starts = 0, continues = 0;
+};
+
 // Longest phrase of `trie` starting at token `start`; returns its length in tokens (0 = none)
-// and the last payload of the match in *payload. continue_flag: the WordTable flag that marks
-// the later words of the trie's phrases (kContinuesActor for the actor trie, kContinuesAgent
-// for the agent trie), or 0 for a trie without one.
+// and the last payload of the match in *payload.
 uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch,
                        uint32_t start, uint32_t token_count, uint32_t* payload,
-                       uint8_t continue_flag = 0);
+                       TrieFlags flags = {});
 
 // Fills scratch.units, scratch.mentions and scratch.mention_of_token.
 void find_mentions(const Model::Impl& model, const CodingOptions& options,

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <set>
 #include <tuple>
@@ -261,7 +262,9 @@ struct Coder::Impl {
             !(scratch.token_flags[i] & lexicon::WordTable::kStartsVerb))
           continue;
         uint32_t payload = 0;
-        if (actors::longest_match(model.verb_trie, scratch, i, n, &payload) == 0) continue;
+        if (actors::longest_match(model.verb_trie, scratch, i, n, &payload,
+                                  {lexicon::WordTable::kStartsVerb, 0}) == 0)
+          continue;
         const lexicon::CompiledVerb& verb = model.verbs[payload];
         if (verb.code.null() && verb.patterns.empty()) continue;
         keep = true;
@@ -366,9 +369,12 @@ struct Coder::Impl {
     if (depth > 0)
       for (uint32_t payload : model.verb_trie.payloads(node)) found.emplace_back(depth, payload);
     if (pos >= tokens.size()) return;
-    for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k)
+    for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k) {
+      // At the root, an id that starts no verb phrase needs no lookup (its flag says so).
+      if (depth == 0 && !(scratch.id_flags[k] & lexicon::WordTable::kStartsVerb)) continue;
       if (uint32_t next = model.verb_trie.child(node, scratch.ids[k]); next != 0)
         collect_verbs(next, pos + 1, depth + 1, found);
+    }
   }
 
   bool best_verb_at(uint32_t i, uint32_t* len, uint32_t* payload, uint32_t* continuation_last) {
@@ -447,10 +453,19 @@ struct Coder::Impl {
   };
   std::vector<WordSeen> seen;
   uint32_t stamp = 0;
+  // A bit per (word id mod 4096) for the words of `seen`'s current stamp: a filter in L1 in
+  // front of `seen`, which has an entry per model word and is mostly out of cache. Most words
+  // asked for are absent (a verb's key words, a pattern's required words), so most questions
+  // end here.
+  static constexpr uint32_t kSeenBits = 4096;
+  std::array<uint64_t, kSeenBits / 64> seen_bits{};
+  bool maybe_seen(lexicon::WordId id) const {
+    return seen_bits[(id / 64) % (kSeenBits / 64)] >> (id % 64) & 1;
+  }
   std::vector<uint32_t> pattern_candidates;     // try_verb's keyed patterns to try (reused buffer)
   std::vector<lexicon::WordId> sentence_words;  // the distinct words seen, in order
   bool words_noted = false;                     // seen and sentence_words are up to date
-  bool word_seen(lexicon::WordId id) const { return seen[id].stamp == stamp; }
+  bool word_seen(lexicon::WordId id) const { return maybe_seen(id) && seen[id].stamp == stamp; }
   // The sentence's words changed (a new sentence, or clauses dropped): seen and sentence_words
   // are filled again when try_verb first needs them, from the words as they are then.
   void note_words() { words_noted = false; }
@@ -462,6 +477,7 @@ struct Coder::Impl {
       stamp = 1;
     }
     sentence_words.clear();
+    seen_bits.fill(0);
     for (uint32_t i = 0; i + 1 < scratch.match_begin.size(); ++i)
       for (uint32_t k = scratch.match_begin[i]; k < scratch.match_begin[i + 1]; ++k) {
         const lexicon::WordId id = scratch.ids[k];
@@ -470,6 +486,7 @@ struct Coder::Impl {
           w.stamp = stamp;
           w.first = i;
           sentence_words.push_back(id);
+          seen_bits[(id / 64) % (kSeenBits / 64)] |= uint64_t{1} << (id % 64);
         }
         w.last = i;
       }
@@ -480,6 +497,7 @@ struct Coder::Impl {
                     uint32_t verb_last) const {
     for (size_t r = 0; r < pattern.required.size(); ++r) {
       lexicon::WordId id = pattern.required[r];
+      if (!maybe_seen(id)) return false;
       const WordSeen& w = seen[id];
       if (w.stamp != stamp) return false;
       if (r < pattern.required_before ? w.first >= verb_first : w.last <= verb_last) return false;
@@ -504,6 +522,7 @@ struct Coder::Impl {
       // An actor slot, or a word out of the table's range (a damaged model file): anywhere.
       if (!alt.slots.empty() && alt.slots[k] != lexicon::ElementKind::kWord) return true;
       if (alt.words[k] >= seen.size()) return true;
+      if (!maybe_seen(alt.words[k])) continue;
       const WordSeen& w = seen[alt.words[k]];
       if (w.stamp == stamp && (after ? w.last > verb_last : w.first < verb_first)) return true;
     }
