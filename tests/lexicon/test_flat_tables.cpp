@@ -64,7 +64,9 @@ TEST(FlatStringMap, FindsEveryInsertedKeyAndNoOther) {
   std::set<std::string> keys;
   for (uint32_t i = 0; i < 5000; ++i) {
     std::string key = "W" + std::to_string(i * 7919 % 100003);
-    if (keys.insert(key).second) EXPECT_TRUE(map.insert(key, i).second);
+    if (keys.insert(key).second) {
+      EXPECT_TRUE(map.insert(key, i).second);
+    }
   }
   for (const std::string& key : keys) EXPECT_NE(map.find(key), nullptr) << key;
   EXPECT_EQ(map.find("W-1"), nullptr);
