@@ -890,6 +890,93 @@ struct Coder::Impl {
     return apart;
   }
 
+  // dyad's rules: the forces an actor moves are its means, not what it acts on. When the target
+  // is a bare force (troops, the army, peacekeepers: no country of its own), the one acted on
+  // is named after FROM right behind it ("withdrew peacekeepers from the Golan Heights", "is
+  // willing to withdraw its troops from Abyei") or after a later AGAINST ("mobilized troops
+  // for the war against Iraq"); for a force posture (root 15) also after IN, INTO or TO right
+  // behind it ("strengthened its forces in the Gulf"). The target becomes that mention, or, for a
+  // force posture, a withdrawal or an intent (roots 15, 16, 08, 03) the noun phrase there ("to
+  // withdraw its troops from Abyei"). Returns whether the target changed.
+  bool beyond_moved_forces(Candidate& c, uint32_t clause_end_token) const {
+    const Mention& forces = scratch.mentions[c.target];
+    bool bare = forces.base_code.empty() ? forces.code.ends_with("MIL") : forces.code == "IGOPKO";
+    if (!bare || forces.referent_token >= 0 || forces.story_reference || forces.group >= 0)
+      return false;
+    const std::string& source_code = c.source >= 0 ? scratch.mentions[c.source].code : forces.code;
+    const bool posture = c.code.starts_with("15");
+    for (uint32_t k = forces.last_token + 1; k < clause_end_token && k <= forces.last_token + 8;
+         ++k) {
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) return false;
+      std::string_view key = tokens.key(k);
+      const bool adjacent = k == forces.last_token + 1;
+      bool acted_on =
+          (adjacent && (key == "FROM" || (posture && DYAD_KEY_IN(key, "IN", "INTO", "TO")))) ||
+          key == "AGAINST";
+      if (!acted_on) continue;
+      for (uint32_t j = k + 1; j < clause_end_token && j <= k + 5; ++j) {
+        const text::TokenKind kind = tokens.tokens[j].kind;
+        if (kind == TokenKind::kComma || kind == TokenKind::kPeriod || kind == TokenKind::kColon)
+          break;
+        int m = scratch.mention_of_token[j];
+        if (usable(m) && scratch.mentions[m].code != source_code) {
+          c.target = m;
+          c.target_single = false;
+          return true;
+        }
+      }
+      if (!posture && !c.code.starts_with("16") && !c.code.starts_with("08") &&
+          !c.code.starts_with("03"))
+        return false;
+      uint32_t first = 0, last = 0;
+      if (!object_phrase(*document, k + 1, clause_end_token, &first, &last)) return false;
+      c.target = kNoActor;
+      c.has_object = true;
+      c.object_first = first;
+      c.object_last = last;
+      return true;
+    }
+    return false;
+  }
+
+  // dyad's rules: a curfew, a state of emergency or martial law, imposed or eased (1723, 1724,
+  // 0813, 0814), is aimed at the place where it holds: the phrase after IN a few words after
+  // the words that coded it ("imposed a curfew in parts of Kashmir to stop protests after ...
+  // by Indian troops", "declared a state of siege on Sunday in the province of Alta Verapaz"),
+  // not a later actor. The target becomes a mention in that phrase, else the phrase uncoded.
+  bool restriction_place(Candidate& c, uint32_t clause_end_token) const {
+    if (!DYAD_KEY_IN(c.code, "1723", "1724", "0813", "0814")) return false;
+    const std::string& source_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
+    for (uint32_t k = c.action_last + 1; k < clause_end_token && k <= c.action_last + 5; ++k) {
+      if (tokens.tokens[k].kind != TokenKind::kWord && tokens.tokens[k].kind != TokenKind::kNumber)
+        return false;
+      std::string_view key = tokens.key(k);
+      if (key != "IN") {
+        if (verb_at(k) || is_conjunction(key) || (is_preposition(key) && key != "ON")) return false;
+        continue;
+      }
+      // The phrase itself: what follows it ("to stop protests") is no recipient.
+      const uint32_t first = k + 1, end = noun_phrase_end(*document, first, clause_end_token);
+      if (end <= first) return false;
+      const uint32_t last = end - 1;
+      for (uint32_t j = first; j <= last; ++j) {
+        int m = scratch.mention_of_token[j];
+        if (usable(m) && scratch.mentions[m].code != source_code) {
+          c.target = m;
+          c.target_single = false;
+          return true;
+        }
+      }
+      c.target = kNoActor;
+      c.has_object = true;
+      c.object_first = first;
+      c.object_last = last;
+      return true;
+    }
+    return false;
+  }
+
   // The last mention in [from, to) whose code differs from `not_code`, other than those of
   // `excluded` (bit i: mention i); a pronoun standing for a compound counts as one mention.
   int nearest_mention_before(uint32_t to, uint32_t from, const std::string& not_code,
@@ -1714,6 +1801,9 @@ struct Coder::Impl {
       if (c.source >= 0) conjoined_new_actor(c.source, v.first);
     }
     if (options.dyad_rules && c.code.starts_with("10")) demand_of_speaker(v, clause_first, c);
+    if (options.dyad_rules && c.target >= 0 && c.source >= 0 &&
+        !beyond_moved_forces(c, clause_last))
+      restriction_place(c, clause_last);
     if (c.source >= 0) tried_source = c.source;
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&
         (c.target < 0 || !directly_after(v.last, c.target) || reported_subject(c.target))) {

@@ -417,6 +417,48 @@ TEST(Coder, AdjunctIsNoUncodedTarget) {
             "the villages");
 }
 
+// Dictionaries for forces moved and restrictions on a place (dyad's rules).
+std::shared_ptr<const Model> forces_model() {
+  static auto m = testing::model_from(
+      "coder_forces", "ARNOR_ [ARN]\nGONDOR_ [GON]\nPEACEKEEPERS_ [IGOPKO]\n",
+      "TROOPS_ [~MIL]\nARMY_ [~MIL]\n",
+      "WITHDRAW [0874]\n{WITHDREW_}\n- * PEACEKEEPERS [1661]\nMOBILIZ [154]\nKILL [190]\n"
+      "{KILLED_}\nIMPOS [---]\n- * A_CURFEW [1723]\nWILLING [030]\n");
+  return m;
+}
+
+TEST(Coder, ForcesMovedAreNoTarget) {
+  // The forces an actor moves are its means: the one acted on is named after "from" right
+  // behind them, or after a later "against".
+  EXPECT_EQ(summary(code_text(forces_model(), "Arnor withdrew peacekeepers from Gondor.")),
+            V({"ARN>GON:1661"}));
+  EXPECT_EQ(
+      summary(code_text(forces_model(), "Arnor mobilized the army for a war against Gondor.")),
+      V({"ARN>GON:154"}));
+  // An intent or a withdrawal reports the place left as an uncoded target.
+  auto events =
+      code_text(forces_model(), "Arnor is willing to withdraw its troops from the hills.");
+  ASSERT_EQ(summary(events), V({"ARN>-:030"}));
+  EXPECT_EQ(target_text(events), "the hills");
+  // Forces acted on stay the target.
+  EXPECT_EQ(summary(code_text(forces_model(), "Arnor killed troops in Gondor.")),
+            V({"ARN>GONMIL:190"}));
+  EXPECT_EQ(summary(code_text(forces_model(), "Arnor killed the army near the river.")),
+            V({"ARN>MIL:190"}));
+}
+
+TEST(Coder, RestrictionTargetsThePlaceItHolds) {
+  // A curfew is aimed at the place it holds in, not at a later actor.
+  auto events = code_text(forces_model(),
+                          "Arnor imposed a curfew in the northern hills after attacks by Gondor.");
+  ASSERT_EQ(summary(events), V({"ARN>-:1723"}));
+  EXPECT_EQ(target_text(events), "the northern hills");
+  EXPECT_EQ(
+      summary(code_text(forces_model(),
+                        "Arnor imposed a curfew on Monday in parts of Gondor to stop protests.")),
+      V({"ARN>GON:1723"}));
+}
+
 TEST(Coder, OffsetsPointIntoTheText) {
   std::string text = "On Monday, the Arnor president met with Rohan\xe2\x80\x99s army.";
   auto events = code_text(model(), text);
