@@ -977,6 +977,57 @@ struct Coder::Impl {
     return false;
   }
 
+  // dyad's rules: property returned (0842) is no target, the one it goes back to is: the phrase
+  // after the first TO of the verb's clause that opens a noun phrase is the target
+  // ("returned six Iraqi artifacts to the government of Iraq", "returned a painting that was
+  // stolen in 1989 from a gallery to its owner"): a mention there, else the phrase uncoded.
+  // An infinitive ("to help Haiti") opens a clause of its own and ends the search. (Tried for
+  // aid, 07, too: in running text the TO further on is mostly an infinitive or a purpose.)
+  bool recipient_of_gift(Candidate& c, uint32_t clause_end_token) const {
+    if (!c.code.starts_with("0842")) return false;
+    if (c.target < 0 && !(c.target == kNoActor && c.has_object)) return false;
+    const std::string& source_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
+    // From the verb on: a pattern's words may reach past the TO ("returned ... to its owners
+    // after it was stolen").
+    for (uint32_t k = c.verb_last + 1; k + 1 < clause_end_token; ++k) {
+      const text::TokenKind kind = tokens.tokens[k].kind;
+      if (kind == TokenKind::kPeriod || kind == TokenKind::kColon) return false;
+      if (tokens.key(k) != "TO" || k == 0) continue;
+      if (DYAD_KEY_IN(tokens.key(k - 1), "UP", "ACCORDING", "DUE", "ADDITION", "NEXT", "PRIOR",
+                      "CLOSE", "THANKS", "RESPONSE", "REGARD", "REFERENCE"))
+        continue;
+      // A recipient opens with a determiner, a name or a pronoun; anything else after TO is
+      // an infinitive ("to cover", "to help Haiti").
+      const text::Token& after = tokens.tokens[k + 1];
+      if (verb_at(k + 1) ||
+          !(scratch.mention_of_token[k + 1] >= 0 || is_determiner(tokens.key(k + 1)) ||
+            DYAD_KEY_IN(tokens.key(k + 1), "ITS", "THEIR", "HIS", "HER") ||
+            (after.kind == TokenKind::kWord && after.capitalized)))
+        return false;
+      const uint32_t first = k + 1, end = noun_phrase_end(*document, first, clause_end_token);
+      bool word = false;
+      for (uint32_t j = first; j < end; ++j)
+        word = word || tokens.tokens[j].kind == TokenKind::kWord;
+      if (!word) return false;
+      for (uint32_t j = first; j < end; ++j) {
+        int m = scratch.mention_of_token[j];
+        if (usable(m) && scratch.mentions[m].code != source_code) {
+          if (m == c.target) return false;
+          c.target = m;
+          c.target_single = false;
+          c.has_object = false;
+          return true;
+        }
+      }
+      c.target = kNoActor;
+      c.has_object = true;
+      c.object_first = first;
+      c.object_last = end - 1;
+      return true;
+    }
+    return false;
+  }
+
   // The last mention in [from, to) whose code differs from `not_code`, other than those of
   // `excluded` (bit i: mention i); a pronoun standing for a compound counts as one mention.
   int nearest_mention_before(uint32_t to, uint32_t from, const std::string& not_code,
@@ -1836,6 +1887,7 @@ struct Coder::Impl {
                                          clause_end(c.clause + 1), first, last);
       }
     }
+    if (options.dyad_rules && c.source >= 0 && c.target != -1) recipient_of_gift(c, clause_last);
     if (options.dyad_rules && c.target >= 0 && c.source == -1 &&
         named_in_clause(c.target, v.last + 1, clause_last + 1) && alone_ok(c.code, c.target))
       c.source = kNoActor;

@@ -420,10 +420,11 @@ TEST(Coder, AdjunctIsNoUncodedTarget) {
 // Dictionaries for forces moved and restrictions on a place (dyad's rules).
 std::shared_ptr<const Model> forces_model() {
   static auto m = testing::model_from(
-      "coder_forces", "ARNOR_ [ARN]\nGONDOR_ [GON]\nPEACEKEEPERS_ [IGOPKO]\n",
+      "coder_forces", "ARNOR_ [ARN]\nGONDOR_ [GON]\nROHAN_ [ROH]\nPEACEKEEPERS_ [IGOPKO]\n",
       "TROOPS_ [~MIL]\nARMY_ [~MIL]\n",
       "WITHDRAW [0874]\n{WITHDREW_}\n- * PEACEKEEPERS [1661]\nMOBILIZ [154]\nKILL [190]\n"
-      "{KILLED_}\nIMPOS [---]\n- * A_CURFEW [1723]\nWILLING [030]\n");
+      "{KILLED_}\nIMPOS [---]\n- * A_CURFEW [1723]\nWILLING [030]\nRETURN [---]\n{RETURNED_}\n"
+      "- * ARTIFACTS [0842]\n- * A_PAINTING ^ STOLEN [0842]\n");
   return m;
 }
 
@@ -457,6 +458,19 @@ TEST(Coder, RestrictionTargetsThePlaceItHolds) {
       summary(code_text(forces_model(),
                         "Arnor imposed a curfew on Monday in parts of Gondor to stop protests.")),
       V({"ARN>GON:1723"}));
+}
+
+TEST(Coder, PropertyReturnedGoesToItsOwner) {
+  // What is returned is no target; the one it goes back to, after TO, is.
+  EXPECT_EQ(summary(code_text(forces_model(), "Arnor returned six Gondor artifacts to Rohan.")),
+            V({"ARN>ROH:0842"}));
+  auto events =
+      code_text(forces_model(), "Arnor returned a painting to its owner after it was stolen.");
+  ASSERT_EQ(summary(events), V({"ARN>-:0842"}));
+  EXPECT_EQ(target_text(events), "its owner");
+  // An infinitive is no recipient.
+  EXPECT_EQ(summary(code_text(forces_model(), "Arnor returned the artifacts of Gondor to help.")),
+            V({"ARN>GON:0842"}));
 }
 
 TEST(Coder, OffsetsPointIntoTheText) {
