@@ -1888,6 +1888,29 @@ struct Coder::Impl {
       }
     }
     if (options.dyad_rules && c.source >= 0 && c.target != -1) recipient_of_gift(c, clause_last);
+    // dyad's rules: "Ingabire was arrested (on Monday) in Rwanda": a coercive act (root 17) in
+    // the passive
+    // without its agent, on a subject that names no actor, was done by the state of the place
+    // after IN (TABARI's convention, "ARRESTED IN_ $"); the subject is its uncoded target.
+    if (options.dyad_rules && c.target >= 0 && c.source == -1 && c.code.starts_with("17") &&
+        agentless_passive(v) && scratch.mentions[c.target].first_token > v.last) {
+      uint32_t k = scratch.mentions[c.target].first_token;
+      while (k > v.last + 1 && is_determiner(tokens.key(k - 1))) --k;
+      // Time words may stand before IN ("was arrested on Monday in Niger").
+      uint32_t in = v.last + 1;
+      while (in + 1 < k && (is_time_word(tokens.key(in)) || tokens.key(in) == "ON")) ++in;
+      uint32_t first = 0, last = 0;
+      if (in + 1 == k && tokens.key(in) == "IN" &&
+          scratch.mentions[c.target].base_code.size() == 3 &&
+          passive_subject(v, clause_first, &first, &last)) {
+        c.source = c.target;
+        c.source_single = false;
+        c.target = kNoActor;
+        c.has_object = true;
+        c.object_first = first;
+        c.object_last = last;
+      }
+    }
     if (options.dyad_rules && c.target >= 0 && c.source == -1 &&
         named_in_clause(c.target, v.last + 1, clause_last + 1) && alone_ok(c.code, c.target))
       c.source = kNoActor;

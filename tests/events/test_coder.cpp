@@ -398,6 +398,17 @@ TEST(Coder, PassiveSubjectWithoutACodeIsTheTarget) {
             V({"ARN>GON:190"}));
 }
 
+TEST(Coder, ArrestedInAPlaceIsByItsState) {
+  // A coercive act in the passive without its agent, in a country: the country's doing, on the
+  // subject that names no actor.
+  auto events = code_text(target_model(), "Disha Ravi was arrested on Monday in Arnor.");
+  ASSERT_EQ(summary(events), V({"ARN>-:173"}));
+  EXPECT_EQ(target_text(events), "Disha Ravi");
+  // Not for other acts.
+  EXPECT_EQ(summary(code_text(target_model(), "Disha Ravi was attacked in Arnor.")),
+            V({"->ARN:190"}));
+}
+
 TEST(Coder, CompoundCooperatingMutuallyActsOnItself) {
   // A code paired with itself (meetings, agreements) done by a compound: its members with each
   // other, not with an actor further on ...
