@@ -1028,6 +1028,46 @@ struct Coder::Impl {
     return false;
   }
 
+  // dyad's rules: a peacekeeping or security force, mission or operation "in X" serves X: an
+  // event that sends troops to it, supports, extends or joins it targets the place after IN
+  // ("sending troops to the United Nations peacekeeping force in South Sudan", "ready to
+  // contribute to UN peacekeeping operations in Syria"), not the organisation that leads it.
+  // The target becomes a mention in that phrase, else the phrase uncoded.
+  bool served_by_peacekeeping(Candidate& c, uint32_t clause_end_token) const {
+    const std::string& source_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
+    for (uint32_t k = c.verb_last + 1; k + 2 < clause_end_token; ++k) {
+      if (!DYAD_KEY_IN(tokens.key(k), "PEACEKEEPING", "SECURITY", "STABILIZATION", "STABILISATION"))
+        continue;
+      uint32_t in = k + 1;
+      while (in < clause_end_token && in <= k + 3 &&
+             DYAD_KEY_IN(tokens.key(in), "FORCE", "FORCES", "MISSION", "MISSIONS", "OPERATION",
+                         "OPERATIONS", "DEPLOYMENT", "PLAN"))
+        ++in;
+      if (in == k + 1 || in + 1 >= clause_end_token || tokens.key(in) != "IN") continue;
+      // The current target stands before the place (the force, or the one leading it).
+      uint32_t target_first = c.target >= 0 ? scratch.mentions[c.target].first_token
+                                            : (c.has_object ? c.object_first : in);
+      if (target_first >= in) return false;
+      const uint32_t first = in + 1, end = noun_phrase_end(*document, first, clause_end_token);
+      if (end <= first) return false;
+      for (uint32_t j = first; j < end; ++j) {
+        int m = scratch.mention_of_token[j];
+        if (usable(m) && scratch.mentions[m].code != source_code) {
+          c.target = m;
+          c.target_single = false;
+          c.has_object = false;
+          return true;
+        }
+      }
+      c.target = kNoActor;
+      c.has_object = true;
+      c.object_first = first;
+      c.object_last = end - 1;
+      return true;
+    }
+    return false;
+  }
+
   // The last mention in [from, to) whose code differs from `not_code`, other than those of
   // `excluded` (bit i: mention i); a pronoun standing for a compound counts as one mention.
   int nearest_mention_before(uint32_t to, uint32_t from, const std::string& not_code,
@@ -1887,7 +1927,8 @@ struct Coder::Impl {
                                          clause_end(c.clause + 1), first, last);
       }
     }
-    if (options.dyad_rules && c.source >= 0 && c.target != -1) recipient_of_gift(c, clause_last);
+    if (options.dyad_rules && c.source >= 0 && c.target != -1 && !recipient_of_gift(c, clause_last))
+      served_by_peacekeeping(c, clause_last);
     // dyad's rules: "Ingabire was arrested (on Monday) in Rwanda": a coercive act (root 17) in
     // the passive
     // without its agent, on a subject that names no actor, was done by the state of the place

@@ -435,7 +435,7 @@ std::shared_ptr<const Model> forces_model() {
       "TROOPS_ [~MIL]\nARMY_ [~MIL]\n",
       "WITHDRAW [0874]\n{WITHDREW_}\n- * PEACEKEEPERS [1661]\nMOBILIZ [154]\nKILL [190]\n"
       "{KILLED_}\nIMPOS [---]\n- * A_CURFEW [1723]\nWILLING [030]\nRETURN [---]\n{RETURNED_}\n"
-      "- * ARTIFACTS [0842]\n- * A_PAINTING ^ STOLEN [0842]\n");
+      "- * ARTIFACTS [0842]\n- * A_PAINTING ^ STOLEN [0842]\nSEND [070]\n{SENDING_ SENT_}\n");
   return m;
 }
 
@@ -482,6 +482,20 @@ TEST(Coder, PropertyReturnedGoesToItsOwner) {
   // An infinitive is no recipient.
   EXPECT_EQ(summary(code_text(forces_model(), "Arnor returned the artifacts of Gondor to help.")),
             V({"ARN>GON:0842"}));
+}
+
+TEST(Coder, PeacekeepingForceServesThePlaceItIsIn) {
+  // Troops sent to a peacekeeping force in X: X is the target, not the force.
+  EXPECT_EQ(summary(code_text(forces_model(),
+                              "Arnor is sending troops to the peacekeeping force in Gondor.")),
+            V({"ARN>GON:070"}));
+  auto events = code_text(forces_model(),
+                          "Arnor sent troops to the Rohan peacekeeping mission in the hills.");
+  ASSERT_EQ(summary(events), V({"ARN>-:070"}));
+  EXPECT_EQ(target_text(events), "the hills");
+  // Without such a force the target stays.
+  EXPECT_EQ(summary(code_text(forces_model(), "Arnor sent troops to Rohan in the spring.")),
+            V({"ARN>ROH:070"}));
 }
 
 TEST(Coder, OffsetsPointIntoTheText) {
