@@ -1068,6 +1068,47 @@ struct Coder::Impl {
     return false;
   }
 
+  // dyad's rules: an act done to people (release 0841, deport 174, arrest and other coercion 17,
+  // assault 18) is done to the people the verb counts as its direct object ("freed 37
+  // prisoners late on Tuesday, including a detainee at the U.S. military prison", "deported
+  // 2,374 migrants to Honduras"), not to an actor named further on. The object opens with a
+  // number or a quantifier and names no actor: its role ("prisoners") is the target, else the
+  // phrase uncoded.
+  bool counted_people_object(const Verb& v, Candidate& c, uint32_t clause_end_token) const {
+    if (!c.code.starts_with("0841") && !c.code.starts_with("174") && !c.code.starts_with("17") &&
+        !c.code.starts_with("18"))
+      return false;
+    if (c.target < 0 || scratch.mentions[c.target].first_token <= v.last) return false;
+    uint32_t k = v.last + 1;
+    if (k < clause_end_token && is_article(tokens.key(k))) ++k;
+    if (k >= clause_end_token) return false;
+    const text::Token& t = tokens.tokens[k];
+    bool counted =
+        t.kind == TokenKind::kNumber || quantifier_at(k, clause_end_token) ||
+        DYAD_KEY_IN(tokens.key(k), "SEVERAL", "DOZENS", "HUNDREDS", "THOUSANDS", "SCORES", "ABOUT",
+                    "AROUND", "NEARLY", "OVER", "SOME", "APPROXIMATELY");
+    if (!counted) return false;
+    uint32_t end = noun_phrase_end(*document, v.last + 1, clause_end_token);
+    if (end <= k + 1 || end > scratch.mentions[c.target].first_token) return false;
+    // A role there ("37 prisoners") is the target; a named actor is left to the actor search.
+    for (uint32_t j = v.last + 1; j < end; ++j) {
+      int m = scratch.mention_of_token[j];
+      if (m < 0) continue;
+      const Mention& mention = scratch.mentions[m];
+      if (m == c.target || !usable(m) || !mention.base_code.empty() || mention.story_reference ||
+          mention.referent_token >= 0)
+        return false;
+      c.target = m;
+      c.target_single = false;
+      return true;
+    }
+    c.target = kNoActor;
+    c.has_object = true;
+    c.object_first = v.last + 1;
+    c.object_last = end - 1;
+    return true;
+  }
+
   // The last mention in [from, to) whose code differs from `not_code`, other than those of
   // `excluded` (bit i: mention i); a pronoun standing for a compound counts as one mention.
   int nearest_mention_before(uint32_t to, uint32_t from, const std::string& not_code,
@@ -1929,6 +1970,8 @@ struct Coder::Impl {
     }
     if (options.dyad_rules && c.source >= 0 && c.target != -1 && !recipient_of_gift(c, clause_last))
       served_by_peacekeeping(c, clause_last);
+    if (options.dyad_rules && c.source >= 0 && c.target >= 0)
+      counted_people_object(v, c, clause_last);
     // dyad's rules: "Ingabire was arrested (on Monday) in Rwanda": a coercive act (root 17) in
     // the passive
     // without its agent, on a subject that names no actor, was done by the state of the place

@@ -409,6 +409,21 @@ TEST(Coder, ArrestedInAPlaceIsByItsState) {
             V({"->ARN:190"}));
 }
 
+TEST(Coder, CountedPeopleObjectIsTheTarget) {
+  // People the verb counts as its object are the ones acted on, not an actor named later.
+  auto events =
+      code_text(target_model(), "Arnor arrested 37 civilians late on Monday near Gondor.");
+  ASSERT_EQ(summary(events), V({"ARN>CVL:173"}));
+  EXPECT_EQ(target_text(events), "37 civilians");
+  events =
+      code_text(target_model(), "Arnor arrested several dozen students at a rally near Gondor.");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(target_text(events), "several dozen students");
+  // A named object stays the target.
+  EXPECT_EQ(summary(code_text(target_model(), "Arnor arrested 20 Rohan civilians in Gondor.")),
+            V({"ARN>ROHCVL:173"}));
+}
+
 TEST(Coder, CompoundCooperatingMutuallyActsOnItself) {
   // A code paired with itself (meetings, agreements) done by a compound: its members with each
   // other, not with an actor further on ...
