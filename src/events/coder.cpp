@@ -2305,12 +2305,30 @@ struct Coder::Impl {
       state.previous_subject = scratch.mentions[m].code;
   }
 
+  // Pre-tokenized text splits the period off a title or a number: "Sen . Mitch McConnell",
+  // "352 . 5 million". text::split_sentences keeps such a sentence whole; its period is no
+  // punctuation either ("Sen Mitch McConnell", "352 5 million"): a period with a space before
+  // it and a word or number after it inside the sentence is dropped.
+  void drop_spaced_periods() {
+    auto& ts = tokens.tokens;
+    size_t out = 0;
+    for (size_t k = 0; k < ts.size(); ++k) {
+      const bool spaced_period =
+          ts[k].kind == TokenKind::kPeriod && k > 0 && k + 1 < ts.size() && tokens.key(k) == "." &&
+          ts[k].span.start > ts[k - 1].span.end &&
+          (ts[k + 1].kind == TokenKind::kWord || ts[k + 1].kind == TokenKind::kNumber);
+      if (!spaced_period) ts[out++] = ts[k];
+    }
+    ts.resize(out);
+  }
+
   void code_sentence(const Document& doc, uint32_t index, std::optional<int32_t> publication_day,
                      const lexicon::Place* dateline, std::vector<Event>& out,
                      uint64_t* event_counter, CodingStats* stats) {
     if (stats) ++stats->sentences;
     tokens.clear();
     text::tokenize(doc.text, sentences[index], tokens);
+    drop_spaced_periods();
     if (tokens.size() == 0) return;
     if (options.minimum_words > 0 && static_cast<int>(word_count()) < options.minimum_words) return;
     if (options.dyad_rules && is_table()) return;

@@ -513,6 +513,15 @@ TEST(Coder, PeacekeepingForceServesThePlaceItIsIn) {
             V({"ARN>ROH:070"}));
 }
 
+TEST(Coder, SpacedPeriodsOfPreTokenizedTextAreNoPunctuation) {
+  // "Gen . Halbarad" and "3 . 5 million" come from a tokenizer that split the period off: the
+  // sentence is one, and its target is the one after the amount.
+  auto events = code_text(model(), "Arnor promised 3 . 5 million in aid to Gondor .");
+  EXPECT_EQ(summary(events), V({"ARN>GON:073"}));
+  EXPECT_EQ(summary(code_text(model(), "The Gondor minister met Dr . Saruman on Tuesday .")),
+            V({"GONGOV>ISEGOV:040", "ISEGOV>GONGOV:040"}));
+}
+
 TEST(Coder, OffsetsPointIntoTheText) {
   std::string text = "On Monday, the Arnor president met with Rohan\xe2\x80\x99s army.";
   auto events = code_text(model(), text);
