@@ -1659,7 +1659,8 @@ struct Coder::Impl {
   // dyad's rules: "X said Y must V" is X's demand of Y. A demand coded from "must" (root 10)
   // whose source Y opens a clause reported by a speech verb ("said (that)", "says") has the
   // speaker as its source and Y as its target ("Russia says Israel must end attacks": Russia
-  // demands of Israel). Without a speaker before Y the roles stay.
+  // demands of Israel). A speaker who names no actor leaves the demand without a source; without
+  // a speech verb before Y the roles stay.
   void demand_of_speaker(const Verb& v, uint32_t clause_first, Candidate& c) const {
     if (c.source < 0) return;
     const Mention& subject = scratch.mentions[c.source];
@@ -1686,7 +1687,18 @@ struct Coder::Impl {
         speech = &w;
     if (speech == nullptr) return;
     int speaker = subject_before(speech->first, clause_first);
-    if (speaker < 0 || scratch.mentions[speaker].code == subject.code) return;
+    if (speaker >= 0 && scratch.mentions[speaker].code == subject.code) return;
+    if (speaker < 0) {
+      // A speaker the knowledge does not know ("Father Emmanuel Yousaf said the government must
+      // ensure security"): Y is still the one the demand is made of, by no named source.
+      if (!alone_ok(c.code, c.source)) return;
+      c.target = c.source;
+      c.target_single = c.source_single;
+      c.source = kNoActor;
+      c.source_single = false;
+      c.has_object = false;
+      return;
+    }
     c.target = c.source;
     c.target_single = c.source_single;
     c.source = speaker;

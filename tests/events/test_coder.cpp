@@ -383,7 +383,11 @@ TEST(Coder, DemandReportedBySpeakerIsTheSpeakers) {
   EXPECT_EQ(summary(code_text(target_model(),
                               "Arnor said on Friday that Gondor must release the prisoners.")),
             V({"ARN>GON:1053"}));
-  // No speaker: the roles stay.
+  // A speaker the knowledge does not know: the demand has no source, Y is still its target.
+  EXPECT_EQ(
+      summary(code_text(target_model(), "Father Boromir said Gondor must release the prisoners.")),
+      V({"->GON:1053"}));
+  // No speech verb: the roles stay.
   EXPECT_EQ(summary(code_text(target_model(), "Gondor must release the prisoners.")),
             V({"GON>-:1053"}));
 }
