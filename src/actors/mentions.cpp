@@ -666,10 +666,15 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         separator = true;
         conjunction = conjunction || text::is(key, "AND") || text::is(key, "NOR");
       } else {
+        // dyad's rules: "and other Gulf states", "and ex-Prime Minister Azarov", "and former
+        // President X" are members too.
         list =
             separator &&
             (text::is(key, "THE") || text::is(key, "A") || text::is(key, "AN") || is_adjective(k) ||
-             (options.petrarch_rules && is_plain_modifier(model, tokens, scratch, k, false)));
+             (options.petrarch_rules && is_plain_modifier(model, tokens, scratch, k, false)) ||
+             (options.dyad_rules &&
+              (text::is(key, "OTHER") || text::is(key, "FORMER") || text::is(key, "EX") ||
+               tokens.tokens[k].kind == TokenKind::kDash)));
       }
     }
     list = list && separator;

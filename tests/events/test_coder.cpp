@@ -526,6 +526,14 @@ TEST(Coder, SpacedPeriodsOfPreTokenizedTextAreNoPunctuation) {
             V({"GONGOV>ISEGOV:040", "ISEGOV>GONGOV:040"}));
 }
 
+TEST(Coder, ListMembersAfterOtherFormerOrEx) {
+  // "and other ...", "and former ...", "and ex-..." continue a list of actors.
+  EXPECT_EQ(summary(code_text(model(), "Mordor attacked Gondor and other Rohan towns.")),
+            V({"MOR>GON:190", "MOR>ROH:190"}));
+  EXPECT_EQ(summary(code_text(model(), "Mordor condemned Arnor and ex-Gondor officials.")),
+            V({"MOR>ARN:122", "MOR>GON:122"}));
+}
+
 TEST(Coder, OffsetsPointIntoTheText) {
   std::string text = "On Monday, the Arnor president met with Rohan\xe2\x80\x99s army.";
   auto events = code_text(model(), text);
