@@ -2320,7 +2320,8 @@ struct Coder::Impl {
   // Pre-tokenized text splits the period off a title or a number: "Sen . Mitch McConnell",
   // "352 . 5 million". text::split_sentences keeps such a sentence whole; its period is no
   // punctuation either ("Sen Mitch McConnell", "352 5 million"): a period with a space before
-  // it and a word or number after it inside the sentence is dropped.
+  // it and a word or number after it inside the sentence is dropped, and so is a thousands
+  // separator with a space before it ("20 , 000 civilians").
   void drop_spaced_periods() {
     auto& ts = tokens.tokens;
     size_t out = 0;
@@ -2329,7 +2330,13 @@ struct Coder::Impl {
           ts[k].kind == TokenKind::kPeriod && k > 0 && k + 1 < ts.size() && tokens.key(k) == "." &&
           ts[k].span.start > ts[k - 1].span.end &&
           (ts[k + 1].kind == TokenKind::kWord || ts[k + 1].kind == TokenKind::kNumber);
-      if (!spaced_period) ts[out++] = ts[k];
+      // "20 , 000": a thousands separator split off, no comma of the sentence.
+      const bool spaced_separator = ts[k].kind == TokenKind::kComma && k > 0 && k + 1 < ts.size() &&
+                                    ts[k].span.start > ts[k - 1].span.end &&
+                                    ts[k - 1].kind == TokenKind::kNumber &&
+                                    ts[k + 1].kind == TokenKind::kNumber &&
+                                    tokens.key(k + 1).size() == 3 && tokens.key(k - 1).size() <= 3;
+      if (!spaced_period && !spaced_separator) ts[out++] = ts[k];
     }
     ts.resize(out);
   }

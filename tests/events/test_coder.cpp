@@ -522,6 +522,9 @@ TEST(Coder, SpacedPeriodsOfPreTokenizedTextAreNoPunctuation) {
   // sentence is one, and its target is the one after the amount.
   auto events = code_text(model(), "Arnor promised 3 . 5 million in aid to Gondor .");
   EXPECT_EQ(summary(events), V({"ARN>GON:073"}));
+  // "20 , 000" is one number: its comma ends no phrase.
+  EXPECT_EQ(summary(code_text(model(), "Arnor promised 20 , 000 tents as aid to Gondor .")),
+            V({"ARN>GON:073"}));
   EXPECT_EQ(summary(code_text(model(), "The Gondor minister met Dr . Saruman on Tuesday .")),
             V({"GONGOV>ISEGOV:040", "ISEGOV>GONGOV:040"}));
 }
