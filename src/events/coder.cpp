@@ -1415,7 +1415,9 @@ struct Coder::Impl {
     const text::Span& b = tokens.tokens[k].span;
     if (b.start < a.end) return false;
     std::string_view gap(doc.text.data() + a.end, b.start - a.end);
-    return text::is(gap, "-") || gap.find_first_not_of(" \t\n") == std::string_view::npos;
+    // " , " and " . " are what drop_spaced_periods took out of pre-tokenized text ("2 , 374").
+    return text::is(gap, "-") || gap == " , " || gap == " . " ||
+           gap.find_first_not_of(" \t\n") == std::string_view::npos;
   }
 
   // "at least", "at most", "more than", "less than", "fewer than", "up to" at token k: they open
@@ -2169,7 +2171,9 @@ struct Coder::Impl {
       const text::Token& t = tokens.tokens[k - 1];
       if (t.span.end > start) break;
       std::string_view gap(doc.text.data() + t.span.end, start - t.span.end);
-      if (gap.find_first_not_of(" \t\n") != std::string_view::npos || gap.empty()) break;
+      if (gap.empty() || (gap.find_first_not_of(" \t\n") != std::string_view::npos &&
+                          !(gap == " , " && t.kind == TokenKind::kNumber)))  // "2 , 374"
+        break;
       std::string_view key = tokens.key(k - 1);
       bool number = t.kind == TokenKind::kNumber ||
                     DYAD_KEY_IN(key, "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",

@@ -423,6 +423,10 @@ TEST(Coder, CountedPeopleObjectIsTheTarget) {
       code_text(target_model(), "Arnor arrested several dozen students at a rally near Gondor.");
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(target_text(events), "several dozen students");
+  // A number of pre-tokenized text ("2 , 374") is one phrase with its noun.
+  events = code_text(target_model(), "Arnor arrested 2 , 374 civilians near Gondor .");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(target_text(events), "2 , 374 civilians");
   // A named object stays the target.
   EXPECT_EQ(summary(code_text(target_model(), "Arnor arrested 20 Rohan civilians in Gondor.")),
             V({"ARN>ROHCVL:173"}));
