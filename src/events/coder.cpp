@@ -1109,6 +1109,17 @@ struct Coder::Impl {
     return true;
   }
 
+  // dyad's rules: an object among the words that coded the event is no uncoded target when it
+  // is itself an event word, a verb of the dictionary in noun position ("will not end the
+  // strike", "declined to comment", "agreed to share information"); a thing or people acted on
+  // stay ("gassed several Kurdish villages").
+  bool event_noun_inside_action(const Candidate& c, uint32_t first, uint32_t last) const {
+    if (last > c.action_last) return false;
+    for (const Verb& w : verbs)
+      if (w.first >= first && w.first <= last) return true;
+    return false;
+  }
+
   // The last mention in [from, to) whose code differs from `not_code`, other than those of
   // `excluded` (bit i: mention i); a pronoun standing for a compound counts as one mention.
   int nearest_mention_before(uint32_t to, uint32_t from, const std::string& not_code,
@@ -1971,7 +1982,8 @@ struct Coder::Impl {
       // A passive's object is its subject ("Ingabire was arrested in Rwanda").
       c.has_object = (agentless_passive(v) && passive_subject(v, clause_first, first, last)) ||
                      object_phrase(*document, c.action_last + 1, clause_last, first, last) ||
-                     object_phrase(*document, v.last + 1, clause_last, first, last);
+                     (object_phrase(*document, v.last + 1, clause_last, first, last) &&
+                      !event_noun_inside_action(c, *first, *last));
       // "rejects and condemns the decision": a verb right before a clause of "and" + verb
       // shares that verb's object.
       if (!c.has_object && c.action_last + 1 == clause_last &&

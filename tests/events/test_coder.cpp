@@ -349,7 +349,8 @@ std::shared_ptr<const Model> target_model() {
       "KILL [190]\n{KILLED_}\n- * CIVILIANS [180]\nSEND [070]\n{SENT_}\nMEET [040:040]\n{MET_}\n"
       "AGREE [030]\n{AGREED_}\nPROVID [070]\nSAY [010]\n{SAID_ SAYS_}\n"
       "RELEASE [---]\n- MUST_ * [1053]\nARREST [173]\n{ARRESTED_}\nATTACK [190]\n{ATTACKED_}\n"
-      "RESIGN [0831]\n{RESIGNED_}\n");
+      "RESIGN [0831]\n{RESIGNED_}\nEND [---]\n- WILL_ NOT_ * THE_STRIKE [1242]\n"
+      "STRIKE [143]\n{STRIKES_}\nGAS [---]\n{GASSED_}\n- * SEVERAL_VILLAGES [2041]\n");
   return m;
 }
 
@@ -539,6 +540,15 @@ TEST(Coder, ListMembersAfterOtherFormerOrEx) {
             V({"MOR>GON:190", "MOR>ROH:190"}));
   EXPECT_EQ(summary(code_text(model(), "Mordor condemned Arnor and ex-Gondor officials.")),
             V({"MOR>ARN:122", "MOR>GON:122"}));
+}
+
+TEST(Coder, EventWordOfThePatternIsNoUncodedTarget) {
+  // An event word among the words that coded the event is not what the event acts on ...
+  EXPECT_EQ(target_text(code_text(target_model(), "Arnor will not end the strike until May.")),
+            "(none)");
+  // ... a thing or people among them are.
+  EXPECT_EQ(target_text(code_text(target_model(), "Arnor gassed several villages.")),
+            "several villages");
 }
 
 TEST(Coder, OffsetsPointIntoTheText) {
