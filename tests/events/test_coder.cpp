@@ -540,6 +540,9 @@ TEST(Coder, ListMembersAfterOtherFormerOrEx) {
             V({"MOR>GON:190", "MOR>ROH:190"}));
   EXPECT_EQ(summary(code_text(model(), "Mordor condemned Arnor and ex-Gondor officials.")),
             V({"MOR>ARN:122", "MOR>GON:122"}));
+  // An acronym in brackets after a member does not end the list.
+  EXPECT_EQ(summary(code_text(model(), "Mordor condemned the White Council (WC) and Gondor.")),
+            V({"MOR>IGOWHC:122", "MOR>GON:122"}));
 }
 
 TEST(Coder, EventWordOfThePatternIsNoUncodedTarget) {
