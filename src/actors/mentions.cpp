@@ -674,6 +674,13 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     if (m.group >= 0) coded_groups.push_back(m.group);
   for (size_t m = 1; m < ms.size(); ++m) {
     uint32_t gap_first = ms[m - 1].last_token + 1, gap_last = ms[m].first_token;
+    // dyad's rules: an acronym in brackets after a member ("the Central African Republic (CAR)
+    // and the Democratic Republic of the Congo") is part of it.
+    if (options.dyad_rules && gap_first < gap_last && tokens.key(gap_first) == "(") {
+      uint32_t close = gap_first + 1;
+      while (close < gap_last && close <= gap_first + 6 && tokens.key(close) != ")") ++close;
+      if (close < gap_last && tokens.key(close) == ")") gap_first = close + 1;
+    }
     bool list = gap_last > gap_first;
     bool separator = false, conjunction = false;
     for (uint32_t k = gap_first; k < gap_last && list; ++k) {
@@ -684,10 +691,15 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         separator = true;
         conjunction = conjunction || text::is(key, "AND") || text::is(key, "NOR");
       } else {
+        // dyad's rules: "and other Gulf states", "and ex-Prime Minister Azarov", "and former
+        // President X" are members too.
         list =
             separator &&
             (text::is(key, "THE") || text::is(key, "A") || text::is(key, "AN") || is_adjective(k) ||
-             (options.petrarch_rules && is_plain_modifier(model, tokens, scratch, k, false)));
+             (options.petrarch_rules && is_plain_modifier(model, tokens, scratch, k, false)) ||
+             (options.dyad_rules &&
+              (text::is(key, "OTHER") || text::is(key, "FORMER") || text::is(key, "EX") ||
+               tokens.tokens[k].kind == TokenKind::kDash)));
       }
     }
     list = list && separator;

@@ -909,6 +909,236 @@ struct Coder::Impl {
     return apart;
   }
 
+  // dyad's rules: the forces an actor moves are its means, not what it acts on. When the target
+  // is a bare force (troops, the army, peacekeepers: no country of its own), the one acted on
+  // is named after FROM right behind it ("withdrew peacekeepers from the Golan Heights", "is
+  // willing to withdraw its troops from Abyei") or after a later AGAINST ("mobilized troops
+  // for the war against Iraq"); for a force posture (root 15) also after IN, INTO or TO right
+  // behind it ("strengthened its forces in the Gulf"). The target becomes that mention, or, for a
+  // force posture, a withdrawal or an intent (roots 15, 16, 08, 03) the noun phrase there ("to
+  // withdraw its troops from Abyei"). Returns whether the target changed.
+  bool beyond_moved_forces(Candidate& c, uint32_t clause_end_token) const {
+    const Mention& forces = scratch.mentions[c.target];
+    bool bare = forces.base_code.empty() ? forces.code.ends_with("MIL") : forces.code == "IGOPKO";
+    if (!bare || forces.referent_token >= 0 || forces.story_reference || forces.group >= 0)
+      return false;
+    const std::string& source_code = c.source >= 0 ? scratch.mentions[c.source].code : forces.code;
+    const bool posture = c.code.starts_with("15");
+    for (uint32_t k = forces.last_token + 1; k < clause_end_token && k <= forces.last_token + 8;
+         ++k) {
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) return false;
+      std::string_view key = tokens.key(k);
+      const bool adjacent = k == forces.last_token + 1;
+      bool acted_on =
+          (adjacent && (key == "FROM" || (posture && DYAD_KEY_IN(key, "IN", "INTO", "TO")))) ||
+          key == "AGAINST";
+      if (!acted_on) continue;
+      for (uint32_t j = k + 1; j < clause_end_token && j <= k + 5; ++j) {
+        const text::TokenKind kind = tokens.tokens[j].kind;
+        if (kind == TokenKind::kComma || kind == TokenKind::kPeriod || kind == TokenKind::kColon)
+          break;
+        int m = scratch.mention_of_token[j];
+        if (usable(m) && scratch.mentions[m].code != source_code) {
+          c.target = m;
+          c.target_single = false;
+          return true;
+        }
+      }
+      if (!posture && !c.code.starts_with("16") && !c.code.starts_with("08") &&
+          !c.code.starts_with("03"))
+        return false;
+      uint32_t first = 0, last = 0;
+      if (!object_phrase(*document, k + 1, clause_end_token, &first, &last)) return false;
+      c.target = kNoActor;
+      c.has_object = true;
+      c.object_first = first;
+      c.object_last = last;
+      return true;
+    }
+    return false;
+  }
+
+  // dyad's rules: a curfew, a state of emergency or martial law, imposed or eased (1723, 1724,
+  // 0813, 0814), is aimed at the place where it holds: the phrase after IN a few words after
+  // the words that coded it ("imposed a curfew in parts of Kashmir to stop protests after ...
+  // by Indian troops", "declared a state of siege on Sunday in the province of Alta Verapaz"),
+  // not a later actor. The target becomes a mention in that phrase, else the phrase uncoded.
+  bool restriction_place(Candidate& c, uint32_t clause_end_token) const {
+    if (!DYAD_KEY_IN(c.code, "1723", "1724", "0813", "0814")) return false;
+    const std::string& source_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
+    for (uint32_t k = c.action_last + 1; k < clause_end_token && k <= c.action_last + 5; ++k) {
+      if (tokens.tokens[k].kind != TokenKind::kWord && tokens.tokens[k].kind != TokenKind::kNumber)
+        return false;
+      std::string_view key = tokens.key(k);
+      if (key != "IN") {
+        if (verb_at(k) || is_conjunction(key) || (is_preposition(key) && key != "ON")) return false;
+        continue;
+      }
+      // The phrase itself: what follows it ("to stop protests") is no recipient.
+      const uint32_t first = k + 1, end = noun_phrase_end(*document, first, clause_end_token);
+      if (end <= first) return false;
+      const uint32_t last = end - 1;
+      for (uint32_t j = first; j <= last; ++j) {
+        int m = scratch.mention_of_token[j];
+        if (usable(m) && scratch.mentions[m].code != source_code) {
+          c.target = m;
+          c.target_single = false;
+          return true;
+        }
+      }
+      c.target = kNoActor;
+      c.has_object = true;
+      c.object_first = first;
+      c.object_last = last;
+      return true;
+    }
+    return false;
+  }
+
+  // dyad's rules: property returned (0842) is no target, the one it goes back to is: the phrase
+  // after the first TO of the verb's clause that opens a noun phrase is the target
+  // ("returned six Iraqi artifacts to the government of Iraq", "returned a painting that was
+  // stolen in 1989 from a gallery to its owner"): a mention there, else the phrase uncoded.
+  // An infinitive ("to help Haiti") opens a clause of its own and ends the search. (Tried for
+  // aid, 07, too: in running text the TO further on is mostly an infinitive or a purpose.)
+  bool recipient_of_gift(Candidate& c, uint32_t clause_end_token) const {
+    if (!c.code.starts_with("0842")) return false;
+    if (c.target < 0 && !(c.target == kNoActor && c.has_object)) return false;
+    const std::string& source_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
+    // From the verb on: a pattern's words may reach past the TO ("returned ... to its owners
+    // after it was stolen").
+    for (uint32_t k = c.verb_last + 1; k + 1 < clause_end_token; ++k) {
+      const text::TokenKind kind = tokens.tokens[k].kind;
+      if (kind == TokenKind::kPeriod || kind == TokenKind::kColon) return false;
+      if (tokens.key(k) != "TO" || k == 0) continue;
+      if (DYAD_KEY_IN(tokens.key(k - 1), "UP", "ACCORDING", "DUE", "ADDITION", "NEXT", "PRIOR",
+                      "CLOSE", "THANKS", "RESPONSE", "REGARD", "REFERENCE"))
+        continue;
+      // A recipient opens with a determiner, a name or a pronoun; anything else after TO is
+      // an infinitive ("to cover", "to help Haiti").
+      const text::Token& after = tokens.tokens[k + 1];
+      if (verb_at(k + 1) ||
+          !(scratch.mention_of_token[k + 1] >= 0 || is_determiner(tokens.key(k + 1)) ||
+            DYAD_KEY_IN(tokens.key(k + 1), "ITS", "THEIR", "HIS", "HER") ||
+            (after.kind == TokenKind::kWord && after.capitalized)))
+        return false;
+      const uint32_t first = k + 1, end = noun_phrase_end(*document, first, clause_end_token);
+      bool word = false;
+      for (uint32_t j = first; j < end; ++j)
+        word = word || tokens.tokens[j].kind == TokenKind::kWord;
+      if (!word) return false;
+      for (uint32_t j = first; j < end; ++j) {
+        int m = scratch.mention_of_token[j];
+        if (usable(m) && scratch.mentions[m].code != source_code) {
+          if (m == c.target) return false;
+          c.target = m;
+          c.target_single = false;
+          c.has_object = false;
+          return true;
+        }
+      }
+      c.target = kNoActor;
+      c.has_object = true;
+      c.object_first = first;
+      c.object_last = end - 1;
+      return true;
+    }
+    return false;
+  }
+
+  // dyad's rules: a peacekeeping or security force, mission or operation "in X" serves X: an
+  // event that sends troops to it, supports, extends or joins it targets the place after IN
+  // ("sending troops to the United Nations peacekeeping force in South Sudan", "ready to
+  // contribute to UN peacekeeping operations in Syria"), not the organisation that leads it.
+  // The target becomes a mention in that phrase, else the phrase uncoded.
+  bool served_by_peacekeeping(Candidate& c, uint32_t clause_end_token) const {
+    const std::string& source_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
+    for (uint32_t k = c.verb_last + 1; k + 2 < clause_end_token; ++k) {
+      if (!DYAD_KEY_IN(tokens.key(k), "PEACEKEEPING", "SECURITY", "STABILIZATION", "STABILISATION"))
+        continue;
+      uint32_t in = k + 1;
+      while (in < clause_end_token && in <= k + 3 &&
+             DYAD_KEY_IN(tokens.key(in), "FORCE", "FORCES", "MISSION", "MISSIONS", "OPERATION",
+                         "OPERATIONS", "DEPLOYMENT", "PLAN"))
+        ++in;
+      if (in == k + 1 || in + 1 >= clause_end_token || tokens.key(in) != "IN") continue;
+      // The current target stands before the place (the force, or the one leading it).
+      uint32_t target_first = c.target >= 0 ? scratch.mentions[c.target].first_token
+                                            : (c.has_object ? c.object_first : in);
+      if (target_first >= in) return false;
+      const uint32_t first = in + 1, end = noun_phrase_end(*document, first, clause_end_token);
+      if (end <= first) return false;
+      for (uint32_t j = first; j < end; ++j) {
+        int m = scratch.mention_of_token[j];
+        if (usable(m) && scratch.mentions[m].code != source_code) {
+          c.target = m;
+          c.target_single = false;
+          c.has_object = false;
+          return true;
+        }
+      }
+      c.target = kNoActor;
+      c.has_object = true;
+      c.object_first = first;
+      c.object_last = end - 1;
+      return true;
+    }
+    return false;
+  }
+
+  // dyad's rules: an act done to people (release 0841, deport 174, arrest and other coercion 17,
+  // assault 18) is done to the people the verb counts as its direct object ("freed 37
+  // prisoners late on Tuesday, including a detainee at the U.S. military prison", "deported
+  // 2,374 migrants to Honduras"), not to an actor named further on. The object opens with a
+  // number or a quantifier and names no actor: its role ("prisoners") is the target, else the
+  // phrase uncoded.
+  bool counted_people_object(const Verb& v, Candidate& c, uint32_t clause_end_token) const {
+    if (!c.code.starts_with("0841") && !c.code.starts_with("174") && !c.code.starts_with("17") &&
+        !c.code.starts_with("18"))
+      return false;
+    if (c.target < 0 || scratch.mentions[c.target].first_token <= v.last) return false;
+    uint32_t k = v.last + 1;
+    if (k < clause_end_token && is_article(tokens.key(k))) ++k;
+    if (k >= clause_end_token) return false;
+    const text::Token& t = tokens.tokens[k];
+    bool counted =
+        t.kind == TokenKind::kNumber || quantifier_at(k, clause_end_token) ||
+        DYAD_KEY_IN(tokens.key(k), "SEVERAL", "DOZENS", "HUNDREDS", "THOUSANDS", "SCORES", "ABOUT",
+                    "AROUND", "NEARLY", "OVER", "SOME", "APPROXIMATELY");
+    if (!counted) return false;
+    uint32_t end = noun_phrase_end(*document, v.last + 1, clause_end_token);
+    if (end <= k + 1 || end > scratch.mentions[c.target].first_token) return false;
+    // A role there ("37 prisoners") is the target; a named actor is left to the actor search.
+    for (uint32_t j = v.last + 1; j < end; ++j) {
+      int m = scratch.mention_of_token[j];
+      if (m < 0) continue;
+      const Mention& mention = scratch.mentions[m];
+      if (m == c.target || !usable(m) || !mention.base_code.empty() || mention.story_reference ||
+          mention.referent_token >= 0)
+        return false;
+      c.target = m;
+      c.target_single = false;
+      return true;
+    }
+    c.target = kNoActor;
+    c.has_object = true;
+    c.object_first = v.last + 1;
+    c.object_last = end - 1;
+    return true;
+  }
+
+  // dyad's rules: an object among the words that coded the event is no uncoded target when it
+  // is itself an event word, a verb of the dictionary in noun position ("will not end the
+  // strike", "declined to comment", "agreed to share information"); a thing or people acted on
+  // stay ("gassed several Kurdish villages").
+  bool event_noun_inside_action(const Candidate& c, uint32_t first, uint32_t last) const {
+    if (last > c.action_last) return false;
+    for (const Verb& w : verbs)
+      if (w.first >= first && w.first <= last) return true;
+    return false;
+  }
+
   // The last mention in [from, to) whose code differs from `not_code`, other than those of
   // `excluded` (bit i: mention i); a pronoun standing for a compound counts as one mention.
   int nearest_mention_before(uint32_t to, uint32_t from, const std::string& not_code,
@@ -1215,7 +1445,9 @@ struct Coder::Impl {
     const text::Span& b = tokens.tokens[k].span;
     if (b.start < a.end) return false;
     std::string_view gap(doc.text.data() + a.end, b.start - a.end);
-    return text::is(gap, "-") || gap.find_first_not_of(" \t\n") == std::string_view::npos;
+    // " , " and " . " are what drop_spaced_periods took out of pre-tokenized text ("2 , 374").
+    return text::is(gap, "-") || gap == " , " || gap == " . " ||
+           gap.find_first_not_of(" \t\n") == std::string_view::npos;
   }
 
   // "at least", "at most", "more than", "less than", "fewer than", "up to" at token k: they open
@@ -1459,7 +1691,8 @@ struct Coder::Impl {
   // dyad's rules: "X said Y must V" is X's demand of Y. A demand coded from "must" (root 10)
   // whose source Y opens a clause reported by a speech verb ("said (that)", "says") has the
   // speaker as its source and Y as its target ("Russia says Israel must end attacks": Russia
-  // demands of Israel). Without a speaker before Y the roles stay.
+  // demands of Israel). A speaker who names no actor leaves the demand without a source; without
+  // a speech verb before Y the roles stay.
   void demand_of_speaker(const Verb& v, uint32_t clause_first, Candidate& c) const {
     if (c.source < 0) return;
     const Mention& subject = scratch.mentions[c.source];
@@ -1486,7 +1719,18 @@ struct Coder::Impl {
         speech = &w;
     if (speech == nullptr) return;
     int speaker = subject_before(speech->first, clause_first);
-    if (speaker < 0 || scratch.mentions[speaker].code == subject.code) return;
+    if (speaker >= 0 && scratch.mentions[speaker].code == subject.code) return;
+    if (speaker < 0) {
+      // A speaker the knowledge does not know ("Father Emmanuel Yousaf said the government must
+      // ensure security"): Y is still the one the demand is made of, by no named source.
+      if (!alone_ok(c.code, c.source)) return;
+      c.target = c.source;
+      c.target_single = c.source_single;
+      c.source = kNoActor;
+      c.source_single = false;
+      c.has_object = false;
+      return;
+    }
     c.target = c.source;
     c.target_single = c.source_single;
     c.source = speaker;
@@ -1733,6 +1977,9 @@ struct Coder::Impl {
       if (c.source >= 0) conjoined_new_actor(c.source, v.first);
     }
     if (options.dyad_rules && c.code.starts_with("10")) demand_of_speaker(v, clause_first, c);
+    if (options.dyad_rules && c.target >= 0 && c.source >= 0 &&
+        !beyond_moved_forces(c, clause_last))
+      restriction_place(c, clause_last);
     if (c.source >= 0) tried_source = c.source;
     if (options.dyad_rules && is_speech_root(c.code) && !matched &&
         (c.target < 0 || !directly_after(v.last, c.target) || reported_subject(c.target))) {
@@ -1754,7 +2001,8 @@ struct Coder::Impl {
       // A passive's object is its subject ("Ingabire was arrested in Rwanda").
       c.has_object = (agentless_passive(v) && passive_subject(v, clause_first, first, last)) ||
                      object_phrase(*document, c.action_last + 1, clause_last, first, last) ||
-                     object_phrase(*document, v.last + 1, clause_last, first, last);
+                     (object_phrase(*document, v.last + 1, clause_last, first, last) &&
+                      !event_noun_inside_action(c, *first, *last));
       // "rejects and condemns the decision": a verb right before a clause of "and" + verb
       // shares that verb's object.
       if (!c.has_object && c.action_last + 1 == clause_last &&
@@ -1763,6 +2011,33 @@ struct Coder::Impl {
           if (next.first == clause_last + 1 && !next.noun_position)
             c.has_object = object_phrase(*document, std::max(next.last, next.continuation_last) + 1,
                                          clause_end(c.clause + 1), first, last);
+      }
+    }
+    if (options.dyad_rules && c.source >= 0 && c.target != -1 && !recipient_of_gift(c, clause_last))
+      served_by_peacekeeping(c, clause_last);
+    if (options.dyad_rules && c.source >= 0 && c.target >= 0)
+      counted_people_object(v, c, clause_last);
+    // dyad's rules: "Ingabire was arrested (on Monday) in Rwanda": a coercive act (root 17) in
+    // the passive
+    // without its agent, on a subject that names no actor, was done by the state of the place
+    // after IN (TABARI's convention, "ARRESTED IN_ $"); the subject is its uncoded target.
+    if (options.dyad_rules && c.target >= 0 && c.source == -1 && c.code.starts_with("17") &&
+        agentless_passive(v) && scratch.mentions[c.target].first_token > v.last) {
+      uint32_t k = scratch.mentions[c.target].first_token;
+      while (k > v.last + 1 && is_determiner(tokens.key(k - 1))) --k;
+      // Time words may stand before IN ("was arrested on Monday in Niger").
+      uint32_t in = v.last + 1;
+      while (in + 1 < k && (is_time_word(tokens.key(in)) || tokens.key(in) == "ON")) ++in;
+      uint32_t first = 0, last = 0;
+      if (in + 1 == k && tokens.key(in) == "IN" &&
+          scratch.mentions[c.target].base_code.size() == 3 &&
+          passive_subject(v, clause_first, &first, &last)) {
+        c.source = c.target;
+        c.source_single = false;
+        c.target = kNoActor;
+        c.has_object = true;
+        c.object_first = first;
+        c.object_last = last;
       }
     }
     if (options.dyad_rules && c.target >= 0 && c.source == -1 &&
@@ -1927,7 +2202,9 @@ struct Coder::Impl {
       const text::Token& t = tokens.tokens[k - 1];
       if (t.span.end > start) break;
       std::string_view gap(doc.text.data() + t.span.end, start - t.span.end);
-      if (gap.find_first_not_of(" \t\n") != std::string_view::npos || gap.empty()) break;
+      if (gap.empty() || (gap.find_first_not_of(" \t\n") != std::string_view::npos &&
+                          !(gap == " , " && t.kind == TokenKind::kNumber)))  // "2 , 374"
+        break;
       std::string_view key = tokens.key(k - 1);
       bool number = t.kind == TokenKind::kNumber ||
                     DYAD_KEY_IN(key, "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
@@ -2075,12 +2352,37 @@ struct Coder::Impl {
       state.previous_subject = scratch.mentions[m].code;
   }
 
+  // Pre-tokenized text splits the period off a title or a number: "Sen . Mitch McConnell",
+  // "352 . 5 million". text::split_sentences keeps such a sentence whole; its period is no
+  // punctuation either ("Sen Mitch McConnell", "352 5 million"): a period with a space before
+  // it and a word or number after it inside the sentence is dropped, and so is a thousands
+  // separator with a space before it ("20 , 000 civilians").
+  void drop_spaced_periods() {
+    auto& ts = tokens.tokens;
+    size_t out = 0;
+    for (size_t k = 0; k < ts.size(); ++k) {
+      const bool spaced_period =
+          ts[k].kind == TokenKind::kPeriod && k > 0 && k + 1 < ts.size() && tokens.key(k) == "." &&
+          ts[k].span.start > ts[k - 1].span.end &&
+          (ts[k + 1].kind == TokenKind::kWord || ts[k + 1].kind == TokenKind::kNumber);
+      // "20 , 000": a thousands separator split off, no comma of the sentence.
+      const bool spaced_separator = ts[k].kind == TokenKind::kComma && k > 0 && k + 1 < ts.size() &&
+                                    ts[k].span.start > ts[k - 1].span.end &&
+                                    ts[k - 1].kind == TokenKind::kNumber &&
+                                    ts[k + 1].kind == TokenKind::kNumber &&
+                                    tokens.key(k + 1).size() == 3 && tokens.key(k - 1).size() <= 3;
+      if (!spaced_period && !spaced_separator) ts[out++] = ts[k];
+    }
+    ts.resize(out);
+  }
+
   void code_sentence(const Document& doc, uint32_t index, std::optional<int32_t> publication_day,
                      const lexicon::Place* dateline, std::vector<Event>& out,
                      uint64_t* event_counter, CodingStats* stats) {
     if (stats) ++stats->sentences;
     tokens.clear();
     text::tokenize(doc.text, sentences[index], tokens);
+    drop_spaced_periods();
     if (tokens.size() == 0) return;
     if (options.minimum_words > 0 && static_cast<int>(word_count()) < options.minimum_words) return;
     if (options.dyad_rules && is_table()) return;

@@ -722,6 +722,17 @@ void split_sentences(std::string_view document, std::vector<Span>& out) {
       i = e;
       continue;
     }
+    // Pre-tokenized text, where a tokenizer split the period off a word: "Sen . Mitch
+    // McConnell", "Nov . 2", "352 . 5 million". A period with a space before it ends no
+    // sentence after a title or month, nor between two numbers.
+    if (c == '.' && e == i + 1 && i >= start + 2 && s[i - 1] == ' ' && k == e) {
+      const Abbr spaced = abbreviation_before(s, start, i - 1);
+      if (spaced == Abbr::kStrong || (spaced == Abbr::kNumber && is_digit(s[m])) ||
+          (is_digit(s[i - 2]) && is_digit(s[m]) && m == e + 1)) {
+        i = e;
+        continue;
+      }
+    }
     if (c == '.' && e == i + 1) {
       const Abbr a = abbreviation_before(s, start, i);
       if (a == Abbr::kStrong || (a == Abbr::kWeak && !starter_word_at(s, n, m)) ||

@@ -349,7 +349,8 @@ std::shared_ptr<const Model> target_model() {
       "KILL [190]\n{KILLED_}\n- * CIVILIANS [180]\nSEND [070]\n{SENT_}\nMEET [040:040]\n{MET_}\n"
       "AGREE [030]\n{AGREED_}\nPROVID [070]\nSAY [010]\n{SAID_ SAYS_}\n"
       "RELEASE [---]\n- MUST_ * [1053]\nARREST [173]\n{ARRESTED_}\nATTACK [190]\n{ATTACKED_}\n"
-      "RESIGN [0831]\n{RESIGNED_}\n");
+      "RESIGN [0831]\n{RESIGNED_}\nEND [---]\n- WILL_ NOT_ * THE_STRIKE [1242]\n"
+      "STRIKE [143]\n{STRIKES_}\nGAS [---]\n{GASSED_}\n- * SEVERAL_VILLAGES [2041]\n");
   return m;
 }
 
@@ -383,7 +384,11 @@ TEST(Coder, DemandReportedBySpeakerIsTheSpeakers) {
   EXPECT_EQ(summary(code_text(target_model(),
                               "Arnor said on Friday that Gondor must release the prisoners.")),
             V({"ARN>GON:1053"}));
-  // No speaker: the roles stay.
+  // A speaker the knowledge does not know: the demand has no source, Y is still its target.
+  EXPECT_EQ(
+      summary(code_text(target_model(), "Father Boromir said Gondor must release the prisoners.")),
+      V({"->GON:1053"}));
+  // No speech verb: the roles stay.
   EXPECT_EQ(summary(code_text(target_model(), "Gondor must release the prisoners.")),
             V({"GON>-:1053"}));
 }
@@ -396,6 +401,36 @@ TEST(Coder, PassiveSubjectWithoutACodeIsTheTarget) {
   // A named subject still codes as the target.
   EXPECT_EQ(summary(code_text(target_model(), "Gondor was attacked by Arnor.")),
             V({"ARN>GON:190"}));
+}
+
+TEST(Coder, ArrestedInAPlaceIsByItsState) {
+  // A coercive act in the passive without its agent, in a country: the country's doing, on the
+  // subject that names no actor.
+  auto events = code_text(target_model(), "Disha Ravi was arrested on Monday in Arnor.");
+  ASSERT_EQ(summary(events), V({"ARN>-:173"}));
+  EXPECT_EQ(target_text(events), "Disha Ravi");
+  // Not for other acts.
+  EXPECT_EQ(summary(code_text(target_model(), "Disha Ravi was attacked in Arnor.")),
+            V({"->ARN:190"}));
+}
+
+TEST(Coder, CountedPeopleObjectIsTheTarget) {
+  // People the verb counts as its object are the ones acted on, not an actor named later.
+  auto events =
+      code_text(target_model(), "Arnor arrested 37 civilians late on Monday near Gondor.");
+  ASSERT_EQ(summary(events), V({"ARN>CVL:173"}));
+  EXPECT_EQ(target_text(events), "37 civilians");
+  events =
+      code_text(target_model(), "Arnor arrested several dozen students at a rally near Gondor.");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(target_text(events), "several dozen students");
+  // A number of pre-tokenized text ("2 , 374") is one phrase with its noun.
+  events = code_text(target_model(), "Arnor arrested 2 , 374 civilians near Gondor .");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(target_text(events), "2 , 374 civilians");
+  // A named object stays the target.
+  EXPECT_EQ(summary(code_text(target_model(), "Arnor arrested 20 Rohan civilians in Gondor.")),
+            V({"ARN>ROHCVL:173"}));
 }
 
 TEST(Coder, CompoundCooperatingMutuallyActsOnItself) {
@@ -415,6 +450,108 @@ TEST(Coder, AdjunctIsNoUncodedTarget) {
   EXPECT_EQ(target_text(code_text(target_model(), "Arnor attacked during the night.")), "(none)");
   EXPECT_EQ(target_text(code_text(target_model(), "Arnor attacked on Monday the villages.")),
             "the villages");
+}
+
+// Dictionaries for forces moved and restrictions on a place (dyad's rules).
+std::shared_ptr<const Model> forces_model() {
+  static auto m = testing::model_from(
+      "coder_forces", "ARNOR_ [ARN]\nGONDOR_ [GON]\nROHAN_ [ROH]\nPEACEKEEPERS_ [IGOPKO]\n",
+      "TROOPS_ [~MIL]\nARMY_ [~MIL]\n",
+      "WITHDRAW [0874]\n{WITHDREW_}\n- * PEACEKEEPERS [1661]\nMOBILIZ [154]\nKILL [190]\n"
+      "{KILLED_}\nIMPOS [---]\n- * A_CURFEW [1723]\nWILLING [030]\nRETURN [---]\n{RETURNED_}\n"
+      "- * ARTIFACTS [0842]\n- * A_PAINTING ^ STOLEN [0842]\nSEND [070]\n{SENDING_ SENT_}\n");
+  return m;
+}
+
+TEST(Coder, ForcesMovedAreNoTarget) {
+  // The forces an actor moves are its means: the one acted on is named after "from" right
+  // behind them, or after a later "against".
+  EXPECT_EQ(summary(code_text(forces_model(), "Arnor withdrew peacekeepers from Gondor.")),
+            V({"ARN>GON:1661"}));
+  EXPECT_EQ(
+      summary(code_text(forces_model(), "Arnor mobilized the army for a war against Gondor.")),
+      V({"ARN>GON:154"}));
+  // An intent or a withdrawal reports the place left as an uncoded target.
+  auto events =
+      code_text(forces_model(), "Arnor is willing to withdraw its troops from the hills.");
+  ASSERT_EQ(summary(events), V({"ARN>-:030"}));
+  EXPECT_EQ(target_text(events), "the hills");
+  // Forces acted on stay the target.
+  EXPECT_EQ(summary(code_text(forces_model(), "Arnor killed troops in Gondor.")),
+            V({"ARN>GONMIL:190"}));
+  EXPECT_EQ(summary(code_text(forces_model(), "Arnor killed the army near the river.")),
+            V({"ARN>MIL:190"}));
+}
+
+TEST(Coder, RestrictionTargetsThePlaceItHolds) {
+  // A curfew is aimed at the place it holds in, not at a later actor.
+  auto events = code_text(forces_model(),
+                          "Arnor imposed a curfew in the northern hills after attacks by Gondor.");
+  ASSERT_EQ(summary(events), V({"ARN>-:1723"}));
+  EXPECT_EQ(target_text(events), "the northern hills");
+  EXPECT_EQ(
+      summary(code_text(forces_model(),
+                        "Arnor imposed a curfew on Monday in parts of Gondor to stop protests.")),
+      V({"ARN>GON:1723"}));
+}
+
+TEST(Coder, PropertyReturnedGoesToItsOwner) {
+  // What is returned is no target; the one it goes back to, after TO, is.
+  EXPECT_EQ(summary(code_text(forces_model(), "Arnor returned six Gondor artifacts to Rohan.")),
+            V({"ARN>ROH:0842"}));
+  auto events =
+      code_text(forces_model(), "Arnor returned a painting to its owner after it was stolen.");
+  ASSERT_EQ(summary(events), V({"ARN>-:0842"}));
+  EXPECT_EQ(target_text(events), "its owner");
+  // An infinitive is no recipient.
+  EXPECT_EQ(summary(code_text(forces_model(), "Arnor returned the artifacts of Gondor to help.")),
+            V({"ARN>GON:0842"}));
+}
+
+TEST(Coder, PeacekeepingForceServesThePlaceItIsIn) {
+  // Troops sent to a peacekeeping force in X: X is the target, not the force.
+  EXPECT_EQ(summary(code_text(forces_model(),
+                              "Arnor is sending troops to the peacekeeping force in Gondor.")),
+            V({"ARN>GON:070"}));
+  auto events = code_text(forces_model(),
+                          "Arnor sent troops to the Rohan peacekeeping mission in the hills.");
+  ASSERT_EQ(summary(events), V({"ARN>-:070"}));
+  EXPECT_EQ(target_text(events), "the hills");
+  // Without such a force the target stays.
+  EXPECT_EQ(summary(code_text(forces_model(), "Arnor sent troops to Rohan in the spring.")),
+            V({"ARN>ROH:070"}));
+}
+
+TEST(Coder, SpacedPeriodsOfPreTokenizedTextAreNoPunctuation) {
+  // "Gen . Halbarad" and "3 . 5 million" come from a tokenizer that split the period off: the
+  // sentence is one, and its target is the one after the amount.
+  auto events = code_text(model(), "Arnor promised 3 . 5 million in aid to Gondor .");
+  EXPECT_EQ(summary(events), V({"ARN>GON:073"}));
+  // "20 , 000" is one number: its comma ends no phrase.
+  EXPECT_EQ(summary(code_text(model(), "Arnor promised 20 , 000 tents as aid to Gondor .")),
+            V({"ARN>GON:073"}));
+  EXPECT_EQ(summary(code_text(model(), "The Gondor minister met Dr . Saruman on Tuesday .")),
+            V({"GONGOV>ISEGOV:040", "ISEGOV>GONGOV:040"}));
+}
+
+TEST(Coder, ListMembersAfterOtherFormerOrEx) {
+  // "and other ...", "and former ...", "and ex-..." continue a list of actors.
+  EXPECT_EQ(summary(code_text(model(), "Mordor attacked Gondor and other Rohan towns.")),
+            V({"MOR>GON:190", "MOR>ROH:190"}));
+  EXPECT_EQ(summary(code_text(model(), "Mordor condemned Arnor and ex-Gondor officials.")),
+            V({"MOR>ARN:122", "MOR>GON:122"}));
+  // An acronym in brackets after a member does not end the list.
+  EXPECT_EQ(summary(code_text(model(), "Mordor condemned the White Council (WC) and Gondor.")),
+            V({"MOR>IGOWHC:122", "MOR>GON:122"}));
+}
+
+TEST(Coder, EventWordOfThePatternIsNoUncodedTarget) {
+  // An event word among the words that coded the event is not what the event acts on ...
+  EXPECT_EQ(target_text(code_text(target_model(), "Arnor will not end the strike until May.")),
+            "(none)");
+  // ... a thing or people among them are.
+  EXPECT_EQ(target_text(code_text(target_model(), "Arnor gassed several villages.")),
+            "several villages");
 }
 
 TEST(Coder, OffsetsPointIntoTheText) {

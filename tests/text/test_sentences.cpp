@@ -147,6 +147,18 @@ TEST(TextSentences, DottedAcronymsSplitOnlyBeforeSentenceStarters) {
   EXPECT_EQ(Split("U.S.-led forces moved. Then they stopped.").size(), 2u);
 }
 
+TEST(TextSentences, PreTokenizedPeriodsAfterTitlesAndInNumbers) {
+  // A tokenizer that split the period off a title, a month or a number keeps the sentence.
+  EXPECT_EQ(Split("Sen . Mitch McConnell says he is pessimistic .").size(), 1u);
+  EXPECT_EQ(Split("Workers stopped work on Dec . 10 in a strike .").size(), 1u);
+  EXPECT_EQ(Split("Germany gave 352 . 5 million euros to Ethiopia .").size(), 1u);
+  // Other spaced periods still end a sentence.
+  EXPECT_EQ(Split("Troops left the town . The president said so .").size(), 2u);
+  EXPECT_EQ(Split("Prices rose 5 percent . Companies closed .").size(), 2u);
+  // The price: a sentence opening with a number after one ending with a number stays joined.
+  EXPECT_EQ(Split("Prices rose 5 . 2 companies closed .").size(), 1u);
+}
+
 TEST(TextSentences, CompanySuffixes) {
   EXPECT_EQ(Split("Acme Inc. said profits rose.").size(), 1u);
   EXPECT_EQ(Split("Shares of Acme Corp. Ltd. rose.").size(), 1u);
