@@ -71,6 +71,37 @@ std::optional<int32_t> month_day(int month, int day, int year,
   return result;
 }
 
+// The words any test of sentence_day() can take: months, weekdays, relative words.
+constexpr std::string_view kDateWords[] = {
+    "JANUARY",   "FEBRUARY", "MARCH",     "APRIL",    "MAY",    "JUNE",     "JULY",   "AUGUST",
+    "SEPTEMBER", "OCTOBER",  "NOVEMBER",  "DECEMBER", "JAN",    "FEB",      "MAR",    "APR",
+    "JUN",       "JUL",      "AUG",       "SEP",      "SEPT",   "OCT",      "NOV",    "DEC",
+    "MONDAY",    "TUESDAY",  "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "YESTERDAY",
+    "TODAY",     "TOMORROW", "LAST",      "NEXT",     "THIS"};
+constexpr size_t kMinDateWord = 3, kMaxDateWord = 9;
+
+// kDateInitials[n - kMinDateWord]: bit c - 'A' set when a date word of n letters starts with c.
+constexpr auto kDateInitials = [] {
+  std::array<uint32_t, kMaxDateWord - kMinDateWord + 1> t{};
+  for (std::string_view w : kDateWords) t[w.size() - kMinDateWord] |= 1u << (w[0] - 'A');
+  return t;
+}();
+static_assert([] {
+  for (std::string_view w : kDateWords)
+    if (w.size() < kMinDateWord || w.size() > kMaxDateWord || w[0] < 'A' || w[0] > 'Z')
+      return false;
+  return true;
+}());
+
+// False for every key that is no date word (a superset test on length and first letter): the
+// loop of sentence_day() skips most words with it, before any comparison.
+inline bool may_be_date_word(std::string_view key) {
+  const size_t n = key.size();
+  if (n < kMinDateWord || n > kMaxDateWord) return false;
+  const unsigned letter = static_cast<unsigned char>(key[0]) - unsigned{'A'};
+  return letter < 26 && (kDateInitials[n - kMinDateWord] >> letter & 1u) != 0;
+}
+
 }  // namespace
 
 std::optional<int32_t> sentence_day(const text::TokenBuffer& tokens,
@@ -78,10 +109,11 @@ std::optional<int32_t> sentence_day(const text::TokenBuffer& tokens,
   const size_t n = tokens.size();
   for (size_t i = 0; i < n; ++i) {
     // Every test below is on a word: a capitalized month or weekday, or a relative word. Most
-    // tokens are neither; they cost two comparisons.
+    // tokens are neither; may_be_date_word() turns them away on their length and first letter.
     const text::Token& t = tokens.tokens[i];
     if (t.kind != text::TokenKind::kWord) continue;
     std::string_view key = tokens.key(t);
+    if (!may_be_date_word(key)) continue;
     if (!t.capitalized &&
         !DYAD_KEY_IN(key, "YESTERDAY", "TODAY", "TOMORROW", "LAST", "NEXT", "THIS"))
       continue;
