@@ -163,9 +163,9 @@ class Strings {
   // Scores and coordinates as the tables give them (one or two decimals), and the cases the
   // writer's fast path must leave to fmt: ties, more digits, huge values, -0.0, NaN, infinity.
   double number() {
-    static constexpr double kEdges[] = {-0.0,  0.25,     0.125,     2.675,     -2.675, 0.05,
-                                        0.005, 1e14,     1e13 + 0.5, 99999.995, 1e-20,  1e15,
-                                        NAN,   INFINITY, -INFINITY};
+    static constexpr double kEdges[] = {-0.0,  0.25,  0.125, 2.675,      -2.675,
+                                        0.05,  0.005, 1e14,  1e13 + 0.5, 99999.995,
+                                        1e-20, 1e15,  NAN,   INFINITY,   -INFINITY};
     switch (pick(7)) {
       case 5:
         return kEdges[pick(static_cast<int>(std::size(kEdges)))];
