@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "ingest/ingest.h"
+#include "text/short_strings.h"
 
 namespace dyad::ingest {
 namespace {
@@ -78,12 +79,9 @@ bool all_caps(std::string_view w) {
 
 // Lower-case particles that may sit inside a place name ("Rio de Janeiro", "Dar es Salaam").
 bool is_connector(std::string_view w) {
-  static constexpr std::array<std::string_view, 22> kConnectors = {
-      "de",  "del", "da", "das", "do", "dos", "di", "du",  "des", "la",   "le",
-      "les", "el",  "al", "es",  "of", "am",  "an", "der", "sur", "upon", "au"};
-  for (auto c : kConnectors)
-    if (w == c) return true;
-  return false;
+  // A WordList compares the packed word with the connectors of its length only.
+  return DYAD_KEY_IN(w, "de", "del", "da", "das", "do", "dos", "di", "du", "des", "la", "le", "les",
+                     "el", "al", "es", "of", "am", "an", "der", "sur", "upon", "au");
 }
 
 struct Words {
