@@ -86,6 +86,12 @@ TEST(SentenceDay, EveryDateWord) {
   EXPECT_EQ(resolve("Talks resume next week.", "2019-07-11"), "2019-07-18");
   EXPECT_EQ(resolve("Talks end this week.", "2019-07-11"), "2019-07-11");
   EXPECT_EQ(resolve("Talks began YESTERDAY.", "2019-07-11"), "2019-07-10");
+  // The last key of the buffer, and keys of one and two bytes at its end.
+  EXPECT_EQ(resolve("Troops fired yesterday", "2019-07-11"), "2019-07-10");
+  EXPECT_EQ(resolve("Talks end on May 5, 2019 at 9 a", "2019-07-11"), "2019-05-05");
+  EXPECT_EQ(resolve("Talks end at 9 am", "2019-07-11"), "none");
+  // Words sharing a date word's length and first three letters are still no dates.
+  EXPECT_EQ(resolve("Marks and Junk were sold this year.", "2019-07-11"), "none");
 }
 
 }  // namespace
