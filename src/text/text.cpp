@@ -1431,9 +1431,17 @@ void tokenize_reference(std::string_view document, Span sentence, TokenBuffer& o
 }  // namespace detail
 
 std::string key_of_phrase(std::string_view phrase) {
-  std::string text(phrase);
-  std::replace(text.begin(), text.end(), '_', ' ');
-  TokenBuffer buf;
+  // Per-thread scratch: the coder calls this for every document's dateline place, and compiling
+  // dictionaries for every phrase; neither needs an allocation per call beyond the result.
+  thread_local TokenBuffer buf;
+  thread_local std::string spaced;
+  std::string_view text = phrase;
+  if (phrase.find('_') != std::string_view::npos) {
+    spaced.assign(phrase);
+    std::replace(spaced.begin(), spaced.end(), '_', ' ');
+    text = spaced;
+  }
+  buf.clear();
   tokenize(text, Span{0, static_cast<uint32_t>(std::min<size_t>(text.size(), UINT32_MAX))}, buf);
   std::string key;
   key.reserve(buf.keys.size() + buf.size());
