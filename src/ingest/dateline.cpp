@@ -178,6 +178,16 @@ constexpr auto kMonthNames = [] {
 // Month name or abbreviation at s[i] (any case, optional period). Returns 1..12 and sets *end.
 // Called at every word of a would-be dateline: the word is compared as one packed integer.
 int parse_month(std::string_view s, size_t i, size_t* end) {
+  // Most words are turned away on their first letter, before their length is even known.
+  constexpr uint32_t kInitials = [] {
+    uint32_t m = 0;
+    for (const MonthName& name : kMonthNames) m |= 1u << ((name.code & 0xFF) - 'a');
+    return m;
+  }();
+  if (i >= s.size()) return 0;
+  if (const unsigned first = static_cast<unsigned>(s[i] | 0x20) - 'a';
+      first >= 26 || (kInitials >> first & 1) == 0)
+    return 0;
   size_t e = i;
   while (e < s.size() && is_alpha(s[e])) ++e;
   const size_t n = e - i;
