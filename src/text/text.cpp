@@ -929,7 +929,7 @@ class Tokenizer {
   template <bool kNumber>
   bool fast_word(size_t& i);
   bool long_word(size_t& i, size_t from, bool number);
-  bool plain_end(size_t i, size_t j, bool number, size_t* tok_end);
+  [[gnu::always_inline]] bool plain_end(size_t i, size_t j, bool number, size_t* tok_end);
   size_t abbreviation_end(size_t i, size_t j);
   size_t plain_word(size_t i, size_t j, size_t tok_end, bool number);
   size_t word(size_t i, bool number);
@@ -1071,7 +1071,7 @@ size_t Tokenizer<kFast>::abbreviation_end(size_t i, size_t j) {
 // needs word(): an acronym or initial ("U.S.", "W."), an apostrophe or non-ASCII byte, a number
 // going on ("1,000", "3.5"). Handles the period ending a sentence and abbreviations.
 template <bool kFast>
-bool Tokenizer<kFast>::plain_end(size_t i, size_t j, bool number, size_t* tok_end) {
+inline bool Tokenizer<kFast>::plain_end(size_t i, size_t j, bool number, size_t* tok_end) {
   const uchar d = s_[j];
   *tok_end = j;
   if (number) {
