@@ -2,10 +2,12 @@
 // ISO date validation. Pure functions over string_views: no allocation except the result strings.
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "ingest/ingest.h"
+#include "text/short_strings.h"
 
 namespace dyad::ingest {
 namespace {
@@ -77,12 +79,9 @@ bool all_caps(std::string_view w) {
 
 // Lower-case particles that may sit inside a place name ("Rio de Janeiro", "Dar es Salaam").
 bool is_connector(std::string_view w) {
-  static constexpr std::array<std::string_view, 22> kConnectors = {
-      "de",  "del", "da", "das", "do", "dos", "di", "du",  "des", "la",   "le",
-      "les", "el",  "al", "es",  "of", "am",  "an", "der", "sur", "upon", "au"};
-  for (auto c : kConnectors)
-    if (w == c) return true;
-  return false;
+  // A WordList compares the packed word with the connectors of its length only.
+  return DYAD_KEY_IN(w, "de", "del", "da", "das", "do", "dos", "di", "du", "des", "la", "le", "les",
+                     "el", "al", "es", "of", "am", "an", "der", "sur", "upon", "au");
 }
 
 struct Words {
@@ -146,22 +145,62 @@ int days_in_month(int year, int month) {
   return kDays[static_cast<size_t>(month - 1)];
 }
 
+// Up to the first 8 bytes of w, lower-cased ASCII letters, packed into an integer.
+constexpr uint64_t pack_lower(std::string_view w) {
+  uint64_t v = 0;
+  for (size_t k = 0; k < w.size() && k < 8; ++k)
+    v |= uint64_t{static_cast<unsigned char>(w[k] | 0x20)} << (8 * k);
+  return v;
+}
+
+struct MonthName {
+  uint64_t code;  // pack_lower of the name
+  uint8_t length;
+  uint8_t month;
+};
+
+// Every spelling parse_month() takes: the full names, their first three letters, and "sept".
+// ("september" is the one name longer than 8 letters; its 9th letter is checked separately.)
+constexpr auto kMonthNames = [] {
+  constexpr std::string_view kFull[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
+  std::array<MonthName, 25> t{};
+  for (size_t m = 0; m < 12; ++m) {
+    t[2 * m] = {pack_lower(kFull[m]), static_cast<uint8_t>(kFull[m].size()),
+                static_cast<uint8_t>(m + 1)};
+    t[2 * m + 1] = {pack_lower(kFull[m].substr(0, 3)), 3, static_cast<uint8_t>(m + 1)};
+  }
+  t[24] = {pack_lower("sept"), 4, 9};
+  return t;
+}();
+
 // Month name or abbreviation at s[i] (any case, optional period). Returns 1..12 and sets *end.
+// Called at every word of a would-be dateline: the word is compared as one packed integer.
 int parse_month(std::string_view s, size_t i, size_t* end) {
-  static constexpr std::array<std::string_view, 12> kFull = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
+  // Most words are turned away on their first letter, before their length is even known.
+  constexpr uint32_t kInitials = [] {
+    uint32_t m = 0;
+    for (const MonthName& name : kMonthNames) m |= 1u << ((name.code & 0xFF) - 'a');
+    return m;
+  }();
+  if (i >= s.size()) return 0;
+  if (const unsigned first = static_cast<unsigned>(s[i] | 0x20) - 'a';
+      first >= 26 || (kInitials >> first & 1) == 0)
+    return 0;
   size_t e = i;
   while (e < s.size() && is_alpha(s[e])) ++e;
-  if (e - i < 3 || e - i > 9) return 0;
-  std::string lower;
-  for (size_t k = i; k < e; ++k) lower += static_cast<char>(s[k] | 0x20);
+  const size_t n = e - i;
+  if (n < 3 || n > 9) return 0;
+  const uint64_t code = pack_lower(s.substr(i, n));
   int month = 0;
-  for (size_t m = 0; m < kFull.size() && month == 0; ++m) {
-    if (lower == kFull[m] || lower == kFull[m].substr(0, 3) || (m == 8 && lower == "sept"))
-      month = static_cast<int>(m) + 1;
+  for (const MonthName& name : kMonthNames) {
+    if (name.code == code && name.length == n) {
+      month = name.month;
+      break;
+    }
   }
-  if (month == 0) return 0;
+  if (month == 0 || (n == 9 && (s[i + 8] | 0x20) != 'r')) return 0;
   if (e < s.size() && s[e] == '.') ++e;
   *end = e;
   return month;

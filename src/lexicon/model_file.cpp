@@ -280,14 +280,17 @@ class Reader {
   bool at_end() const { return at_ == end_; }
 
  private:
-  void raw(void* data, size_t size) {
-    if (static_cast<size_t>(end_ - at_) < size) fail("truncated payload");
+  // Inlined: nearly every call reads one fixed-size field, and with the size known the copy is
+  // a single load instead of a call to memcpy (loading a model makes hundreds of thousands).
+  [[gnu::always_inline]] void raw(void* data, size_t size) {
+    if (static_cast<size_t>(end_ - at_) < size) [[unlikely]]
+      fail("truncated payload");
     if (size > 0) std::memcpy(data, at_, size);
     at_ += size;
   }
   // A count read from the file, checked against what is left (each item takes at least
   // `min_item_bytes`), so a corrupt count cannot ask for a huge allocation.
-  size_t count(size_t min_item_bytes) {
+  [[gnu::always_inline]] size_t count(size_t min_item_bytes) {
     uint64_t n = 0;
     raw(&n, sizeof n);
     if (min_item_bytes > 0 && n > static_cast<uint64_t>(end_ - at_) / min_item_bytes)
@@ -295,7 +298,7 @@ class Reader {
     return static_cast<size_t>(n);
   }
   template <typename T>
-  void one(T& value) {
+  [[gnu::always_inline]] void one(T& value) {
     if constexpr (std::is_same_v<T, bool>) {
       uint8_t b = 0;
       raw(&b, 1);

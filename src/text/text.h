@@ -118,6 +118,10 @@ class TokenBuffer {
 void tokenize(std::string_view document, Span sentence, TokenBuffer& out);
 
 namespace detail {
+// split_sentences() without its fast scan: every byte is looked at. Same results by contract;
+// the differential test (tests/text/test_split_differential.cpp) compares the two.
+void split_sentences_reference(std::string_view document, std::vector<Span>& out);
+
 // tokenize() without its fast path for plain ASCII words: every word goes through the general
 // code. Same results by contract; the differential test compares the two field by field.
 void tokenize_reference(std::string_view document, Span sentence, TokenBuffer& out);

@@ -54,5 +54,45 @@ TEST(SentenceDay, Relative) {
   EXPECT_EQ(resolve("Troops fired on protesters yesterday.", nullptr), "none");
 }
 
+// sentence_day() skips a word before any comparison unless its length and first letter are
+// those of a date word: every month, weekday and relative word must still get through.
+TEST(SentenceDay, EveryDateWord) {
+  const char* months[][2] = {{"January", "Jan"}, {"February", "Feb"}, {"March", "Mar"},
+                             {"April", "Apr"},   {"May", "May"},      {"June", "Jun"},
+                             {"July", "Jul"},    {"August", "Aug"},   {"September", "Sep"},
+                             {"October", "Oct"}, {"November", "Nov"}, {"December", "Dec"}};
+  for (int m = 0; m < 12; ++m) {
+    const std::string want = fmt::format("2019-{:02d}-05", m + 1);
+    for (const char* name : months[m]) {
+      EXPECT_EQ(resolve(fmt::format("Talks began on {} 5, 2019 in Geneva.", name), nullptr), want)
+          << name;
+      EXPECT_EQ(resolve(fmt::format("TALKS BEGAN ON {} 5, 2019.", name), nullptr), want) << name;
+    }
+  }
+  EXPECT_EQ(resolve("Talks began on Sept 5, 2019 in Geneva.", nullptr), "2019-09-05");
+  // 2019-07-11 is a Thursday.
+  const char* days[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                        "Friday", "Saturday", "Sunday"};
+  for (int d = 0; d < 7; ++d) {
+    EXPECT_EQ(resolve(fmt::format("Troops fired on {}.", days[d]), "2019-07-11"),
+              fmt::format("2019-07-{:02d}", d <= 3 ? 8 + d : 1 + d))
+        << days[d];
+    EXPECT_EQ(resolve(fmt::format("Troops fired last {}.", days[d]), "2019-07-11"),
+              fmt::format("2019-07-{:02d}", d < 3 ? 8 + d : 1 + d))
+        << days[d];
+  }
+  EXPECT_EQ(resolve("Troops fired today.", "2019-07-11"), "2019-07-11");
+  EXPECT_EQ(resolve("Troops will fire tomorrow.", "2019-07-11"), "2019-07-12");
+  EXPECT_EQ(resolve("Talks resume next week.", "2019-07-11"), "2019-07-18");
+  EXPECT_EQ(resolve("Talks end this week.", "2019-07-11"), "2019-07-11");
+  EXPECT_EQ(resolve("Talks began YESTERDAY.", "2019-07-11"), "2019-07-10");
+  // The last key of the buffer, and keys of one and two bytes at its end.
+  EXPECT_EQ(resolve("Troops fired yesterday", "2019-07-11"), "2019-07-10");
+  EXPECT_EQ(resolve("Talks end on May 5, 2019 at 9 a", "2019-07-11"), "2019-05-05");
+  EXPECT_EQ(resolve("Talks end at 9 am", "2019-07-11"), "none");
+  // Words sharing a date word's length and first three letters are still no dates.
+  EXPECT_EQ(resolve("Marks and Junk were sold this year.", "2019-07-11"), "none");
+}
+
 }  // namespace
 }  // namespace dyad::dates

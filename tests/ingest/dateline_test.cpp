@@ -1,6 +1,7 @@
 // Tests for parse_dateline and valid_iso_date.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -96,6 +97,37 @@ TEST(Dateline, ConsumedIsOptional) {
   auto d = parse_dateline("WASHINGTON (Reuters) - x");
   ASSERT_TRUE(d.has_value());
   EXPECT_EQ(d->place, "WASHINGTON");
+}
+
+// Month names are compared as packed integers: every spelling, in any case, with or without a
+// period, is one month; near misses are none.
+TEST(Dateline, EveryMonthSpelling) {
+  const std::string_view full[] = {"January",   "February", "March",    "April",
+                                   "May",       "June",     "July",     "August",
+                                   "September", "October",  "November", "December"};
+  for (int m = 1; m <= 12; ++m) {
+    const std::string name(full[m - 1]);
+    std::string upper = name, lower = name;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const std::string& spelling :
+         {name, upper, lower, name.substr(0, 3), upper.substr(0, 3), name.substr(0, 3) + "."}) {
+      auto d = parse_dateline("LONDON, " + spelling + " 5 - Talks", nullptr);
+      ASSERT_TRUE(d.has_value()) << spelling;
+      EXPECT_EQ(d->month, m) << spelling;
+      EXPECT_EQ(d->day, 5) << spelling;
+    }
+  }
+  for (std::string_view sept : {"Sept", "SEPT", "sept.", "Sept."}) {
+    auto d = parse_dateline("LONDON, " + std::string(sept) + " 5 - Talks", nullptr);
+    ASSERT_TRUE(d.has_value()) << sept;
+    EXPECT_EQ(d->month, 9) << sept;
+  }
+  for (std::string_view miss : {"Septembers", "Septembea", "Septembe", "Janu", "Ju", "Mays",
+                                "Junee", "Decem", "Octobe", "Mayo"}) {
+    auto d = parse_dateline("LONDON, " + std::string(miss) + " 5 - Talks", nullptr);
+    EXPECT_TRUE(!d.has_value() || d->month == 0) << miss;
+  }
 }
 
 TEST(IsoDate, CalendarRules) {
