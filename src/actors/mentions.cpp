@@ -328,8 +328,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   scratch.discard = false;
   scratch.units.clear();
   scratch.mentions.clear();
-  scratch.unit_of_token.assign(n, -1);
-  scratch.mention_of_token.assign(n, -1);
+  reset_to_none(scratch.unit_of_token, n);
+  reset_to_none(scratch.mention_of_token, n);
 
   // 1. Units, left to right, longest match first; actors win ties over agents.
   constexpr uint8_t kStartsUnit = lexicon::WordTable::kStartsActor |
@@ -971,7 +971,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     std::stable_sort(
         scratch.mentions.begin(), scratch.mentions.end(),
         [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
-    scratch.mention_of_token.assign(n, -1);
+    reset_to_none(scratch.mention_of_token, n);
     for (size_t m = scratch.mentions.size(); m-- > 0;)
       for_each_token(scratch.mentions[m],
                      [&](uint32_t k) { scratch.mention_of_token[k] = static_cast<int>(m); });

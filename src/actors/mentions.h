@@ -12,6 +12,7 @@
 // Thread-safety: functions take a per-thread SentenceScratch and a per-document DocumentState.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -105,6 +106,14 @@ struct DocumentState {
     first_actor.clear();
   }
 };
+
+// Sets v to n entries of -1 ("no unit", "no mention"). Per sentence on the hot path:
+// vector::assign(n, -1) is an out-of-line loop; this is a resize (rarely growing) and a fill
+// the compiler turns into wide stores.
+inline void reset_to_none(std::vector<int>& v, size_t n) {
+  v.resize(n);
+  std::fill_n(v.data(), n, -1);
+}
 
 // Per-token dictionary matches of the current sentence (filled by match_words()).
 struct SentenceScratch {

@@ -350,7 +350,7 @@ struct Coder::Impl {
       kept_mentions.push_back(std::move(moved));
     }
     scratch.mentions.swap(kept_mentions);  // both keep their capacity for the next sentence
-    scratch.mention_of_token.assign(tokens.size(), -1);
+    actors::reset_to_none(scratch.mention_of_token, tokens.size());
     for (size_t m = scratch.mentions.size(); m-- > 0;)
       actors::for_each_token(scratch.mentions[m], [&](uint32_t k) {
         scratch.mention_of_token[k] = static_cast<int>(m);
