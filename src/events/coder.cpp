@@ -950,13 +950,18 @@ struct Coder::Impl {
         return false;
       uint32_t first = 0, last = 0;
       if (!object_phrase(*document, k + 1, clause_end_token, &first, &last)) return false;
-      c.target = kNoActor;
-      c.has_object = true;
-      c.object_first = first;
-      c.object_last = last;
+      set_uncoded_target(c, first, last);
       return true;
     }
     return false;
+  }
+
+  // The candidate's target becomes the object phrase [first, last], uncoded (no actor code).
+  static void set_uncoded_target(Candidate& c, uint32_t first, uint32_t last) {
+    c.target = kNoActor;
+    c.has_object = true;
+    c.object_first = first;
+    c.object_last = last;
   }
 
   // dyad's rules: a curfew, a state of emergency or martial law, imposed or eased (1723, 1724,
@@ -987,10 +992,7 @@ struct Coder::Impl {
           return true;
         }
       }
-      c.target = kNoActor;
-      c.has_object = true;
-      c.object_first = first;
-      c.object_last = last;
+      set_uncoded_target(c, first, last);
       return true;
     }
     return false;
@@ -1038,10 +1040,7 @@ struct Coder::Impl {
           return true;
         }
       }
-      c.target = kNoActor;
-      c.has_object = true;
-      c.object_first = first;
-      c.object_last = end - 1;
+      set_uncoded_target(c, first, end - 1);
       return true;
     }
     return false;
@@ -1078,10 +1077,7 @@ struct Coder::Impl {
           return true;
         }
       }
-      c.target = kNoActor;
-      c.has_object = true;
-      c.object_first = first;
-      c.object_last = end - 1;
+      set_uncoded_target(c, first, end - 1);
       return true;
     }
     return false;
@@ -1121,10 +1117,7 @@ struct Coder::Impl {
       c.target_single = false;
       return true;
     }
-    c.target = kNoActor;
-    c.has_object = true;
-    c.object_first = v.last + 1;
-    c.object_last = end - 1;
+    set_uncoded_target(c, v.last + 1, end - 1);
     return true;
   }
 
@@ -2034,10 +2027,7 @@ struct Coder::Impl {
           passive_subject(v, clause_first, &first, &last)) {
         c.source = c.target;
         c.source_single = false;
-        c.target = kNoActor;
-        c.has_object = true;
-        c.object_first = first;
-        c.object_last = last;
+        set_uncoded_target(c, first, last);
       }
     }
     if (options.dyad_rules && c.target >= 0 && c.source == -1 &&
