@@ -956,6 +956,20 @@ struct Coder::Impl {
     return false;
   }
 
+  // The first usable mention in the phrase [first, end) that is not the source's actor, or -1.
+  int mention_in_phrase(uint32_t first, uint32_t end, const std::string& source_code) const {
+    for (uint32_t j = first; j < end; ++j) {
+      int m = scratch.mention_of_token[j];
+      if (usable(m) && scratch.mentions[m].code != source_code) return m;
+    }
+    return -1;
+  }
+  // The candidate's target becomes mention m (the whole mention: a list is not split).
+  static void set_coded_target(Candidate& c, int m) {
+    c.target = m;
+    c.target_single = false;
+    c.has_object = false;
+  }
   // The candidate's target becomes the object phrase [first, last], uncoded (no actor code).
   static void set_uncoded_target(Candidate& c, uint32_t first, uint32_t last) {
     c.target = kNoActor;
@@ -983,16 +997,10 @@ struct Coder::Impl {
       // The phrase itself: what follows it ("to stop protests") is no recipient.
       const uint32_t first = k + 1, end = noun_phrase_end(*document, first, clause_end_token);
       if (end <= first) return false;
-      const uint32_t last = end - 1;
-      for (uint32_t j = first; j <= last; ++j) {
-        int m = scratch.mention_of_token[j];
-        if (usable(m) && scratch.mentions[m].code != source_code) {
-          c.target = m;
-          c.target_single = false;
-          return true;
-        }
-      }
-      set_uncoded_target(c, first, last);
+      if (int m = mention_in_phrase(first, end, source_code); m >= 0)
+        set_coded_target(c, m);
+      else
+        set_uncoded_target(c, first, end - 1);
       return true;
     }
     return false;
@@ -1030,17 +1038,12 @@ struct Coder::Impl {
       for (uint32_t j = first; j < end; ++j)
         word = word || tokens.tokens[j].kind == TokenKind::kWord;
       if (!word) return false;
-      for (uint32_t j = first; j < end; ++j) {
-        int m = scratch.mention_of_token[j];
-        if (usable(m) && scratch.mentions[m].code != source_code) {
-          if (m == c.target) return false;
-          c.target = m;
-          c.target_single = false;
-          c.has_object = false;
-          return true;
-        }
-      }
-      set_uncoded_target(c, first, end - 1);
+      if (int m = mention_in_phrase(first, end, source_code); m == c.target && m >= 0)
+        return false;
+      else if (m >= 0)
+        set_coded_target(c, m);
+      else
+        set_uncoded_target(c, first, end - 1);
       return true;
     }
     return false;
@@ -1068,16 +1071,10 @@ struct Coder::Impl {
       if (target_first >= in) return false;
       const uint32_t first = in + 1, end = noun_phrase_end(*document, first, clause_end_token);
       if (end <= first) return false;
-      for (uint32_t j = first; j < end; ++j) {
-        int m = scratch.mention_of_token[j];
-        if (usable(m) && scratch.mentions[m].code != source_code) {
-          c.target = m;
-          c.target_single = false;
-          c.has_object = false;
-          return true;
-        }
-      }
-      set_uncoded_target(c, first, end - 1);
+      if (int m = mention_in_phrase(first, end, source_code); m >= 0)
+        set_coded_target(c, m);
+      else
+        set_uncoded_target(c, first, end - 1);
       return true;
     }
     return false;

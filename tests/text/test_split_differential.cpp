@@ -24,14 +24,7 @@ namespace {
 
 using dyad::text::Span;
 
-struct ExactBuffer {
-  explicit ExactBuffer(std::string_view s) : bytes(new char[s.size() == 0 ? 1 : s.size()]) {
-    std::copy(s.begin(), s.end(), bytes.get());
-    view = std::string_view(bytes.get(), s.size());
-  }
-  std::unique_ptr<char[]> bytes;
-  std::string_view view;
-};
+using dyad::testing::ExactBuffer;
 
 std::string Show(const std::vector<Span>& spans) {
   std::string s;

@@ -81,15 +81,7 @@ bool Same(std::string_view text, Span span, const std::string& what, bool empty_
   return true;
 }
 
-// The text in a heap buffer of exactly its size.
-struct ExactBuffer {
-  explicit ExactBuffer(std::string_view s) : bytes(new char[s.size() == 0 ? 1 : s.size()]) {
-    std::copy(s.begin(), s.end(), bytes.get());
-    view = std::string_view(bytes.get(), s.size());
-  }
-  std::unique_ptr<char[]> bytes;
-  std::string_view view;
-};
+using dyad::testing::ExactBuffer;
 
 // Whole text, every prefix and suffix, and (for short texts) every sub-span.
 bool SameOnAllSpans(std::string_view s, const std::string& what) {
