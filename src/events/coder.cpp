@@ -1446,7 +1446,7 @@ struct Coder::Impl {
     if (b.start < a.end) return false;
     std::string_view gap(doc.text.data() + a.end, b.start - a.end);
     // " , " and " . " are what drop_spaced_periods took out of pre-tokenized text ("2 , 374").
-    return text::is(gap, "-") || gap == " , " || gap == " . " ||
+    return text::is(gap, "-") || gap == " , " || gap == " . " || gap == " - " ||
            gap.find_first_not_of(" \t\n") == std::string_view::npos;
   }
 
@@ -2371,7 +2371,17 @@ struct Coder::Impl {
                                     ts[k - 1].kind == TokenKind::kNumber &&
                                     ts[k + 1].kind == TokenKind::kNumber &&
                                     tokens.key(k + 1).size() == 3 && tokens.key(k - 1).size() <= 3;
-      if (!spaced_period && !spaced_separator) ts[out++] = ts[k];
+      // "war - torn", "a 35 - year - old inmate": a hyphen split off between two words, the
+      // second lower case, is the hyphen of one word ("war-torn"), no dash of the sentence.
+      const bool spaced_hyphen =
+          ts[k].kind == TokenKind::kDash && tokens.key(k) == "-" && k > 0 && k + 1 < ts.size() &&
+          ts[k].span.end == ts[k].span.start + 1 && ts[k].span.start == ts[k - 1].span.end + 1 &&
+          ts[k + 1].span.start == ts[k].span.end + 1 &&
+          (ts[k - 1].kind == TokenKind::kWord || ts[k - 1].kind == TokenKind::kNumber) &&
+          ((ts[k + 1].kind == TokenKind::kWord && !ts[k + 1].capitalized) ||
+           ts[k + 1].kind == TokenKind::kNumber);
+      if (!spaced_period && !spaced_separator && !(options.dyad_rules && spaced_hyphen))
+        ts[out++] = ts[k];
     }
     ts.resize(out);
   }

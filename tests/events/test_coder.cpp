@@ -534,6 +534,14 @@ TEST(Coder, SpacedPeriodsOfPreTokenizedTextAreNoPunctuation) {
             V({"GONGOV>ISEGOV:040", "ISEGOV>GONGOV:040"}));
 }
 
+TEST(Coder, SpacedHyphensOfPreTokenizedTextJoinWords) {
+  // "war - torn" is "war-torn" split by a tokenizer: one noun phrase, not a dash.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned the war - torn state of the realm .")),
+            "the war - torn state of the realm");
+  // A dash before a capitalized word stays a dash.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned the war - Many said so .")), "the war");
+}
+
 TEST(Coder, ListMembersAfterOtherFormerOrEx) {
   // "and other ...", "and former ...", "and ex-..." continue a list of actors.
   EXPECT_EQ(summary(code_text(model(), "Mordor attacked Gondor and other Rohan towns.")),
