@@ -2277,11 +2277,24 @@ struct Coder::Impl {
           if (sc == tc) continue;
           if (!text::is(c.code, "---"))
             add_event(doc, sentence_index, day, place, c.code, s, t, c, seen, out, event_counter);
-          if (!c.paired.empty() && t != kNoActor && s != kNoActor)
+          if (!c.paired.empty() && t != kNoActor && s != kNoActor &&
+              !(options.dyad_rules && c.paired == c.code && t >= 0 && place_after_in(t)))
             add_event(doc, sentence_index, day, place, c.paired, t, s, c, seen, out, event_counter);
         }
       }
     }
+  }
+
+  // dyad's rules: a target after "in" ("agreed to a ceasefire in Hodeidah", "in eastern
+  // Ukraine") is where a mutual act happens: the place does not do it back.
+  bool place_after_in(int m) const {
+    int64_t k = static_cast<int64_t>(scratch.mentions[m].first_token) - 1;
+    while (k >= 0) {
+      std::string_view key = tokens.key(static_cast<size_t>(k));
+      if (!is_determiner(key) && !key.ends_with("ERN") && !text::is(key, "CENTRAL")) break;
+      --k;
+    }
+    return k >= 0 && text::is(tokens.key(static_cast<size_t>(k)), "IN");
   }
 
   void add_event(const Document& doc, uint32_t sentence_index, std::optional<int32_t> day,

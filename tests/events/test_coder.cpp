@@ -534,6 +534,15 @@ TEST(Coder, SpacedPeriodsOfPreTokenizedTextAreNoPunctuation) {
             V({"GONGOV>ISEGOV:040", "ISEGOV>GONGOV:040"}));
 }
 
+TEST(Coder, PlaceAfterInDoesNotDoAMutualActBack) {
+  // "met in Gondor": Gondor is where they met; it meets no one in return.
+  EXPECT_EQ(summary(code_text(model(), "Arnor met in northern Gondor on Tuesday.")),
+            V({"ARN>GON:040"}));
+  // A partner named otherwise stays a partner both ways.
+  EXPECT_EQ(summary(code_text(model(), "Arnor met Gondor on Tuesday.")),
+            V({"ARN>GON:040", "GON>ARN:040"}));
+}
+
 TEST(Coder, SpacedHyphensOfPreTokenizedTextJoinWords) {
   // "war - torn" is "war-torn" split by a tokenizer: one noun phrase, not a dash.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned the war - torn state of the realm .")),
