@@ -1473,6 +1473,13 @@ struct Coder::Impl {
         ++k;
       else if (preposition && k + 1 < end && is_time_word(tokens.key(k + 1)))
         k += 2;
+      // dyad's rules: "to" + a lower-case word + a determiner is an infinitive with its own
+      // object ("agreed to postpone the march", "to stem the spread"), no object of the verb.
+      else if (options.dyad_rules && text::is(key, "TO") && k + 2 < end &&
+               tokens.tokens[k + 1].kind == TokenKind::kWord && !tokens.tokens[k + 1].capitalized &&
+               scratch.mention_of_token[k + 1] < 0 && !is_determiner(tokens.key(k + 1)) &&
+               is_determiner(tokens.key(k + 2)))
+        return end;
       else if (preposition && !preposition_seen &&
                // "after", "before", "during", "without", "via" open adjuncts, not objects
                // ("resigned after weeks of protests" has no object).

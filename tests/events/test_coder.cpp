@@ -571,6 +571,13 @@ TEST(Coder, EventWordOfThePatternIsNoUncodedTarget) {
             "several villages");
 }
 
+TEST(Coder, InfinitiveWithItsOwnObjectIsNoUncodedTarget) {
+  // "condemned ... to postpone the march": "to" + a word + a determiner is an infinitive.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned to postpone the march.")), "(none)");
+  // "to" + a noun phrase stays an object.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned to the march.")), "the march");
+}
+
 TEST(Coder, OffsetsPointIntoTheText) {
   std::string text = "On Monday, the Arnor president met with Rohan\xe2\x80\x99s army.";
   auto events = code_text(model(), text);
