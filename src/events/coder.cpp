@@ -1435,7 +1435,21 @@ struct Coder::Impl {
                        "SHE", "IT", "THEY", "WE", "I", "YOU", "NOT", "ALSO", "AGAIN", "ALREADY",
                        "STILL", "LAST", "NEXT", "EARLIER", "LATER", "AGO", "TWICE", "JUST",
                        "WITHIN", "FOLLOWING", "INCLUDING", "AMID", "DESPITE", "UPON", "THROUGH",
-                       "THROUGHOUT", "ACROSS", "BEYOND");
+                       "THROUGHOUT", "ACROSS", "BEYOND", "TILL", "SOON");
+  }
+
+  // dyad's rules: a date of a number and a capitalized month at token k ("1 April", "April 1"):
+  // its length, else 0.
+  uint32_t date_at(uint32_t k, uint32_t end) const {
+    if (!options.dyad_rules || k + 1 >= end) return 0;
+    auto month = [&](uint32_t j) {
+      return tokens.tokens[j].capitalized &&
+             DYAD_KEY_IN(tokens.key(j), "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE",
+                         "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER");
+    };
+    const bool number_first = tokens.tokens[k].kind == TokenKind::kNumber && month(k + 1);
+    const bool month_first = month(k) && tokens.tokens[k + 1].kind == TokenKind::kNumber;
+    return number_first || month_first ? 2 : 0;
   }
 
   // True when token k directly follows token k - 1 in the document (no dropped comma clause
@@ -1473,6 +1487,8 @@ struct Coder::Impl {
         ++k;
       else if (preposition && k + 1 < end && is_time_word(tokens.key(k + 1)))
         k += 2;
+      else if (preposition && k + 1 < end && date_at(k + 1, end) > 0)
+        k += 1 + date_at(k + 1, end);  // "declared a ceasefire on 1 April"
       // dyad's rules: "to" + a lower-case word + a determiner is an infinitive with its own
       // object ("agreed to postpone the march", "to stem the spread"), no object of the verb.
       else if (options.dyad_rules && text::is(key, "TO") && k + 2 < end &&
@@ -1568,6 +1584,10 @@ struct Coder::Impl {
       word = word || tokens.tokens[j].kind == TokenKind::kWord ||
              tokens.tokens[j].kind == TokenKind::kNumber;
     if (!word) return false;
+    // "violated the ceasefire about 80 times": how often, not what is acted on.
+    if (options.dyad_rules && text::is(tokens.key(k - 1), "TIMES") &&
+        !tokens.tokens[k - 1].capitalized)
+      return false;
     *first = start;
     *last = k - 1;
     // "provided $2 million to Fiji", "giving money to local communities": what is given is no

@@ -578,6 +578,14 @@ TEST(Coder, InfinitiveWithItsOwnObjectIsNoUncodedTarget) {
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned to the march.")), "the march");
 }
 
+TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
+  // A date after a preposition, how often, "till", "soon": when or how often, not what.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
+            "the decision");
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned about 80 times.")), "(none)");
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned till Monday.")), "(none)");
+}
+
 TEST(Coder, OffsetsPointIntoTheText) {
   std::string text = "On Monday, the Arnor president met with Rohan\xe2\x80\x99s army.";
   auto events = code_text(model(), text);
