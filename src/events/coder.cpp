@@ -537,6 +537,24 @@ struct Coder::Impl {
              alternatives_placed(pattern.before.back(), false, verb_first, verb_last)));
   }
 
+  bool hyphenated_participle(const Verb& v) const {
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    if (v.first != v.last || v.first == 0 || v.last + 1 >= n || document == nullptr) return false;
+    std::string_view key = tokens.key(v.first);
+    if (key.size() < 5 || !(key.ends_with("ED") || key.ends_with("EN"))) return false;
+    const text::Span& a = tokens.tokens[v.first - 1].span;
+    const text::Span& b = tokens.tokens[v.first].span;
+    if (b.start < a.end) return false;
+    std::string_view gap(document->text.data() + a.end, b.start - a.end);
+    if (gap != "-" && gap != " - ") return false;
+    const text::Token& prev = tokens.tokens[v.first - 1];
+    if (prev.kind != TokenKind::kWord && prev.kind != TokenKind::kNumber) return false;
+    const text::Token& next = tokens.tokens[v.last + 1];
+    std::string_view next_key = tokens.key(v.last + 1);
+    return next.kind == TokenKind::kWord && !is_preposition(next_key) && !is_determiner(next_key) &&
+           !ends_noun_phrase(next_key);
+  }
+
   // Finds verbs; returns false when a verb root carries the discard or complex code.
   void find_verbs(bool* discard, bool* complex) {
     verbs.clear();
@@ -603,6 +621,10 @@ struct Coder::Impl {
           is_preposition(previous) && tokens.key(v.first).size() > 4 &&
           (tokens.key(v.first).ends_with("ED") || tokens.key(v.first).ends_with("EN")))
         v.noun_position = true;
+      // dyad: a past participle hyphenated to the word before it and followed by a noun
+      // ("US-backed Kurdish forces", "a Russian-hosted conference", pre-tokenized "Iranian -
+      // backed Houthis") is an adjective, no event.
+      if (options.dyad_rules && hyphenated_participle(v)) continue;
       const lexicon::CompiledVerb& verb = model.verbs[payload];
       if (verb.code.discard()) *discard = true;
       if (text::is(verb.code.code, "+++")) *complex = true;

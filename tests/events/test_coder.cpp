@@ -586,6 +586,14 @@ TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned till Monday.")), "(none)");
 }
 
+TEST(Coder, HyphenatedParticipleIsAnAdjective) {
+  // "Arnor-condemned": a participle hyphenated to a word before a noun describes the noun.
+  EXPECT_TRUE(code_text(model(), "The Arnor-condemned Gondor envoys left.").empty());
+  EXPECT_TRUE(code_text(model(), "The Arnor - condemned Gondor envoys left .").empty());
+  // A dash before a verb and its preposition is a dash.
+  EXPECT_FALSE(code_text(model(), "The envoys of Arnor - condemned by Gondor .").empty());
+}
+
 TEST(Coder, OffsetsPointIntoTheText) {
   std::string text = "On Monday, the Arnor president met with Rohan\xe2\x80\x99s army.";
   auto events = code_text(model(), text);
