@@ -1281,6 +1281,22 @@ struct Coder::Impl {
            (text::is(key, "IS") || text::is(key, "ARE") || text::is(key, "BE"))))
         auxiliary = true;
     }
+    // dyad's rules: a participle right after a noun, or after a comma that follows one, is a
+    // passive without BE when BY follows it ("warplanes supported by Russia", "missiles fired
+    // by the Israeli military").
+    if (!auxiliary && options.dyad_rules && v.first == v.last && v.first > 0 &&
+        v.last + 2 < tokens.size() && text::is(tokens.key(v.last + 1), "BY")) {
+      std::string_view key = tokens.key(v.first);
+      uint32_t before = v.first - 1;
+      if (tokens.tokens[before].kind == TokenKind::kComma && before > 0) --before;
+      const text::Token& t = tokens.tokens[before];
+      std::string_view previous = tokens.key(before);
+      auxiliary = key.size() > 4 && (key.ends_with("ED") || key.ends_with("EN")) &&
+                  t.kind == TokenKind::kWord && !is_preposition(previous) &&
+                  !is_determiner(previous) && !ends_noun_phrase(previous) &&
+                  !is_auxiliary(previous) && !verb_at(before) &&
+                  !DYAD_KEY_IN(previous, "HAS", "HAVE", "HAD", "HAVING");
+    }
     if (!auxiliary) return -1;
     const uint32_t n = static_cast<uint32_t>(tokens.size());
     uint32_t reach = 3;  // "was opposed earlier by"

@@ -594,6 +594,12 @@ TEST(Coder, HyphenatedParticipleIsAnAdjective) {
   EXPECT_FALSE(code_text(model(), "The envoys of Arnor - condemned by Gondor .").empty());
 }
 
+TEST(Coder, ParticipleAfterANounWithByIsAPassive) {
+  // "Gondor envoys condemned by Arnor": Arnor condemned them (a passive without BE).
+  EXPECT_EQ(summary(code_text(model(), "Gondor envoys condemned by Arnor left the city.")),
+            V({"ARN>GON:122"}));
+}
+
 TEST(Coder, OffsetsPointIntoTheText) {
   std::string text = "On Monday, the Arnor president met with Rohan\xe2\x80\x99s army.";
   auto events = code_text(model(), text);
