@@ -2438,6 +2438,35 @@ struct Coder::Impl {
   void drop_spaced_periods() {
     auto& ts = tokens.tokens;
     size_t out = 0;
+    // dyad's rules: initials split by spaced periods ("U . K .", "H . W .") are one word, as
+    // "U.K." and "H.W." are in running text.
+    auto single_capital = [&](size_t k) {
+      return k < ts.size() && ts[k].kind == TokenKind::kWord && ts[k].key_length == 1 &&
+             ts[k].span.end == ts[k].span.start + 1 && ts[k].capitalized;
+    };
+    auto spaced_period_at = [&](size_t k) {
+      return k < ts.size() && ts[k].kind == TokenKind::kPeriod && tokens.key(k) == "." && k > 0 &&
+             ts[k].span.start == ts[k - 1].span.end + 1;
+    };
+    if (options.dyad_rules) {
+      for (size_t k = 0; k + 2 < ts.size(); ++k) {
+        if (!single_capital(k) || !spaced_period_at(k + 1) || !single_capital(k + 2)) continue;
+        std::string key(tokens.key(k));
+        size_t last = k;
+        while (last + 2 < ts.size() && spaced_period_at(last + 1) && single_capital(last + 2)) {
+          key += tokens.key(last + 2);
+          last += 2;
+        }
+        // The joined word keeps the first letter's place; its key goes to the end of keys.
+        ts[k].key_offset = static_cast<uint32_t>(tokens.keys.size());
+        ts[k].key_length = static_cast<uint32_t>(key.size());
+        ts[k].span.end = ts[last].span.end;
+        ts[k].all_caps = true;
+        tokens.keys += key;
+        ts.erase(ts.begin() + static_cast<std::ptrdiff_t>(k + 1),
+                 ts.begin() + static_cast<std::ptrdiff_t>(last + 1));
+      }
+    }
     for (size_t k = 0; k < ts.size(); ++k) {
       const bool spaced_period =
           ts[k].kind == TokenKind::kPeriod && k > 0 && k + 1 < ts.size() && tokens.key(k) == "." &&

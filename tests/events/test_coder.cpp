@@ -11,8 +11,9 @@ using testing::summary;
 using V = std::vector<std::string>;
 
 const char* kActors =
-    "ARNOR_ [ARN]\nGONDOR_ [GON]\n+MINAS_TIRITH_\nROHAN_ [ROH]\n+ROHIRRIM_\nMORDOR_ [MOR]\n"
-    "THE_WHITE_COUNCIL_ [IGOWHC]\nSARUMAN_ [ISEGOV]\nHALBARAD_\n  [ARNELI <19991231]\n"
+    "ARNOR_ [ARN]\nGONDOR_ [GON]\n+MINAS_TIRITH_\n+G.N._\nROHAN_ [ROH]\n+ROHIRRIM_\n"
+    "MORDOR_ [MOR]\nTHE_WHITE_COUNCIL_ [IGOWHC]\nSARUMAN_ [ISEGOV]\nHALBARAD_\n  [ARNELI "
+    "<19991231]\n"
     "  [ARNGOV 20000101-20101231]\n";
 const char* kAgents =
     "MINISTER_ [~GOV]\nPRESIDENT_ [~GOV]\nARMY_ [~MIL]\nSOLDIER [~MIL]\nCOLONEL_GENERAL_ [~MIL]\n"
@@ -549,6 +550,14 @@ TEST(Coder, SpacedHyphensOfPreTokenizedTextJoinWords) {
             "the war - torn state of the realm");
   // A dash before a capitalized word stays a dash.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned the war - Many said so .")), "the war");
+}
+
+TEST(Coder, SpacedInitialsOfPreTokenizedTextAreOneWord) {
+  // "G . N ." is "G.N." split by a tokenizer: one word, as in running text.
+  EXPECT_EQ(summary(code_text(model(), "Arnor met the G.N. on Tuesday.")),
+            V({"ARN>GON:040", "GON>ARN:040"}));
+  EXPECT_EQ(summary(code_text(model(), "Arnor met the G . N . on Tuesday .")),
+            V({"ARN>GON:040", "GON>ARN:040"}));
 }
 
 TEST(Coder, ListMembersAfterOtherFormerOrEx) {
