@@ -625,6 +625,12 @@ struct Coder::Impl {
       // ("US-backed Kurdish forces", "a Russian-hosted conference", pre-tokenized "Iranian -
       // backed Houthis") is an adjective, no event.
       if (options.dyad_rules && hyphenated_participle(v)) continue;
+      // dyad: so is a participle that opens the sentence before an actor ("Imprisoned Russian
+      // opposition leader Alexei Navalny has started ...", "Reinforced British troops remained").
+      if (options.dyad_rules && v.first == 0 && v.first == v.last && v.last + 1 < n &&
+          scratch.mention_of_token[v.last + 1] >= 0 && tokens.key(v.first).size() > 4 &&
+          (tokens.key(v.first).ends_with("ED") || tokens.key(v.first).ends_with("EN")))
+        continue;
       const lexicon::CompiledVerb& verb = model.verbs[payload];
       if (verb.code.discard()) *discard = true;
       if (text::is(verb.code.code, "+++")) *complex = true;

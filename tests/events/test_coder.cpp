@@ -601,6 +601,9 @@ TEST(Coder, HyphenatedParticipleIsAnAdjective) {
   EXPECT_TRUE(code_text(model(), "The Arnor - condemned Gondor envoys left .").empty());
   // A dash before a verb and its preposition is a dash.
   EXPECT_FALSE(code_text(model(), "The envoys of Arnor - condemned by Gondor .").empty());
+  // A participle opening the sentence before an actor describes the actor.
+  EXPECT_EQ(summary(code_text(model(), "Condemned Gondor envoys attacked Arnor.")),
+            V({"GON>ARN:190"}));
 }
 
 TEST(Coder, ParticipleAfterANounWithByIsAPassive) {
