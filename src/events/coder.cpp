@@ -555,6 +555,11 @@ struct Coder::Impl {
            !ends_noun_phrase(next_key);
   }
 
+  static bool is_pronoun_key(std::string_view key) {
+    return DYAD_KEY_IN(key, "HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR", "WE",
+                       "OUR", "US", "I", "HIM");
+  }
+
   // Finds verbs; returns false when a verb root carries the discard or complex code.
   void find_verbs(bool* discard, bool* complex) {
     verbs.clear();
@@ -1940,8 +1945,21 @@ struct Coder::Impl {
       }
     }
     if (!source_set && options.dyad_rules) {
-      // The verb's own subject when its clause has one before it.
+      // The verb's own subject when its clause has one before it. A bare role among the
+      // pattern's words, right before the event noun, describes the noun ("a joint military
+      // exercise", "military aid"): no subject.
       int subject = subject_before(v.first, clause_first);
+      if (subject >= 0 && c.action_first < v.first &&
+          scratch.mentions[subject].first_token >= c.action_first &&
+          scratch.mentions[subject].last_token + 1 == v.first &&
+          scratch.mentions[subject].base_code.empty() &&
+          scratch.mentions[subject].referent_token < 0 &&
+          !is_pronoun_key(tokens.key(scratch.mentions[subject].last_token)) &&
+          scratch.mentions[subject].first_token > 0 &&
+          (DYAD_KEY_IN(tokens.key(scratch.mentions[subject].first_token - 1), "A", "AN") ||
+           is_preposition(tokens.key(scratch.mentions[subject].first_token - 1)) ||
+           (c.action_first > 0 && DYAD_KEY_IN(tokens.key(c.action_first - 1), "A", "AN"))))
+        subject = subject_before(c.action_first, clause_first);
       if (subject >= 0 &&
           (!target_set || scratch.mentions[subject].code != scratch.mentions[c.target].code)) {
         c.source = subject;

@@ -612,6 +612,14 @@ TEST(Coder, ParticipleAfterANounWithByIsAPassive) {
             V({"ARN>GON:122"}));
 }
 
+TEST(Coder, RoleInsideTheEventNounIsNoSubject) {
+  // "a joint army drill": the army describes the drill; the actors named before it hold it.
+  static auto m = testing::model_from("coder_drill", kActors, kAgents,
+                                      "DRILL [---]\n- JOINT_ * [062:062]\nBEGIN [---]\n");
+  EXPECT_EQ(summary(code_text(m, "Arnor and Gondor began a joint army drill.")),
+            V({"ARN>GON:062", "GON>ARN:062"}));
+}
+
 TEST(Coder, OffsetsPointIntoTheText) {
   std::string text = "On Monday, the Arnor president met with Rohan\xe2\x80\x99s army.";
   auto events = code_text(model(), text);
