@@ -1139,9 +1139,17 @@ struct Coder::Impl {
         t.kind == TokenKind::kNumber || quantifier_at(k, clause_end_token) ||
         DYAD_KEY_IN(tokens.key(k), "SEVERAL", "DOZENS", "HUNDREDS", "THOUSANDS", "SCORES", "ABOUT",
                     "AROUND", "NEARLY", "OVER", "SOME", "APPROXIMATELY");
-    if (!counted) return false;
+    // Whoever is deported or released "to" a place goes there: the one it names is the
+    // destination, the verb's object the target ("deported children ... to Georgia").
+    const uint32_t target_first = scratch.mentions[c.target].first_token;
+    const bool destination = (c.code.starts_with("174") || c.code.starts_with("0841")) &&
+                             target_first > 0 &&
+                             (text::is(tokens.key(target_first - 1), "TO") ||
+                              (target_first > 1 && is_article(tokens.key(target_first - 1)) &&
+                               text::is(tokens.key(target_first - 2), "TO")));
+    if (!counted && !destination) return false;
     uint32_t end = noun_phrase_end(*document, v.last + 1, clause_end_token);
-    if (end <= k + 1 || end > scratch.mentions[c.target].first_token) return false;
+    if (end <= k + (counted ? 1 : 0) || end > target_first) return false;
     // A role there ("37 prisoners") is the target; a named actor is left to the actor search.
     for (uint32_t j = v.last + 1; j < end; ++j) {
       int m = scratch.mention_of_token[j];
@@ -1154,6 +1162,7 @@ struct Coder::Impl {
       c.target_single = false;
       return true;
     }
+    if (!counted) return false;  // a destination needs people named by their role
     c.target = kNoActor;
     c.has_object = true;
     c.object_first = v.last + 1;

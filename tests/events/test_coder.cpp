@@ -620,6 +620,18 @@ TEST(Coder, RoleInsideTheEventNounIsNoSubject) {
             V({"ARN>GON:062", "GON>ARN:062"}));
 }
 
+TEST(Coder, DeportedToADestinationTargetsThePeopleDeported) {
+  // "deported the soldiers to Gondor": Gondor is where they go; the soldiers are deported.
+  static auto m =
+      testing::model_from("coder_deport", kActors, kAgents, "DEPORT_ [174]\n{DEPORTED_}\n");
+  auto events = code_text(m, "Arnor deported the soldiers to Gondor.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(summary(events), V({"ARN>MIL:174"}));
+  // A named actor as object stays the target.
+  EXPECT_EQ(summary(code_text(m, "Arnor deported Rohan soldiers to Gondor.")),
+            V({"ARN>ROHMIL:174"}));
+}
+
 TEST(Coder, OffsetsPointIntoTheText) {
   std::string text = "On Monday, the Arnor president met with Rohan\xe2\x80\x99s army.";
   auto events = code_text(model(), text);
