@@ -1552,7 +1552,10 @@ struct Coder::Impl {
       else if (options.dyad_rules && text::is(key, "TO") && k + 2 < end &&
                tokens.tokens[k + 1].kind == TokenKind::kWord && !tokens.tokens[k + 1].capitalized &&
                scratch.mention_of_token[k + 1] < 0 && !is_determiner(tokens.key(k + 1)) &&
-               is_determiner(tokens.key(k + 2)))
+               (is_determiner(tokens.key(k + 2)) ||
+                // "agreed to set up", "to carry out", "to step up": a verb and its particle.
+                (k + 3 < end &&
+                 DYAD_KEY_IN(tokens.key(k + 2), "UP", "OUT", "DOWN", "OFF", "BACK", "AWAY"))))
         return end;
       else if (preposition && !preposition_seen &&
                // "after", "before", "during", "without", "via" open adjuncts, not objects

@@ -583,6 +583,7 @@ TEST(Coder, EventWordOfThePatternIsNoUncodedTarget) {
 TEST(Coder, InfinitiveWithItsOwnObjectIsNoUncodedTarget) {
   // "condemned ... to postpone the march": "to" + a word + a determiner is an infinitive.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned to postpone the march.")), "(none)");
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned to set up camps.")), "(none)");
   // "to" + a noun phrase stays an object.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned to the march.")), "the march");
 }
