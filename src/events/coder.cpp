@@ -537,6 +537,29 @@ struct Coder::Impl {
              alternatives_placed(pattern.before.back(), false, verb_first, verb_last)));
   }
 
+  bool hyphenated_participle(const Verb& v) const {
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    if (v.first != v.last || v.first == 0 || v.last + 1 >= n || document == nullptr) return false;
+    std::string_view key = tokens.key(v.first);
+    if (key.size() < 5 || !(key.ends_with("ED") || key.ends_with("EN"))) return false;
+    const text::Span& a = tokens.tokens[v.first - 1].span;
+    const text::Span& b = tokens.tokens[v.first].span;
+    if (b.start < a.end) return false;
+    std::string_view gap(document->text.data() + a.end, b.start - a.end);
+    if (gap != "-" && gap != " - ") return false;
+    const text::Token& prev = tokens.tokens[v.first - 1];
+    if (prev.kind != TokenKind::kWord && prev.kind != TokenKind::kNumber) return false;
+    const text::Token& next = tokens.tokens[v.last + 1];
+    std::string_view next_key = tokens.key(v.last + 1);
+    return next.kind == TokenKind::kWord && !is_preposition(next_key) && !is_determiner(next_key) &&
+           !ends_noun_phrase(next_key);
+  }
+
+  static bool is_pronoun_key(std::string_view key) {
+    return DYAD_KEY_IN(key, "HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR", "WE",
+                       "OUR", "US", "I", "HIM");
+  }
+
   // Finds verbs; returns false when a verb root carries the discard or complex code.
   void find_verbs(bool* discard, bool* complex) {
     verbs.clear();
@@ -603,6 +626,16 @@ struct Coder::Impl {
           is_preposition(previous) && tokens.key(v.first).size() > 4 &&
           (tokens.key(v.first).ends_with("ED") || tokens.key(v.first).ends_with("EN")))
         v.noun_position = true;
+      // dyad: a past participle hyphenated to the word before it and followed by a noun
+      // ("US-backed Kurdish forces", "a Russian-hosted conference", pre-tokenized "Iranian -
+      // backed Houthis") is an adjective, no event.
+      if (options.dyad_rules && hyphenated_participle(v)) continue;
+      // dyad: so is a participle that opens the sentence before an actor ("Imprisoned Russian
+      // opposition leader Alexei Navalny has started ...", "Reinforced British troops remained").
+      if (options.dyad_rules && v.first == 0 && v.first == v.last && v.last + 1 < n &&
+          scratch.mention_of_token[v.last + 1] >= 0 && tokens.key(v.first).size() > 4 &&
+          (tokens.key(v.first).ends_with("ED") || tokens.key(v.first).ends_with("EN")))
+        continue;
       const lexicon::CompiledVerb& verb = model.verbs[payload];
       if (verb.code.discard()) *discard = true;
       if (text::is(verb.code.code, "+++")) *complex = true;
@@ -1099,9 +1132,17 @@ struct Coder::Impl {
         t.kind == TokenKind::kNumber || quantifier_at(k, clause_end_token) ||
         DYAD_KEY_IN(tokens.key(k), "SEVERAL", "DOZENS", "HUNDREDS", "THOUSANDS", "SCORES", "ABOUT",
                     "AROUND", "NEARLY", "OVER", "SOME", "APPROXIMATELY");
-    if (!counted) return false;
+    // Whoever is deported or released "to" a place goes there: the one it names is the
+    // destination, the verb's object the target ("deported children ... to Georgia").
+    const uint32_t target_first = scratch.mentions[c.target].first_token;
+    const bool destination = (c.code.starts_with("174") || c.code.starts_with("0841")) &&
+                             target_first > 0 &&
+                             (text::is(tokens.key(target_first - 1), "TO") ||
+                              (target_first > 1 && is_article(tokens.key(target_first - 1)) &&
+                               text::is(tokens.key(target_first - 2), "TO")));
+    if (!counted && !destination) return false;
     uint32_t end = noun_phrase_end(*document, v.last + 1, clause_end_token);
-    if (end <= k + 1 || end > scratch.mentions[c.target].first_token) return false;
+    if (end <= k + (counted ? 1 : 0) || end > target_first) return false;
     // A role there ("37 prisoners") is the target; a named actor is left to the actor search.
     for (uint32_t j = v.last + 1; j < end; ++j) {
       int m = scratch.mention_of_token[j];
@@ -1114,6 +1155,7 @@ struct Coder::Impl {
       c.target_single = false;
       return true;
     }
+    if (!counted) return false;  // a destination needs people named by their role
     set_uncoded_target(c, v.last + 1, end - 1);
     return true;
   }
@@ -1248,6 +1290,22 @@ struct Coder::Impl {
           (options.dyad_rules &&
            (text::is(key, "IS") || text::is(key, "ARE") || text::is(key, "BE"))))
         auxiliary = true;
+    }
+    // dyad's rules: a participle right after a noun, or after a comma that follows one, is a
+    // passive without BE when BY follows it ("warplanes supported by Russia", "missiles fired
+    // by the Israeli military").
+    if (!auxiliary && options.dyad_rules && v.first == v.last && v.first > 0 &&
+        v.last + 2 < tokens.size() && text::is(tokens.key(v.last + 1), "BY")) {
+      std::string_view key = tokens.key(v.first);
+      uint32_t before = v.first - 1;
+      if (tokens.tokens[before].kind == TokenKind::kComma && before > 0) --before;
+      const text::Token& t = tokens.tokens[before];
+      std::string_view previous = tokens.key(before);
+      auxiliary = key.size() > 4 && (key.ends_with("ED") || key.ends_with("EN")) &&
+                  t.kind == TokenKind::kWord && !is_preposition(previous) &&
+                  !is_determiner(previous) && !ends_noun_phrase(previous) &&
+                  !is_auxiliary(previous) && !verb_at(before) &&
+                  !DYAD_KEY_IN(previous, "HAS", "HAVE", "HAD", "HAVING");
     }
     if (!auxiliary) return -1;
     const uint32_t n = static_cast<uint32_t>(tokens.size());
@@ -1425,7 +1483,21 @@ struct Coder::Impl {
                        "SHE", "IT", "THEY", "WE", "I", "YOU", "NOT", "ALSO", "AGAIN", "ALREADY",
                        "STILL", "LAST", "NEXT", "EARLIER", "LATER", "AGO", "TWICE", "JUST",
                        "WITHIN", "FOLLOWING", "INCLUDING", "AMID", "DESPITE", "UPON", "THROUGH",
-                       "THROUGHOUT", "ACROSS", "BEYOND");
+                       "THROUGHOUT", "ACROSS", "BEYOND", "TILL", "SOON");
+  }
+
+  // dyad's rules: a date of a number and a capitalized month at token k ("1 April", "April 1"):
+  // its length, else 0.
+  uint32_t date_at(uint32_t k, uint32_t end) const {
+    if (!options.dyad_rules || k + 1 >= end) return 0;
+    auto month = [&](uint32_t j) {
+      return tokens.tokens[j].capitalized &&
+             DYAD_KEY_IN(tokens.key(j), "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE",
+                         "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER");
+    };
+    const bool number_first = tokens.tokens[k].kind == TokenKind::kNumber && month(k + 1);
+    const bool month_first = month(k) && tokens.tokens[k + 1].kind == TokenKind::kNumber;
+    return number_first || month_first ? 2 : 0;
   }
 
   // True when token k directly follows token k - 1 in the document (no dropped comma clause
@@ -1436,7 +1508,7 @@ struct Coder::Impl {
     if (b.start < a.end) return false;
     std::string_view gap(doc.text.data() + a.end, b.start - a.end);
     // " , " and " . " are what drop_spaced_periods took out of pre-tokenized text ("2 , 374").
-    return text::is(gap, "-") || gap == " , " || gap == " . " ||
+    return text::is(gap, "-") || gap == " , " || gap == " . " || gap == " - " ||
            gap.find_first_not_of(" \t\n") == std::string_view::npos;
   }
 
@@ -1463,6 +1535,18 @@ struct Coder::Impl {
         ++k;
       else if (preposition && k + 1 < end && is_time_word(tokens.key(k + 1)))
         k += 2;
+      else if (preposition && k + 1 < end && date_at(k + 1, end) > 0)
+        k += 1 + date_at(k + 1, end);  // "declared a ceasefire on 1 April"
+      // dyad's rules: "to" + a lower-case word + a determiner is an infinitive with its own
+      // object ("agreed to postpone the march", "to stem the spread"), no object of the verb.
+      else if (options.dyad_rules && text::is(key, "TO") && k + 2 < end &&
+               tokens.tokens[k + 1].kind == TokenKind::kWord && !tokens.tokens[k + 1].capitalized &&
+               scratch.mention_of_token[k + 1] < 0 && !is_determiner(tokens.key(k + 1)) &&
+               (is_determiner(tokens.key(k + 2)) ||
+                // "agreed to set up", "to carry out", "to step up": a verb and its particle.
+                (k + 3 < end &&
+                 DYAD_KEY_IN(tokens.key(k + 2), "UP", "OUT", "DOWN", "OFF", "BACK", "AWAY"))))
+        return end;
       else if (preposition && !preposition_seen &&
                // "after", "before", "during", "without", "via" open adjuncts, not objects
                // ("resigned after weeks of protests" has no object).
@@ -1551,6 +1635,10 @@ struct Coder::Impl {
       word = word || tokens.tokens[j].kind == TokenKind::kWord ||
              tokens.tokens[j].kind == TokenKind::kNumber;
     if (!word) return false;
+    // "violated the ceasefire about 80 times": how often, not what is acted on.
+    if (options.dyad_rules && text::is(tokens.key(k - 1), "TIMES") &&
+        !tokens.tokens[k - 1].capitalized)
+      return false;
     *first = start;
     *last = k - 1;
     // "provided $2 million to Fiji", "giving money to local communities": what is given is no
@@ -1859,8 +1947,21 @@ struct Coder::Impl {
       }
     }
     if (!source_set && options.dyad_rules) {
-      // The verb's own subject when its clause has one before it.
+      // The verb's own subject when its clause has one before it. A bare role among the
+      // pattern's words, right before the event noun, describes the noun ("a joint military
+      // exercise", "military aid"): no subject.
       int subject = subject_before(v.first, clause_first);
+      if (subject >= 0 && c.action_first < v.first &&
+          scratch.mentions[subject].first_token >= c.action_first &&
+          scratch.mentions[subject].last_token + 1 == v.first &&
+          scratch.mentions[subject].base_code.empty() &&
+          scratch.mentions[subject].referent_token < 0 &&
+          !is_pronoun_key(tokens.key(scratch.mentions[subject].last_token)) &&
+          scratch.mentions[subject].first_token > 0 &&
+          (DYAD_KEY_IN(tokens.key(scratch.mentions[subject].first_token - 1), "A", "AN") ||
+           is_preposition(tokens.key(scratch.mentions[subject].first_token - 1)) ||
+           (c.action_first > 0 && DYAD_KEY_IN(tokens.key(c.action_first - 1), "A", "AN"))))
+        subject = subject_before(c.action_first, clause_first);
       if (subject >= 0 &&
           (!target_set || scratch.mentions[subject].code != scratch.mentions[c.target].code)) {
         c.source = subject;
@@ -2264,11 +2365,24 @@ struct Coder::Impl {
           if (sc == tc) continue;
           if (!text::is(c.code, "---"))
             add_event(doc, sentence_index, day, place, c.code, s, t, c, seen, out, event_counter);
-          if (!c.paired.empty() && t != kNoActor && s != kNoActor)
+          if (!c.paired.empty() && t != kNoActor && s != kNoActor &&
+              !(options.dyad_rules && c.paired == c.code && t >= 0 && place_after_in(t)))
             add_event(doc, sentence_index, day, place, c.paired, t, s, c, seen, out, event_counter);
         }
       }
     }
+  }
+
+  // dyad's rules: a target after "in" ("agreed to a ceasefire in Hodeidah", "in eastern
+  // Ukraine") is where a mutual act happens: the place does not do it back.
+  bool place_after_in(int m) const {
+    int64_t k = static_cast<int64_t>(scratch.mentions[m].first_token) - 1;
+    while (k >= 0) {
+      std::string_view key = tokens.key(static_cast<size_t>(k));
+      if (!is_determiner(key) && !key.ends_with("ERN") && !text::is(key, "CENTRAL")) break;
+      --k;
+    }
+    return k >= 0 && text::is(tokens.key(static_cast<size_t>(k)), "IN");
   }
 
   void add_event(const Document& doc, uint32_t sentence_index, std::optional<int32_t> day,
@@ -2347,6 +2461,35 @@ struct Coder::Impl {
   void drop_spaced_periods() {
     auto& ts = tokens.tokens;
     size_t out = 0;
+    // dyad's rules: initials split by spaced periods ("U . K .", "H . W .") are one word, as
+    // "U.K." and "H.W." are in running text.
+    auto single_capital = [&](size_t k) {
+      return k < ts.size() && ts[k].kind == TokenKind::kWord && ts[k].key_length == 1 &&
+             ts[k].span.end == ts[k].span.start + 1 && ts[k].capitalized;
+    };
+    auto spaced_period_at = [&](size_t k) {
+      return k < ts.size() && ts[k].kind == TokenKind::kPeriod && tokens.key(k) == "." && k > 0 &&
+             ts[k].span.start == ts[k - 1].span.end + 1;
+    };
+    if (options.dyad_rules) {
+      for (size_t k = 0; k + 2 < ts.size(); ++k) {
+        if (!single_capital(k) || !spaced_period_at(k + 1) || !single_capital(k + 2)) continue;
+        std::string key(tokens.key(k));
+        size_t last = k;
+        while (last + 2 < ts.size() && spaced_period_at(last + 1) && single_capital(last + 2)) {
+          key += tokens.key(last + 2);
+          last += 2;
+        }
+        // The joined word keeps the first letter's place; its key goes to the end of keys.
+        ts[k].key_offset = static_cast<uint32_t>(tokens.keys.size());
+        ts[k].key_length = static_cast<uint32_t>(key.size());
+        ts[k].span.end = ts[last].span.end;
+        ts[k].all_caps = true;
+        tokens.keys += key;
+        ts.erase(ts.begin() + static_cast<std::ptrdiff_t>(k + 1),
+                 ts.begin() + static_cast<std::ptrdiff_t>(last + 1));
+      }
+    }
     for (size_t k = 0; k < ts.size(); ++k) {
       const bool spaced_period =
           ts[k].kind == TokenKind::kPeriod && k > 0 && k + 1 < ts.size() && tokens.key(k) == "." &&
@@ -2358,7 +2501,17 @@ struct Coder::Impl {
                                     ts[k - 1].kind == TokenKind::kNumber &&
                                     ts[k + 1].kind == TokenKind::kNumber &&
                                     tokens.key(k + 1).size() == 3 && tokens.key(k - 1).size() <= 3;
-      if (!spaced_period && !spaced_separator) ts[out++] = ts[k];
+      // "war - torn", "a 35 - year - old inmate": a hyphen split off between two words, the
+      // second lower case, is the hyphen of one word ("war-torn"), no dash of the sentence.
+      const bool spaced_hyphen =
+          ts[k].kind == TokenKind::kDash && tokens.key(k) == "-" && k > 0 && k + 1 < ts.size() &&
+          ts[k].span.end == ts[k].span.start + 1 && ts[k].span.start == ts[k - 1].span.end + 1 &&
+          ts[k + 1].span.start == ts[k].span.end + 1 &&
+          (ts[k - 1].kind == TokenKind::kWord || ts[k - 1].kind == TokenKind::kNumber) &&
+          ((ts[k + 1].kind == TokenKind::kWord && !ts[k + 1].capitalized) ||
+           ts[k + 1].kind == TokenKind::kNumber);
+      if (!spaced_period && !spaced_separator && !(options.dyad_rules && spaced_hyphen))
+        ts[out++] = ts[k];
     }
     ts.resize(out);
   }

@@ -748,8 +748,17 @@ void split_sentences_with(std::string_view document, std::vector<Span>& out) {
     // sentence after a title or month, nor between two numbers.
     if (c == '.' && e == i + 1 && i >= start + 2 && s[i - 1] == ' ' && k == e) {
       const Abbr spaced = abbreviation_before(s, start, i - 1);
+      // Initials split the same way ("U . S .", "George H . W . Bush"): a single capital
+      // letter with another initial right before or after it.
+      auto upper = [](uchar ch) { return ch >= 'A' && ch <= 'Z'; };
+      const bool initial = upper(s[i - 2]) && (i - 2 == start || s[i - 3] == ' ');
+      const bool next_initial = m + 2 < n && upper(s[m]) && s[m + 1] == ' ' && s[m + 2] == '.';
+      const bool previous_initial = i >= start + 6 && s[i - 3] == ' ' && s[i - 4] == '.' &&
+                                    s[i - 5] == ' ' && upper(s[i - 6]) &&
+                                    (i - 6 == start || s[i - 7] == ' ');
       if (spaced == Abbr::kStrong || (spaced == Abbr::kNumber && is_digit(s[m])) ||
-          (is_digit(s[i - 2]) && is_digit(s[m]) && m == e + 1)) {
+          (is_digit(s[i - 2]) && is_digit(s[m]) && m == e + 1) ||
+          (initial && (next_initial || previous_initial))) {
         i = e;
         continue;
       }

@@ -11,8 +11,9 @@ using testing::summary;
 using V = std::vector<std::string>;
 
 const char* kActors =
-    "ARNOR_ [ARN]\nGONDOR_ [GON]\n+MINAS_TIRITH_\nROHAN_ [ROH]\n+ROHIRRIM_\nMORDOR_ [MOR]\n"
-    "THE_WHITE_COUNCIL_ [IGOWHC]\nSARUMAN_ [ISEGOV]\nHALBARAD_\n  [ARNELI <19991231]\n"
+    "ARNOR_ [ARN]\nGONDOR_ [GON]\n+MINAS_TIRITH_\n+G.N._\nROHAN_ [ROH]\n+ROHIRRIM_\n"
+    "MORDOR_ [MOR]\nTHE_WHITE_COUNCIL_ [IGOWHC]\nSARUMAN_ [ISEGOV]\nHALBARAD_\n  [ARNELI "
+    "<19991231]\n"
     "  [ARNGOV 20000101-20101231]\n";
 const char* kAgents =
     "MINISTER_ [~GOV]\nPRESIDENT_ [~GOV]\nARMY_ [~MIL]\nSOLDIER [~MIL]\nCOLONEL_GENERAL_ [~MIL]\n"
@@ -534,6 +535,31 @@ TEST(Coder, SpacedPeriodsOfPreTokenizedTextAreNoPunctuation) {
             V({"GONGOV>ISEGOV:040", "ISEGOV>GONGOV:040"}));
 }
 
+TEST(Coder, PlaceAfterInDoesNotDoAMutualActBack) {
+  // "met in Gondor": Gondor is where they met; it meets no one in return.
+  EXPECT_EQ(summary(code_text(model(), "Arnor met in northern Gondor on Tuesday.")),
+            V({"ARN>GON:040"}));
+  // A partner named otherwise stays a partner both ways.
+  EXPECT_EQ(summary(code_text(model(), "Arnor met Gondor on Tuesday.")),
+            V({"ARN>GON:040", "GON>ARN:040"}));
+}
+
+TEST(Coder, SpacedHyphensOfPreTokenizedTextJoinWords) {
+  // "war - torn" is "war-torn" split by a tokenizer: one noun phrase, not a dash.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned the war - torn state of the realm .")),
+            "the war - torn state of the realm");
+  // A dash before a capitalized word stays a dash.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned the war - Many said so .")), "the war");
+}
+
+TEST(Coder, SpacedInitialsOfPreTokenizedTextAreOneWord) {
+  // "G . N ." is "G.N." split by a tokenizer: one word, as in running text.
+  EXPECT_EQ(summary(code_text(model(), "Arnor met the G.N. on Tuesday.")),
+            V({"ARN>GON:040", "GON>ARN:040"}));
+  EXPECT_EQ(summary(code_text(model(), "Arnor met the G . N . on Tuesday .")),
+            V({"ARN>GON:040", "GON>ARN:040"}));
+}
+
 TEST(Coder, ListMembersAfterOtherFormerOrEx) {
   // "and other ...", "and former ...", "and ex-..." continue a list of actors.
   EXPECT_EQ(summary(code_text(model(), "Mordor attacked Gondor and other Rohan towns.")),
@@ -552,6 +578,59 @@ TEST(Coder, EventWordOfThePatternIsNoUncodedTarget) {
   // ... a thing or people among them are.
   EXPECT_EQ(target_text(code_text(target_model(), "Arnor gassed several villages.")),
             "several villages");
+}
+
+TEST(Coder, InfinitiveWithItsOwnObjectIsNoUncodedTarget) {
+  // "condemned ... to postpone the march": "to" + a word + a determiner is an infinitive.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned to postpone the march.")), "(none)");
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned to set up camps.")), "(none)");
+  // "to" + a noun phrase stays an object.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned to the march.")), "the march");
+}
+
+TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
+  // A date after a preposition, how often, "till", "soon": when or how often, not what.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
+            "the decision");
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned about 80 times.")), "(none)");
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned till Monday.")), "(none)");
+}
+
+TEST(Coder, HyphenatedParticipleIsAnAdjective) {
+  // "Arnor-condemned": a participle hyphenated to a word before a noun describes the noun.
+  EXPECT_TRUE(code_text(model(), "The Arnor-condemned Gondor envoys left.").empty());
+  EXPECT_TRUE(code_text(model(), "The Arnor - condemned Gondor envoys left .").empty());
+  // A dash before a verb and its preposition is a dash.
+  EXPECT_FALSE(code_text(model(), "The envoys of Arnor - condemned by Gondor .").empty());
+  // A participle opening the sentence before an actor describes the actor.
+  EXPECT_EQ(summary(code_text(model(), "Condemned Gondor envoys attacked Arnor.")),
+            V({"GON>ARN:190"}));
+}
+
+TEST(Coder, ParticipleAfterANounWithByIsAPassive) {
+  // "Gondor envoys condemned by Arnor": Arnor condemned them (a passive without BE).
+  EXPECT_EQ(summary(code_text(model(), "Gondor envoys condemned by Arnor left the city.")),
+            V({"ARN>GON:122"}));
+}
+
+TEST(Coder, RoleInsideTheEventNounIsNoSubject) {
+  // "a joint army drill": the army describes the drill; the actors named before it hold it.
+  static auto m = testing::model_from("coder_drill", kActors, kAgents,
+                                      "DRILL [---]\n- JOINT_ * [062:062]\nBEGIN [---]\n");
+  EXPECT_EQ(summary(code_text(m, "Arnor and Gondor began a joint army drill.")),
+            V({"ARN>GON:062", "GON>ARN:062"}));
+}
+
+TEST(Coder, DeportedToADestinationTargetsThePeopleDeported) {
+  // "deported the soldiers to Gondor": Gondor is where they go; the soldiers are deported.
+  static auto m =
+      testing::model_from("coder_deport", kActors, kAgents, "DEPORT_ [174]\n{DEPORTED_}\n");
+  auto events = code_text(m, "Arnor deported the soldiers to Gondor.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(summary(events), V({"ARN>MIL:174"}));
+  // A named actor as object stays the target.
+  EXPECT_EQ(summary(code_text(m, "Arnor deported Rohan soldiers to Gondor.")),
+            V({"ARN>ROHMIL:174"}));
 }
 
 TEST(Coder, OffsetsPointIntoTheText) {

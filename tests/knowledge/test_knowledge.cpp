@@ -267,6 +267,16 @@ TEST(KnowledgeVerbs, MarketNounsAndTopicsAreNoEvents) {
   EXPECT_EQ(cameo_of("Putin talked with Erdogan on Tuesday."), "040");
 }
 
+TEST(KnowledgeVerbs, FunctionWordsInPatternsAreExact) {
+  // FOR in a pattern is the word, not a stem: PROVIDE's null "* FOR_" does not match FORCES.
+  EXPECT_EQ(cameo_of("The United States provided Lebanese forces with aircraft."), "070");
+  EXPECT_EQ(target_of("The United States provided Lebanese forces with aircraft."), "LBNMIL");
+  // Signing an agreement on a subject is a signing, not SIGN's null "* ON".
+  EXPECT_EQ(cameo_of("Britain and the United States signed an agreement on customs."), "057");
+  // Launching an offensive with words between.
+  EXPECT_EQ(root_of("The army launched a strategic offensive against the rebels."), "19");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");

@@ -157,6 +157,11 @@ TEST(TextSentences, PreTokenizedPeriodsAfterTitlesAndInNumbers) {
   EXPECT_EQ(Split("Prices rose 5 percent . Companies closed .").size(), 2u);
   // The price: a sentence opening with a number after one ending with a number stays joined.
   EXPECT_EQ(Split("Prices rose 5 . 2 companies closed .").size(), 1u);
+  // Initials split the same way: "U . K .", "George H . W . Bush".
+  EXPECT_EQ(Split("Kenya signed an agreement with the U . K . to keep trade .").size(), 1u);
+  EXPECT_EQ(Split("He praised George H . W . Bush on Friday .").size(), 1u);
+  // A single capital letter alone before a spaced period still ends a sentence.
+  EXPECT_EQ(Split("They chose plan B . The vote was close .").size(), 2u);
 }
 
 TEST(TextSentences, CompanySuffixes) {
