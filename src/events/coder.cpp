@@ -1363,6 +1363,39 @@ struct Coder::Impl {
     return false;
   }
 
+  // dyad's rules: an act that is only possible, wished or prevented is not reported as having
+  // happened: a modal of possibility or advice right before the verb ("sanctions should be
+  // imposed", "an attack could follow"; "must" and "will" are left to the demand and intent
+  // patterns), and the act after FROM that a verb of prevention governs ("the US presence
+  // prevents Turkey from invading", "refrained from attacking"). Only for patterns that name no
+  // word before the verb: one that does ("* + SHOULD") has read the modal itself.
+  bool possible_or_prevented(const Verb& v) const {
+    if (v.first == 0) return false;
+    uint32_t k = v.first - 1;
+    // "should be imposed", "could have been avoided", "may soon attack": skip auxiliaries and
+    // one adverb.
+    while (k > 0 && DYAD_KEY_IN(tokens.key(k), "BE", "BEEN", "HAVE", "SOON", "ALSO", "STILL",
+                                "EVENTUALLY", "EVEN", "THEN", "NOT"))
+      --k;
+    if (DYAD_KEY_IN(tokens.key(k), "WOULD", "COULD", "MIGHT", "MAY", "SHOULD")) return true;
+    if (!text::is(tokens.key(v.first - 1), "FROM")) return false;
+    for (uint32_t j = v.first - 1; j > 0 && j + 8 > v.first;) {
+      --j;
+      const text::Token& t = tokens.tokens[j];
+      if (t.kind == TokenKind::kComma || t.kind == TokenKind::kColon ||
+          t.kind == TokenKind::kPeriod)
+        return false;
+      if (DYAD_KEY_IN(tokens.key(j), "PREVENT", "PREVENTS", "PREVENTED", "PREVENTING", "STOP",
+                      "STOPS", "STOPPED", "STOPPING", "BAR", "BARS", "BARRED", "BARRING", "BLOCK",
+                      "BLOCKS", "BLOCKED", "BLOCKING", "DETER", "DETERS", "DETERRED", "DETERRING",
+                      "KEEP", "KEEPS", "KEPT", "KEEPING", "PROHIBIT", "PROHIBITS", "PROHIBITED",
+                      "BAN", "BANS", "BANNED", "DISSUADE", "DISSUADED", "RESTRAIN", "RESTRAINED",
+                      "REFRAIN", "REFRAINS", "REFRAINED", "ABSTAIN", "ABSTAINED", "DESIST"))
+        return true;
+    }
+    return false;
+  }
+
   // ---- PETRARCH's new actors: unknown noun phrases as actors -------------------------------
 
   static bool is_auxiliary(std::string_view key) {
@@ -1905,6 +1938,7 @@ struct Coder::Impl {
     if (code->null() && code->paired.empty()) return false;
     if (options.dyad_rules && !explicit_before && negated(v)) return false;
     if (options.dyad_rules && hypothetical(v)) return false;
+    if (options.dyad_rules && !explicit_before && possible_or_prevented(v)) return false;
     c.code = code->code;
     c.paired = code->paired;
     // Reported speech is the codebook's residual category: with dyad's rules a speech event

@@ -1,6 +1,8 @@
 // Coding rules on small dictionaries of the tests' own (fictional and real actors).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "test_util.h"
 
 namespace dyad {
@@ -316,6 +318,22 @@ TEST(Coder, HypotheticalActionsAreNotEvents) {
   EXPECT_TRUE(code_text(model(), "Did Arnor attack Gondor?").empty());
   EXPECT_EQ(summary(code_text(model(), "Arnor condemned Gondor, if only briefly.")),
             V({"ARN>GON:122"}));
+}
+
+TEST(Coder, PossibleOrPreventedActionsAreNotEvents) {
+  // A modal of possibility or advice before the verb: the act has not happened.
+  EXPECT_TRUE(code_text(model(), "Arnor could attack Gondor.").empty());
+  EXPECT_TRUE(code_text(model(), "Gondor should be attacked by Arnor.").empty());
+  EXPECT_TRUE(code_text(model(), "Arnor may soon attack Gondor.").empty());
+  // An act that a verb of prevention governs after FROM.
+  for (const char* text :
+       {"Rohan kept Arnor from attacking Gondor.", "Arnor refrained from attacking Gondor."}) {
+    const V events = summary(code_text(model(), text));
+    EXPECT_EQ(std::count(events.begin(), events.end(), "ARN>GON:190"), 0) << text;
+  }
+  // Without them the same verb is an event.
+  EXPECT_EQ(summary(code_text(model(), "Arnor attacked Gondor.")), V({"ARN>GON:190"}));
+  EXPECT_EQ(summary(code_text(model(), "Gondor was attacked by Arnor.")), V({"ARN>GON:190"}));
 }
 
 TEST(Coder, ListOfOneActorHasNoTarget) {
