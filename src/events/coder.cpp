@@ -997,6 +997,15 @@ struct Coder::Impl {
     }
     return -1;
   }
+  // The target becomes the phrase [first, end)'s first usable mention that is not the
+  // source's actor, else the phrase itself, uncoded.
+  void set_phrase_target(Candidate& c, uint32_t first, uint32_t end,
+                         const std::string& source_code) const {
+    if (int m = mention_in_phrase(first, end, source_code); m >= 0)
+      set_coded_target(c, m);
+    else
+      set_uncoded_target(c, first, end - 1);
+  }
   // The candidate's target becomes mention m (the whole mention: a list is not split).
   static void set_coded_target(Candidate& c, int m) {
     c.target = m;
@@ -1030,10 +1039,7 @@ struct Coder::Impl {
       // The phrase itself: what follows it ("to stop protests") is no recipient.
       const uint32_t first = k + 1, end = noun_phrase_end(*document, first, clause_end_token);
       if (end <= first) return false;
-      if (int m = mention_in_phrase(first, end, source_code); m >= 0)
-        set_coded_target(c, m);
-      else
-        set_uncoded_target(c, first, end - 1);
+      set_phrase_target(c, first, end, source_code);
       return true;
     }
     return false;
@@ -1104,10 +1110,7 @@ struct Coder::Impl {
       if (target_first >= in) return false;
       const uint32_t first = in + 1, end = noun_phrase_end(*document, first, clause_end_token);
       if (end <= first) return false;
-      if (int m = mention_in_phrase(first, end, source_code); m >= 0)
-        set_coded_target(c, m);
-      else
-        set_uncoded_target(c, first, end - 1);
+      set_phrase_target(c, first, end, source_code);
       return true;
     }
     return false;

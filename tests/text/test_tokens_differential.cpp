@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "shared_corpus.h"
 #include "test_util.h"
 #include "text/text.h"
 
@@ -409,39 +410,43 @@ TEST(TextTokensFastPath, RandomStrings) {
 
 // Every sentence of the shared corpora, and every 10th sentence also into a prefilled buffer and
 // cut short at several points (fewer runs, so the sanitizer build stays quick).
+// One document's sentences (see CompareCorpus); false once ten comparisons failed.
+bool CompareDocument(const dyad::ingest::RawDocument& raw, const std::string& name,
+                     std::vector<Span>& spans, size_t& sentences, size_t& failures) {
+  const ExactBuffer buf(raw.text);
+  spans.clear();
+  dyad::text::split_sentences(buf.view, spans);
+  for (const Span& sp : spans) {
+    const std::string what = name + " document " + raw.id;
+    const bool sample = sentences % 10 == 0;
+    bool ok = Same(buf.view, sp, what, !sample);
+    if (ok && sample) {
+      for (uint32_t cut = sp.start + 1; ok && cut < sp.end; cut += 7) {
+        ok = Same(buf.view, Span{sp.start, cut}, what, true);
+      }
+    }
+    ++sentences;
+    if (!ok && ++failures >= 10) return false;
+  }
+  // The whole document as one span: words at the very end of the buffer.
+  if (!Same(buf.view, Span{0, static_cast<uint32_t>(buf.view.size())}, name + " " + raw.id, true)) {
+    if (++failures >= 10) return false;
+  }
+  return true;
+}
+
 void CompareCorpus(const std::string& name) {
-  if (!dyad::testing::have_shared()) GTEST_SKIP() << "needs ../shared";
-  const std::filesystem::path path = dyad::testing::shared_dir() / "corpora" / name;
-  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " absent";
-  dyad::ingest::DocumentReader reader({path.string()}, dyad::ingest::ReaderOptions{});
-  dyad::ingest::RawDocument raw;
-  auto ignore = [](const dyad::ingest::Reject&) {};
   std::vector<Span> spans;
   size_t sentences = 0;
   size_t failures = 0;
-  while (reader.next(raw, ignore, ignore)) {
-    const ExactBuffer buf(raw.text);
-    spans.clear();
-    dyad::text::split_sentences(buf.view, spans);
-    for (const Span& sp : spans) {
-      const std::string what = name + " document " + raw.id;
-      const bool sample = sentences % 10 == 0;
-      bool ok = Same(buf.view, sp, what, !sample);
-      if (ok && sample) {
-        for (uint32_t cut = sp.start + 1; ok && cut < sp.end; cut += 7) {
-          ok = Same(buf.view, Span{sp.start, cut}, what, true);
-        }
-      }
-      ++sentences;
-      if (!ok && ++failures >= 10) return;
-    }
-    // The whole document as one span: words at the very end of the buffer.
-    if (!Same(buf.view, Span{0, static_cast<uint32_t>(buf.view.size())}, name + " " + raw.id,
-              true)) {
-      if (++failures >= 10) return;
-    }
+  const std::string skip =
+      dyad::testing::for_each_corpus_document(name, [&](const dyad::ingest::RawDocument& raw) {
+        return CompareDocument(raw, name, spans, sentences, failures);
+      });
+  if (!skip.empty()) GTEST_SKIP() << skip;
+  if (failures == 0) {
+    EXPECT_GT(sentences, 1000u);
   }
-  EXPECT_GT(sentences, 1000u);
 }
 
 TEST(TextTokensFastPath, ReutersCorpus) {
