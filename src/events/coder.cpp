@@ -459,8 +459,10 @@ struct Coder::Impl {
   // end here.
   static constexpr uint32_t kSeenBits = 4096;
   std::array<uint64_t, kSeenBits / 64> seen_bits{};
+  static size_t seen_word(lexicon::WordId id) { return (id / 64) % (kSeenBits / 64); }
+  static uint64_t seen_mask(lexicon::WordId id) { return uint64_t{1} << (id % 64); }
   bool maybe_seen(lexicon::WordId id) const {
-    return seen_bits[(id / 64) % (kSeenBits / 64)] >> (id % 64) & 1;
+    return (seen_bits[seen_word(id)] & seen_mask(id)) != 0;
   }
   std::vector<uint32_t> pattern_candidates;     // try_verb's keyed patterns to try (reused buffer)
   std::vector<lexicon::WordId> sentence_words;  // the distinct words seen, in order
@@ -486,7 +488,7 @@ struct Coder::Impl {
           w.stamp = stamp;
           w.first = i;
           sentence_words.push_back(id);
-          seen_bits[(id / 64) % (kSeenBits / 64)] |= uint64_t{1} << (id % 64);
+          seen_bits[seen_word(id)] |= seen_mask(id);
         }
         w.last = i;
       }
@@ -989,6 +991,11 @@ struct Coder::Impl {
     return false;
   }
 
+  // The code of the candidate's source mention, "" when it has none (no copy).
+  const std::string& source_code_of(const Candidate& c) const {
+    static const std::string kNone;
+    return c.source >= 0 ? scratch.mentions[c.source].code : kNone;
+  }
   // The first usable mention in the phrase [first, end) that is not the source's actor, or -1.
   int mention_in_phrase(uint32_t first, uint32_t end, const std::string& source_code) const {
     for (uint32_t j = first; j < end; ++j) {
@@ -1027,7 +1034,7 @@ struct Coder::Impl {
   // not a later actor. The target becomes a mention in that phrase, else the phrase uncoded.
   bool restriction_place(Candidate& c, uint32_t clause_end_token) const {
     if (!DYAD_KEY_IN(c.code, "1723", "1724", "0813", "0814")) return false;
-    const std::string& source_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
+    const std::string& source_code = source_code_of(c);
     for (uint32_t k = c.action_last + 1; k < clause_end_token && k <= c.action_last + 5; ++k) {
       if (tokens.tokens[k].kind != TokenKind::kWord && tokens.tokens[k].kind != TokenKind::kNumber)
         return false;
@@ -1054,7 +1061,7 @@ struct Coder::Impl {
   bool recipient_of_gift(Candidate& c, uint32_t clause_end_token) const {
     if (!c.code.starts_with("0842")) return false;
     if (c.target < 0 && !(c.target == kNoActor && c.has_object)) return false;
-    const std::string& source_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
+    const std::string& source_code = source_code_of(c);
     // From the verb on: a pattern's words may reach past the TO ("returned ... to its owners
     // after it was stolen").
     for (uint32_t k = c.verb_last + 1; k + 1 < clause_end_token; ++k) {
@@ -1094,7 +1101,7 @@ struct Coder::Impl {
   // contribute to UN peacekeeping operations in Syria"), not the organisation that leads it.
   // The target becomes a mention in that phrase, else the phrase uncoded.
   bool served_by_peacekeeping(Candidate& c, uint32_t clause_end_token) const {
-    const std::string& source_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
+    const std::string& source_code = source_code_of(c);
     for (uint32_t k = c.verb_last + 1; k + 2 < clause_end_token; ++k) {
       if (!DYAD_KEY_IN(tokens.key(k), "PEACEKEEPING", "SECURITY", "STABILIZATION", "STABILISATION"))
         continue;
@@ -1123,8 +1130,7 @@ struct Coder::Impl {
   // number or a quantifier and names no actor: its role ("prisoners") is the target, else the
   // phrase uncoded.
   bool counted_people_object(const Verb& v, Candidate& c, uint32_t clause_end_token) const {
-    if (!c.code.starts_with("0841") && !c.code.starts_with("174") && !c.code.starts_with("17") &&
-        !c.code.starts_with("18"))
+    if (!c.code.starts_with("0841") && !c.code.starts_with("17") && !c.code.starts_with("18"))
       return false;
     if (c.target < 0 || scratch.mentions[c.target].first_token <= v.last) return false;
     uint32_t k = v.last + 1;
@@ -2057,7 +2063,7 @@ struct Coder::Impl {
     }
     if (c.source < 0 && !options.default_source.empty()) c.source = -2;  // the DEFAULT code
     if (!target_set) {
-      std::string not_code = c.source >= 0 ? scratch.mentions[c.source].code : "";
+      const std::string& not_code = source_code_of(c);
       // The target is looked for within the verb's clause ("might affirm or allow an attack by
       // Osgiliath": the attackers are not what is affirmed).
       c.target = first_mention(v.last + 1, clause_last, not_code, 0, &c);
