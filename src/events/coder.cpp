@@ -1027,6 +1027,31 @@ struct Coder::Impl {
     c.object_last = last;
   }
 
+  // dyad's rules: a possessive pronoun a pattern placed as the target after the verb ("met *his*
+  // counterpart Italian President Sergio Mattarella", "met his counterpart in Rome") owns the
+  // object; it is not the one acted on when it stands for the source. Its mention, else -1.
+  int possessive_pattern_target(const Verb& v, const Candidate& c) const {
+    if (c.target < 0 || scratch.mentions[c.target].first_token <= v.last ||
+        !possessive_pronoun(scratch.mentions[c.target]))
+      return -1;
+    return c.target;
+  }
+  // The source found: a possessive pronoun for another actor stays the target ("attacked their
+  // positions"); one for the source itself gives way to an actor named in the noun phrase it
+  // opens ("his counterpart Italian President Sergio Mattarella"); without one the pattern has
+  // no target and no event (the phrase uncoded was mostly a company's own things in running
+  // text: "its authorised capital", "its case", "he gave his life" as 116). False: no event.
+  bool possessed_object(Candidate& c, int owner, uint32_t clause_end_token) const {
+    c.target = owner;
+    if (c.source < 0 || compared_code(scratch.mentions[owner]) != source_code_of(c)) return true;
+    const uint32_t first = scratch.mentions[owner].first_token;
+    const uint32_t end = noun_phrase_end(*document, first, clause_end_token);
+    int m = end > first + 1 ? mention_in_phrase(first, end, source_code_of(c)) : -1;
+    if (m < 0) return false;
+    set_coded_target(c, m);
+    return true;
+  }
+
   // dyad's rules: a curfew, a state of emergency or martial law, imposed or eased (1723, 1724,
   // 0813, 0814), is aimed at the place where it holds: the phrase after IN a few words after
   // the words that coded it ("imposed a curfew in parts of Kashmir to stop protests after ...
@@ -1933,6 +1958,8 @@ struct Coder::Impl {
       c.action_first = match.first_token;
       c.action_last = std::max(match.last_token, v.continuation_last);
     }
+    int owner = matched && options.dyad_rules ? possessive_pattern_target(v, c) : -1;
+    if (owner >= 0) c.target = -1;
     if (!matched) {
       if (v.noun_position) return false;  // "the attack": a noun unless a pattern says more
       code = &verb.code;
@@ -2062,6 +2089,10 @@ struct Coder::Impl {
       }
     }
     if (c.source < 0 && !options.default_source.empty()) c.source = -2;  // the DEFAULT code
+    if (owner >= 0) {
+      if (!possessed_object(c, owner, clause_last)) return false;
+      target_set = true;
+    }
     if (!target_set) {
       const std::string& not_code = source_code_of(c);
       // The target is looked for within the verb's clause ("might affirm or allow an attack by

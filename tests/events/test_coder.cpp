@@ -651,6 +651,20 @@ TEST(Coder, DeportedToADestinationTargetsThePeopleDeported) {
             V({"ARN>ROHMIL:174"}));
 }
 
+TEST(Coder, PossessiveForTheSourceIsNoPatternTarget) {
+  // "met his counterpart X in Y": the pattern's target "his" is the source's own; the actor
+  // named in the phrase it opens is the target, and the source is found as usual.
+  static auto m = testing::model_from("coder_counterpart", kActors, kAgents,
+                                      "MEET [040:040]\n{MET_}\n- * + IN_ [040:040]\n");
+  EXPECT_EQ(summary(code_text(m, "The Arnor president met his Gondor counterpart in Rohan.")),
+            V({"ARNGOV>GON:040", "GON>ARNGOV:040"}));
+  // No actor in the phrase: no event (it was Rohan -> his).
+  EXPECT_TRUE(code_text(m, "The Arnor president met his counterpart in Rohan.").empty());
+  // A possessive for another actor stays the target.
+  EXPECT_EQ(summary(code_text(m, "Gondor said the Arnor president met their envoys in Rohan.")),
+            V({"ARNGOV>GON:040", "GON>ARNGOV:040"}));
+}
+
 TEST(Coder, OffsetsPointIntoTheText) {
   std::string text = "On Monday, the Arnor president met with Rohan\xe2\x80\x99s army.";
   auto events = code_text(model(), text);
