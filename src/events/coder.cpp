@@ -1052,6 +1052,43 @@ struct Coder::Impl {
     return true;
   }
 
+  // dyad's rules: denying an accusation, allegation, charge or claim (016) answers the one who
+  // made it: the actor after BY or FROM right behind the noun ("rejected accusations by the US
+  // that its military ...", "denied charges from Liberman"), or its possessor ("rejected
+  // Trump's accusations"). Actors inside what is alleged ("rejected accusation that her
+  // government refused ...", "of racism after ... the Chinese virus") are not the target;
+  // without an accuser the denial has none. False: the event does not stand (its one actor
+  // may not stand alone).
+  bool accusation_denied(Candidate& c, uint32_t clause_end_token) const {
+    if (!text::is(c.code, "016") || c.source < 0) return true;
+    uint32_t noun = UINT32_MAX;
+    for (uint32_t k = c.action_first; k <= c.action_last; ++k) {
+      std::string_view key = tokens.key(k);
+      if (key.starts_with("ACCUSATION") || key.starts_with("ALLEGATION") ||
+          DYAD_KEY_IN(key, "CHARGE", "CHARGES", "CLAIM", "CLAIMS"))
+        noun = k;
+    }
+    if (noun == UINT32_MAX) return true;
+    const std::string& source_code = source_code_of(c);
+    const uint32_t by = noun + 1;
+    if (by + 1 < clause_end_token && DYAD_KEY_IN(tokens.key(by), "BY", "FROM")) {
+      const uint32_t end = noun_phrase_end(*document, by + 1, clause_end_token);
+      if (end > by + 1) {
+        set_phrase_target(c, by + 1, end, source_code);
+        return true;
+      }
+    }
+    if (c.target >= 0) {
+      const Mention& m = scratch.mentions[c.target];
+      if (m.last_token + 1 < noun && m.first_token >= c.action_first &&
+          tokens.tokens[m.last_token + 1].kind == TokenKind::kPossessive)
+        return true;
+    }
+    c.target = kNoActor;
+    c.has_object = false;
+    return alone_ok(c.code, c.source);
+  }
+
   // dyad's rules: a curfew, a state of emergency or martial law, imposed or eased (1723, 1724,
   // 0813, 0814), is aimed at the place where it holds: the phrase after IN a few words after
   // the words that coded it ("imposed a curfew in parts of Kashmir to stop protests after ...
@@ -2182,6 +2219,7 @@ struct Coder::Impl {
       served_by_peacekeeping(c, clause_last);
     if (options.dyad_rules && c.source >= 0 && c.target >= 0)
       counted_people_object(v, c, clause_last);
+    if (options.dyad_rules && c.target != -1 && !accusation_denied(c, clause_last)) return false;
     // dyad's rules: "Ingabire was arrested (on Monday) in Rwanda": a coercive act (root 17) in
     // the passive
     // without its agent, on a subject that names no actor, was done by the state of the place

@@ -665,6 +665,18 @@ TEST(Coder, PossessiveForTheSourceIsNoPatternTarget) {
             V({"ARNGOV>GON:040", "GON>ARNGOV:040"}));
 }
 
+TEST(Coder, DenialOfAnAccusationTargetsTheAccuser) {
+  // The accuser after BY or FROM is the target; actors inside what is alleged are not.
+  static auto m = testing::model_from("coder_deny", kActors, kAgents,
+                                      "REJECT [120]\n{REJECTED_}\n- * ACCUSATIONS [016]\n");
+  EXPECT_EQ(summary(code_text(m, "Arnor rejected accusations by Gondor that it attacked Rohan.")),
+            V({"ARN>GON:016"}));
+  EXPECT_EQ(summary(code_text(m, "Arnor rejected Gondor's accusations.")), V({"ARN>GON:016"}));
+  auto events = code_text(m, "Arnor rejected accusations that it attacked Rohan.");
+  ASSERT_EQ(summary(events), V({"ARN>-:016"}));
+  EXPECT_FALSE(events[0].target.has_value());
+}
+
 TEST(Coder, OffsetsPointIntoTheText) {
   std::string text = "On Monday, the Arnor president met with Rohan\xe2\x80\x99s army.";
   auto events = code_text(model(), text);
