@@ -277,6 +277,17 @@ TEST(KnowledgeVerbs, FunctionWordsInPatternsAreExact) {
   EXPECT_EQ(root_of("The army launched a strategic offensive against the rebels."), "19");
 }
 
+TEST(KnowledgeVerbs, WelcomingSomeonesDecisionIsPraise) {
+  // Welcoming X's decision or offer praises X (051); welcoming X to a place hosts X (043).
+  EXPECT_EQ(cameo_of("Russia welcomed Turkey's decision to withdraw its troops."), "051");
+  EXPECT_EQ(target_of("Russia welcomed Turkey's decision to withdraw its troops."), "TUR");
+  EXPECT_EQ(cameo_of("Germany welcomed Putin's invitation to visit Moscow."), "051");
+  EXPECT_EQ(cameo_of("Germany welcomed the Russian president to Berlin."), "043");
+  // "X's decision" with the possessive joined to the name, as running text writes it.
+  EXPECT_EQ(cameo_of("France protested Canada's decision to ban imports."), "114");
+  EXPECT_EQ(target_of("France protested Canada's decision to ban imports."), "CAN");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
