@@ -2217,6 +2217,10 @@ struct Coder::Impl {
     }
     if (options.dyad_rules && c.source >= 0 && c.target != -1 && !recipient_of_gift(c, clause_last))
       served_by_peacekeeping(c, clause_last);
+    // A curfew without a named target holds in the place after IN too ("will extend curfew
+    // order in Maungtaw district": not "order").
+    if (options.dyad_rules && c.source >= 0 && c.target == kNoActor && c.has_object)
+      restriction_place(c, clause_last);
     if (options.dyad_rules && c.source >= 0 && c.target >= 0)
       counted_people_object(v, c, clause_last);
     if (options.dyad_rules && c.target != -1 && !accusation_denied(c, clause_last)) return false;

@@ -512,6 +512,9 @@ TEST(Coder, RestrictionTargetsThePlaceItHolds) {
       summary(code_text(forces_model(),
                         "Arnor imposed a curfew on Monday in parts of Gondor to stop protests.")),
       V({"ARN>GON:1723"}));
+  // Without a named target too: the place, not the word after the curfew.
+  EXPECT_EQ(target_text(code_text(forces_model(), "Arnor imposed a curfew order in the hills.")),
+            "the hills");
 }
 
 TEST(Coder, PropertyReturnedGoesToItsOwner) {
