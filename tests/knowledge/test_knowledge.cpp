@@ -257,6 +257,12 @@ TEST(KnowledgeVerbs, FamiliesOfIntentRefusalAndDemand) {
   EXPECT_EQ(cameo_of("Israel refused to release Palestinian prisoners."), "1243");
   EXPECT_EQ(cameo_of("Hungary will not accept Syrian refugees."), "120");
   EXPECT_EQ(cameo_of("Germany accepted Syrian refugees."), "075");
+  // Mediating with an object: the object patterns have their families too.
+  EXPECT_EQ(cameo_of("Turkey mediated talks between Israel and Syria."), "045");
+  EXPECT_EQ(cameo_of("Turkey will mediate talks between Israel and Syria."), "039");
+  EXPECT_EQ(cameo_of("Turkey will not mediate talks between Israel and Syria."), "126");
+  EXPECT_EQ(cameo_of("Syria said Turkey must mediate peace talks."), "108");
+  EXPECT_EQ(target_of("Syria said Turkey must mediate peace talks."), "TUR");
 }
 
 TEST(KnowledgeVerbs, MarketNounsAndTopicsAreNoEvents) {
