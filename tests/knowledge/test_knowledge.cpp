@@ -263,6 +263,12 @@ TEST(KnowledgeVerbs, FamiliesOfIntentRefusalAndDemand) {
   EXPECT_EQ(cameo_of("Turkey will not mediate talks between Israel and Syria."), "126");
   EXPECT_EQ(cameo_of("Syria said Turkey must mediate peace talks."), "108");
   EXPECT_EQ(target_of("Syria said Turkey must mediate peace talks."), "TUR");
+  // Every object pattern of a verb with family lines has the family's codes.
+  EXPECT_EQ(cameo_of("Russia deployed troops to the border."), "154");
+  EXPECT_EQ(cameo_of("Russia will deploy troops to the border."), "138");
+  EXPECT_EQ(cameo_of("Russia will not deploy troops to the border."), "(none)");
+  EXPECT_EQ(cameo_of("Netanyahu will meet Macron in Paris."), "036");
+  EXPECT_EQ(cameo_of("Germany will expel two Russian diplomats."), "131");
 }
 
 TEST(KnowledgeVerbs, MarketNounsAndTopicsAreNoEvents) {
