@@ -1883,11 +1883,13 @@ struct Coder::Impl {
     for (uint32_t k = subject.last_token + 1; k < v.first; ++k)
       deontic = deontic || DYAD_KEY_IN(tokens.key(k), "MUST", "SHOULD");
     if (!deontic) return;
-    // Back from Y over its determiners, "that" and time words ("said on Tuesday that").
+    // Back from Y over its determiners and modifiers ("all political forces in Yemen"), "that"
+    // and time words ("said on Tuesday that").
     uint32_t k = subject.first_token;
     while (k > clause_first) {
       std::string_view key = tokens.key(k - 1);
       if (is_determiner(key) || is_time_word(key) || key == "THAT" || key == "ALL" ||
+          plain_word(k - 1) ||
           (key == "ON" && k < subject.first_token && is_time_word(tokens.key(k))))
         --k;
       else

@@ -407,6 +407,11 @@ TEST(Coder, DemandReportedBySpeakerIsTheSpeakers) {
   EXPECT_EQ(
       summary(code_text(target_model(), "Father Boromir said Gondor must release the prisoners.")),
       V({"->GON:1053"}));
+  // Modifiers before Y ("all political forces in Yemen") do not hide the speech verb.
+  EXPECT_EQ(summary(code_text(target_model(),
+                              "Arnor said that all loyal troops in Gondor must release the "
+                              "prisoners.")),
+            V({"ARN>GONMIL:1053"}));
   // No speech verb: the roles stay.
   EXPECT_EQ(summary(code_text(target_model(), "Gondor must release the prisoners.")),
             V({"GON>-:1053"}));
