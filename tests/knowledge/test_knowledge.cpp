@@ -300,6 +300,13 @@ TEST(KnowledgeVerbs, WelcomingSomeonesDecisionIsPraise) {
   EXPECT_EQ(target_of("France protested Canada's decision to ban imports."), "CAN");
 }
 
+TEST(KnowledgeVerbs, CallingACounterpartIsAPhoneCall) {
+  // "called his French counterpart" is a telephone call (041); "called on" him is an appeal.
+  EXPECT_EQ(cameo_of("Merkel called her French counterpart on Tuesday."), "041");
+  EXPECT_EQ(target_of("Merkel called her French counterpart on Tuesday."), "FRA");
+  EXPECT_EQ(cameo_of("Merkel called on her French counterpart to act."), "020");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
