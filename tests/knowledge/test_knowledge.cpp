@@ -307,6 +307,12 @@ TEST(KnowledgeVerbs, CallingACounterpartIsAPhoneCall) {
   EXPECT_EQ(cameo_of("Merkel called on her French counterpart to act."), "020");
 }
 
+TEST(KnowledgeVerbs, InBeforeDetainedIsNotInDetention) {
+  // DETAIN's null "in (one word) detention" does not reach back to "police in Kabul detained".
+  EXPECT_EQ(cameo_of("Police in Kabul detained three men."), "173");
+  EXPECT_EQ(cameo_of("He was held in Israeli detention for years."), "(none)");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
