@@ -1728,11 +1728,27 @@ struct Coder::Impl {
     return k;
   }
 
+  // dyad's rules: a past participle (-ED) right after the event's words and before a preposition
+  // or determiner opens a reduced relative clause ("the initial troop withdrawal *required* in the
+  // peace agreement", "a ceasefire *brokered* by Russia"), not the object.
+  bool reduced_relative_at(uint32_t k, uint32_t end) const {
+    if (k + 1 >= end || tokens.tokens[k].kind != TokenKind::kWord || tokens.tokens[k].capitalized ||
+        scratch.mention_of_token[k] >= 0)
+      return false;
+    std::string_view key = tokens.key(k);
+    // -ED only: -EN words are as often nouns or numbers ("women", "children", "seven").
+    if (key.size() <= 4 || !key.ends_with("ED")) return false;
+    if (tokens.tokens[k + 1].kind != TokenKind::kWord) return false;
+    std::string_view next = tokens.key(k + 1);
+    return is_preposition(next) || is_determiner(next);
+  }
+
   // The object noun phrase after token `from` (exclusive of `end`): "condemned the attack on
   // ...": "the attack"; "expressed optimism at a bipartisan deal": "a bipartisan deal".
   bool object_phrase(const Document& doc, uint32_t from, uint32_t end, uint32_t* first,
                      uint32_t* last) const {
     uint32_t start = object_start(from, end);
+    if (options.dyad_rules && reduced_relative_at(start, end)) return false;
     uint32_t k = noun_phrase_end(doc, start, end);
     bool word = false;
     for (uint32_t j = start; j < k; ++j)

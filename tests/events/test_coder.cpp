@@ -614,6 +614,17 @@ TEST(Coder, InfinitiveWithItsOwnObjectIsNoUncodedTarget) {
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned to the march.")), "the march");
 }
 
+TEST(Coder, ReducedRelativeClauseIsNoUncodedTarget) {
+  // "the withdrawal required in the agreement": a participle before a preposition or a
+  // determiner opens a clause of its own, it is not what the event acts on.
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned required in the agreement.")),
+            "(none)");
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned the attack.")), "the attack");
+  // -EN words are left alone: "women", "children", "seven".
+  EXPECT_EQ(target_text(code_text(model(), "Arnor condemned seven of the raids.")),
+            "seven of the raids");
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
