@@ -313,6 +313,13 @@ TEST(KnowledgeVerbs, InBeforeDetainedIsNotInDetention) {
   EXPECT_EQ(cameo_of("He was held in Israeli detention for years."), "(none)");
 }
 
+TEST(KnowledgeVerbs, ExtraditionCooperatesWithTheStateItGoesTo) {
+  // Judicial cooperation (063) is with the requesting state, after TO, not the person sent.
+  EXPECT_EQ(target_of("Spain approved the extradition of a Russian hacker to the United States."),
+            "USA");
+  EXPECT_EQ(target_of("Spain approved the extradition of a Russian hacker."), "RUS");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
