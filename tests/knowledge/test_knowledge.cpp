@@ -320,6 +320,13 @@ TEST(KnowledgeVerbs, ExtraditionCooperatesWithTheStateItGoesTo) {
   EXPECT_EQ(target_of("Spain approved the extradition of a Russian hacker."), "RUS");
 }
 
+TEST(KnowledgeVerbs, AMealWithSomeoneIsAMeeting) {
+  // "had lunch with X" meets X (040); "will have dinner with X" is an intent to meet (036).
+  EXPECT_EQ(cameo_of("Obama had lunch with Macron in Paris."), "040");
+  EXPECT_EQ(target_of("Obama had lunch with Macron in Paris."), "FRAGOV");
+  EXPECT_EQ(cameo_of("Obama will have dinner with Putin."), "036");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
