@@ -322,17 +322,16 @@ struct Coder::Impl {
     if (!any) return false;
     // Actors were assembled on the whole sentence (TABARI parses before it drops clauses):
     // the mentions that survive keep their codes, re-indexed onto the remaining tokens.
-    tokens.clear();
+    // The kept tokens keep their key offsets: the keys are copied whole (one copy, not one
+    // append per token); a dropped token's key stays in them unused.
+    tokens.tokens.clear();
+    tokens.keys = full_tokens.keys;
     std::vector<uint32_t>& new_index = comma_buffers.new_index;
     new_index.assign(n, UINT32_MAX);
     for (uint32_t k = 0; k < n; ++k) {
       if (drop[k]) continue;
       new_index[k] = static_cast<uint32_t>(tokens.tokens.size());
-      text::Token t = full_tokens.tokens[k];
-      std::string_view key = full_tokens.key(k);
-      t.key_offset = static_cast<uint32_t>(tokens.keys.size());
-      tokens.keys.append(key);
-      tokens.tokens.push_back(t);
+      tokens.tokens.push_back(full_tokens.tokens[k]);
     }
     std::vector<Mention>& kept_mentions = comma_buffers.kept_mentions;
     kept_mentions.clear();
@@ -661,13 +660,19 @@ struct Coder::Impl {
     }
   }
 
+  // is_conjunction(tokens.key(i)), from the class match_words gave the key (kept when clauses
+  // are dropped): no string comparisons in the per-token loops.
+  bool conjunction_at(uint32_t i) const {
+    return (scratch.token_class[i] & actors::SentenceScratch::kClassConjunction) != 0;
+  }
+
   // Clause starts: the sentence start and every conjunction that is not inside a mention, not
   // joining a list of actors, and not part of a verb pattern's words.
   void find_clauses() {
     clause_starts.assign(1, 0);
     const uint32_t n = static_cast<uint32_t>(tokens.size());
     for (uint32_t i = 1; i < n; ++i) {
-      if (!is_conjunction(tokens.key(i)) || scratch.mention_of_token[i] >= 0) continue;
+      if (!conjunction_at(i) || scratch.mention_of_token[i] >= 0) continue;
       // A verb phrase holding a conjunction ("SHOT_AND_WOUND") does not divide (TABARI 7.6).
       if (!options.dyad_rules && std::any_of(verbs.begin(), verbs.end(), [&](const Verb& v) {
             return v.first < i && i <= v.last;
@@ -709,7 +714,7 @@ struct Coder::Impl {
       // A nor B boycotted").
       phrase_conjunction.assign(n, false);
       for (uint32_t i = 1; i < n; ++i)
-        if (is_conjunction(tokens.key(i)) &&
+        if (conjunction_at(i) &&
             std::find(clause_starts.begin(), clause_starts.end(), i) == clause_starts.end())
           phrase_conjunction[i] = true;
     }
@@ -2503,6 +2508,14 @@ struct Coder::Impl {
   // separator with a space before it ("20 , 000 civilians").
   void drop_spaced_periods() {
     auto& ts = tokens.tokens;
+    // Every rule below needs a period, comma or dash inside the sentence with a space before
+    // it, which running text rarely has: most sentences leave here without a token copied.
+    bool spaced_punctuation = false;
+    for (size_t k = 1; k + 1 < ts.size() && !spaced_punctuation; ++k)
+      spaced_punctuation = (ts[k].kind == TokenKind::kPeriod || ts[k].kind == TokenKind::kComma ||
+                            ts[k].kind == TokenKind::kDash) &&
+                           ts[k].span.start > ts[k - 1].span.end;
+    if (!spaced_punctuation) return;
     size_t out = 0;
     // dyad's rules: initials split by spaced periods ("U . K .", "H . W .") are one word, as
     // "U.K." and "H.W." are in running text.
