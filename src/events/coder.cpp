@@ -56,6 +56,12 @@ bool has_nominal_suffix(std::string_view key) {
   return false;
 }
 
+// "ED" or "EN" at the end of the key (a past participle's ending): two byte comparisons, where
+// string_view::ends_with(const char*) is a call with a strlen (hot in find_verbs).
+bool ends_in_ed_or_en(std::string_view key) {
+  return key.size() >= 2 && key[key.size() - 2] == 'E' && (key.back() == 'D' || key.back() == 'N');
+}
+
 bool is_conjunction(std::string_view key) {
   return text::is(key, "AND") || text::is(key, "BUT") || text::is(key, "OR") ||
          text::is(key, "NOR");
@@ -477,20 +483,30 @@ struct Coder::Impl {
       std::fill(seen.begin(), seen.end(), WordSeen{});
       stamp = 1;
     }
-    sentence_words.clear();
     seen_bits.fill(0);
-    for (uint32_t i = 0; i + 1 < scratch.match_begin.size(); ++i)
-      for (uint32_t k = scratch.match_begin[i]; k < scratch.match_begin[i + 1]; ++k) {
-        const lexicon::WordId id = scratch.ids[k];
-        WordSeen& w = seen[id];
-        if (w.stamp != stamp) {
-          w.stamp = stamp;
+    // Plain pointers and a local stamp: with the stores into `seen` the compiler would reload
+    // every vector's data and size for each word id otherwise.
+    const size_t token_count = scratch.match_begin.empty() ? 0 : scratch.match_begin.size() - 1;
+    const uint32_t* match_begin = scratch.match_begin.data();
+    const lexicon::WordId* ids = scratch.ids.data();
+    WordSeen* table = seen.data();
+    const uint32_t current = stamp;
+    sentence_words.resize(scratch.ids.size());
+    lexicon::WordId* distinct = sentence_words.data();
+    size_t distinct_count = 0;
+    for (uint32_t i = 0; i < token_count; ++i)
+      for (uint32_t k = match_begin[i], end = match_begin[i + 1]; k < end; ++k) {
+        const lexicon::WordId id = ids[k];
+        WordSeen& w = table[id];
+        if (w.stamp != current) {
+          w.stamp = current;
           w.first = i;
-          sentence_words.push_back(id);
+          distinct[distinct_count++] = id;
           seen_bits[seen_word(id)] |= seen_mask(id);
         }
         w.last = i;
       }
+    sentence_words.resize(distinct_count);
   }
   // A pattern's literal words all stand where they could match: those before '*' before the
   // verb, those after it after the verb. Cheap, and rejects most candidates.
@@ -542,7 +558,7 @@ struct Coder::Impl {
     const uint32_t n = static_cast<uint32_t>(tokens.size());
     if (v.first != v.last || v.first == 0 || v.last + 1 >= n || document == nullptr) return false;
     std::string_view key = tokens.key(v.first);
-    if (key.size() < 5 || !(key.ends_with("ED") || key.ends_with("EN"))) return false;
+    if (key.size() < 5 || !ends_in_ed_or_en(key)) return false;
     const text::Span& a = tokens.tokens[v.first - 1].span;
     const text::Span& b = tokens.tokens[v.first].span;
     if (b.start < a.end) return false;
@@ -565,21 +581,32 @@ struct Coder::Impl {
   void find_verbs(bool* discard, bool* complex) {
     verbs.clear();
     const uint32_t n = static_cast<uint32_t>(tokens.size());
-    size_t capitalized = 0, words = 0;
-    for (const auto& t : tokens.tokens)
-      if (t.kind == TokenKind::kWord) {
-        ++words;
-        if (t.capitalized) ++capitalized;
+    // Whether the sentence is written in capitals (a headline): needed only for a capitalized
+    // verb inside the sentence, so computed then, once.
+    int all_caps_known = -1;
+    auto all_caps = [&] {
+      if (all_caps_known < 0) {
+        size_t capitalized = 0, words = 0;
+        for (const auto& t : tokens.tokens)
+          if (t.kind == TokenKind::kWord) {
+            ++words;
+            if (t.capitalized) ++capitalized;
+          }
+        all_caps_known = words > 0 &&
+                         std::all_of(tokens.tokens.begin(), tokens.tokens.end(),
+                                     [](const text::Token& t) {
+                                       return t.kind != TokenKind::kWord || t.all_caps ||
+                                              !t.capitalized || t.span.end - t.span.start == 1;
+                                     }) &&
+                         capitalized * 10 > words * 7;
       }
-    bool all_caps = words > 0 &&
-                    std::all_of(tokens.tokens.begin(), tokens.tokens.end(),
-                                [](const text::Token& t) {
-                                  return t.kind != TokenKind::kWord || t.all_caps ||
-                                         !t.capitalized || t.span.end - t.span.start == 1;
-                                }) &&
-                    capitalized * 10 > words * 7;
+      return all_caps_known == 1;
+    };
+    const uint8_t* token_flags = scratch.token_flags.data();
     for (uint32_t i = 0; i < n;) {
-      if (scratch.mention_of_token[i] >= 0 || tokens.tokens[i].kind != TokenKind::kWord) {
+      // Most tokens start no verb phrase, as their flags tell without any other test.
+      if (!(token_flags[i] & lexicon::WordTable::kStartsVerb) || scratch.mention_of_token[i] >= 0 ||
+          tokens.tokens[i].kind != TokenKind::kWord) {
         ++i;
         continue;
       }
@@ -599,7 +626,7 @@ struct Coder::Impl {
       // "Donate's": a possessive makes the word a noun.
       if (v.last + 1 < n && tokens.tokens[v.last + 1].kind == TokenKind::kPossessive) continue;
       // Capitalized inside the sentence: a name or a title, not a verb (TABARI 7.4).
-      if (v.first > 0 && tokens.tokens[v.first].capitalized && !all_caps) continue;
+      if (v.first > 0 && tokens.tokens[v.first].capitalized && !all_caps()) continue;
       std::string_view previous = v.first > 0 ? tokens.key(v.first - 1) : std::string_view();
       if (options.dyad_rules ? is_determiner(previous) : is_article(previous)) {
         if (!options.dyad_rules) continue;  // TABARI: a noun
@@ -625,7 +652,7 @@ struct Coder::Impl {
       // orange juice", "clashes with armed groups"): an adjective, coded only through patterns.
       if (options.dyad_rules && v.first == v.last && v.first > 0 && !text::is(previous, "TO") &&
           is_preposition(previous) && tokens.key(v.first).size() > 4 &&
-          (tokens.key(v.first).ends_with("ED") || tokens.key(v.first).ends_with("EN")))
+          ends_in_ed_or_en(tokens.key(v.first)))
         v.noun_position = true;
       // dyad: a past participle hyphenated to the word before it and followed by a noun
       // ("US-backed Kurdish forces", "a Russian-hosted conference", pre-tokenized "Iranian -
@@ -635,7 +662,7 @@ struct Coder::Impl {
       // opposition leader Alexei Navalny has started ...", "Reinforced British troops remained").
       if (options.dyad_rules && v.first == 0 && v.first == v.last && v.last + 1 < n &&
           scratch.mention_of_token[v.last + 1] >= 0 && tokens.key(v.first).size() > 4 &&
-          (tokens.key(v.first).ends_with("ED") || tokens.key(v.first).ends_with("EN")))
+          ends_in_ed_or_en(tokens.key(v.first)))
         continue;
       const lexicon::CompiledVerb& verb = model.verbs[payload];
       if (verb.code.discard()) *discard = true;
@@ -1249,7 +1276,7 @@ struct Coder::Impl {
                     "DISAPPOINTED", "DIVIDED", "UNITED", "ALLIED", "BASED", "LOCATED", "ABLE",
                     "UNABLE", "LINKED", "TIED", "RELATED"))
       return false;
-    return (key.size() > 3 && (key.ends_with("ED") || key.ends_with("EN"))) ||
+    return (key.size() > 3 && ends_in_ed_or_en(key)) ||
            DYAD_KEY_IN(key, "HELD", "SHOT", "HIT", "SENT", "STRUCK", "CAUGHT", "LED", "TOLD",
                        "FOUGHT", "BROUGHT", "SOLD", "BOUGHT", "KEPT", "PUT", "CUT", "LOST", "WON",
                        "BUILT", "MADE", "LEFT", "SOUGHT", "TAUGHT", "MET", "SLAIN", "BEATEN",
@@ -1315,10 +1342,9 @@ struct Coder::Impl {
       if (tokens.tokens[before].kind == TokenKind::kComma && before > 0) --before;
       const text::Token& t = tokens.tokens[before];
       std::string_view previous = tokens.key(before);
-      auxiliary = key.size() > 4 && (key.ends_with("ED") || key.ends_with("EN")) &&
-                  t.kind == TokenKind::kWord && !is_preposition(previous) &&
-                  !is_determiner(previous) && !ends_noun_phrase(previous) &&
-                  !is_auxiliary(previous) && !verb_at(before) &&
+      auxiliary = key.size() > 4 && ends_in_ed_or_en(key) && t.kind == TokenKind::kWord &&
+                  !is_preposition(previous) && !is_determiner(previous) &&
+                  !ends_noun_phrase(previous) && !is_auxiliary(previous) && !verb_at(before) &&
                   !DYAD_KEY_IN(previous, "HAS", "HAVE", "HAD", "HAVING");
     }
     if (!auxiliary) return -1;
