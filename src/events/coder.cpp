@@ -485,27 +485,30 @@ struct Coder::Impl {
     }
     seen_bits.fill(0);
     // Plain pointers and a local stamp: with the stores into `seen` the compiler would reload
-    // every vector's data and size for each word id otherwise.
-    const size_t token_count = scratch.match_begin.empty() ? 0 : scratch.match_begin.size() - 1;
+    // every vector's data and size for each word id otherwise. One loop over the ids, the
+    // token following along (a token has zero ids or a few): a loop per token cost more in
+    // setting up each token's inner loop than in the ids.
     const uint32_t* match_begin = scratch.match_begin.data();
     const lexicon::WordId* ids = scratch.ids.data();
+    const auto id_count = static_cast<uint32_t>(scratch.ids.size());
     WordSeen* table = seen.data();
     const uint32_t current = stamp;
-    sentence_words.resize(scratch.ids.size());
+    sentence_words.resize(id_count);
     lexicon::WordId* distinct = sentence_words.data();
     size_t distinct_count = 0;
-    for (uint32_t i = 0; i < token_count; ++i)
-      for (uint32_t k = match_begin[i], end = match_begin[i + 1]; k < end; ++k) {
-        const lexicon::WordId id = ids[k];
-        WordSeen& w = table[id];
-        if (w.stamp != current) {
-          w.stamp = current;
-          w.first = i;
-          distinct[distinct_count++] = id;
-          seen_bits[seen_word(id)] |= seen_mask(id);
-        }
-        w.last = i;
+    // match_begin ends with id_count, so `i` stays on a token while k < id_count.
+    for (uint32_t k = 0, i = 0; k < id_count; ++k) {
+      while (match_begin[i + 1] <= k) ++i;  // i: the token of ids[k]
+      const lexicon::WordId id = ids[k];
+      WordSeen& w = table[id];
+      if (w.stamp != current) {
+        w.stamp = current;
+        w.first = i;
+        distinct[distinct_count++] = id;
+        seen_bits[seen_word(id)] |= seen_mask(id);
       }
+      w.last = i;
+    }
     sentence_words.resize(distinct_count);
   }
   // A pattern's literal words all stand where they could match: those before '*' before the
@@ -1935,8 +1938,9 @@ struct Coder::Impl {
         if (k != UINT32_MAX) add_group(k);
       }
     } else {
-      for (size_t k = 0; k < verb.key_words.size(); ++k)
-        if (word_seen(verb.key_words[k])) add_group(k);
+      const lexicon::WordId* key_words = verb.key_words.data();
+      for (size_t k = 0, count = verb.key_words.size(); k < count; ++k)
+        if (word_seen(key_words[k])) add_group(k);
     }
     std::sort(pattern_candidates.begin(), pattern_candidates.end());
     const std::vector<uint32_t>& unkeyed = verb.unkeyed_patterns;
