@@ -485,9 +485,9 @@ struct Coder::Impl {
     }
     seen_bits.fill(0);
     // Plain pointers and a local stamp: with the stores into `seen` the compiler would reload
-    // every vector's data and size for each word id otherwise. One loop over the ids, the
-    // token following along (a token has zero ids or a few): a loop per token cost more in
-    // setting up each token's inner loop than in the ids.
+    // every vector's data and size for each word id otherwise. One loop over the ids, the token
+    // index following along (a token has zero ids or a few): a loop per token cost more in
+    // setting up each inner loop than the ids did.
     const uint32_t* match_begin = scratch.match_begin.data();
     const lexicon::WordId* ids = scratch.ids.data();
     const auto id_count = static_cast<uint32_t>(scratch.ids.size());
@@ -496,9 +496,14 @@ struct Coder::Impl {
     sentence_words.resize(id_count);
     lexicon::WordId* distinct = sentence_words.data();
     size_t distinct_count = 0;
-    // match_begin ends with id_count, so `i` stays on a token while k < id_count.
-    for (uint32_t k = 0, i = 0; k < id_count; ++k) {
-      while (match_begin[i + 1] <= k) ++i;  // i: the token of ids[k]
+    // i: the token of ids[k]; next: the first id of the token after it. match_begin ends with
+    // id_count, so i stays on a token while k < id_count.
+    uint32_t i = 0, next = id_count > 0 ? match_begin[1] : 0;
+    for (uint32_t k = 0; k < id_count; ++k) {
+      if (k >= next) {
+        do next = match_begin[++i + 1];
+        while (next <= k);
+      }
       const lexicon::WordId id = ids[k];
       WordSeen& w = table[id];
       if (w.stamp != current) {
