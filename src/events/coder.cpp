@@ -146,7 +146,23 @@ struct Coder::Impl {
   std::vector<bool> phrase_conjunction;  // PETRARCH: conjunctions inside a phrase
 
   explicit Impl(std::shared_ptr<const Model> m)
-      : model_holder(std::move(m)), model(model_holder->impl()) {}
+      : model_holder(std::move(m)), model(model_holder->impl()) {
+    index_key_words();
+  }
+
+  // A bit per model word: is it the key word of some verb's patterns? try_verb looks a sentence
+  // word up in model.verb_key_index (a large table, each probe a likely cache miss) only when
+  // it is; most words are no key word of any verb.
+  std::vector<uint64_t> key_word_bits;
+  bool any_verb_key(lexicon::WordId id) const {
+    return id / 64 < key_word_bits.size() && (key_word_bits[id / 64] >> (id % 64) & 1) != 0;
+  }
+  void index_key_words() {
+    key_word_bits.assign(model.words.size() / 64 + 1, 0);
+    for (const lexicon::CompiledVerb& verb : model.verbs)
+      for (lexicon::WordId id : verb.key_words)
+        if (id / 64 < key_word_bits.size()) key_word_bits[id / 64] |= uint64_t{1} << (id % 64);
+  }
 
   void print_trace(const char* stage) const {
     std::string line = fmt::format("[{}] ", stage);
@@ -1896,7 +1912,6 @@ struct Coder::Impl {
     c.source_single = false;
   }
 
-  // Tries one verb; fills `c` and returns true when it yields an event.
   // The sentence as try_verb's patterns see it (without the jump tables).
   events::SentenceView verb_view() const {
     events::SentenceView view{tokens, scratch};
@@ -1909,11 +1924,13 @@ struct Coder::Impl {
   }
   events::SentenceIndex pattern_index;  // for verb_view(), cleared by find_events
 
+  // Tries one verb; fills `c`, which comes default-constructed (find_events makes one per verb:
+  // no reset here, which cost a temporary Candidate per verb tried), and returns true when it
+  // yields an event.
   bool try_verb(const Verb& v, int clause_source, Candidate& c) {
     const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];
     events::SentenceView view = verb_view();
     view.index = &pattern_index;
-    c = Candidate{};
     c.clause = clause_of(v.first);
     c.action_first = v.first;
     c.action_last = std::max(v.last, v.continuation_last);
@@ -1938,6 +1955,7 @@ struct Coder::Impl {
     if (verb.key_words.size() > 4 * sentence_words.size()) {
       // A common verb has more key words than the sentence has words: look the words up.
       for (lexicon::WordId w : sentence_words) {
+        if (!any_verb_key(w)) continue;
         uint32_t k =
             model.verb_key_index.find(static_cast<uint64_t>(v.verb_index) << 32 | w, UINT32_MAX);
         if (k != UINT32_MAX) add_group(k);
