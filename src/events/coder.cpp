@@ -155,7 +155,7 @@ struct Coder::Impl {
   // it is; most words are no key word of any verb.
   std::vector<uint64_t> key_word_bits;
   bool any_verb_key(lexicon::WordId id) const {
-    return id / 64 < key_word_bits.size() && (key_word_bits[id / 64] >> (id % 64) & 1) != 0;
+    return (key_word_bits[id / 64] >> (id % 64) & 1) != 0;  // id < model.words.size()
   }
   void index_key_words() {
     key_word_bits.assign(model.words.size() / 64 + 1, 0);
@@ -674,9 +674,9 @@ struct Coder::Impl {
       if (options.dyad_rules && has_nominal_suffix(tokens.key(v.last))) v.noun_position = true;
       // dyad: a past participle right after a preposition describes a noun ("duties on frozen
       // orange juice", "clashes with armed groups"): an adjective, coded only through patterns.
-      if (options.dyad_rules && v.first == v.last && v.first > 0 && !text::is(previous, "TO") &&
-          is_preposition(previous) && tokens.key(v.first).size() > 4 &&
-          ends_in_ed_or_en(tokens.key(v.first)))
+      if (options.dyad_rules && v.first == v.last && v.first > 0 &&
+          tokens.key(v.first).size() > 4 && ends_in_ed_or_en(tokens.key(v.first)) &&
+          !text::is(previous, "TO") && is_preposition(previous))
         v.noun_position = true;
       // dyad: a past participle hyphenated to the word before it and followed by a noun
       // ("US-backed Kurdish forces", "a Russian-hosted conference", pre-tokenized "Iranian -
@@ -1946,6 +1946,8 @@ struct Coder::Impl {
     // no literal word. Patterns go from the most specific to the least, so leaving out those
     // that cannot match changes nothing below.
     if (!words_noted) fill_words_seen();
+    static_assert(kSeenBits == 4096, "seen_bits is SentenceView::word_filter");
+    view.word_filter = seen_bits.data();
     pattern_candidates.clear();
     auto add_group = [&](size_t k) {
       for (uint32_t j = verb.key_begin[k]; j < verb.key_begin[k + 1]; ++j)

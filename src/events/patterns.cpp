@@ -81,6 +81,17 @@ bool phrase_element_at(const SentenceView& s, const lexicon::CompiledPhrase& phr
   return true;
 }
 
+// A word of `phrase` the sentence does not have (by SentenceView::word_filter): the phrase
+// cannot match anywhere, and the scans for its later (earlier) words are saved.
+bool phrase_word_absent(const SentenceView& s, const lexicon::CompiledPhrase& phrase) {
+  if (s.word_filter == nullptr) return false;
+  for (size_t k = 0; k < phrase.words.size(); ++k)
+    if ((phrase.slots.empty() || phrase.slots[k] == ElementKind::kWord) &&
+        !s.may_have(phrase.words[k]))
+      return true;
+  return false;
+}
+
 // Matches `phrase` with its first word at `start`; later words follow immediately when joined,
 // otherwise after skipped words (never across a clause boundary). Returns one past the last
 // matched token, or 0 when there is no match.
@@ -91,6 +102,7 @@ uint32_t phrase_forward(const SentenceView& s, const lexicon::CompiledPhrase& ph
   if (phrase.words.empty() || start >= n ||
       !phrase_element_at(s, phrase, 0, start, true, &pos, binding))
     return 0;
+  if (phrase.words.size() > 1 && phrase_word_absent(s, phrase)) return 0;
   for (size_t k = 1; k < phrase.words.size(); ++k) {
     uint32_t q = pos + 1, end = 0;
     if (phrase.joined[k - 1]) {
@@ -115,6 +127,7 @@ int64_t phrase_backward(const SentenceView& s, const lexicon::CompiledPhrase& ph
   if (phrase.words.empty() ||
       !phrase_element_at(s, phrase, phrase.words.size() - 1, end, false, &first, binding))
     return -1;
+  if (phrase.words.size() > 1 && phrase_word_absent(s, phrase)) return -1;
   int64_t pos = first;
   for (size_t k = phrase.words.size() - 1; k-- > 0;) {
     int64_t q = pos - 1;
