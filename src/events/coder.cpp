@@ -17,8 +17,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <set>
-#include <tuple>
 
 #include "actors/mentions.h"
 #include "dates/calendar.h"
@@ -239,7 +237,6 @@ struct Coder::Impl {
   struct CommaBuffers {
     std::vector<uint32_t> commas, new_index;
     std::vector<bool> drop;
-    std::vector<Mention> kept_mentions;
   } comma_buffers;
   bool drop_comma_clauses() {
     if (!options.comma_clauses) return false;
@@ -355,22 +352,26 @@ struct Coder::Impl {
       new_index[k] = static_cast<uint32_t>(tokens.tokens.size());
       tokens.tokens.push_back(full_tokens.tokens[k]);
     }
-    std::vector<Mention>& kept_mentions = comma_buffers.kept_mentions;
-    kept_mentions.clear();
-    for (const Mention& m : scratch.mentions) {
+    // In place: a kept mention moves down to the next free slot (its strings are moved, not
+    // copied), its word tokens re-indexed over themselves.
+    std::vector<Mention>& mentions = scratch.mentions;
+    size_t kept_count = 0;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      Mention& m = mentions[i];
       if (new_index[m.first_token] == UINT32_MAX || new_index[m.last_token] == UINT32_MAX) continue;
       // A pronoun whose antecedent went with a dropped clause refers to nothing.
       if (m.referent_token >= 0 && new_index[static_cast<size_t>(m.referent_token)] == UINT32_MAX)
         continue;
-      Mention moved = m;
-      moved.first_token = new_index[m.first_token];
-      moved.last_token = new_index[m.last_token];
-      moved.words.clear();
+      m.first_token = new_index[m.first_token];
+      m.last_token = new_index[m.last_token];
+      size_t words = 0;
       for (uint32_t k : m.words)
-        if (new_index[k] != UINT32_MAX) moved.words.push_back(new_index[k]);
-      kept_mentions.push_back(std::move(moved));
+        if (new_index[k] != UINT32_MAX) m.words[words++] = new_index[k];
+      m.words.resize(words);
+      if (kept_count != i) mentions[kept_count] = std::move(m);
+      ++kept_count;
     }
-    scratch.mentions.swap(kept_mentions);  // both keep their capacity for the next sentence
+    mentions.resize(kept_count);
     actors::reset_to_none(scratch.mention_of_token, tokens.size());
     for (size_t m = scratch.mentions.size(); m-- > 0;)
       actors::for_each_token(scratch.mentions[m], [&](uint32_t k) {
@@ -2443,7 +2444,7 @@ struct Coder::Impl {
 
   void emit(const Document& doc, uint32_t sentence_index, std::optional<int32_t> day,
             const lexicon::Place* place, std::vector<Event>& out, uint64_t* event_counter) {
-    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    const size_t first_event = out.size();  // this sentence's events: out[first_event..]
     static const std::string no_code;
     auto code_of = [&](int m, bool source) -> const std::string& {
       if (m >= 0) return scratch.mentions[m].code;
@@ -2467,10 +2468,12 @@ struct Coder::Impl {
           const std::string& tc = code_of(t, false);
           if (sc == tc) continue;
           if (!text::is(c.code, "---"))
-            add_event(doc, sentence_index, day, place, c.code, s, t, c, seen, out, event_counter);
+            add_event(doc, sentence_index, day, place, c.code, s, t, c, first_event, out,
+                      event_counter);
           if (!c.paired.empty() && t != kNoActor && s != kNoActor &&
               !(options.dyad_rules && c.paired == c.code && t >= 0 && place_after_in(t)))
-            add_event(doc, sentence_index, day, place, c.paired, t, s, c, seen, out, event_counter);
+            add_event(doc, sentence_index, day, place, c.paired, t, s, c, first_event, out,
+                      event_counter);
         }
       }
     }
@@ -2488,11 +2491,25 @@ struct Coder::Impl {
     return k >= 0 && text::is(tokens.key(static_cast<size_t>(k)), "IN");
   }
 
+  // The sentence's events so far (out[first_event..]) have one with the same source, target and
+  // event codes. A scan: a sentence has a few events, where a set of copied code strings cost an
+  // allocation per event.
+  static bool emitted_before(const std::vector<Event>& out, size_t first_event, const Event& e,
+                             const std::string& code) {
+    auto code_of = [](const std::optional<Actor>& a) {
+      return a ? std::string_view(a->code) : std::string_view();
+    };
+    for (size_t k = first_event; k < out.size(); ++k)
+      if (out[k].cameo == code && code_of(out[k].source) == code_of(e.source) &&
+          code_of(out[k].target) == code_of(e.target))
+        return true;
+    return false;
+  }
+
   void add_event(const Document& doc, uint32_t sentence_index, std::optional<int32_t> day,
                  const lexicon::Place* place, const std::string& code, int s, int t,
-                 const Candidate& c,
-                 std::set<std::tuple<std::string, std::string, std::string>>& seen,
-                 std::vector<Event>& out, uint64_t* event_counter) {
+                 const Candidate& c, size_t first_event, std::vector<Event>& out,
+                 uint64_t* event_counter) {
     Event e;
     if (s != kNoActor) e.source = make_actor(doc, s, options.default_source, &c);
     if (t != kNoActor) {
@@ -2505,8 +2522,7 @@ struct Coder::Impl {
       a.span.text = doc.text.substr(a.span.start, a.span.end - a.span.start);
       e.target = std::move(a);
     }
-    if (!seen.emplace(e.source ? e.source->code : "", e.target ? e.target->code : "", code).second)
-      return;
+    if (emitted_before(out, first_event, e, code)) return;
     e.event_id = fmt::format(FMT_COMPILE("{}-{}"), doc.id, ++*event_counter);
     e.doc_id = doc.id;
     e.sentence_index = sentence_index;
