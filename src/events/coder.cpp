@@ -145,21 +145,29 @@ struct Coder::Impl {
 
   explicit Impl(std::shared_ptr<const Model> m)
       : model_holder(std::move(m)), model(model_holder->impl()) {
-    index_key_words();
+    index_verb_words();
   }
 
-  // A bit per model word: is it the key word of some verb's patterns? try_verb looks a sentence
-  // word up in model.verb_key_index (a large table, each probe a likely cache miss) only when
-  // it is; most words are no key word of any verb.
-  std::vector<uint64_t> key_word_bits;
-  bool any_verb_key(lexicon::WordId id) const {
-    return (key_word_bits[id / 64] >> (id % 64) & 1) != 0;  // id < model.words.size()
+  // Bits per model word, set once: is it the key word of some verb's patterns (try_verb looks a
+  // sentence word up in model.verb_key_index only then), and is it a later word of some verb
+  // phrase (collect_verbs looks it up in the verb trie's edges only then)? Both tables are
+  // large, each probe a likely cache miss, and most words (TABARI's stems above all) are
+  // neither.
+  std::vector<uint64_t> key_word_bits, verb_later_word_bits;
+  static bool has_bit(const std::vector<uint64_t>& bits, lexicon::WordId id) {
+    return (bits[id / 64] >> (id % 64) & 1) != 0;  // id < model.words.size()
   }
-  void index_key_words() {
+  bool any_verb_key(lexicon::WordId id) const { return has_bit(key_word_bits, id); }
+  bool any_verb_later_word(lexicon::WordId id) const { return has_bit(verb_later_word_bits, id); }
+  void index_verb_words() {
     key_word_bits.assign(model.words.size() / 64 + 1, 0);
+    verb_later_word_bits.assign(model.words.size() / 64 + 1, 0);
+    auto set = [](std::vector<uint64_t>& bits, lexicon::WordId id) {
+      if (id / 64 < bits.size()) bits[id / 64] |= uint64_t{1} << (id % 64);
+    };
     for (const lexicon::CompiledVerb& verb : model.verbs)
-      for (lexicon::WordId id : verb.key_words)
-        if (id / 64 < key_word_bits.size()) key_word_bits[id / 64] |= uint64_t{1} << (id % 64);
+      for (lexicon::WordId id : verb.key_words) set(key_word_bits, id);
+    model.verb_trie.for_each_later_word([&](lexicon::WordId id) { set(verb_later_word_bits, id); });
   }
 
   void print_trace(const char* stage) const {
@@ -392,8 +400,11 @@ struct Coder::Impl {
       for (uint32_t payload : model.verb_trie.payloads(node)) found.emplace_back(depth, payload);
     if (pos >= tokens.size()) return;
     for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k) {
-      // At the root, an id that starts no verb phrase needs no lookup (its flag says so).
-      if (depth == 0 && !(scratch.id_flags[k] & lexicon::WordTable::kStartsVerb)) continue;
+      // At the root, an id that starts no verb phrase needs no lookup (its flag says so); below
+      // it, one that continues none (its bit says so).
+      if (depth == 0 ? !(scratch.id_flags[k] & lexicon::WordTable::kStartsVerb)
+                     : !any_verb_later_word(scratch.ids[k]))
+        continue;
       if (uint32_t next = model.verb_trie.child(node, scratch.ids[k]); next != 0)
         collect_verbs(next, pos + 1, depth + 1, found);
     }
