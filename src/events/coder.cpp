@@ -2592,11 +2592,16 @@ struct Coder::Impl {
     auto& ts = tokens.tokens;
     // Every rule below needs a period, comma or dash inside the sentence with a space before
     // it, which running text rarely has: most sentences leave here without a token copied.
+    constexpr uint32_t kSpacedKinds = 1u << static_cast<unsigned>(TokenKind::kPeriod) |
+                                      1u << static_cast<unsigned>(TokenKind::kComma) |
+                                      1u << static_cast<unsigned>(TokenKind::kDash);
     bool spaced_punctuation = false;
-    for (size_t k = 1; k + 1 < ts.size() && !spaced_punctuation; ++k)
-      spaced_punctuation = (ts[k].kind == TokenKind::kPeriod || ts[k].kind == TokenKind::kComma ||
-                            ts[k].kind == TokenKind::kDash) &&
-                           ts[k].span.start > ts[k - 1].span.end;
+    for (size_t k = 1, n = ts.size(); k + 1 < n; ++k)
+      if ((kSpacedKinds >> static_cast<unsigned>(ts[k].kind) & 1) != 0 &&
+          ts[k].span.start > ts[k - 1].span.end) {
+        spaced_punctuation = true;
+        break;
+      }
     if (!spaced_punctuation) return;
     size_t out = 0;
     // dyad's rules: initials split by spaced periods ("U . K .", "H . W .") are one word, as
