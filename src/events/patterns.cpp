@@ -82,7 +82,7 @@ bool phrase_element_at(const SentenceView& s, const lexicon::CompiledPhrase& phr
 }
 
 // A word of `phrase` the sentence does not have (by SentenceView::word_filter): the phrase
-// cannot match anywhere, and the scans for its later (earlier) words are saved.
+// cannot match anywhere, and the tests and scans for its words are saved.
 bool phrase_word_absent(const SentenceView& s, const lexicon::CompiledPhrase& phrase) {
   if (s.word_filter == nullptr) return false;
   for (size_t k = 0; k < phrase.words.size(); ++k)
@@ -99,10 +99,9 @@ uint32_t phrase_forward(const SentenceView& s, const lexicon::CompiledPhrase& ph
                         uint32_t start, PhraseBinding* binding) {
   const uint32_t n = static_cast<uint32_t>(s.tokens.size());
   uint32_t pos = 0;
-  if (phrase.words.empty() || start >= n ||
+  if (phrase.words.empty() || start >= n || phrase_word_absent(s, phrase) ||
       !phrase_element_at(s, phrase, 0, start, true, &pos, binding))
     return 0;
-  if (phrase.words.size() > 1 && phrase_word_absent(s, phrase)) return 0;
   for (size_t k = 1; k < phrase.words.size(); ++k) {
     uint32_t q = pos + 1, end = 0;
     if (phrase.joined[k - 1]) {
@@ -124,10 +123,9 @@ uint32_t phrase_forward(const SentenceView& s, const lexicon::CompiledPhrase& ph
 int64_t phrase_backward(const SentenceView& s, const lexicon::CompiledPhrase& phrase, uint32_t end,
                         PhraseBinding* binding) {
   uint32_t first = 0;
-  if (phrase.words.empty() ||
+  if (phrase.words.empty() || phrase_word_absent(s, phrase) ||
       !phrase_element_at(s, phrase, phrase.words.size() - 1, end, false, &first, binding))
     return -1;
-  if (phrase.words.size() > 1 && phrase_word_absent(s, phrase)) return -1;
   int64_t pos = first;
   for (size_t k = phrase.words.size() - 1; k-- > 0;) {
     int64_t q = pos - 1;
