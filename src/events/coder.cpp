@@ -307,8 +307,7 @@ struct Coder::Impl {
         if (actors::longest_match(model.verb_trie, scratch, i, n, &payload,
                                   {lexicon::WordTable::kStartsVerb, 0}) == 0)
           continue;
-        const lexicon::CompiledVerb& verb = model.verbs[payload];
-        if (verb.code.null() && verb.patterns.empty()) continue;
+        if (verb_summaries[payload].not_a_verb) continue;
         keep = true;
         keep_from = 0;
         keep_to = n;
