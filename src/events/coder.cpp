@@ -17,8 +17,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <set>
-#include <tuple>
 
 #include "actors/mentions.h"
 #include "dates/calendar.h"
@@ -54,6 +52,12 @@ bool has_nominal_suffix(std::string_view key) {
                                   "ITIES", "ANCE", "ENCE", "ISM"})
     if (key.size() > suffix.size() + 2 && key.ends_with(suffix)) return true;
   return false;
+}
+
+// "ED" or "EN" at the end of the key (a past participle's ending): two byte comparisons, where
+// string_view::ends_with(const char*) is a call with a strlen (hot in find_verbs).
+bool ends_in_ed_or_en(std::string_view key) {
+  return key.size() >= 2 && key[key.size() - 2] == 'E' && (key.back() == 'D' || key.back() == 'N');
 }
 
 bool is_conjunction(std::string_view key) {
@@ -140,7 +144,46 @@ struct Coder::Impl {
   std::vector<bool> phrase_conjunction;  // PETRARCH: conjunctions inside a phrase
 
   explicit Impl(std::shared_ptr<const Model> m)
-      : model_holder(std::move(m)), model(model_holder->impl()) {}
+      : model_holder(std::move(m)), model(model_holder->impl()) {
+    index_verb_words();
+  }
+
+  // Bits per model word, set once: is it the key word of some verb's patterns (try_verb looks a
+  // sentence word up in model.verb_key_index only then), and is it a later word of some verb
+  // phrase (collect_verbs looks it up in the verb trie's edges only then)? Both tables are
+  // large, each probe a likely cache miss, and most words (TABARI's stems above all) are
+  // neither.
+  std::vector<uint64_t> key_word_bits, verb_later_word_bits;
+  static bool has_bit(const std::vector<uint64_t>& bits, lexicon::WordId id) {
+    return (bits[id / 64] >> (id % 64) & 1) != 0;  // id < model.words.size()
+  }
+  bool any_verb_key(lexicon::WordId id) const { return has_bit(key_word_bits, id); }
+  bool any_verb_later_word(lexicon::WordId id) const { return has_bit(verb_later_word_bits, id); }
+  void index_verb_words() {
+    key_word_bits.assign(model.words.size() / 64 + 1, 0);
+    verb_later_word_bits.assign(model.words.size() / 64 + 1, 0);
+    auto set = [](std::vector<uint64_t>& bits, lexicon::WordId id) {
+      if (id / 64 < bits.size()) bits[id / 64] |= uint64_t{1} << (id % 64);
+    };
+    for (const lexicon::CompiledVerb& verb : model.verbs)
+      for (lexicon::WordId id : verb.key_words) set(key_word_bits, id);
+    model.verb_trie.for_each_later_word([&](lexicon::WordId id) { set(verb_later_word_bits, id); });
+    verb_summaries.reserve(model.verbs.size());
+    for (const lexicon::CompiledVerb& verb : model.verbs)
+      verb_summaries.push_back({verb.headword_words, verb.headword_chars, verb.has_continuation,
+                                verb.code.discard(), text::is(verb.code.code, "+++"),
+                                verb.code.null() && verb.patterns.empty()});
+  }
+
+  // What find_verbs reads of every verb candidate, copied out of the model once: a
+  // CompiledVerb is some 400 bytes, and these fields of it lie on three cache lines.
+  struct VerbSummary {
+    uint32_t headword_words, headword_chars;
+    bool has_continuation;
+    bool discard, complex;  // its code is ### or +++
+    bool not_a_verb;        // a null code and no patterns
+  };
+  std::vector<VerbSummary> verb_summaries;  // by verb index
 
   void print_trace(const char* stage) const {
     std::string line = fmt::format("[{}] ", stage);
@@ -217,7 +260,6 @@ struct Coder::Impl {
   struct CommaBuffers {
     std::vector<uint32_t> commas, new_index;
     std::vector<bool> drop;
-    std::vector<Mention> kept_mentions;
   } comma_buffers;
   bool drop_comma_clauses() {
     if (!options.comma_clauses) return false;
@@ -265,8 +307,7 @@ struct Coder::Impl {
         if (actors::longest_match(model.verb_trie, scratch, i, n, &payload,
                                   {lexicon::WordTable::kStartsVerb, 0}) == 0)
           continue;
-        const lexicon::CompiledVerb& verb = model.verbs[payload];
-        if (verb.code.null() && verb.patterns.empty()) continue;
+        if (verb_summaries[payload].not_a_verb) continue;
         keep = true;
         keep_from = 0;
         keep_to = n;
@@ -322,34 +363,37 @@ struct Coder::Impl {
     if (!any) return false;
     // Actors were assembled on the whole sentence (TABARI parses before it drops clauses):
     // the mentions that survive keep their codes, re-indexed onto the remaining tokens.
-    tokens.clear();
+    // The kept tokens keep their key offsets: the keys are copied whole (one copy, not one
+    // append per token); a dropped token's key stays in them unused.
+    tokens.tokens.clear();
+    tokens.keys = full_tokens.keys;
     std::vector<uint32_t>& new_index = comma_buffers.new_index;
     new_index.assign(n, UINT32_MAX);
     for (uint32_t k = 0; k < n; ++k) {
       if (drop[k]) continue;
       new_index[k] = static_cast<uint32_t>(tokens.tokens.size());
-      text::Token t = full_tokens.tokens[k];
-      std::string_view key = full_tokens.key(k);
-      t.key_offset = static_cast<uint32_t>(tokens.keys.size());
-      tokens.keys.append(key);
-      tokens.tokens.push_back(t);
+      tokens.tokens.push_back(full_tokens.tokens[k]);
     }
-    std::vector<Mention>& kept_mentions = comma_buffers.kept_mentions;
-    kept_mentions.clear();
-    for (const Mention& m : scratch.mentions) {
+    // In place: a kept mention moves down to the next free slot (its strings are moved, not
+    // copied), its word tokens re-indexed over themselves.
+    std::vector<Mention>& mentions = scratch.mentions;
+    size_t kept_count = 0;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      Mention& m = mentions[i];
       if (new_index[m.first_token] == UINT32_MAX || new_index[m.last_token] == UINT32_MAX) continue;
       // A pronoun whose antecedent went with a dropped clause refers to nothing.
       if (m.referent_token >= 0 && new_index[static_cast<size_t>(m.referent_token)] == UINT32_MAX)
         continue;
-      Mention moved = m;
-      moved.first_token = new_index[m.first_token];
-      moved.last_token = new_index[m.last_token];
-      moved.words.clear();
+      m.first_token = new_index[m.first_token];
+      m.last_token = new_index[m.last_token];
+      size_t words = 0;
       for (uint32_t k : m.words)
-        if (new_index[k] != UINT32_MAX) moved.words.push_back(new_index[k]);
-      kept_mentions.push_back(std::move(moved));
+        if (new_index[k] != UINT32_MAX) m.words[words++] = new_index[k];
+      m.words.resize(words);
+      if (kept_count != i) mentions[kept_count] = std::move(m);
+      ++kept_count;
     }
-    scratch.mentions.swap(kept_mentions);  // both keep their capacity for the next sentence
+    mentions.resize(kept_count);
     actors::reset_to_none(scratch.mention_of_token, tokens.size());
     for (size_t m = scratch.mentions.size(); m-- > 0;)
       actors::for_each_token(scratch.mentions[m], [&](uint32_t k) {
@@ -370,8 +414,11 @@ struct Coder::Impl {
       for (uint32_t payload : model.verb_trie.payloads(node)) found.emplace_back(depth, payload);
     if (pos >= tokens.size()) return;
     for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k) {
-      // At the root, an id that starts no verb phrase needs no lookup (its flag says so).
-      if (depth == 0 && !(scratch.id_flags[k] & lexicon::WordTable::kStartsVerb)) continue;
+      // At the root, an id that starts no verb phrase needs no lookup (its flag says so); below
+      // it, one that continues none (its bit says so).
+      if (depth == 0 ? !(scratch.id_flags[k] & lexicon::WordTable::kStartsVerb)
+                     : !any_verb_later_word(scratch.ids[k]))
+        continue;
       if (uint32_t next = model.verb_trie.child(node, scratch.ids[k]); next != 0)
         collect_verbs(next, pos + 1, depth + 1, found);
     }
@@ -385,11 +432,12 @@ struct Coder::Impl {
     bool found = false;
     events::SentenceView view{tokens, scratch};
     for (auto [depth, index] : verb_options) {
-      const lexicon::CompiledVerb& verb = model.verbs[index];
+      const VerbSummary& verb = verb_summaries[index];
       uint32_t words = depth, last = 0;
       if (verb.has_continuation) {
         events::PatternMatch match;
-        if (!events::match_pattern(verb.continuation, view, i, i + depth - 1, &match)) continue;
+        if (!events::match_pattern(model.verbs[index].continuation, view, i, i + depth - 1, &match))
+          continue;
         words = verb.headword_words;
         last = match.last_token;
       }
@@ -478,20 +526,38 @@ struct Coder::Impl {
       std::fill(seen.begin(), seen.end(), WordSeen{});
       stamp = 1;
     }
-    sentence_words.clear();
     seen_bits.fill(0);
-    for (uint32_t i = 0; i + 1 < scratch.match_begin.size(); ++i)
-      for (uint32_t k = scratch.match_begin[i]; k < scratch.match_begin[i + 1]; ++k) {
-        const lexicon::WordId id = scratch.ids[k];
-        WordSeen& w = seen[id];
-        if (w.stamp != stamp) {
-          w.stamp = stamp;
-          w.first = i;
-          sentence_words.push_back(id);
-          seen_bits[seen_word(id)] |= seen_mask(id);
-        }
-        w.last = i;
+    // Plain pointers and a local stamp: with the stores into `seen` the compiler would reload
+    // every vector's data and size for each word id otherwise. One loop over the ids, the token
+    // index following along (a token has zero ids or a few): a loop per token cost more in
+    // setting up each inner loop than the ids did.
+    const uint32_t* match_begin = scratch.match_begin.data();
+    const lexicon::WordId* ids = scratch.ids.data();
+    const auto id_count = static_cast<uint32_t>(scratch.ids.size());
+    WordSeen* table = seen.data();
+    const uint32_t current = stamp;
+    sentence_words.resize(id_count);
+    lexicon::WordId* distinct = sentence_words.data();
+    size_t distinct_count = 0;
+    // i: the token of ids[k]; next: the first id of the token after it. match_begin ends with
+    // id_count, so i stays on a token while k < id_count.
+    uint32_t i = 0, next = id_count > 0 ? match_begin[1] : 0;
+    for (uint32_t k = 0; k < id_count; ++k) {
+      if (k >= next) {
+        do next = match_begin[++i + 1];
+        while (next <= k);
       }
+      const lexicon::WordId id = ids[k];
+      WordSeen& w = table[id];
+      if (w.stamp != current) {
+        w.stamp = current;
+        w.first = i;
+        distinct[distinct_count++] = id;
+        seen_bits[seen_word(id)] |= seen_mask(id);
+      }
+      w.last = i;
+    }
+    sentence_words.resize(distinct_count);
   }
   // A pattern's literal words all stand where they could match: those before '*' before the
   // verb, those after it after the verb. Cheap, and rejects most candidates.
@@ -543,7 +609,7 @@ struct Coder::Impl {
     const uint32_t n = static_cast<uint32_t>(tokens.size());
     if (v.first != v.last || v.first == 0 || v.last + 1 >= n || document == nullptr) return false;
     std::string_view key = tokens.key(v.first);
-    if (key.size() < 5 || !(key.ends_with("ED") || key.ends_with("EN"))) return false;
+    if (key.size() < 5 || !ends_in_ed_or_en(key)) return false;
     const text::Span& a = tokens.tokens[v.first - 1].span;
     const text::Span& b = tokens.tokens[v.first].span;
     if (b.start < a.end) return false;
@@ -566,21 +632,32 @@ struct Coder::Impl {
   void find_verbs(bool* discard, bool* complex) {
     verbs.clear();
     const uint32_t n = static_cast<uint32_t>(tokens.size());
-    size_t capitalized = 0, words = 0;
-    for (const auto& t : tokens.tokens)
-      if (t.kind == TokenKind::kWord) {
-        ++words;
-        if (t.capitalized) ++capitalized;
+    // Whether the sentence is written in capitals (a headline): needed only for a capitalized
+    // verb inside the sentence, so computed then, once.
+    int all_caps_known = -1;
+    auto all_caps = [&] {
+      if (all_caps_known < 0) {
+        size_t capitalized = 0, words = 0;
+        for (const auto& t : tokens.tokens)
+          if (t.kind == TokenKind::kWord) {
+            ++words;
+            if (t.capitalized) ++capitalized;
+          }
+        all_caps_known = words > 0 &&
+                         std::all_of(tokens.tokens.begin(), tokens.tokens.end(),
+                                     [](const text::Token& t) {
+                                       return t.kind != TokenKind::kWord || t.all_caps ||
+                                              !t.capitalized || t.span.end - t.span.start == 1;
+                                     }) &&
+                         capitalized * 10 > words * 7;
       }
-    bool all_caps = words > 0 &&
-                    std::all_of(tokens.tokens.begin(), tokens.tokens.end(),
-                                [](const text::Token& t) {
-                                  return t.kind != TokenKind::kWord || t.all_caps ||
-                                         !t.capitalized || t.span.end - t.span.start == 1;
-                                }) &&
-                    capitalized * 10 > words * 7;
+      return all_caps_known == 1;
+    };
+    const uint8_t* token_flags = scratch.token_flags.data();
     for (uint32_t i = 0; i < n;) {
-      if (scratch.mention_of_token[i] >= 0 || tokens.tokens[i].kind != TokenKind::kWord) {
+      // Most tokens start no verb phrase, as their flags tell without any other test.
+      if (!(token_flags[i] & lexicon::WordTable::kStartsVerb) || scratch.mention_of_token[i] >= 0 ||
+          tokens.tokens[i].kind != TokenKind::kWord) {
         ++i;
         continue;
       }
@@ -600,7 +677,7 @@ struct Coder::Impl {
       // "Donate's": a possessive makes the word a noun.
       if (v.last + 1 < n && tokens.tokens[v.last + 1].kind == TokenKind::kPossessive) continue;
       // Capitalized inside the sentence: a name or a title, not a verb (TABARI 7.4).
-      if (v.first > 0 && tokens.tokens[v.first].capitalized && !all_caps) continue;
+      if (v.first > 0 && tokens.tokens[v.first].capitalized && !all_caps()) continue;
       std::string_view previous = v.first > 0 ? tokens.key(v.first - 1) : std::string_view();
       if (options.dyad_rules ? is_determiner(previous) : is_article(previous)) {
         if (!options.dyad_rules) continue;  // TABARI: a noun
@@ -624,9 +701,9 @@ struct Coder::Impl {
       if (options.dyad_rules && has_nominal_suffix(tokens.key(v.last))) v.noun_position = true;
       // dyad: a past participle right after a preposition describes a noun ("duties on frozen
       // orange juice", "clashes with armed groups"): an adjective, coded only through patterns.
-      if (options.dyad_rules && v.first == v.last && v.first > 0 && !text::is(previous, "TO") &&
-          is_preposition(previous) && tokens.key(v.first).size() > 4 &&
-          (tokens.key(v.first).ends_with("ED") || tokens.key(v.first).ends_with("EN")))
+      if (options.dyad_rules && v.first == v.last && v.first > 0 &&
+          tokens.key(v.first).size() > 4 && ends_in_ed_or_en(tokens.key(v.first)) &&
+          !text::is(previous, "TO") && is_preposition(previous))
         v.noun_position = true;
       // dyad: a past participle hyphenated to the word before it and followed by a noun
       // ("US-backed Kurdish forces", "a Russian-hosted conference", pre-tokenized "Iranian -
@@ -636,13 +713,13 @@ struct Coder::Impl {
       // opposition leader Alexei Navalny has started ...", "Reinforced British troops remained").
       if (options.dyad_rules && v.first == 0 && v.first == v.last && v.last + 1 < n &&
           scratch.mention_of_token[v.last + 1] >= 0 && tokens.key(v.first).size() > 4 &&
-          (tokens.key(v.first).ends_with("ED") || tokens.key(v.first).ends_with("EN")))
+          ends_in_ed_or_en(tokens.key(v.first)))
         continue;
-      const lexicon::CompiledVerb& verb = model.verbs[payload];
-      if (verb.code.discard()) *discard = true;
-      if (text::is(verb.code.code, "+++")) *complex = true;
+      const VerbSummary& verb = verb_summaries[payload];
+      if (verb.discard) *discard = true;
+      if (verb.complex) *complex = true;
       // A null-coded root without patterns is not a verb at all.
-      if (verb.code.null() && verb.patterns.empty()) continue;
+      if (verb.not_a_verb) continue;
       verbs.push_back(v);
     }
     // PETRARCH: a modal or auxiliary before another verb is not the verb ("should have acted",
@@ -661,13 +738,19 @@ struct Coder::Impl {
     }
   }
 
+  // is_conjunction(tokens.key(i)), from the class match_words gave the key (kept when clauses
+  // are dropped): no string comparisons in the per-token loops.
+  bool conjunction_at(uint32_t i) const {
+    return (scratch.token_class[i] & actors::SentenceScratch::kClassConjunction) != 0;
+  }
+
   // Clause starts: the sentence start and every conjunction that is not inside a mention, not
   // joining a list of actors, and not part of a verb pattern's words.
   void find_clauses() {
     clause_starts.assign(1, 0);
     const uint32_t n = static_cast<uint32_t>(tokens.size());
     for (uint32_t i = 1; i < n; ++i) {
-      if (!is_conjunction(tokens.key(i)) || scratch.mention_of_token[i] >= 0) continue;
+      if (!conjunction_at(i) || scratch.mention_of_token[i] >= 0) continue;
       // A verb phrase holding a conjunction ("SHOT_AND_WOUND") does not divide (TABARI 7.6).
       if (!options.dyad_rules && std::any_of(verbs.begin(), verbs.end(), [&](const Verb& v) {
             return v.first < i && i <= v.last;
@@ -709,7 +792,7 @@ struct Coder::Impl {
       // A nor B boycotted").
       phrase_conjunction.assign(n, false);
       for (uint32_t i = 1; i < n; ++i)
-        if (is_conjunction(tokens.key(i)) &&
+        if (conjunction_at(i) &&
             std::find(clause_starts.begin(), clause_starts.end(), i) == clause_starts.end())
           phrase_conjunction[i] = true;
     }
@@ -1306,7 +1389,7 @@ struct Coder::Impl {
                     "DISAPPOINTED", "DIVIDED", "UNITED", "ALLIED", "BASED", "LOCATED", "ABLE",
                     "UNABLE", "LINKED", "TIED", "RELATED"))
       return false;
-    return (key.size() > 3 && (key.ends_with("ED") || key.ends_with("EN"))) ||
+    return (key.size() > 3 && ends_in_ed_or_en(key)) ||
            DYAD_KEY_IN(key, "HELD", "SHOT", "HIT", "SENT", "STRUCK", "CAUGHT", "LED", "TOLD",
                        "FOUGHT", "BROUGHT", "SOLD", "BOUGHT", "KEPT", "PUT", "CUT", "LOST", "WON",
                        "BUILT", "MADE", "LEFT", "SOUGHT", "TAUGHT", "MET", "SLAIN", "BEATEN",
@@ -1372,10 +1455,9 @@ struct Coder::Impl {
       if (tokens.tokens[before].kind == TokenKind::kComma && before > 0) --before;
       const text::Token& t = tokens.tokens[before];
       std::string_view previous = tokens.key(before);
-      auxiliary = key.size() > 4 && (key.ends_with("ED") || key.ends_with("EN")) &&
-                  t.kind == TokenKind::kWord && !is_preposition(previous) &&
-                  !is_determiner(previous) && !ends_noun_phrase(previous) &&
-                  !is_auxiliary(previous) && !verb_at(before) &&
+      auxiliary = key.size() > 4 && ends_in_ed_or_en(key) && t.kind == TokenKind::kWord &&
+                  !is_preposition(previous) && !is_determiner(previous) &&
+                  !ends_noun_phrase(previous) && !is_auxiliary(previous) && !verb_at(before) &&
                   !DYAD_KEY_IN(previous, "HAS", "HAVE", "HAD", "HAVING");
     }
     if (!auxiliary) return -1;
@@ -1937,7 +2019,6 @@ struct Coder::Impl {
     c.source_single = false;
   }
 
-  // Tries one verb; fills `c` and returns true when it yields an event.
   // The sentence as try_verb's patterns see it (without the jump tables).
   events::SentenceView verb_view() const {
     events::SentenceView view{tokens, scratch};
@@ -1950,11 +2031,13 @@ struct Coder::Impl {
   }
   events::SentenceIndex pattern_index;  // for verb_view(), cleared by find_events
 
+  // Tries one verb; fills `c`, which comes default-constructed (find_events makes one per verb:
+  // no reset here, which cost a temporary Candidate per verb tried), and returns true when it
+  // yields an event.
   bool try_verb(const Verb& v, int clause_source, Candidate& c) {
     const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];
     events::SentenceView view = verb_view();
     view.index = &pattern_index;
-    c = Candidate{};
     c.clause = clause_of(v.first);
     c.action_first = v.first;
     c.action_last = std::max(v.last, v.continuation_last);
@@ -1970,6 +2053,8 @@ struct Coder::Impl {
     // no literal word. Patterns go from the most specific to the least, so leaving out those
     // that cannot match changes nothing below.
     if (!words_noted) fill_words_seen();
+    static_assert(kSeenBits == 4096, "seen_bits is SentenceView::word_filter");
+    view.word_filter = seen_bits.data();
     pattern_candidates.clear();
     auto add_group = [&](size_t k) {
       for (uint32_t j = verb.key_begin[k]; j < verb.key_begin[k + 1]; ++j)
@@ -1979,13 +2064,15 @@ struct Coder::Impl {
     if (verb.key_words.size() > 4 * sentence_words.size()) {
       // A common verb has more key words than the sentence has words: look the words up.
       for (lexicon::WordId w : sentence_words) {
+        if (!any_verb_key(w)) continue;
         uint32_t k =
             model.verb_key_index.find(static_cast<uint64_t>(v.verb_index) << 32 | w, UINT32_MAX);
         if (k != UINT32_MAX) add_group(k);
       }
     } else {
-      for (size_t k = 0; k < verb.key_words.size(); ++k)
-        if (word_seen(verb.key_words[k])) add_group(k);
+      const lexicon::WordId* key_words = verb.key_words.data();
+      for (size_t k = 0, count = verb.key_words.size(); k < count; ++k)
+        if (word_seen(key_words[k])) add_group(k);
     }
     std::sort(pattern_candidates.begin(), pattern_candidates.end());
     const std::vector<uint32_t>& unkeyed = verb.unkeyed_patterns;
@@ -2474,7 +2561,7 @@ struct Coder::Impl {
 
   void emit(const Document& doc, uint32_t sentence_index, std::optional<int32_t> day,
             const lexicon::Place* place, std::vector<Event>& out, uint64_t* event_counter) {
-    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    const size_t first_event = out.size();  // this sentence's events: out[first_event..]
     static const std::string no_code;
     auto code_of = [&](int m, bool source) -> const std::string& {
       if (m >= 0) return scratch.mentions[m].code;
@@ -2498,10 +2585,12 @@ struct Coder::Impl {
           const std::string& tc = code_of(t, false);
           if (sc == tc) continue;
           if (!text::is(c.code, "---"))
-            add_event(doc, sentence_index, day, place, c.code, s, t, c, seen, out, event_counter);
+            add_event(doc, sentence_index, day, place, c.code, s, t, c, first_event, out,
+                      event_counter);
           if (!c.paired.empty() && t != kNoActor && s != kNoActor &&
               !(options.dyad_rules && c.paired == c.code && t >= 0 && place_after_in(t)))
-            add_event(doc, sentence_index, day, place, c.paired, t, s, c, seen, out, event_counter);
+            add_event(doc, sentence_index, day, place, c.paired, t, s, c, first_event, out,
+                      event_counter);
         }
       }
     }
@@ -2519,11 +2608,25 @@ struct Coder::Impl {
     return k >= 0 && text::is(tokens.key(static_cast<size_t>(k)), "IN");
   }
 
+  // The sentence's events so far (out[first_event..]) have one with the same source, target and
+  // event codes. A scan: a sentence has a few events, where a set of copied code strings cost an
+  // allocation per event.
+  static bool emitted_before(const std::vector<Event>& out, size_t first_event, const Event& e,
+                             const std::string& code) {
+    auto code_of = [](const std::optional<Actor>& a) {
+      return a ? std::string_view(a->code) : std::string_view();
+    };
+    for (size_t k = first_event; k < out.size(); ++k)
+      if (out[k].cameo == code && code_of(out[k].source) == code_of(e.source) &&
+          code_of(out[k].target) == code_of(e.target))
+        return true;
+    return false;
+  }
+
   void add_event(const Document& doc, uint32_t sentence_index, std::optional<int32_t> day,
                  const lexicon::Place* place, const std::string& code, int s, int t,
-                 const Candidate& c,
-                 std::set<std::tuple<std::string, std::string, std::string>>& seen,
-                 std::vector<Event>& out, uint64_t* event_counter) {
+                 const Candidate& c, size_t first_event, std::vector<Event>& out,
+                 uint64_t* event_counter) {
     Event e;
     if (s != kNoActor) e.source = make_actor(doc, s, options.default_source, &c);
     if (t != kNoActor) {
@@ -2536,8 +2639,7 @@ struct Coder::Impl {
       a.span.text = doc.text.substr(a.span.start, a.span.end - a.span.start);
       e.target = std::move(a);
     }
-    if (!seen.emplace(e.source ? e.source->code : "", e.target ? e.target->code : "", code).second)
-      return;
+    if (emitted_before(out, first_event, e, code)) return;
     e.event_id = fmt::format(FMT_COMPILE("{}-{}"), doc.id, ++*event_counter);
     e.doc_id = doc.id;
     e.sentence_index = sentence_index;
@@ -2594,6 +2696,19 @@ struct Coder::Impl {
   // separator with a space before it ("20 , 000 civilians").
   void drop_spaced_periods() {
     auto& ts = tokens.tokens;
+    // Every rule below needs a period, comma or dash inside the sentence with a space before
+    // it, which running text rarely has: most sentences leave here without a token copied.
+    constexpr uint32_t kSpacedKinds = 1u << static_cast<unsigned>(TokenKind::kPeriod) |
+                                      1u << static_cast<unsigned>(TokenKind::kComma) |
+                                      1u << static_cast<unsigned>(TokenKind::kDash);
+    bool spaced_punctuation = false;
+    for (size_t k = 1, n = ts.size(); k + 1 < n; ++k)
+      if ((kSpacedKinds >> static_cast<unsigned>(ts[k].kind) & 1) != 0 &&
+          ts[k].span.start > ts[k - 1].span.end) {
+        spaced_punctuation = true;
+        break;
+      }
+    if (!spaced_punctuation) return;
     size_t out = 0;
     // dyad's rules: initials split by spaced periods ("U . K .", "H . W .") are one word, as
     // "U.K." and "H.W." are in running text.

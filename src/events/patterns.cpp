@@ -81,6 +81,17 @@ bool phrase_element_at(const SentenceView& s, const lexicon::CompiledPhrase& phr
   return true;
 }
 
+// A word of `phrase` the sentence does not have (by SentenceView::word_filter): the phrase
+// cannot match anywhere, and the tests and scans for its words are saved.
+bool phrase_word_absent(const SentenceView& s, const lexicon::CompiledPhrase& phrase) {
+  if (s.word_filter == nullptr) return false;
+  for (size_t k = 0; k < phrase.words.size(); ++k)
+    if ((phrase.slots.empty() || phrase.slots[k] == ElementKind::kWord) &&
+        !s.may_have(phrase.words[k]))
+      return true;
+  return false;
+}
+
 // Matches `phrase` with its first word at `start`; later words follow immediately when joined,
 // otherwise after skipped words (never across a clause boundary). Returns one past the last
 // matched token, or 0 when there is no match.
@@ -88,7 +99,7 @@ uint32_t phrase_forward(const SentenceView& s, const lexicon::CompiledPhrase& ph
                         uint32_t start, PhraseBinding* binding) {
   const uint32_t n = static_cast<uint32_t>(s.tokens.size());
   uint32_t pos = 0;
-  if (phrase.words.empty() || start >= n ||
+  if (phrase.words.empty() || start >= n || phrase_word_absent(s, phrase) ||
       !phrase_element_at(s, phrase, 0, start, true, &pos, binding))
     return 0;
   for (size_t k = 1; k < phrase.words.size(); ++k) {
@@ -112,7 +123,7 @@ uint32_t phrase_forward(const SentenceView& s, const lexicon::CompiledPhrase& ph
 int64_t phrase_backward(const SentenceView& s, const lexicon::CompiledPhrase& phrase, uint32_t end,
                         PhraseBinding* binding) {
   uint32_t first = 0;
-  if (phrase.words.empty() ||
+  if (phrase.words.empty() || phrase_word_absent(s, phrase) ||
       !phrase_element_at(s, phrase, phrase.words.size() - 1, end, false, &first, binding))
     return -1;
   int64_t pos = first;

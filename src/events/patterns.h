@@ -41,6 +41,13 @@ struct SentenceView {
   // for this very view (call SentenceIndex::clear for each new sentence or view). Matching then
   // jumps over tokens where nothing can happen; the result is the same without it.
   SentenceIndex* index = nullptr;
+  // Optional: a 4096-bit filter of the sentence's word ids (bit id % 4096 set for every id a
+  // token has; other bits may be set too). A { | } or synset alternative with a word whose bit
+  // is clear cannot match and is not scanned for. The result is the same without it.
+  const uint64_t* word_filter = nullptr;
+  bool may_have(lexicon::WordId id) const {
+    return word_filter == nullptr || (word_filter[id / 64 % 64] >> (id % 64) & 1) != 0;
+  }
 };
 
 // Per-sentence jump tables for match_pattern: the matcher goes from one token that can start
