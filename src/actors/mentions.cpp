@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 
 #include "text/short_strings.h"
 
@@ -172,12 +173,59 @@ void split_actor_code(const std::string& code, std::string* country, std::string
   if (code.size() >= 6) *sector = code.substr(3, 3);
 }
 
+namespace {
+
+// The packed bytes of a key of 1 to 16 bytes, zero-padded (SentenceScratch::FrontEntry's
+// codes); false for other keys.
+[[gnu::always_inline]] inline bool front_codes(std::string_view key, uint64_t* low,
+                                               uint64_t* high) {
+  const size_t n = key.size();
+  if (n - 1 >= 16) return false;  // empty, or longer than 16 bytes
+  if (n <= 8) {
+    *low = text::prefix_code(key);
+    *high = 0;
+  } else {
+    *low = text::detail::load_u64(key.data());
+    *high = text::detail::load_u64(key.data() + n - 8) >> (8 * (16 - n));
+  }
+  return true;
+}
+
+// The front_cache slot of a key by its codes.
+[[gnu::always_inline]] inline uint32_t front_slot(uint64_t low, uint64_t high) {
+  const uint64_t mixed = (low ^ (high * 0xbf58476d1ce4e5b9ULL)) * 0x9E3779B97F4A7C15ULL;
+  return static_cast<uint32_t>(mixed >> (64 - SentenceScratch::kFrontBits));
+}
+
+// The match_cache entry of `key` (its offset in cached_ids), matching the key against the word
+// table the first time it is seen.
+uint32_t cached_entry(const lexicon::WordTable& words, std::string_view key, uint64_t hash,
+                      SentenceScratch& scratch) {
+  if (const uint32_t* cached = scratch.match_cache.find(key, hash)) return *cached;
+  // The table lookups (one per stem length) are the costly part: do them once per key.
+  const uint32_t entry = static_cast<uint32_t>(scratch.cached_ids.size());
+  scratch.cached_ids.push_back(0);
+  words.match(key, scratch.cached_ids);
+  const uint32_t count = static_cast<uint32_t>(scratch.cached_ids.size()) - entry - 1;
+  uint32_t flags = 0;
+  scratch.cached_flags.resize(scratch.cached_ids.size());
+  for (uint32_t k = entry + 1; k < scratch.cached_ids.size(); ++k) {
+    scratch.cached_flags[k] = words.flags(scratch.cached_ids[k]);
+    flags |= scratch.cached_flags[k];
+  }
+  scratch.cached_ids[entry] = count | flags << 16 | uint32_t{word_classes(key)} << 24;
+  scratch.match_cache.insert(key, entry);
+  return entry;
+}
+
+}  // namespace
+
 void match_words(const lexicon::WordTable& words, const text::TokenBuffer& tokens,
                  SentenceScratch& scratch) {
+  using FrontEntry = SentenceScratch::FrontEntry;
+  constexpr uint32_t kInline = SentenceScratch::kInlineIds;
   const size_t n = tokens.size();
-  scratch.match_begin.clear();
-  scratch.ids.clear();
-  scratch.id_flags.clear();
+  scratch.match_begin.resize(n + 1);
   scratch.clause_boundary.resize(n);
   scratch.token_flags.resize(n);
   scratch.token_class.resize(n);
@@ -186,65 +234,74 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
     scratch.match_cache.clear();
     scratch.cached_ids.clear();
     scratch.cached_flags.clear();
-    std::fill(scratch.front_cache.begin(), scratch.front_cache.end(),
-              SentenceScratch::FrontEntry{});
+    std::fill(scratch.front_cache.begin(), scratch.front_cache.end(), FrontEntry{});
   }
-  // Two passes. The first serves short keys from the front cache and, for the other keys,
-  // hashes them and prefetches their match_cache slot: that table is larger than the CPU's
-  // caches, so the probes would otherwise wait on memory one after another.
-  constexpr uint32_t kNoEntry = UINT32_MAX;
-  constexpr unsigned kFrontShift = 64 - SentenceScratch::kFrontBits;
+  // Four passes. The first finds the keys the front cache holds and, for the others, hashes
+  // them and prefetches their match_cache slot: that table is larger than the CPU's caches, so
+  // the probes would otherwise wait on memory one after another. The second looks the others
+  // up. Then the number of ids is known, and the third copies them without a push_back each.
+  // The fourth puts the keys looked up in the front cache: not earlier, so that the slots the
+  // first pass found stay as they were until the third has read them.
+  // token_entry[i]: kFrontHit | slot in front_cache, or the offset of the entry in cached_ids.
+  constexpr uint32_t kFrontHit = 1u << 31;
+  static_assert(SentenceScratch::kFrontBits < 31);
   scratch.key_hashes.resize(n);
   scratch.token_entry.resize(n);
+  scratch.front_misses.clear();
+  uint32_t total = 0;
   for (size_t i = 0; i < n; ++i) {
     const std::string_view key = tokens.key(i);
-    scratch.token_entry[i] = kNoEntry;
-    if (key.size() >= 1 && key.size() <= 8) {
-      const uint64_t code = text::prefix_code(key);
-      const auto& front = scratch.front_cache[(code * 0x9E3779B97F4A7C15ULL) >> kFrontShift];
-      if (front.code == code) {
-        scratch.token_entry[i] = front.entry;
+    uint64_t low, high;
+    if (front_codes(key, &low, &high)) {
+      const uint32_t slot = front_slot(low, high);
+      const FrontEntry& front = scratch.front_cache[slot];
+      if (front.code_low == low && front.code_high == high) {
+        scratch.token_entry[i] = kFrontHit | slot;
+        total += front.header & 0xffff;
         continue;
       }
     }
+    scratch.front_misses.push_back(static_cast<uint32_t>(i));
     scratch.key_hashes[i] = lexicon::hash_bytes(key);
     scratch.match_cache.prefetch(scratch.key_hashes[i]);
   }
+  for (const uint32_t i : scratch.front_misses) {
+    const uint32_t entry = cached_entry(words, tokens.key(i), scratch.key_hashes[i], scratch);
+    scratch.token_entry[i] = entry;
+    total += scratch.cached_ids[entry] & 0xffff;
+  }
+  scratch.ids.resize(total);
+  scratch.id_flags.resize(total);
+  uint32_t written = 0;
   for (size_t i = 0; i < n; ++i) {
-    scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
-    std::string_view key = tokens.key(i);
+    scratch.match_begin[i] = written;
     uint32_t entry = scratch.token_entry[i];
-    if (entry == kNoEntry) {
-      if (const uint32_t* cached = scratch.match_cache.find(key, scratch.key_hashes[i])) {
-        entry = *cached;
+    uint32_t header;
+    if (entry & kFrontHit) {
+      const FrontEntry& front = scratch.front_cache[entry & ~kFrontHit];
+      header = front.header;
+      if ((header & 0xffff) <= kInline && written + kInline <= total) {
+        // Usually zero to three ids: one fixed-size copy instead of a loop.
+        std::memcpy(scratch.ids.data() + written, front.ids, sizeof front.ids);
+        std::memcpy(scratch.id_flags.data() + written, front.id_flags, sizeof front.id_flags);
+        entry = UINT32_MAX;
+      } else if ((header & 0xffff) <= kInline) {
+        std::copy_n(front.ids, header & 0xffff, scratch.ids.data() + written);
+        std::copy_n(front.id_flags, header & 0xffff, scratch.id_flags.data() + written);
+        entry = UINT32_MAX;
       } else {
-        // The table lookups (one per stem length) are the costly part: do them once per key.
-        entry = static_cast<uint32_t>(scratch.cached_ids.size());
-        scratch.cached_ids.push_back(0);
-        words.match(key, scratch.cached_ids);
-        uint32_t count = static_cast<uint32_t>(scratch.cached_ids.size()) - entry - 1;
-        uint32_t flags = 0;
-        scratch.cached_flags.resize(scratch.cached_ids.size());
-        for (uint32_t k = entry + 1; k < scratch.cached_ids.size(); ++k) {
-          scratch.cached_flags[k] = words.flags(scratch.cached_ids[k]);
-          flags |= scratch.cached_flags[k];
-        }
-        scratch.cached_ids[entry] = count | flags << 16 | uint32_t{word_classes(key)} << 24;
-        scratch.match_cache.insert(key, entry);
+        entry = front.ids[0];
       }
-      if (key.size() >= 1 && key.size() <= 8) {
-        const uint64_t code = text::prefix_code(key);
-        scratch.front_cache[(code * 0x9E3779B97F4A7C15ULL) >> kFrontShift] = {code, entry};
-      }
+    } else {
+      header = scratch.cached_ids[entry];
     }
-    const uint32_t header = scratch.cached_ids[entry];
-    const uint32_t* first = scratch.cached_ids.data() + entry + 1;
-    const uint8_t* first_flags = scratch.cached_flags.data() + entry + 1;
-    // Usually zero or one id: a loop, not a call to memmove.
-    for (uint32_t k = 0; k < (header & 0xffff); ++k) {
-      scratch.ids.push_back(first[k]);
-      scratch.id_flags.push_back(first_flags[k]);
+    const uint32_t count = header & 0xffff;
+    if (entry != UINT32_MAX) {
+      std::copy_n(scratch.cached_ids.data() + entry + 1, count, scratch.ids.data() + written);
+      std::copy_n(scratch.cached_flags.data() + entry + 1, count,
+                  scratch.id_flags.data() + written);
     }
+    written += count;
     scratch.token_flags[i] = static_cast<uint8_t>(header >> 16);
     scratch.token_class[i] = static_cast<uint8_t>(header >> 24);
     const TokenKind kind = tokens.tokens[i].kind;
@@ -252,7 +309,22 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
         kind == TokenKind::kComma || kind == TokenKind::kColon || kind == TokenKind::kPeriod ||
         (kind == TokenKind::kWord && (scratch.token_class[i] & SentenceScratch::kClassConjunction));
   }
-  scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
+  scratch.match_begin[n] = written;
+  for (const uint32_t i : scratch.front_misses) {
+    uint64_t low, high;
+    if (!front_codes(tokens.key(i), &low, &high)) continue;
+    const uint32_t entry = scratch.token_entry[i];
+    const uint32_t header = scratch.cached_ids[entry];
+    const uint32_t count = header & 0xffff;
+    FrontEntry& front = scratch.front_cache[front_slot(low, high)];
+    front = FrontEntry{low, high, header};
+    if (count <= kInline) {
+      std::copy_n(scratch.cached_ids.data() + entry + 1, count, front.ids);
+      std::copy_n(scratch.cached_flags.data() + entry + 1, count, front.id_flags);
+    } else {
+      front.ids[0] = entry;
+    }
+  }
 }
 
 void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch) {
