@@ -407,9 +407,9 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   constexpr uint8_t kStartsUnit = lexicon::WordTable::kStartsActor |
                                   lexicon::WordTable::kStartsAgent |
                                   lexicon::WordTable::kStartsGappedActor;
+  // (Names are learned inside this loop too: set again when one is.)
+  bool learned = options.dyad_rules && !state.learned_names.empty();
   for (uint32_t i = 0; i < n;) {
-    // (Names are learned inside this loop too: ask again at every token.)
-    const bool learned = options.dyad_rules && !state.learned_names.empty();
     // Word flags say which tries a phrase may start at this token in (most: none), and only a
     // capitalized word can start a learned name: skip the rest cheaply.
     const uint8_t starts = scratch.token_flags[i];
@@ -532,7 +532,10 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         for (uint32_t k = i; k <= unit.last; ++k)
           name_like = name_like && tokens.tokens[k].capitalized &&
                       tokens.tokens[k].kind == TokenKind::kWord;
-        if (name_like) state.learned_names.learn(tokens.key(unit.last), code->code, false);
+        if (name_like) {
+          state.learned_names.learn(tokens.key(unit.last), code->code, false);
+          learned = true;
+        }
       }
     } else {
       const lexicon::AgentInfo& agent = model.agents[agent_payload];
@@ -958,14 +961,15 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   const bool may_refer =
       !scratch.mentions.empty() || !state.forwarded.empty() ||
       (options.dyad_rules && (state.dyad.size() >= 2 || !state.previous_subject.empty()));
+  // Only a pronoun, or the opening word of a story phrase when there is a dyad, can refer to
+  // anyone (THE and BOTH are no pronouns: without a dyad they fall through every test below).
+  const bool story_dyad = options.dyad_rules && state.dyad.size() >= 2;
+  const uint8_t referring =
+      SentenceScratch::kClassPronoun | (story_dyad ? SentenceScratch::kClassStoryOpener : 0);
   for (uint32_t i = 0; i < n && may_refer; ++i) {
-    if (scratch.mention_of_token[i] >= 0) continue;
-    // Only a pronoun or the opening word of a story phrase can refer to anyone.
-    if (!(scratch.token_class[i] &
-          (SentenceScratch::kClassPronoun | SentenceScratch::kClassStoryOpener)))
-      continue;
-    size_t len = options.dyad_rules ? story_phrase_at(tokens, i) : 0;
-    if (len > 0 && state.dyad.size() >= 2) {
+    if (!(scratch.token_class[i] & referring) || scratch.mention_of_token[i] >= 0) continue;
+    size_t len = story_dyad ? story_phrase_at(tokens, i) : 0;
+    if (len > 0) {
       int group = next_group++;
       for (size_t d = 0; d < 2; ++d) {
         Mention m;
