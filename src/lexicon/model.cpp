@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <fstream>
 #include <sstream>
 
@@ -21,6 +22,7 @@ WordId WordTable::intern(const Word& word) {
   if (inserted) {
     ++count_;
     if (!word.exact) {
+      add_to_stem_filter(word.text);
       min_stem_ = std::min<uint64_t>(min_stem_, word.text.size());
       max_stem_ = std::max<uint64_t>(max_stem_, word.text.size());
     }
@@ -52,10 +54,19 @@ void WordTable::match(std::string_view key, std::vector<WordId>& out) const {
   finish_stems(key, out);
 }
 
+size_t WordTable::stem_filter_bit(std::string_view stem) {
+  const size_t n = stem.size();
+  uint64_t bytes = text::prefix_code(stem);  // the first 8 bytes, and the last 8 of a longer one
+  if (n > 8) bytes ^= std::rotl(text::detail::load_u64(stem.data() + n - 8), 29);
+  return static_cast<size_t>(((bytes ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - kStemFilterBits));
+}
+
 void WordTable::finish_stems(std::string_view key, std::vector<WordId>& out) const {
   size_t longest = std::min<uint64_t>(key.size(), max_stem_);
   for (size_t k = min_stem_; k <= longest; ++k) {
-    if (const uint32_t* id = stems_.find(key.substr(0, k))) out.push_back(*id);
+    const std::string_view stem = key.substr(0, k);
+    if (!may_be_stem(stem)) continue;
+    if (const uint32_t* id = stems_.find(stem)) out.push_back(*id);
   }
 }
 

@@ -56,10 +56,24 @@ class WordTable {
  private:
   friend struct ModelFileAccess;
   void finish_stems(std::string_view key, std::vector<WordId>& out) const;
+  // A one-bit-per-key filter over the stems (derived state: set by intern(), rebuilt when a
+  // model is read): finish_stems asks stems_ for every prefix length of a new key, and nearly
+  // every prefix is no stem, which the filter tells from a few bytes without a hash.
+  static constexpr unsigned kStemFilterBits = 16;
+  static size_t stem_filter_bit(std::string_view stem);
+  bool may_be_stem(std::string_view stem) const {
+    const size_t bit = stem_filter_bit(stem);
+    return (stem_filter_[bit >> 6] >> (bit & 63)) & 1;
+  }
+  void add_to_stem_filter(std::string_view stem) {
+    const size_t bit = stem_filter_bit(stem);
+    stem_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
   std::vector<uint8_t> flags_;
   FlatStringMap exact_, endings_, stems_;
   uint64_t min_stem_ = UINT64_MAX, max_stem_ = 0;
   uint32_t count_ = 0;
+  std::vector<uint64_t> stem_filter_ = std::vector<uint64_t>((size_t{1} << kStemFilterBits) / 64);
 };
 
 // A trie over word ids. Node 0 is the root. Payloads are indices into an owner's table; a node

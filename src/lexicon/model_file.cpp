@@ -34,6 +34,8 @@ struct ModelFileAccess {
       if (!ok) a.fail("a word id is out of range");
       if (t.count_ != t.exact_.size() + t.endings_.size() + t.stems_.size())
         a.fail("the word count disagrees with the word table");
+      std::fill(t.stem_filter_.begin(), t.stem_filter_.end(), 0);
+      t.stems_.for_each([&](std::string_view stem, uint32_t) { t.add_to_stem_filter(stem); });
     }
   }
   template <typename Archive>
@@ -174,7 +176,7 @@ void visit(A& a, Model::Impl& m) {
 }
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model::Impl) == 2144,
+static_assert(sizeof(Model::Impl) == 2168,  // (WordTable::stem_filter_ is derived, not stored)
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
 static_assert(sizeof(CompiledPattern) == 176 && sizeof(CompiledVerb) == 392 &&
