@@ -30,25 +30,31 @@ WordId WordTable::intern(const Word& word) {
   return id;
 }
 
+namespace {
+// Function words are never a dictionary word plus an ending ("WAS" is not WA_ + S), nor is a
+// function word plus an ending a form of it ("USING" is not US_ + ING).
+bool is_function_word(std::string_view key) {
+  return DYAD_KEY_IN(key, "WAS", "HAS", "IS", "ITS", "US", "AS", "THIS", "HIS", "BEING", "DOES",
+                     "GOES");
+}
+}  // namespace
+
 void WordTable::match(std::string_view key, std::vector<WordId>& out) const {
   if (const uint32_t* id = exact_.find(key)) out.push_back(*id);
   if (!endings_.empty()) {
     if (const uint32_t* id = endings_.find(key)) out.push_back(*id);
-    // Function words are never a dictionary word plus an ending ("WAS" is not WA_ + S).
-    static constexpr std::string_view kFunctionWords[] = {
-        "WAS", "HAS", "IS", "ITS", "US", "AS", "THIS", "HIS", "BEING", "DOES", "GOES"};
-    for (std::string_view w : kFunctionWords)
-      if (key == w) return finish_stems(key, out);
-    for (std::string_view suffix : {"S", "ES", "ED", "EN", "ING", "D"}) {
-      if (key.size() <= suffix.size() + 1 || !key.ends_with(suffix)) continue;
-      std::string_view stem = key.substr(0, key.size() - suffix.size());
-      // Nor is a function word plus an ending a form of it ("USING" is not US_ + ING).
-      if (std::find(std::begin(kFunctionWords), std::end(kFunctionWords), stem) !=
-          std::end(kFunctionWords))
-        continue;
-      // "D" only completes a word that ends in E (DEPLORE_ + D = DEPLORED).
-      if (suffix == "D" && stem.back() != 'E') continue;
-      if (const uint32_t* id = endings_.find(stem)) out.push_back(*id);
+    if (is_function_word(key)) return finish_stems(key, out);
+    // Every ending ends in S, D, N or G: most keys need no look at the list.
+    const char last = key.empty() ? 0 : key.back();
+    if (last == 'S' || last == 'D' || last == 'N' || last == 'G') {
+      for (std::string_view suffix : {"S", "ES", "ED", "EN", "ING", "D"}) {
+        if (key.size() <= suffix.size() + 1 || !key.ends_with(suffix)) continue;
+        std::string_view stem = key.substr(0, key.size() - suffix.size());
+        if (is_function_word(stem)) continue;
+        // "D" only completes a word that ends in E (DEPLORE_ + D = DEPLORED).
+        if (suffix == "D" && stem.back() != 'E') continue;
+        if (const uint32_t* id = endings_.find(stem)) out.push_back(*id);
+      }
     }
   }
   finish_stems(key, out);
