@@ -197,6 +197,30 @@ namespace {
   return static_cast<uint32_t>(mixed >> (64 - SentenceScratch::kFrontBits));
 }
 
+// Copies `count` items: a key's ids are usually one to four, where std::copy_n would call
+// memmove; fixed-size copies are a load and a store each.
+template <typename T>
+[[gnu::always_inline]] inline void copy_few(const T* from, uint32_t count, T* to) {
+  switch (count) {
+    case 0:
+      return;
+    case 1:
+      std::memcpy(to, from, sizeof(T));
+      return;
+    case 2:
+      std::memcpy(to, from, 2 * sizeof(T));
+      return;
+    case 3:
+      std::memcpy(to, from, 3 * sizeof(T));
+      return;
+    case 4:
+      std::memcpy(to, from, 4 * sizeof(T));
+      return;
+    default:
+      std::copy_n(from, count, to);
+  }
+}
+
 // The match_cache entry of `key` (its offset in cached_ids), matching the key against the word
 // table the first time it is seen.
 uint32_t cached_entry(const lexicon::WordTable& words, std::string_view key, uint64_t hash,
@@ -286,8 +310,8 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
         std::memcpy(scratch.id_flags.data() + written, front.id_flags, sizeof front.id_flags);
         entry = UINT32_MAX;
       } else if ((header & 0xffff) <= kInline) {
-        std::copy_n(front.ids, header & 0xffff, scratch.ids.data() + written);
-        std::copy_n(front.id_flags, header & 0xffff, scratch.id_flags.data() + written);
+        copy_few(front.ids, header & 0xffff, scratch.ids.data() + written);
+        copy_few(front.id_flags, header & 0xffff, scratch.id_flags.data() + written);
         entry = UINT32_MAX;
       } else {
         entry = front.ids[0];
@@ -297,9 +321,8 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
     }
     const uint32_t count = header & 0xffff;
     if (entry != UINT32_MAX) {
-      std::copy_n(scratch.cached_ids.data() + entry + 1, count, scratch.ids.data() + written);
-      std::copy_n(scratch.cached_flags.data() + entry + 1, count,
-                  scratch.id_flags.data() + written);
+      copy_few(scratch.cached_ids.data() + entry + 1, count, scratch.ids.data() + written);
+      copy_few(scratch.cached_flags.data() + entry + 1, count, scratch.id_flags.data() + written);
     }
     written += count;
     scratch.token_flags[i] = static_cast<uint8_t>(header >> 16);
@@ -319,8 +342,8 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
     FrontEntry& front = scratch.front_cache[front_slot(low, high)];
     front = FrontEntry{low, high, header};
     if (count <= kInline) {
-      std::copy_n(scratch.cached_ids.data() + entry + 1, count, front.ids);
-      std::copy_n(scratch.cached_flags.data() + entry + 1, count, front.id_flags);
+      copy_few(scratch.cached_ids.data() + entry + 1, count, front.ids);
+      copy_few(scratch.cached_flags.data() + entry + 1, count, front.id_flags);
     } else {
       front.ids[0] = entry;
     }
