@@ -351,21 +351,33 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
 }
 
 void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch) {
-  // In place: token k moves to kept <= k and its ids to an offset <= their old one, and every
-  // value is read before its slot can be written.
+  // In place, run by run of kept tokens (a dropped comma clause leaves two or three): token k
+  // moves to kept <= k and its ids to an offset <= their old one, so each run moves down with
+  // memmove and its match_begin entries are shifted as they are read.
+  const size_t n = drop.size();
   uint32_t kept = 0, id_count = 0;
-  for (size_t k = 0; k < drop.size(); ++k) {
-    const uint32_t begin = scratch.match_begin[k], end = scratch.match_begin[k + 1];
-    if (drop[k]) continue;
-    scratch.match_begin[kept] = id_count;
-    for (uint32_t x = begin; x < end; ++x, ++id_count) {
-      scratch.ids[id_count] = scratch.ids[x];
-      scratch.id_flags[id_count] = scratch.id_flags[x];
+  for (size_t k = 0; k < n;) {
+    if (drop[k]) {
+      ++k;
+      continue;
     }
-    scratch.clause_boundary[kept] = scratch.clause_boundary[k];
-    scratch.token_flags[kept] = scratch.token_flags[k];
-    scratch.token_class[kept] = scratch.token_class[k];
-    ++kept;
+    size_t run_end = k + 1;
+    while (run_end < n && !drop[run_end]) ++run_end;
+    const size_t run = run_end - k;
+    const uint32_t ids_begin = scratch.match_begin[k], ids_end = scratch.match_begin[run_end];
+    const uint32_t shift = ids_begin - id_count;
+    for (size_t t = 0; t < run; ++t)
+      scratch.match_begin[kept + t] = scratch.match_begin[k + t] - shift;
+    std::memmove(scratch.ids.data() + id_count, scratch.ids.data() + ids_begin,
+                 (ids_end - ids_begin) * sizeof(lexicon::WordId));
+    std::memmove(scratch.id_flags.data() + id_count, scratch.id_flags.data() + ids_begin,
+                 ids_end - ids_begin);
+    for (std::vector<uint8_t>* per_token :
+         {&scratch.clause_boundary, &scratch.token_flags, &scratch.token_class})
+      std::memmove(per_token->data() + kept, per_token->data() + k, run);
+    kept += static_cast<uint32_t>(run);
+    id_count += ids_end - ids_begin;
+    k = run_end;
   }
   scratch.match_begin.resize(kept + 1);
   scratch.match_begin[kept] = id_count;
