@@ -135,6 +135,23 @@ uint8_t word_classes(std::string_view key) {
   return classes;
 }
 
+// The first i in [from, n) with bytes[i] & mask, or n: eight bytes at a time, for the per-token
+// flag arrays where most tokens have none of the bits (no phrase starts, no pronoun).
+uint32_t next_flagged(const std::vector<uint8_t>& bytes, uint32_t from, uint32_t n, uint8_t mask) {
+  const uint8_t* p = bytes.data();
+  const uint64_t masks = 0x0101010101010101ULL * mask;
+  uint32_t i = from;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, p + i, 8);
+    if (const uint64_t hits = word & masks; hits != 0)
+      return i + static_cast<uint32_t>(__builtin_ctzll(hits) >> 3);
+  }
+  for (; i < n; ++i)
+    if (p[i] & mask) return i;
+  return n;
+}
+
 size_t story_phrase_at(const text::TokenBuffer& tokens, uint32_t i) {
   std::string_view first = tokens.key(i);
   if (!text::is(first, "THE") && !text::is(first, "BOTH"))
@@ -447,6 +464,10 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   for (uint32_t i = 0; i < n;) {
     // Word flags say which tries a phrase may start at this token in (most: none), and only a
     // capitalized word can start a learned name: skip the rest cheaply.
+    if (!learned) {
+      i = next_flagged(scratch.token_flags, i, n, kStartsUnit);
+      if (i == n) break;
+    }
     const uint8_t starts = scratch.token_flags[i];
     if (!(starts & kStartsUnit) && !(learned && tokens.tokens[i].capitalized)) {
       ++i;
@@ -1001,8 +1022,9 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   const bool story_dyad = options.dyad_rules && state.dyad.size() >= 2;
   const uint8_t referring =
       SentenceScratch::kClassPronoun | (story_dyad ? SentenceScratch::kClassStoryOpener : 0);
-  for (uint32_t i = 0; i < n && may_refer; ++i) {
-    if (!(scratch.token_class[i] & referring) || scratch.mention_of_token[i] >= 0) continue;
+  for (uint32_t i = may_refer ? next_flagged(scratch.token_class, 0, n, referring) : n; i < n;
+       i = next_flagged(scratch.token_class, i + 1, n, referring)) {
+    if (scratch.mention_of_token[i] >= 0) continue;
     size_t len = story_dyad ? story_phrase_at(tokens, i) : 0;
     if (len > 0) {
       int group = next_group++;
