@@ -1100,10 +1100,26 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     }
   }
   if (!extra.empty()) {
-    scratch.mentions.insert(scratch.mentions.end(), extra.begin(), extra.end());
-    std::stable_sort(
-        scratch.mentions.begin(), scratch.mentions.end(),
-        [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+    auto& all = scratch.mentions;
+    all.insert(all.end(), std::make_move_iterator(extra.begin()),
+               std::make_move_iterator(extra.end()));
+    // Stable by first token. Usually the references come after the mentions already (or there
+    // are none): no sort. Otherwise the order is found on indices and every mention moved once,
+    // where std::stable_sort would move the large Mentions through a temporary buffer.
+    bool sorted = true;
+    for (size_t m = 1; m < all.size() && sorted; ++m)
+      sorted = all[m - 1].first_token <= all[m].first_token;
+    if (!sorted) {
+      std::vector<uint32_t> order(all.size());
+      for (uint32_t m = 0; m < order.size(); ++m) order[m] = m;
+      std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        return all[a].first_token < all[b].first_token;
+      });
+      std::vector<Mention> in_order;
+      in_order.reserve(all.size());
+      for (uint32_t m : order) in_order.push_back(std::move(all[m]));
+      all.swap(in_order);
+    }
     reset_to_none(scratch.mention_of_token, n);
     for (size_t m = scratch.mentions.size(); m-- > 0;)
       for_each_token(scratch.mentions[m],
