@@ -999,7 +999,9 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   // TABARI 7.7: HE/SHE/IT = the first actor of the sentence; ITS/HIS/HER = the first actor before
   // the pronoun; THEY/THEM/THEIR = the first compound, else the first actor. With dyad's rules a
   // pronoun with no actor in the sentence takes the previous sentence's subject.
-  std::vector<Mention> extra = std::move(distributed);
+  std::vector<Mention>& extra = scratch.extra_mentions;  // kept between sentences: no allocation
+  extra.clear();
+  for (Mention& m : distributed) extra.push_back(std::move(m));
   auto first_compound = [&](uint32_t before) -> const Mention* {
     for (size_t m = 0; m < scratch.mentions.size(); ++m)
       if (scratch.mentions[m].group >= 0 && !scratch.mentions[m].code.empty() &&

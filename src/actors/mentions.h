@@ -169,6 +169,7 @@ struct SentenceScratch {
   std::vector<Unit> units;
   std::string name_key;  // find_mentions' buffer for learned-name lookups
   std::vector<Mention> mentions;
+  std::vector<Mention> extra_mentions;  // find_mentions' references, before they join mentions
   std::vector<int> mention_of_token;  // index into mentions or -1
   bool complex = false;               // an actor phrase with the complex code [+++]
   bool discard = false;               // an actor phrase with the discard code [###]
