@@ -125,6 +125,23 @@ constexpr bool every_story_phrase_opens_with_the_or_both() {
 }
 static_assert(every_story_phrase_opens_with_the_or_both(), "update story_phrase_at's first test");
 
+// The second word of every story phrase.
+bool is_story_second_word(std::string_view key) {
+  return DYAD_KEY_IN(key, "TWO", "COUNTRIES", "SIDES", "NATIONS", "LEADERS", "PARTIES");
+}
+constexpr bool every_story_phrase_has_a_known_second_word() {
+  constexpr std::string_view kSecond[] = {"TWO",     "COUNTRIES", "SIDES",
+                                          "NATIONS", "LEADERS",   "PARTIES"};
+  for (const auto& p : kStoryPhrases) {
+    bool known = false;
+    for (std::string_view w : kSecond) known = known || (p.length >= 2 && p.words[1] == w);
+    if (!known) return false;
+  }
+  return true;
+}
+static_assert(every_story_phrase_has_a_known_second_word(),
+              "update is_story_second_word (story_phrase_at's second test)");
+
 // The SentenceScratch::kClass* bits of a key.
 uint8_t word_classes(std::string_view key) {
   uint8_t classes = 0;
@@ -156,6 +173,8 @@ size_t story_phrase_at(const text::TokenBuffer& tokens, uint32_t i) {
   std::string_view first = tokens.key(i);
   if (!text::is(first, "THE") && !text::is(first, "BOTH"))
     return 0;  // every phrase opens so: most tokens stop here
+  if (i + 1 >= tokens.size() || !is_story_second_word(tokens.key(i + 1)))
+    return 0;  // nor do "the government", "both men"
   for (const auto& p : kStoryPhrases) {
     if (i + p.length > tokens.size()) continue;
     bool ok = true;
