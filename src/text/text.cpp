@@ -153,6 +153,12 @@ inline uint64_t ascii_letters(uint64_t w) {
   return bytes_in_range(w | kOnes * 0x20, 'a', 'z');
 }
 
+// The lower-case ones among `letters` (ascii_letters(w)): a letter is lower case when its bit
+// 0x20 is set, and shifting w left by 2 moves that bit to 0x80 of the same byte.
+inline uint64_t lower_case_of(uint64_t letters, uint64_t w) {
+  return letters & (w << 2);
+}
+
 // 0x80 in every byte that is not an ASCII letter or digit.
 inline uint64_t non_alnum(uint64_t w) {
   return (~(ascii_letters(w) | bytes_in_range(w, '0', '9')) | w) & kHighBits;
@@ -1164,7 +1170,7 @@ template <bool kNumber>
   if (stop != 0) {
     j = i + (static_cast<size_t>(__builtin_ctzll(stop)) >> 3);
     const uint64_t valid = (stop ^ (stop - 1)) >> 8;  // the bytes before j
-    lower = bytes_in_range(w, 'a', 'z') & valid;
+    lower = lower_case_of(letters, w) & valid;
     upper = letters & valid & ~lower;
     const uint64_t key = w - (lower >> 2);  // 'a' - 'A' == 0x20 == 0x80 >> 2
     std::memcpy(k, &key, 8);
@@ -1176,8 +1182,8 @@ template <bool kNumber>
     if (stop2 == 0) return long_word(i, i + 16, number);  // 16 bytes or more
     j = i + 8 + (static_cast<size_t>(__builtin_ctzll(stop2)) >> 3);
     const uint64_t valid2 = (stop2 ^ (stop2 - 1)) >> 8;
-    const uint64_t lower1 = bytes_in_range(w, 'a', 'z');
-    const uint64_t lower2 = bytes_in_range(w2, 'a', 'z') & valid2;
+    const uint64_t lower1 = lower_case_of(letters, w);
+    const uint64_t lower2 = lower_case_of(letters2, w2) & valid2;
     lower = lower1 | lower2;
     upper = (letters & ~lower1) | ((letters2 & valid2 & ~lower2) >> 1);
     const uint64_t key1 = w - (lower1 >> 2);
