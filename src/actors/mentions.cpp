@@ -471,7 +471,6 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   scratch.discard = false;
   scratch.units.clear();
   scratch.mentions.clear();
-  reset_to_none(scratch.unit_of_token, n);
   reset_to_none(scratch.mention_of_token, n);
 
   // 1. Units, left to right, longest match first; actors win ties over agents.
@@ -619,6 +618,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       unit.code = agent.code;
       unit.agent_suffix = agent.suffix;
     }
+    // unit_of_token is read only once there are units: most sentences have none, and skip this.
+    if (scratch.units.empty()) reset_to_none(scratch.unit_of_token, n);
     if (unit.words.empty()) {
       for (uint32_t k = unit.first; k <= unit.last; ++k)
         scratch.unit_of_token[k] = static_cast<int>(scratch.units.size());

@@ -158,7 +158,7 @@ struct SentenceScratch {
   static constexpr uint8_t kClassPronoun = 2;      // HE SHE IT HIM ITS HIS HER THEY THEM THEIR
   static constexpr uint8_t kClassStoryOpener = 4;  // THE BOTH (the two countries, both sides)
   std::vector<uint8_t> token_class;
-  std::vector<int> unit_of_token;  // index into units or -1
+  std::vector<int> unit_of_token;  // index into units or -1 (valid when units is not empty)
   struct Unit {
     uint32_t first, last;  // tokens, inclusive
     enum Kind { kActor, kAgent, kName } kind;
