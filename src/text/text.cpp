@@ -962,6 +962,7 @@ class Tokenizer {
   size_t acronym(size_t i, size_t a);
   size_t apostrophe(size_t i, size_t len);
   size_t dash_run(size_t i);
+  size_t non_ascii(size_t i);
   size_t punct(size_t i, size_t len, C k, char ascii);
   size_t scan_word(size_t i, bool number, bool* ascii) const;
   bool apostrophe_continues_word(size_t j, size_t len) const;
@@ -1374,66 +1375,72 @@ void Tokenizer<kFast>::run(size_t i) {
       continue;
     }
 
-    char32_t cp = 0;
-    const int ilen = decode(s_ + i, s_ + end_, cp);
-    if (ilen == 0) {
-      // Invalid UTF-8: one kOther "?" token per run of bytes that do not decode.
-      size_t j = i + 1;
-      while (j < end_ && s_[j] >= 0x80 && decode(s_ + j, s_ + end_, cp) == 0) ++j;
-      push(i, j, TokenKind::kOther, "?");
-      i = j;
-      continue;
-    }
-    const auto len = static_cast<size_t>(ilen);
-    char ascii;
-    const C k = classify_cp(cp, &ascii);
-    switch (k) {
-      case C::kSpace:
-      case C::kIgnorable:
-        i += len;
-        break;
-      case C::kAlpha:
-        i = word(i, false);
-        break;
-      case C::kDigit:
-        i = word(i, true);
-        break;
-      case C::kApos:
-        i = apostrophe(i, len);
-        break;
-      case C::kHyphen:
-        if (word_end_ == i && word_char_at(s_, end_, i + len)) {
-          i += len;
-        } else {
-          i = dash_run(i);
-        }
-        break;
-      case C::kDash:
-        i = dash_run(i);
-        break;
-      case C::kEllipsis:
-        push(i, i + len, TokenKind::kPeriod, "...");
-        i += len;
-        break;
-      case C::kOther:
-        if (ascii == 0) {
-          const size_t ko = kpos_;
-          const size_t kl = append_folded_key(s_ + i, len);
-          out_.tokens.push_back(Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)},
-                                      static_cast<uint32_t>(ko),
-                                      static_cast<uint32_t>(kl),
-                                      TokenKind::kOther,
-                                      false,
-                                      false});
-          i += len;
-          break;
-        }
-        [[fallthrough]];
-      default:
-        i = punct(i, len, k, ascii != 0 ? ascii : '?');
-        break;
-    }
+    i = non_ascii(i);
   }
+}
+
+// A token starting with a non-ASCII byte (rare in news text: kept out of run()'s loop).
+template <bool kFast>
+[[gnu::noinline]] size_t Tokenizer<kFast>::non_ascii(size_t i) {
+  char32_t cp = 0;
+  const int ilen = decode(s_ + i, s_ + end_, cp);
+  if (ilen == 0) {
+    // Invalid UTF-8: one kOther "?" token per run of bytes that do not decode.
+    size_t j = i + 1;
+    while (j < end_ && s_[j] >= 0x80 && decode(s_ + j, s_ + end_, cp) == 0) ++j;
+    push(i, j, TokenKind::kOther, "?");
+    return j;
+  }
+  const auto len = static_cast<size_t>(ilen);
+  char ascii;
+  const C k = classify_cp(cp, &ascii);
+  switch (k) {
+    case C::kSpace:
+    case C::kIgnorable:
+      i += len;
+      break;
+    case C::kAlpha:
+      i = word(i, false);
+      break;
+    case C::kDigit:
+      i = word(i, true);
+      break;
+    case C::kApos:
+      i = apostrophe(i, len);
+      break;
+    case C::kHyphen:
+      if (word_end_ == i && word_char_at(s_, end_, i + len)) {
+        i += len;
+      } else {
+        i = dash_run(i);
+      }
+      break;
+    case C::kDash:
+      i = dash_run(i);
+      break;
+    case C::kEllipsis:
+      push(i, i + len, TokenKind::kPeriod, "...");
+      i += len;
+      break;
+    case C::kOther:
+      if (ascii == 0) {
+        const size_t ko = kpos_;
+        const size_t kl = append_folded_key(s_ + i, len);
+        out_.tokens.push_back(Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)},
+                                    static_cast<uint32_t>(ko),
+                                    static_cast<uint32_t>(kl),
+                                    TokenKind::kOther,
+                                    false,
+                                    false});
+        i += len;
+        break;
+      }
+      [[fallthrough]];
+    default:
+      i = punct(i, len, k, ascii != 0 ? ascii : '?');
+      break;
+  }
+  return i;
 }
 
 template <bool kFast>
