@@ -305,8 +305,10 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
   // token_entry[i]: kFrontHit | slot in front_cache, or the offset of the entry in cached_ids.
   constexpr uint32_t kFrontHit = 1u << 31;
   static_assert(SentenceScratch::kFrontBits < 31);
-  scratch.key_hashes.resize(n);
-  scratch.token_entry.resize(n);
+  // Internal buffers, read only below index n: grown, never shrunk (a resize per sentence is an
+  // out-of-line call).
+  if (scratch.key_hashes.size() < n) scratch.key_hashes.resize(n);
+  if (scratch.token_entry.size() < n) scratch.token_entry.resize(n);
   scratch.front_misses.clear();
   uint32_t total = 0;
   for (size_t i = 0; i < n; ++i) {
