@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <span>
 
 #include "text/short_strings.h"
 
@@ -640,7 +641,6 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   for (size_t u = 0; u < units.size();) {
     size_t last_unit = u;
     uint32_t end = units[u].last;  // last token of the mention so far
-    std::vector<const Unit*> parts = {&units[u]};
     // Runs of name words right after a title ("Colonel General Najmaddin Sadikov").
     std::vector<std::pair<uint32_t, uint32_t>> names;
     auto name_run_after = [&](uint32_t from, uint32_t limit) {
@@ -705,7 +705,6 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       }
       ++last_unit;
       end = next.last;
-      parts.push_back(&next);
       if (next.kind != Unit::kAgent) has_actor = true;
     }
     // A person's name after the last title: "President Putin".
@@ -714,10 +713,12 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       if (k > end + 1) end = k - 1;
     }
     // Resolve the code: the most specific actor, then the first agent's sector.
+    const std::span<const Unit> parts(units.data() + u, last_unit - u + 1);  // the joined units
     std::string actor_code;
     const Unit* agent = nullptr;
     const Unit* second_agent = nullptr;  // PETRARCH: a suffix agent after a prefix one
-    for (const Unit* p : parts) {
+    for (const Unit& part : parts) {
+      const Unit* p = &part;
       if (p->kind == Unit::kAgent) {
         if (agent == nullptr)
           agent = p;
@@ -753,7 +754,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     if (agent != nullptr) {
       m.agent_code = agent->code;
       m.agent_suffix = agent->agent_suffix;
-      m.agent_headed = parts.front()->kind == Unit::kAgent && !actor_code.empty();
+      m.agent_headed = parts.front().kind == Unit::kAgent && !actor_code.empty();
     }
     if (options.dyad_rules && !actor_code.empty()) {
       // Learn the names for the rest of the document: full name and surname.
