@@ -1141,7 +1141,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         return all[a].first_token < all[b].first_token;
       });
       std::vector<Mention> in_order;
-      in_order.reserve(all.size());
+      in_order.reserve(all.capacity());  // all keeps its capacity for later sentences
       for (uint32_t m : order) in_order.push_back(std::move(all[m]));
       all.swap(in_order);
     }
