@@ -266,7 +266,7 @@ uint32_t cached_entry(const lexicon::WordTable& words, std::string_view key, uin
   // The table lookups (one per stem length) are the costly part: do them once per key.
   const uint32_t entry = static_cast<uint32_t>(scratch.cached_ids.size());
   scratch.cached_ids.push_back(0);
-  words.match(key, scratch.cached_ids);
+  words.match(key, hash, scratch.cached_ids);
   const uint32_t count = static_cast<uint32_t>(scratch.cached_ids.size()) - entry - 1;
   uint32_t flags = 0;
   scratch.cached_flags.resize(scratch.cached_ids.size());
@@ -275,7 +275,7 @@ uint32_t cached_entry(const lexicon::WordTable& words, std::string_view key, uin
     flags |= scratch.cached_flags[k];
   }
   scratch.cached_ids[entry] = count | flags << 16 | uint32_t{word_classes(key)} << 24;
-  scratch.match_cache.insert(key, entry);
+  scratch.match_cache.insert(key, entry, hash);
   return entry;
 }
 

@@ -39,10 +39,10 @@ bool is_function_word(std::string_view key) {
 }
 }  // namespace
 
-void WordTable::match(std::string_view key, std::vector<WordId>& out) const {
-  if (const uint32_t* id = exact_.find(key)) out.push_back(*id);
+void WordTable::match(std::string_view key, uint64_t hash, std::vector<WordId>& out) const {
+  if (const uint32_t* id = exact_.find(key, hash)) out.push_back(*id);
   if (!endings_.empty()) {
-    if (const uint32_t* id = endings_.find(key)) out.push_back(*id);
+    if (const uint32_t* id = endings_.find(key, hash)) out.push_back(*id);
     if (is_function_word(key)) return finish_stems(key, out);
     // Every ending ends in S, D, N or G: most keys need no look at the list.
     const char last = key.empty() ? 0 : key.back();

@@ -35,7 +35,12 @@ class WordTable {
   WordId intern(const Word& word);
   // Appends the ids of every dictionary word `key` matches (its exact word and all stems that
   // are prefixes of it, including the whole key as a stem).
-  void match(std::string_view key, std::vector<WordId>& out) const;
+  void match(std::string_view key, std::vector<WordId>& out) const {
+    match(key, hash_bytes(key), out);
+  }
+  // The same, with `hash` = hash_bytes(key) computed by the caller (the exact and ending tables
+  // are asked for the key itself under the same hash).
+  void match(std::string_view key, uint64_t hash, std::vector<WordId>& out) const;
   size_t size() const { return count_; }
 
   // Per-word flags the matcher tests before looking further (one byte per word id).
