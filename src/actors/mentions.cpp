@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
+#include <span>
 
 #include "text/short_strings.h"
 
@@ -124,6 +126,23 @@ constexpr bool every_story_phrase_opens_with_the_or_both() {
 }
 static_assert(every_story_phrase_opens_with_the_or_both(), "update story_phrase_at's first test");
 
+// The second word of every story phrase.
+bool is_story_second_word(std::string_view key) {
+  return DYAD_KEY_IN(key, "TWO", "COUNTRIES", "SIDES", "NATIONS", "LEADERS", "PARTIES");
+}
+constexpr bool every_story_phrase_has_a_known_second_word() {
+  constexpr std::string_view kSecond[] = {"TWO",     "COUNTRIES", "SIDES",
+                                          "NATIONS", "LEADERS",   "PARTIES"};
+  for (const auto& p : kStoryPhrases) {
+    bool known = false;
+    for (std::string_view w : kSecond) known = known || (p.length >= 2 && p.words[1] == w);
+    if (!known) return false;
+  }
+  return true;
+}
+static_assert(every_story_phrase_has_a_known_second_word(),
+              "update is_story_second_word (story_phrase_at's second test)");
+
 // The SentenceScratch::kClass* bits of a key.
 uint8_t word_classes(std::string_view key) {
   uint8_t classes = 0;
@@ -134,10 +153,29 @@ uint8_t word_classes(std::string_view key) {
   return classes;
 }
 
+// The first i in [from, n) with bytes[i] & mask, or n: eight bytes at a time, for the per-token
+// flag arrays where most tokens have none of the bits (no phrase starts, no pronoun).
+uint32_t next_flagged(const std::vector<uint8_t>& bytes, uint32_t from, uint32_t n, uint8_t mask) {
+  const uint8_t* p = bytes.data();
+  const uint64_t masks = 0x0101010101010101ULL * mask;
+  uint32_t i = from;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, p + i, 8);
+    if (const uint64_t hits = word & masks; hits != 0)
+      return i + static_cast<uint32_t>(__builtin_ctzll(hits) >> 3);
+  }
+  for (; i < n; ++i)
+    if (p[i] & mask) return i;
+  return n;
+}
+
 size_t story_phrase_at(const text::TokenBuffer& tokens, uint32_t i) {
   std::string_view first = tokens.key(i);
   if (!text::is(first, "THE") && !text::is(first, "BOTH"))
     return 0;  // every phrase opens so: most tokens stop here
+  if (i + 1 >= tokens.size() || !is_story_second_word(tokens.key(i + 1)))
+    return 0;  // nor do "the government", "both men"
   for (const auto& p : kStoryPhrases) {
     if (i + p.length > tokens.size()) continue;
     bool ok = true;
@@ -172,12 +210,83 @@ void split_actor_code(const std::string& code, std::string* country, std::string
   if (code.size() >= 6) *sector = code.substr(3, 3);
 }
 
+namespace {
+
+// The packed bytes of a key of 1 to 16 bytes, zero-padded (SentenceScratch::FrontEntry's
+// codes); false for other keys.
+[[gnu::always_inline]] inline bool front_codes(std::string_view key, uint64_t* low,
+                                               uint64_t* high) {
+  const size_t n = key.size();
+  if (n - 1 >= 16) return false;  // empty, or longer than 16 bytes
+  if (n <= 8) {
+    *low = text::prefix_code(key);
+    *high = 0;
+  } else {
+    *low = text::detail::load_u64(key.data());
+    *high = text::detail::load_u64(key.data() + n - 8) >> (8 * (16 - n));
+  }
+  return true;
+}
+
+// The front_cache slot of a key by its codes.
+[[gnu::always_inline]] inline uint32_t front_slot(uint64_t low, uint64_t high) {
+  const uint64_t mixed = (low ^ (high * 0xbf58476d1ce4e5b9ULL)) * 0x9E3779B97F4A7C15ULL;
+  return static_cast<uint32_t>(mixed >> (64 - SentenceScratch::kFrontBits));
+}
+
+// Copies `count` items: a key's ids are usually one to four, where std::copy_n would call
+// memmove; fixed-size copies are a load and a store each.
+template <typename T>
+[[gnu::always_inline]] inline void copy_few(const T* from, uint32_t count, T* to) {
+  switch (count) {
+    case 0:
+      return;
+    case 1:
+      std::memcpy(to, from, sizeof(T));
+      return;
+    case 2:
+      std::memcpy(to, from, 2 * sizeof(T));
+      return;
+    case 3:
+      std::memcpy(to, from, 3 * sizeof(T));
+      return;
+    case 4:
+      std::memcpy(to, from, 4 * sizeof(T));
+      return;
+    default:
+      std::copy_n(from, count, to);
+  }
+}
+
+// The match_cache entry of `key` (its offset in cached_ids), matching the key against the word
+// table the first time it is seen.
+uint32_t cached_entry(const lexicon::WordTable& words, std::string_view key, uint64_t hash,
+                      SentenceScratch& scratch) {
+  if (const uint32_t* cached = scratch.match_cache.find(key, hash)) return *cached;
+  // The table lookups (one per stem length) are the costly part: do them once per key.
+  const uint32_t entry = static_cast<uint32_t>(scratch.cached_ids.size());
+  scratch.cached_ids.push_back(0);
+  words.match(key, hash, scratch.cached_ids);
+  const uint32_t count = static_cast<uint32_t>(scratch.cached_ids.size()) - entry - 1;
+  uint32_t flags = 0;
+  scratch.cached_flags.resize(scratch.cached_ids.size());
+  for (uint32_t k = entry + 1; k < scratch.cached_ids.size(); ++k) {
+    scratch.cached_flags[k] = words.flags(scratch.cached_ids[k]);
+    flags |= scratch.cached_flags[k];
+  }
+  scratch.cached_ids[entry] = count | flags << 16 | uint32_t{word_classes(key)} << 24;
+  scratch.match_cache.insert(key, entry, hash);
+  return entry;
+}
+
+}  // namespace
+
 void match_words(const lexicon::WordTable& words, const text::TokenBuffer& tokens,
                  SentenceScratch& scratch) {
+  using FrontEntry = SentenceScratch::FrontEntry;
+  constexpr uint32_t kInline = SentenceScratch::kInlineIds;
   const size_t n = tokens.size();
-  scratch.match_begin.clear();
-  scratch.ids.clear();
-  scratch.id_flags.clear();
+  scratch.match_begin.resize(n + 1);
   scratch.clause_boundary.resize(n);
   scratch.token_flags.resize(n);
   scratch.token_class.resize(n);
@@ -186,65 +295,75 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
     scratch.match_cache.clear();
     scratch.cached_ids.clear();
     scratch.cached_flags.clear();
-    std::fill(scratch.front_cache.begin(), scratch.front_cache.end(),
-              SentenceScratch::FrontEntry{});
+    std::fill(scratch.front_cache.begin(), scratch.front_cache.end(), FrontEntry{});
   }
-  // Two passes. The first serves short keys from the front cache and, for the other keys,
-  // hashes them and prefetches their match_cache slot: that table is larger than the CPU's
-  // caches, so the probes would otherwise wait on memory one after another.
-  constexpr uint32_t kNoEntry = UINT32_MAX;
-  constexpr unsigned kFrontShift = 64 - SentenceScratch::kFrontBits;
-  scratch.key_hashes.resize(n);
-  scratch.token_entry.resize(n);
+  // Four passes. The first finds the keys the front cache holds and, for the others, hashes
+  // them and prefetches their match_cache slot: that table is larger than the CPU's caches, so
+  // the probes would otherwise wait on memory one after another. The second looks the others
+  // up. Then the number of ids is known, and the third copies them without a push_back each.
+  // The fourth puts the keys looked up in the front cache: not earlier, so that the slots the
+  // first pass found stay as they were until the third has read them.
+  // token_entry[i]: kFrontHit | slot in front_cache, or the offset of the entry in cached_ids.
+  constexpr uint32_t kFrontHit = 1u << 31;
+  static_assert(SentenceScratch::kFrontBits < 31);
+  // Internal buffers, read only below index n: grown, never shrunk (a resize per sentence is an
+  // out-of-line call).
+  if (scratch.key_hashes.size() < n) scratch.key_hashes.resize(n);
+  if (scratch.token_entry.size() < n) scratch.token_entry.resize(n);
+  scratch.front_misses.clear();
+  uint32_t total = 0;
   for (size_t i = 0; i < n; ++i) {
     const std::string_view key = tokens.key(i);
-    scratch.token_entry[i] = kNoEntry;
-    if (key.size() >= 1 && key.size() <= 8) {
-      const uint64_t code = text::prefix_code(key);
-      const auto& front = scratch.front_cache[(code * 0x9E3779B97F4A7C15ULL) >> kFrontShift];
-      if (front.code == code) {
-        scratch.token_entry[i] = front.entry;
+    uint64_t low, high;
+    if (front_codes(key, &low, &high)) {
+      const uint32_t slot = front_slot(low, high);
+      const FrontEntry& front = scratch.front_cache[slot];
+      if (front.code_low == low && front.code_high == high) {
+        scratch.token_entry[i] = kFrontHit | slot;
+        total += front.header & 0xffff;
         continue;
       }
     }
+    scratch.front_misses.push_back(static_cast<uint32_t>(i));
     scratch.key_hashes[i] = lexicon::hash_bytes(key);
     scratch.match_cache.prefetch(scratch.key_hashes[i]);
   }
+  for (const uint32_t i : scratch.front_misses) {
+    const uint32_t entry = cached_entry(words, tokens.key(i), scratch.key_hashes[i], scratch);
+    scratch.token_entry[i] = entry;
+    total += scratch.cached_ids[entry] & 0xffff;
+  }
+  scratch.ids.resize(total);
+  scratch.id_flags.resize(total);
+  uint32_t written = 0;
   for (size_t i = 0; i < n; ++i) {
-    scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
-    std::string_view key = tokens.key(i);
+    scratch.match_begin[i] = written;
     uint32_t entry = scratch.token_entry[i];
-    if (entry == kNoEntry) {
-      if (const uint32_t* cached = scratch.match_cache.find(key, scratch.key_hashes[i])) {
-        entry = *cached;
+    uint32_t header;
+    if (entry & kFrontHit) {
+      const FrontEntry& front = scratch.front_cache[entry & ~kFrontHit];
+      header = front.header;
+      if ((header & 0xffff) <= kInline && written + kInline <= total) {
+        // Usually zero to three ids: one fixed-size copy instead of a loop.
+        std::memcpy(scratch.ids.data() + written, front.ids, sizeof front.ids);
+        std::memcpy(scratch.id_flags.data() + written, front.id_flags, sizeof front.id_flags);
+        entry = UINT32_MAX;
+      } else if ((header & 0xffff) <= kInline) {
+        copy_few(front.ids, header & 0xffff, scratch.ids.data() + written);
+        copy_few(front.id_flags, header & 0xffff, scratch.id_flags.data() + written);
+        entry = UINT32_MAX;
       } else {
-        // The table lookups (one per stem length) are the costly part: do them once per key.
-        entry = static_cast<uint32_t>(scratch.cached_ids.size());
-        scratch.cached_ids.push_back(0);
-        words.match(key, scratch.cached_ids);
-        uint32_t count = static_cast<uint32_t>(scratch.cached_ids.size()) - entry - 1;
-        uint32_t flags = 0;
-        scratch.cached_flags.resize(scratch.cached_ids.size());
-        for (uint32_t k = entry + 1; k < scratch.cached_ids.size(); ++k) {
-          scratch.cached_flags[k] = words.flags(scratch.cached_ids[k]);
-          flags |= scratch.cached_flags[k];
-        }
-        scratch.cached_ids[entry] = count | flags << 16 | uint32_t{word_classes(key)} << 24;
-        scratch.match_cache.insert(key, entry);
+        entry = front.ids[0];
       }
-      if (key.size() >= 1 && key.size() <= 8) {
-        const uint64_t code = text::prefix_code(key);
-        scratch.front_cache[(code * 0x9E3779B97F4A7C15ULL) >> kFrontShift] = {code, entry};
-      }
+    } else {
+      header = scratch.cached_ids[entry];
     }
-    const uint32_t header = scratch.cached_ids[entry];
-    const uint32_t* first = scratch.cached_ids.data() + entry + 1;
-    const uint8_t* first_flags = scratch.cached_flags.data() + entry + 1;
-    // Usually zero or one id: a loop, not a call to memmove.
-    for (uint32_t k = 0; k < (header & 0xffff); ++k) {
-      scratch.ids.push_back(first[k]);
-      scratch.id_flags.push_back(first_flags[k]);
+    const uint32_t count = header & 0xffff;
+    if (entry != UINT32_MAX) {
+      copy_few(scratch.cached_ids.data() + entry + 1, count, scratch.ids.data() + written);
+      copy_few(scratch.cached_flags.data() + entry + 1, count, scratch.id_flags.data() + written);
     }
+    written += count;
     scratch.token_flags[i] = static_cast<uint8_t>(header >> 16);
     scratch.token_class[i] = static_cast<uint8_t>(header >> 24);
     const TokenKind kind = tokens.tokens[i].kind;
@@ -252,25 +371,52 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
         kind == TokenKind::kComma || kind == TokenKind::kColon || kind == TokenKind::kPeriod ||
         (kind == TokenKind::kWord && (scratch.token_class[i] & SentenceScratch::kClassConjunction));
   }
-  scratch.match_begin.push_back(static_cast<uint32_t>(scratch.ids.size()));
+  scratch.match_begin[n] = written;
+  for (const uint32_t i : scratch.front_misses) {
+    uint64_t low, high;
+    if (!front_codes(tokens.key(i), &low, &high)) continue;
+    const uint32_t entry = scratch.token_entry[i];
+    const uint32_t header = scratch.cached_ids[entry];
+    const uint32_t count = header & 0xffff;
+    FrontEntry& front = scratch.front_cache[front_slot(low, high)];
+    front = FrontEntry{low, high, header};
+    if (count <= kInline) {
+      copy_few(scratch.cached_ids.data() + entry + 1, count, front.ids);
+      copy_few(scratch.cached_flags.data() + entry + 1, count, front.id_flags);
+    } else {
+      front.ids[0] = entry;
+    }
+  }
 }
 
 void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch) {
-  // In place: token k moves to kept <= k and its ids to an offset <= their old one, and every
-  // value is read before its slot can be written.
+  // In place, run by run of kept tokens (a dropped comma clause leaves two or three): token k
+  // moves to kept <= k and its ids to an offset <= their old one, so each run moves down with
+  // memmove and its match_begin entries are shifted as they are read.
+  const size_t n = drop.size();
   uint32_t kept = 0, id_count = 0;
-  for (size_t k = 0; k < drop.size(); ++k) {
-    const uint32_t begin = scratch.match_begin[k], end = scratch.match_begin[k + 1];
-    if (drop[k]) continue;
-    scratch.match_begin[kept] = id_count;
-    for (uint32_t x = begin; x < end; ++x, ++id_count) {
-      scratch.ids[id_count] = scratch.ids[x];
-      scratch.id_flags[id_count] = scratch.id_flags[x];
+  for (size_t k = 0; k < n;) {
+    if (drop[k]) {
+      ++k;
+      continue;
     }
-    scratch.clause_boundary[kept] = scratch.clause_boundary[k];
-    scratch.token_flags[kept] = scratch.token_flags[k];
-    scratch.token_class[kept] = scratch.token_class[k];
-    ++kept;
+    size_t run_end = k + 1;
+    while (run_end < n && !drop[run_end]) ++run_end;
+    const size_t run = run_end - k;
+    const uint32_t ids_begin = scratch.match_begin[k], ids_end = scratch.match_begin[run_end];
+    const uint32_t shift = ids_begin - id_count;
+    for (size_t t = 0; t < run; ++t)
+      scratch.match_begin[kept + t] = scratch.match_begin[k + t] - shift;
+    std::memmove(scratch.ids.data() + id_count, scratch.ids.data() + ids_begin,
+                 (ids_end - ids_begin) * sizeof(lexicon::WordId));
+    std::memmove(scratch.id_flags.data() + id_count, scratch.id_flags.data() + ids_begin,
+                 ids_end - ids_begin);
+    for (std::vector<uint8_t>* per_token :
+         {&scratch.clause_boundary, &scratch.token_flags, &scratch.token_class})
+      std::memmove(per_token->data() + kept, per_token->data() + k, run);
+    kept += static_cast<uint32_t>(run);
+    id_count += ids_end - ids_begin;
+    k = run_end;
   }
   scratch.match_begin.resize(kept + 1);
   scratch.match_begin[kept] = id_count;
@@ -328,18 +474,21 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   scratch.discard = false;
   scratch.units.clear();
   scratch.mentions.clear();
-  reset_to_none(scratch.unit_of_token, n);
   reset_to_none(scratch.mention_of_token, n);
 
   // 1. Units, left to right, longest match first; actors win ties over agents.
   constexpr uint8_t kStartsUnit = lexicon::WordTable::kStartsActor |
                                   lexicon::WordTable::kStartsAgent |
                                   lexicon::WordTable::kStartsGappedActor;
+  // (Names are learned inside this loop too: set again when one is.)
+  bool learned = options.dyad_rules && !state.learned_names.empty();
   for (uint32_t i = 0; i < n;) {
-    // (Names are learned inside this loop too: ask again at every token.)
-    const bool learned = options.dyad_rules && !state.learned_names.empty();
     // Word flags say which tries a phrase may start at this token in (most: none), and only a
     // capitalized word can start a learned name: skip the rest cheaply.
+    if (!learned) {
+      i = next_flagged(scratch.token_flags, i, n, kStartsUnit);
+      if (i == n) break;
+    }
     const uint8_t starts = scratch.token_flags[i];
     if (!(starts & kStartsUnit) && !(learned && tokens.tokens[i].capitalized)) {
       ++i;
@@ -460,7 +609,10 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
         for (uint32_t k = i; k <= unit.last; ++k)
           name_like = name_like && tokens.tokens[k].capitalized &&
                       tokens.tokens[k].kind == TokenKind::kWord;
-        if (name_like) state.learned_names.learn(tokens.key(unit.last), code->code, false);
+        if (name_like) {
+          state.learned_names.learn(tokens.key(unit.last), code->code, false);
+          learned = true;
+        }
       }
     } else {
       const lexicon::AgentInfo& agent = model.agents[agent_payload];
@@ -469,6 +621,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       unit.code = agent.code;
       unit.agent_suffix = agent.suffix;
     }
+    // unit_of_token is read only once there are units: most sentences have none, and skip this.
+    if (scratch.units.empty()) reset_to_none(scratch.unit_of_token, n);
     if (unit.words.empty()) {
       for (uint32_t k = unit.first; k <= unit.last; ++k)
         scratch.unit_of_token[k] = static_cast<int>(scratch.units.size());
@@ -487,7 +641,6 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   for (size_t u = 0; u < units.size();) {
     size_t last_unit = u;
     uint32_t end = units[u].last;  // last token of the mention so far
-    std::vector<const Unit*> parts = {&units[u]};
     // Runs of name words right after a title ("Colonel General Najmaddin Sadikov").
     std::vector<std::pair<uint32_t, uint32_t>> names;
     auto name_run_after = [&](uint32_t from, uint32_t limit) {
@@ -552,7 +705,6 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       }
       ++last_unit;
       end = next.last;
-      parts.push_back(&next);
       if (next.kind != Unit::kAgent) has_actor = true;
     }
     // A person's name after the last title: "President Putin".
@@ -561,10 +713,12 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       if (k > end + 1) end = k - 1;
     }
     // Resolve the code: the most specific actor, then the first agent's sector.
+    const std::span<const Unit> parts(units.data() + u, last_unit - u + 1);  // the joined units
     std::string actor_code;
     const Unit* agent = nullptr;
     const Unit* second_agent = nullptr;  // PETRARCH: a suffix agent after a prefix one
-    for (const Unit* p : parts) {
+    for (const Unit& part : parts) {
+      const Unit* p = &part;
       if (p->kind == Unit::kAgent) {
         if (agent == nullptr)
           agent = p;
@@ -600,7 +754,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     if (agent != nullptr) {
       m.agent_code = agent->code;
       m.agent_suffix = agent->agent_suffix;
-      m.agent_headed = parts.front()->kind == Unit::kAgent && !actor_code.empty();
+      m.agent_headed = parts.front().kind == Unit::kAgent && !actor_code.empty();
     }
     if (options.dyad_rules && !actor_code.empty()) {
       // Learn the names for the rest of the document: full name and surname.
@@ -868,7 +1022,9 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   // TABARI 7.7: HE/SHE/IT = the first actor of the sentence; ITS/HIS/HER = the first actor before
   // the pronoun; THEY/THEM/THEIR = the first compound, else the first actor. With dyad's rules a
   // pronoun with no actor in the sentence takes the previous sentence's subject.
-  std::vector<Mention> extra = std::move(distributed);
+  std::vector<Mention>& extra = scratch.extra_mentions;  // kept between sentences: no allocation
+  extra.clear();
+  for (Mention& m : distributed) extra.push_back(std::move(m));
   auto first_compound = [&](uint32_t before) -> const Mention* {
     for (size_t m = 0; m < scratch.mentions.size(); ++m)
       if (scratch.mentions[m].group >= 0 && !scratch.mentions[m].code.empty() &&
@@ -886,14 +1042,16 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   const bool may_refer =
       !scratch.mentions.empty() || !state.forwarded.empty() ||
       (options.dyad_rules && (state.dyad.size() >= 2 || !state.previous_subject.empty()));
-  for (uint32_t i = 0; i < n && may_refer; ++i) {
+  // Only a pronoun, or the opening word of a story phrase when there is a dyad, can refer to
+  // anyone (THE and BOTH are no pronouns: without a dyad they fall through every test below).
+  const bool story_dyad = options.dyad_rules && state.dyad.size() >= 2;
+  const uint8_t referring =
+      SentenceScratch::kClassPronoun | (story_dyad ? SentenceScratch::kClassStoryOpener : 0);
+  for (uint32_t i = may_refer ? next_flagged(scratch.token_class, 0, n, referring) : n; i < n;
+       i = next_flagged(scratch.token_class, i + 1, n, referring)) {
     if (scratch.mention_of_token[i] >= 0) continue;
-    // Only a pronoun or the opening word of a story phrase can refer to anyone.
-    if (!(scratch.token_class[i] &
-          (SentenceScratch::kClassPronoun | SentenceScratch::kClassStoryOpener)))
-      continue;
-    size_t len = options.dyad_rules ? story_phrase_at(tokens, i) : 0;
-    if (len > 0 && state.dyad.size() >= 2) {
+    size_t len = story_dyad ? story_phrase_at(tokens, i) : 0;
+    if (len > 0) {
       int group = next_group++;
       for (size_t d = 0; d < 2; ++d) {
         Mention m;
@@ -967,10 +1125,26 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     }
   }
   if (!extra.empty()) {
-    scratch.mentions.insert(scratch.mentions.end(), extra.begin(), extra.end());
-    std::stable_sort(
-        scratch.mentions.begin(), scratch.mentions.end(),
-        [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+    auto& all = scratch.mentions;
+    all.insert(all.end(), std::make_move_iterator(extra.begin()),
+               std::make_move_iterator(extra.end()));
+    // Stable by first token. Usually the references come after the mentions already (or there
+    // are none): no sort. Otherwise the order is found on indices and every mention moved once,
+    // where std::stable_sort would move the large Mentions through a temporary buffer.
+    bool sorted = true;
+    for (size_t m = 1; m < all.size() && sorted; ++m)
+      sorted = all[m - 1].first_token <= all[m].first_token;
+    if (!sorted) {
+      std::vector<uint32_t> order(all.size());
+      for (uint32_t m = 0; m < order.size(); ++m) order[m] = m;
+      std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        return all[a].first_token < all[b].first_token;
+      });
+      std::vector<Mention> in_order;
+      in_order.reserve(all.capacity());  // all keeps its capacity for later sentences
+      for (uint32_t m : order) in_order.push_back(std::move(all[m]));
+      all.swap(in_order);
+    }
     reset_to_none(scratch.mention_of_token, n);
     for (size_t m = scratch.mentions.size(); m-- > 0;)
       for_each_token(scratch.mentions[m],

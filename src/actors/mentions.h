@@ -130,17 +130,23 @@ struct SentenceScratch {
   std::vector<uint32_t> cached_ids;
   std::vector<uint8_t> cached_flags;  // cached_flags[k]: the WordTable flags of cached_ids[k]
   std::vector<uint64_t> key_hashes;  // match_words' per-token hashes (prefetch pass)
-  // In front of match_cache: keys of 1 to 8 bytes (most tokens) by their packed bytes
-  // (text::prefix_code; keys hold no NUL byte, so the code alone identifies such a key),
-  // direct-mapped: a frequent word costs one load and one comparison instead of a hash, a
-  // probe and a string comparison. code 0 marks an empty slot; cleared with match_cache.
+  // In front of match_cache: keys of 1 to 16 bytes (nearly every token) by their packed bytes
+  // (keys hold no NUL byte, so the two codes alone identify such a key), direct-mapped, each
+  // entry holding the key's header and up to kInlineIds ids with their flags: a frequent word
+  // costs one cache line instead of a hash, a probe, a string comparison and a read of
+  // cached_ids. A key with more ids keeps its cached_ids offset in ids[0]. code_low 0 marks an
+  // empty slot; cleared with match_cache.
+  static constexpr uint32_t kInlineIds = 4;
   struct FrontEntry {
-    uint64_t code = 0;
-    uint32_t entry = 0;  // offset in cached_ids
+    uint64_t code_low = 0, code_high = 0;  // bytes 0..7 and 8..15 of the key, zero-padded
+    uint32_t header = 0;                   // as in cached_ids
+    uint32_t ids[kInlineIds] = {};
+    uint8_t id_flags[kInlineIds] = {};
   };
-  static constexpr unsigned kFrontBits = 12;
+  static constexpr unsigned kFrontBits = 13;
   std::vector<FrontEntry> front_cache = std::vector<FrontEntry>(size_t{1} << kFrontBits);
-  std::vector<uint32_t> token_entry;  // match_words' per-token entry (kNoEntry: look it up)
+  std::vector<uint32_t> token_entry;   // match_words' per-token source of ids (see there)
+  std::vector<uint32_t> front_misses;  // match_words' tokens whose key the front cache lacks
   // clause_boundary[i]: token i is a comma, colon, period or AND/BUT/OR/NOR (set by
   // match_words, so it follows the tokens after a comma clause is dropped too).
   std::vector<uint8_t> clause_boundary;
@@ -152,7 +158,7 @@ struct SentenceScratch {
   static constexpr uint8_t kClassPronoun = 2;      // HE SHE IT HIM ITS HIS HER THEY THEM THEIR
   static constexpr uint8_t kClassStoryOpener = 4;  // THE BOTH (the two countries, both sides)
   std::vector<uint8_t> token_class;
-  std::vector<int> unit_of_token;  // index into units or -1
+  std::vector<int> unit_of_token;  // index into units or -1 (valid when units is not empty)
   struct Unit {
     uint32_t first, last;  // tokens, inclusive
     enum Kind { kActor, kAgent, kName } kind;
@@ -163,6 +169,7 @@ struct SentenceScratch {
   std::vector<Unit> units;
   std::string name_key;  // find_mentions' buffer for learned-name lookups
   std::vector<Mention> mentions;
+  std::vector<Mention> extra_mentions;  // find_mentions' references, before they join mentions
   std::vector<int> mention_of_token;  // index into mentions or -1
   bool complex = false;               // an actor phrase with the complex code [+++]
   bool discard = false;               // an actor phrase with the discard code [###]

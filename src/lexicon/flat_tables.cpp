@@ -42,9 +42,10 @@ void FlatU64Map::rebuild_filter() {
     if (s.key != kEmpty) add_to_filter(s.key);
 }
 
-std::pair<uint32_t, bool> FlatStringMap::insert(std::string_view key, uint32_t value) {
+std::pair<uint32_t, bool> FlatStringMap::insert(std::string_view key, uint32_t value,
+                                                uint64_t hash) {
   if ((size_ + 1) * 10 > slots_.size() * 7) grow();  // load factor at most 0.7
-  uint32_t h = static_cast<uint32_t>(hash_bytes(key) >> 32);
+  uint32_t h = static_cast<uint32_t>(hash >> 32);
   for (size_t i = h >> shift_;; i = (i + 1) & mask_) {
     Slot& s = slots_[i];
     if (s.offset == kEmpty) {

@@ -157,7 +157,11 @@ class FlatStringMap {
     if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<uint32_t>(hash >> 32) >> shift_]);
   }
   // Inserts key -> value unless present. Returns the stored value and whether it was inserted.
-  std::pair<uint32_t, bool> insert(std::string_view key, uint32_t value);
+  std::pair<uint32_t, bool> insert(std::string_view key, uint32_t value) {
+    return insert(key, value, hash_bytes(key));
+  }
+  // The same, with `hash` = hash_bytes(key) computed by the caller.
+  std::pair<uint32_t, bool> insert(std::string_view key, uint32_t value, uint64_t hash);
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   void clear();

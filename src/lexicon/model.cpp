@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <fstream>
 #include <sstream>
 
@@ -21,6 +22,7 @@ WordId WordTable::intern(const Word& word) {
   if (inserted) {
     ++count_;
     if (!word.exact) {
+      add_to_stem_filter(word.text);
       min_stem_ = std::min<uint64_t>(min_stem_, word.text.size());
       max_stem_ = std::max<uint64_t>(max_stem_, word.text.size());
     }
@@ -28,34 +30,49 @@ WordId WordTable::intern(const Word& word) {
   return id;
 }
 
-void WordTable::match(std::string_view key, std::vector<WordId>& out) const {
-  if (const uint32_t* id = exact_.find(key)) out.push_back(*id);
+namespace {
+// Function words are never a dictionary word plus an ending ("WAS" is not WA_ + S), nor is a
+// function word plus an ending a form of it ("USING" is not US_ + ING).
+bool is_function_word(std::string_view key) {
+  return DYAD_KEY_IN(key, "WAS", "HAS", "IS", "ITS", "US", "AS", "THIS", "HIS", "BEING", "DOES",
+                     "GOES");
+}
+}  // namespace
+
+void WordTable::match(std::string_view key, uint64_t hash, std::vector<WordId>& out) const {
+  if (const uint32_t* id = exact_.find(key, hash)) out.push_back(*id);
   if (!endings_.empty()) {
-    if (const uint32_t* id = endings_.find(key)) out.push_back(*id);
-    // Function words are never a dictionary word plus an ending ("WAS" is not WA_ + S).
-    static constexpr std::string_view kFunctionWords[] = {
-        "WAS", "HAS", "IS", "ITS", "US", "AS", "THIS", "HIS", "BEING", "DOES", "GOES"};
-    for (std::string_view w : kFunctionWords)
-      if (key == w) return finish_stems(key, out);
-    for (std::string_view suffix : {"S", "ES", "ED", "EN", "ING", "D"}) {
-      if (key.size() <= suffix.size() + 1 || !key.ends_with(suffix)) continue;
-      std::string_view stem = key.substr(0, key.size() - suffix.size());
-      // Nor is a function word plus an ending a form of it ("USING" is not US_ + ING).
-      if (std::find(std::begin(kFunctionWords), std::end(kFunctionWords), stem) !=
-          std::end(kFunctionWords))
-        continue;
-      // "D" only completes a word that ends in E (DEPLORE_ + D = DEPLORED).
-      if (suffix == "D" && stem.back() != 'E') continue;
-      if (const uint32_t* id = endings_.find(stem)) out.push_back(*id);
+    if (const uint32_t* id = endings_.find(key, hash)) out.push_back(*id);
+    if (is_function_word(key)) return finish_stems(key, out);
+    // Every ending ends in S, D, N or G: most keys need no look at the list.
+    const char last = key.empty() ? 0 : key.back();
+    if (last == 'S' || last == 'D' || last == 'N' || last == 'G') {
+      for (std::string_view suffix : {"S", "ES", "ED", "EN", "ING", "D"}) {
+        if (key.size() <= suffix.size() + 1 || !key.ends_with(suffix)) continue;
+        std::string_view stem = key.substr(0, key.size() - suffix.size());
+        if (is_function_word(stem)) continue;
+        // "D" only completes a word that ends in E (DEPLORE_ + D = DEPLORED).
+        if (suffix == "D" && stem.back() != 'E') continue;
+        if (const uint32_t* id = endings_.find(stem)) out.push_back(*id);
+      }
     }
   }
   finish_stems(key, out);
 }
 
+size_t WordTable::stem_filter_bit(std::string_view stem) {
+  const size_t n = stem.size();
+  uint64_t bytes = text::prefix_code(stem);  // the first 8 bytes, and the last 8 of a longer one
+  if (n > 8) bytes ^= std::rotl(text::detail::load_u64(stem.data() + n - 8), 29);
+  return static_cast<size_t>(((bytes ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - kStemFilterBits));
+}
+
 void WordTable::finish_stems(std::string_view key, std::vector<WordId>& out) const {
   size_t longest = std::min<uint64_t>(key.size(), max_stem_);
   for (size_t k = min_stem_; k <= longest; ++k) {
-    if (const uint32_t* id = stems_.find(key.substr(0, k))) out.push_back(*id);
+    const std::string_view stem = key.substr(0, k);
+    if (!may_be_stem(stem)) continue;
+    if (const uint32_t* id = stems_.find(stem)) out.push_back(*id);
   }
 }
 

@@ -35,7 +35,12 @@ class WordTable {
   WordId intern(const Word& word);
   // Appends the ids of every dictionary word `key` matches (its exact word and all stems that
   // are prefixes of it, including the whole key as a stem).
-  void match(std::string_view key, std::vector<WordId>& out) const;
+  void match(std::string_view key, std::vector<WordId>& out) const {
+    match(key, hash_bytes(key), out);
+  }
+  // The same, with `hash` = hash_bytes(key) computed by the caller (the exact and ending tables
+  // are asked for the key itself under the same hash).
+  void match(std::string_view key, uint64_t hash, std::vector<WordId>& out) const;
   size_t size() const { return count_; }
 
   // Per-word flags the matcher tests before looking further (one byte per word id).
@@ -56,10 +61,24 @@ class WordTable {
  private:
   friend struct ModelFileAccess;
   void finish_stems(std::string_view key, std::vector<WordId>& out) const;
+  // A one-bit-per-key filter over the stems (derived state: set by intern(), rebuilt when a
+  // model is read): finish_stems asks stems_ for every prefix length of a new key, and nearly
+  // every prefix is no stem, which the filter tells from a few bytes without a hash.
+  static constexpr unsigned kStemFilterBits = 16;
+  static size_t stem_filter_bit(std::string_view stem);
+  bool may_be_stem(std::string_view stem) const {
+    const size_t bit = stem_filter_bit(stem);
+    return (stem_filter_[bit >> 6] >> (bit & 63)) & 1;
+  }
+  void add_to_stem_filter(std::string_view stem) {
+    const size_t bit = stem_filter_bit(stem);
+    stem_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
   std::vector<uint8_t> flags_;
   FlatStringMap exact_, endings_, stems_;
   uint64_t min_stem_ = UINT64_MAX, max_stem_ = 0;
   uint32_t count_ = 0;
+  std::vector<uint64_t> stem_filter_ = std::vector<uint64_t>((size_t{1} << kStemFilterBits) / 64);
 };
 
 // A trie over word ids. Node 0 is the root. Payloads are indices into an owner's table; a node

@@ -153,6 +153,12 @@ inline uint64_t ascii_letters(uint64_t w) {
   return bytes_in_range(w | kOnes * 0x20, 'a', 'z');
 }
 
+// The lower-case ones among `letters` (ascii_letters(w)): a letter is lower case when its bit
+// 0x20 is set, and shifting w left by 2 moves that bit to 0x80 of the same byte.
+inline uint64_t lower_case_of(uint64_t letters, uint64_t w) {
+  return letters & (w << 2);
+}
+
 // 0x80 in every byte that is not an ASCII letter or digit.
 inline uint64_t non_alnum(uint64_t w) {
   return (~(ascii_letters(w) | bytes_in_range(w, '0', '9')) | w) & kHighBits;
@@ -956,6 +962,7 @@ class Tokenizer {
   size_t acronym(size_t i, size_t a);
   size_t apostrophe(size_t i, size_t len);
   size_t dash_run(size_t i);
+  size_t non_ascii(size_t i);
   size_t punct(size_t i, size_t len, C k, char ascii);
   size_t scan_word(size_t i, bool number, bool* ascii) const;
   bool apostrophe_continues_word(size_t j, size_t len) const;
@@ -1164,7 +1171,7 @@ template <bool kNumber>
   if (stop != 0) {
     j = i + (static_cast<size_t>(__builtin_ctzll(stop)) >> 3);
     const uint64_t valid = (stop ^ (stop - 1)) >> 8;  // the bytes before j
-    lower = bytes_in_range(w, 'a', 'z') & valid;
+    lower = lower_case_of(letters, w) & valid;
     upper = letters & valid & ~lower;
     const uint64_t key = w - (lower >> 2);  // 'a' - 'A' == 0x20 == 0x80 >> 2
     std::memcpy(k, &key, 8);
@@ -1176,8 +1183,8 @@ template <bool kNumber>
     if (stop2 == 0) return long_word(i, i + 16, number);  // 16 bytes or more
     j = i + 8 + (static_cast<size_t>(__builtin_ctzll(stop2)) >> 3);
     const uint64_t valid2 = (stop2 ^ (stop2 - 1)) >> 8;
-    const uint64_t lower1 = bytes_in_range(w, 'a', 'z');
-    const uint64_t lower2 = bytes_in_range(w2, 'a', 'z') & valid2;
+    const uint64_t lower1 = lower_case_of(letters, w);
+    const uint64_t lower2 = lower_case_of(letters2, w2) & valid2;
     lower = lower1 | lower2;
     upper = (letters & ~lower1) | ((letters2 & valid2 & ~lower2) >> 1);
     const uint64_t key1 = w - (lower1 >> 2);
@@ -1368,66 +1375,72 @@ void Tokenizer<kFast>::run(size_t i) {
       continue;
     }
 
-    char32_t cp = 0;
-    const int ilen = decode(s_ + i, s_ + end_, cp);
-    if (ilen == 0) {
-      // Invalid UTF-8: one kOther "?" token per run of bytes that do not decode.
-      size_t j = i + 1;
-      while (j < end_ && s_[j] >= 0x80 && decode(s_ + j, s_ + end_, cp) == 0) ++j;
-      push(i, j, TokenKind::kOther, "?");
-      i = j;
-      continue;
-    }
-    const auto len = static_cast<size_t>(ilen);
-    char ascii;
-    const C k = classify_cp(cp, &ascii);
-    switch (k) {
-      case C::kSpace:
-      case C::kIgnorable:
-        i += len;
-        break;
-      case C::kAlpha:
-        i = word(i, false);
-        break;
-      case C::kDigit:
-        i = word(i, true);
-        break;
-      case C::kApos:
-        i = apostrophe(i, len);
-        break;
-      case C::kHyphen:
-        if (word_end_ == i && word_char_at(s_, end_, i + len)) {
-          i += len;
-        } else {
-          i = dash_run(i);
-        }
-        break;
-      case C::kDash:
-        i = dash_run(i);
-        break;
-      case C::kEllipsis:
-        push(i, i + len, TokenKind::kPeriod, "...");
-        i += len;
-        break;
-      case C::kOther:
-        if (ascii == 0) {
-          const size_t ko = kpos_;
-          const size_t kl = append_folded_key(s_ + i, len);
-          out_.tokens.push_back(Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)},
-                                      static_cast<uint32_t>(ko),
-                                      static_cast<uint32_t>(kl),
-                                      TokenKind::kOther,
-                                      false,
-                                      false});
-          i += len;
-          break;
-        }
-        [[fallthrough]];
-      default:
-        i = punct(i, len, k, ascii != 0 ? ascii : '?');
-        break;
-    }
+    i = non_ascii(i);
   }
+}
+
+// A token starting with a non-ASCII byte (rare in news text: kept out of run()'s loop).
+template <bool kFast>
+[[gnu::noinline]] size_t Tokenizer<kFast>::non_ascii(size_t i) {
+  char32_t cp = 0;
+  const int ilen = decode(s_ + i, s_ + end_, cp);
+  if (ilen == 0) {
+    // Invalid UTF-8: one kOther "?" token per run of bytes that do not decode.
+    size_t j = i + 1;
+    while (j < end_ && s_[j] >= 0x80 && decode(s_ + j, s_ + end_, cp) == 0) ++j;
+    push(i, j, TokenKind::kOther, "?");
+    return j;
+  }
+  const auto len = static_cast<size_t>(ilen);
+  char ascii;
+  const C k = classify_cp(cp, &ascii);
+  switch (k) {
+    case C::kSpace:
+    case C::kIgnorable:
+      i += len;
+      break;
+    case C::kAlpha:
+      i = word(i, false);
+      break;
+    case C::kDigit:
+      i = word(i, true);
+      break;
+    case C::kApos:
+      i = apostrophe(i, len);
+      break;
+    case C::kHyphen:
+      if (word_end_ == i && word_char_at(s_, end_, i + len)) {
+        i += len;
+      } else {
+        i = dash_run(i);
+      }
+      break;
+    case C::kDash:
+      i = dash_run(i);
+      break;
+    case C::kEllipsis:
+      push(i, i + len, TokenKind::kPeriod, "...");
+      i += len;
+      break;
+    case C::kOther:
+      if (ascii == 0) {
+        const size_t ko = kpos_;
+        const size_t kl = append_folded_key(s_ + i, len);
+        out_.tokens.push_back(Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)},
+                                    static_cast<uint32_t>(ko),
+                                    static_cast<uint32_t>(kl),
+                                    TokenKind::kOther,
+                                    false,
+                                    false});
+        i += len;
+        break;
+      }
+      [[fallthrough]];
+    default:
+      i = punct(i, len, k, ascii != 0 ? ascii : '?');
+      break;
+  }
+  return i;
 }
 
 template <bool kFast>
