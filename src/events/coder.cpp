@@ -1549,6 +1549,90 @@ struct Coder::Impl {
     return false;
   }
 
+  // dyad's rules: a pattern that opens with WILL / WOULD / SHALL (the &FUTURE and &THREATFUT
+  // lines: intents, threats, refusals) holds only when the modal governs the verb: before it,
+  // with only adverbs, auxiliaries, quotes, a negation, one verb + TO ("will seek to meet") or
+  // a light verb and the event noun's phrase ("will make a two-day visit", "would be the first
+  // meeting") between. A negation there must be read by the pattern itself ("&FUTURE NOT_ *"):
+  // "will not impose sanctions" is no threat. The pattern matcher lets any words stand between
+  // a pattern's words before the verb, so
+  //  - kOtherClause: a clause word or a subject of its own stands between: the verb is another
+  //    clause's and codes by its other patterns ("will be highlighted on Friday when Iran hosts a
+  //    summit": a summit hosted, not an intent to meet);
+  //  - kInScope: the verb depends on the modal's own verb ("would build a force to patrol",
+  //    "will lose the peace by withdrawing", "would see fit to send"): neither an intent of that
+  //    verb nor an act that happened; it codes nothing.
+  enum class ModalReach { kNone, kGoverns, kNegated, kOtherClause, kInScope };
+  ModalReach modal_reach(const lexicon::CompiledPattern& pattern, const events::PatternMatch& m,
+                         const Verb& v) const {
+    if (pattern.before.empty() || m.first_token >= v.first) return ModalReach::kNone;
+    if (!DYAD_KEY_IN(tokens.key(m.first_token), "WILL", "WOULD", "SHALL")) return ModalReach::kNone;
+    const bool negation_in_pattern = pattern.before.size() > 1;  // "&FUTURE NOT_ *"
+    bool governs = true, negation = false, object = false;
+    for (uint32_t k = m.first_token + 1; k < v.first; ++k) {
+      const text::Token& t = tokens.tokens[k];
+      std::string_view key = tokens.key(k);
+      if (t.kind == TokenKind::kQuote) continue;
+      if (scratch.mention_of_token[k] >= 0) {
+        // An actor right before the verb (bar auxiliaries) is the verb's own subject, unless
+        // a preposition or determiner opens it ("for U.S. Navy attacks", "next week's IMF
+        // meetings": it qualifies an event noun).
+        const uint32_t first = scratch.mentions[scratch.mention_of_token[k]].first_token;
+        const bool modifier = first > 0 && (is_preposition(tokens.key(first - 1)) ||
+                                            is_determiner(tokens.key(first - 1)));
+        uint32_t j = k + 1;
+        while (j < v.first &&
+               (scratch.mention_of_token[j] == scratch.mention_of_token[k] ||
+                (is_verb_group_filler(tokens.key(j)) && !text::is(tokens.key(j), "TO"))))
+          ++j;
+        if (j == v.first && !modifier) return ModalReach::kOtherClause;
+        governs = false;
+        continue;
+      }
+      if (DYAD_KEY_IN(key, "WHEN", "WHERE", "WHILE", "WHO", "WHOM", "WHOSE", "WHICH", "THAT",
+                      "BECAUSE", "IF", "UNLESS", "ALTHOUGH", "THOUGH", "WHETHER", "HE", "SHE",
+                      "THEY", "WE", "I", "YOU"))
+        return ModalReach::kOtherClause;
+      if (!governs) continue;
+      if (object) {  // the event noun's phrase: "a two-day", "the first", "for a"
+        if (t.kind == TokenKind::kNumber || is_determiner(key) ||
+            DYAD_KEY_IN(key, "FOR", "IN", "ON", "INTO", "OUT", "UP") || plain_word(k))
+          continue;
+        governs = false;
+        continue;
+      }
+      if (t.kind != TokenKind::kWord) {
+        governs = false;
+        continue;
+      }
+      if (is_negation(key)) {
+        negation = negation || !negation_in_pattern;
+        continue;
+      }
+      // A light verb, or BE, before the event noun: "will hold talks", "would be a meeting".
+      if (DYAD_KEY_IN(key, "HOLD", "HAVE", "MAKE", "PAY", "GIVE", "TAKE", "GATHER", "HOST",
+                      "CONDUCT", "ATTEND", "JOIN", "BEGIN", "START", "STAGE", "LAUNCH", "RESUME",
+                      "CONVENE", "ENTER", "SIGN", "CARRY", "SEEK", "OFFER", "PROVIDE", "EXTEND",
+                      "ISSUE", "OPEN", "BE") &&
+          (v.first == k + 1 || !is_verb_group_filler(tokens.key(k + 1)))) {
+        object = true;
+        continue;
+      }
+      if (is_verb_group_filler(key) || (key.size() > 3 && key.ends_with("LY")) ||
+          DYAD_KEY_IN(key, "NOW", "SOON", "THEN", "FIRST", "AGAIN", "JUST", "ONLY", "LATER",
+                      "HELP"))
+        continue;
+      // A verb that takes an infinitive: "will seek to meet", "would like to visit".
+      if (k + 2 == v.first && text::is(tokens.key(k + 1), "TO") && !t.capitalized) {
+        ++k;
+        continue;
+      }
+      governs = false;
+    }
+    if (!governs) return ModalReach::kInScope;
+    return negation ? ModalReach::kNegated : ModalReach::kGoverns;
+  }
+
   // ---- PETRARCH's new actors: unknown noun phrases as actors -------------------------------
 
   static bool is_auxiliary(std::string_view key) {
@@ -2086,6 +2170,11 @@ struct Coder::Impl {
       if (!alternatives_placed(pattern, v.first, v.last)) continue;
       events::PatternMatch attempt;
       if (!events::match_pattern(pattern, view, v.first, v.last, &attempt)) continue;
+      if (options.dyad_rules) {
+        ModalReach reach = modal_reach(pattern, attempt, v);
+        if (reach == ModalReach::kInScope) return false;
+        if (reach == ModalReach::kNegated || reach == ModalReach::kOtherClause) continue;
+      }
       int length = pattern.specificity - attempt.shortfall;
       if (matched && length <= matched_length) continue;
       match = attempt;
