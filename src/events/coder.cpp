@@ -255,6 +255,40 @@ struct Coder::Impl {
     return true;
   }
 
+  // dyad's rules: a verb word in the sentence's opening prepositional phrase ("After the
+  // attack ,", "In a statement on Monday ,", "Following talks in Geneva ,") is a noun of that
+  // phrase when it follows a determiner, a preposition or a number and no actor or subject
+  // pronoun stands before it there: the phrase is no clause, and the verb word does not make
+  // it the segment drop_comma_clauses keeps.
+  bool noun_in_opening_phrase(uint32_t i, uint32_t first_comma) const {
+    if (i >= first_comma) return false;
+    uint32_t f = 0;
+    while (f < i && full_tokens.tokens[f].kind != TokenKind::kWord) ++f;
+    std::string_view opener = full_tokens.key(f);
+    if (!is_preposition(opener) &&
+        !DYAD_KEY_IN(opener, "FOLLOWING", "AMID", "AMIDST", "DESPITE", "UPON", "AHEAD",
+                     "THROUGHOUT", "ACROSS", "UNLIKE", "SINCE", "UNTIL"))
+      return false;
+    if (text::is(opener, "TO")) return false;  // "To end the war , ..." is an infinitive
+    if (i == f) return true;                   // the opener itself: "Following talks ,"
+    for (uint32_t k = f + 1; k < i; ++k) {
+      if (scratch.mention_of_token[k] >= 0) return false;
+      if (DYAD_KEY_IN(full_tokens.key(k), "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "WHO",
+                      "WHICH", "THAT"))
+        return false;
+    }
+    // Used as a noun: right after the opener, a determiner, a preposition or a number ("After
+    // the attack", "After talks", "after two attacks"); not after a noun that may be the
+    // subject ("For years the organisation has prepared ...").
+    // A gerund right after the opener heads a phrase whose subject is the main clause's
+    // ("Before agreeing to a package , the president ..."): it stays the verb that is kept.
+    const text::Token& previous = full_tokens.tokens[i - 1];
+    std::string_view key = full_tokens.key(i - 1);
+    if (i - 1 == f) return !full_tokens.key(i).ends_with("ING");
+    return previous.kind == TokenKind::kNumber || previous.kind == TokenKind::kPossessive ||
+           is_determiner(key) || is_preposition(key);
+  }
+
   // drop_comma_clauses' working vectors, kept between sentences so they allocate only when a
   // sentence is longer than any before.
   struct CommaBuffers {
@@ -308,6 +342,7 @@ struct Coder::Impl {
                                   {lexicon::WordTable::kStartsVerb, 0}) == 0)
           continue;
         if (verb_summaries[payload].not_a_verb) continue;
+        if (noun_in_opening_phrase(i, commas.front())) continue;
         keep = true;
         keep_from = 0;
         keep_to = n;

@@ -336,6 +336,15 @@ TEST(Coder, PossibleOrPreventedActionsAreNotEvents) {
   EXPECT_EQ(summary(code_text(model(), "Gondor was attacked by Arnor.")), V({"ARN>GON:190"}));
 }
 
+TEST(Coder, OpeningPrepositionalPhraseIsNoMainClause) {
+  // A verb word used as a noun in the opening phrase does not make it the comma segment that
+  // is kept: the main clause after the comma codes.
+  for (const char* text :
+       {"After the attack , Arnor condemned Gondor .", "In the meeting , Arnor condemned Gondor .",
+        "Following the meeting , Arnor condemned Gondor ."})
+    EXPECT_EQ(summary(code_text(model(), text)), V({"ARN>GON:122"})) << text;
+}
+
 TEST(Coder, FutureReadingNeedsTheModalToGovernTheVerb) {
   // "&FUTURE *" lines read an intent only when WILL / WOULD governs the verb; a negation
   // between them must be read by the pattern.
