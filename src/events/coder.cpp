@@ -2580,16 +2580,27 @@ struct Coder::Impl {
       candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                       [](const Candidate& c) { return !c.dominant; }),
                        candidates.end());
-    // With dyad's rules a speech event gives way to any other event of the sentence.
+    // With dyad's rules a speech event gives way to any other event of the sentence, unless
+    // it is a verbal act of its own addressed to a named actor (speech_gives_way).
     if (options.dyad_rules) {
       bool other = std::any_of(candidates.begin(), candidates.end(),
                                [](const Candidate& c) { return !is_speech_root(c.code); });
       if (other)
         candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
-                                        [](const Candidate& c) { return is_speech_root(c.code); }),
+                                        [this](const Candidate& c) { return speech_gives_way(c); }),
                          candidates.end());
     }
     *sentence_source = clause_source;
+  }
+
+  // dyad's rules: a speech event (roots 01-02) that gives way to the sentence's other events.
+  // A plain statement (010), or one without a named target, is the codebook's residual category
+  // ("Rohan said Arnor attacked Gondor"); an appeal, a demand of someone, a denial, agreement or
+  // condolences addressed to a named actor is an act of its own and stays beside them ("Trump
+  // also called on Ankara to avoid actions that risked conflict with US forces").
+  bool speech_gives_way(const Candidate& c) const {
+    if (!is_speech_root(c.code)) return false;
+    return c.code == "010" || c.target < 0 || scratch.mentions[c.target].code.empty();
   }
 
   bool too_complex() const {

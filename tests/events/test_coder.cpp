@@ -345,6 +345,18 @@ TEST(Coder, OpeningPrepositionalPhraseIsNoMainClause) {
     EXPECT_EQ(summary(code_text(model(), text)), V({"ARN>GON:122"})) << text;
 }
 
+TEST(Coder, AddressedVerbalActStandsBesideOtherEvents) {
+  // A plain statement gives way to the sentence's other events; an appeal to a named actor
+  // is an act of its own and stays.
+  static auto m = testing::model_from("coder_speech", kActors, kAgents,
+                                      "SAY [010]\n{SAID_}\nURGE [020]\n{URGED_}\n- * + TO_  [020]\n"
+                                      "ATTACK [190]\n{ATTACKED_}\n");
+  EXPECT_EQ(summary(code_text(m, "Arnor said Rohan attacked Mordor.")), V({"ROH>MOR:190"}));
+  const V events = summary(code_text(m, "Arnor urged Gondor to leave and Rohan attacked Mordor."));
+  EXPECT_EQ(std::count(events.begin(), events.end(), "ARN>GON:020"), 1);
+  EXPECT_EQ(std::count(events.begin(), events.end(), "ROH>MOR:190"), 1);
+}
+
 TEST(Coder, FutureReadingNeedsTheModalToGovernTheVerb) {
   // "&FUTURE *" lines read an intent only when WILL / WOULD governs the verb; a negation
   // between them must be read by the pattern.
