@@ -255,6 +255,40 @@ struct Coder::Impl {
     return true;
   }
 
+  // dyad's rules: a verb word in the sentence's opening prepositional phrase ("After the
+  // attack ,", "In a statement on Monday ,", "Following talks in Geneva ,") is a noun of that
+  // phrase when it follows a determiner, a preposition or a number and no actor or subject
+  // pronoun stands before it there: the phrase is no clause, and the verb word does not make
+  // it the segment drop_comma_clauses keeps.
+  bool noun_in_opening_phrase(uint32_t i, uint32_t first_comma) const {
+    if (i >= first_comma) return false;
+    uint32_t f = 0;
+    while (f < i && full_tokens.tokens[f].kind != TokenKind::kWord) ++f;
+    std::string_view opener = full_tokens.key(f);
+    if (!is_preposition(opener) &&
+        !DYAD_KEY_IN(opener, "FOLLOWING", "AMID", "AMIDST", "DESPITE", "UPON", "AHEAD",
+                     "THROUGHOUT", "ACROSS", "UNLIKE", "SINCE", "UNTIL"))
+      return false;
+    if (text::is(opener, "TO")) return false;  // "To end the war , ..." is an infinitive
+    if (i == f) return true;                   // the opener itself: "Following talks ,"
+    for (uint32_t k = f + 1; k < i; ++k) {
+      if (scratch.mention_of_token[k] >= 0) return false;
+      if (DYAD_KEY_IN(full_tokens.key(k), "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "WHO",
+                      "WHICH", "THAT"))
+        return false;
+    }
+    // Used as a noun: right after the opener, a determiner, a preposition or a number ("After
+    // the attack", "After talks", "after two attacks"); not after a noun that may be the
+    // subject ("For years the organisation has prepared ...").
+    // A gerund right after the opener heads a phrase whose subject is the main clause's
+    // ("Before agreeing to a package , the president ..."): it stays the verb that is kept.
+    const text::Token& previous = full_tokens.tokens[i - 1];
+    std::string_view key = full_tokens.key(i - 1);
+    if (i - 1 == f) return !full_tokens.key(i).ends_with("ING");
+    return previous.kind == TokenKind::kNumber || previous.kind == TokenKind::kPossessive ||
+           is_determiner(key) || is_preposition(key);
+  }
+
   // drop_comma_clauses' working vectors, kept between sentences so they allocate only when a
   // sentence is longer than any before.
   struct CommaBuffers {
@@ -308,6 +342,7 @@ struct Coder::Impl {
                                   {lexicon::WordTable::kStartsVerb, 0}) == 0)
           continue;
         if (verb_summaries[payload].not_a_verb) continue;
+        if (noun_in_opening_phrase(i, commas.front())) continue;
         keep = true;
         keep_from = 0;
         keep_to = n;
@@ -1549,6 +1584,90 @@ struct Coder::Impl {
     return false;
   }
 
+  // dyad's rules: a pattern that opens with WILL / WOULD / SHALL (the &FUTURE and &THREATFUT
+  // lines: intents, threats, refusals) holds only when the modal governs the verb: before it,
+  // with only adverbs, auxiliaries, quotes, a negation, one verb + TO ("will seek to meet") or
+  // a light verb and the event noun's phrase ("will make a two-day visit", "would be the first
+  // meeting") between. A negation there must be read by the pattern itself ("&FUTURE NOT_ *"):
+  // "will not impose sanctions" is no threat. The pattern matcher lets any words stand between
+  // a pattern's words before the verb, so
+  //  - kOtherClause: a clause word or a subject of its own stands between: the verb is another
+  //    clause's and codes by its other patterns ("will be highlighted on Friday when Iran hosts a
+  //    summit": a summit hosted, not an intent to meet);
+  //  - kInScope: the verb depends on the modal's own verb ("would build a force to patrol",
+  //    "will lose the peace by withdrawing", "would see fit to send"): neither an intent of that
+  //    verb nor an act that happened; it codes nothing.
+  enum class ModalReach { kNone, kGoverns, kNegated, kOtherClause, kInScope };
+  ModalReach modal_reach(const lexicon::CompiledPattern& pattern, const events::PatternMatch& m,
+                         const Verb& v) const {
+    if (pattern.before.empty() || m.first_token >= v.first) return ModalReach::kNone;
+    if (!DYAD_KEY_IN(tokens.key(m.first_token), "WILL", "WOULD", "SHALL")) return ModalReach::kNone;
+    const bool negation_in_pattern = pattern.before.size() > 1;  // "&FUTURE NOT_ *"
+    bool governs = true, negation = false, object = false;
+    for (uint32_t k = m.first_token + 1; k < v.first; ++k) {
+      const text::Token& t = tokens.tokens[k];
+      std::string_view key = tokens.key(k);
+      if (t.kind == TokenKind::kQuote) continue;
+      if (scratch.mention_of_token[k] >= 0) {
+        // An actor right before the verb (bar auxiliaries) is the verb's own subject, unless
+        // a preposition or determiner opens it ("for U.S. Navy attacks", "next week's IMF
+        // meetings": it qualifies an event noun).
+        const uint32_t first = scratch.mentions[scratch.mention_of_token[k]].first_token;
+        const bool modifier = first > 0 && (is_preposition(tokens.key(first - 1)) ||
+                                            is_determiner(tokens.key(first - 1)));
+        uint32_t j = k + 1;
+        while (j < v.first &&
+               (scratch.mention_of_token[j] == scratch.mention_of_token[k] ||
+                (is_verb_group_filler(tokens.key(j)) && !text::is(tokens.key(j), "TO"))))
+          ++j;
+        if (j == v.first && !modifier) return ModalReach::kOtherClause;
+        governs = false;
+        continue;
+      }
+      if (DYAD_KEY_IN(key, "WHEN", "WHERE", "WHILE", "WHO", "WHOM", "WHOSE", "WHICH", "THAT",
+                      "BECAUSE", "IF", "UNLESS", "ALTHOUGH", "THOUGH", "WHETHER", "HE", "SHE",
+                      "THEY", "WE", "I", "YOU"))
+        return ModalReach::kOtherClause;
+      if (!governs) continue;
+      if (object) {  // the event noun's phrase: "a two-day", "the first", "for a"
+        if (t.kind == TokenKind::kNumber || is_determiner(key) ||
+            DYAD_KEY_IN(key, "FOR", "IN", "ON", "INTO", "OUT", "UP") || plain_word(k))
+          continue;
+        governs = false;
+        continue;
+      }
+      if (t.kind != TokenKind::kWord) {
+        governs = false;
+        continue;
+      }
+      if (is_negation(key)) {
+        negation = negation || !negation_in_pattern;
+        continue;
+      }
+      // A light verb, or BE, before the event noun: "will hold talks", "would be a meeting".
+      if (DYAD_KEY_IN(key, "HOLD", "HAVE", "MAKE", "PAY", "GIVE", "TAKE", "GATHER", "HOST",
+                      "CONDUCT", "ATTEND", "JOIN", "BEGIN", "START", "STAGE", "LAUNCH", "RESUME",
+                      "CONVENE", "ENTER", "SIGN", "CARRY", "SEEK", "OFFER", "PROVIDE", "EXTEND",
+                      "ISSUE", "OPEN", "BE") &&
+          (v.first == k + 1 || !is_verb_group_filler(tokens.key(k + 1)))) {
+        object = true;
+        continue;
+      }
+      if (is_verb_group_filler(key) || (key.size() > 3 && key.ends_with("LY")) ||
+          DYAD_KEY_IN(key, "NOW", "SOON", "THEN", "FIRST", "AGAIN", "JUST", "ONLY", "LATER",
+                      "HELP"))
+        continue;
+      // A verb that takes an infinitive: "will seek to meet", "would like to visit".
+      if (k + 2 == v.first && text::is(tokens.key(k + 1), "TO") && !t.capitalized) {
+        ++k;
+        continue;
+      }
+      governs = false;
+    }
+    if (!governs) return ModalReach::kInScope;
+    return negation ? ModalReach::kNegated : ModalReach::kGoverns;
+  }
+
   // ---- PETRARCH's new actors: unknown noun phrases as actors -------------------------------
 
   static bool is_auxiliary(std::string_view key) {
@@ -2086,6 +2205,11 @@ struct Coder::Impl {
       if (!alternatives_placed(pattern, v.first, v.last)) continue;
       events::PatternMatch attempt;
       if (!events::match_pattern(pattern, view, v.first, v.last, &attempt)) continue;
+      if (options.dyad_rules) {
+        ModalReach reach = modal_reach(pattern, attempt, v);
+        if (reach == ModalReach::kInScope) return false;
+        if (reach == ModalReach::kNegated || reach == ModalReach::kOtherClause) continue;
+      }
       int length = pattern.specificity - attempt.shortfall;
       if (matched && length <= matched_length) continue;
       match = attempt;
@@ -2456,16 +2580,27 @@ struct Coder::Impl {
       candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                       [](const Candidate& c) { return !c.dominant; }),
                        candidates.end());
-    // With dyad's rules a speech event gives way to any other event of the sentence.
+    // With dyad's rules a speech event gives way to any other event of the sentence, unless
+    // it is a verbal act of its own addressed to a named actor (speech_gives_way).
     if (options.dyad_rules) {
       bool other = std::any_of(candidates.begin(), candidates.end(),
                                [](const Candidate& c) { return !is_speech_root(c.code); });
       if (other)
         candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
-                                        [](const Candidate& c) { return is_speech_root(c.code); }),
+                                        [this](const Candidate& c) { return speech_gives_way(c); }),
                          candidates.end());
     }
     *sentence_source = clause_source;
+  }
+
+  // dyad's rules: a speech event (roots 01-02) that gives way to the sentence's other events.
+  // A plain statement (010), or one without a named target, is the codebook's residual category
+  // ("Rohan said Arnor attacked Gondor"); an appeal, a demand of someone, a denial, agreement or
+  // condolences addressed to a named actor is an act of its own and stays beside them ("Trump
+  // also called on Ankara to avoid actions that risked conflict with US forces").
+  bool speech_gives_way(const Candidate& c) const {
+    if (!is_speech_root(c.code)) return false;
+    return c.code == "010" || c.target < 0 || scratch.mentions[c.target].code.empty();
   }
 
   bool too_complex() const {

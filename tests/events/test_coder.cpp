@@ -336,6 +336,51 @@ TEST(Coder, PossibleOrPreventedActionsAreNotEvents) {
   EXPECT_EQ(summary(code_text(model(), "Gondor was attacked by Arnor.")), V({"ARN>GON:190"}));
 }
 
+TEST(Coder, OpeningPrepositionalPhraseIsNoMainClause) {
+  // A verb word used as a noun in the opening phrase does not make it the comma segment that
+  // is kept: the main clause after the comma codes.
+  for (const char* text :
+       {"After the attack , Arnor condemned Gondor .", "In the meeting , Arnor condemned Gondor .",
+        "Following the meeting , Arnor condemned Gondor ."})
+    EXPECT_EQ(summary(code_text(model(), text)), V({"ARN>GON:122"})) << text;
+}
+
+TEST(Coder, AddressedVerbalActStandsBesideOtherEvents) {
+  // A plain statement gives way to the sentence's other events; an appeal to a named actor
+  // is an act of its own and stays.
+  static auto m = testing::model_from("coder_speech", kActors, kAgents,
+                                      "SAY [010]\n{SAID_}\nURGE [020]\n{URGED_}\n- * + TO_  [020]\n"
+                                      "ATTACK [190]\n{ATTACKED_}\n");
+  EXPECT_EQ(summary(code_text(m, "Arnor said Rohan attacked Mordor.")), V({"ROH>MOR:190"}));
+  const V events = summary(code_text(m, "Arnor urged Gondor to leave and Rohan attacked Mordor."));
+  EXPECT_EQ(std::count(events.begin(), events.end(), "ARN>GON:020"), 1);
+  EXPECT_EQ(std::count(events.begin(), events.end(), "ROH>MOR:190"), 1);
+}
+
+TEST(Coder, FutureReadingNeedsTheModalToGovernTheVerb) {
+  // "&FUTURE *" lines read an intent only when WILL / WOULD governs the verb; a negation
+  // between them must be read by the pattern.
+  static auto m =
+      testing::model_from("coder_modal", kActors, kAgents,
+                          "<SYNSETS>\n&FUTURE\n+WILL_\n+WOULD_\n</SYNSETS>\n"
+                          "MEET [040:040]\n{MET_}\n- &FUTURE NOT_ *  [125]\n- &FUTURE *  [036]\n"
+                          "HOST [043:042]\n{HOSTS_}\n- &FUTURE *  [036]\n"
+                          "IMPOSE [172]\n- &FUTURE NOT_ *  [---]\n- &FUTURE * SANCTIONS  [1312]\n"
+                          "ATTACK [190]\n- &FUTURE *  [138]\n");
+  EXPECT_EQ(summary(code_text(m, "Arnor will meet Gondor.")), V({"ARN>GON:036"}));
+  EXPECT_EQ(summary(code_text(m, "Arnor will seek to meet Gondor.")), V({"ARN>GON:036"}));
+  EXPECT_EQ(summary(code_text(m, "Arnor will not meet Gondor.")), V({"ARN>GON:125"}));
+  // The negation stands between the modal and the verb: no threat of sanctions.
+  EXPECT_TRUE(code_text(m, "Arnor will not impose sanctions on Gondor.").empty());
+  EXPECT_EQ(summary(code_text(m, "Arnor will impose sanctions on Gondor.")), V({"ARN>GON:1312"}));
+  // The verb has a subject of its own after a clause word: it is that clause's event.
+  EXPECT_EQ(
+      summary(code_text(m, "The plan will be highlighted on Friday when Arnor hosts Gondor.")),
+      V({"ARN>GON:043", "GON>ARN:042"}));
+  // The verb depends on the modal's own verb: neither an intent nor an attack.
+  EXPECT_TRUE(code_text(m, "Arnor would build a fort to attack Gondor.").empty());
+}
+
 TEST(Coder, ListOfOneActorHasNoTarget) {
   // Two mentions with one code acting together: one event without target, not none.
   EXPECT_EQ(summary(code_text(model(),

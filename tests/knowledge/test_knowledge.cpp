@@ -269,6 +269,11 @@ TEST(KnowledgeVerbs, FamiliesOfIntentRefusalAndDemand) {
   EXPECT_EQ(cameo_of("Russia will not deploy troops to the border."), "(none)");
   EXPECT_EQ(cameo_of("Netanyahu will meet Macron in Paris."), "036");
   EXPECT_EQ(cameo_of("Germany will expel two Russian diplomats."), "131");
+  // An object pattern with a code other than the verb's own takes the family of the same
+  // object's synset ("* THE_EMBARGO" 085 as "* &SANCTIONS").
+  EXPECT_EQ(cameo_of("Russia will not lift the embargo on Syria."), "1244");
+  EXPECT_EQ(cameo_of("Russia must lift the arms embargo on Syria."), "1054");
+  EXPECT_EQ(cameo_of("Russia lifted the embargo on Syria."), "085");
 }
 
 TEST(KnowledgeVerbs, MarketNounsAndTopicsAreNoEvents) {
