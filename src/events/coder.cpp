@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <span>
 
 #include "actors/mentions.h"
 #include "dates/calendar.h"
@@ -513,7 +514,10 @@ struct Coder::Impl {
     return (seen_bits[seen_word(id)] & seen_mask(id)) != 0;
   }
   std::vector<uint32_t> pattern_candidates;     // try_verb's keyed patterns to try (reused buffer)
-  std::vector<lexicon::WordId> sentence_words;  // the distinct words seen, in order
+  // The distinct words seen, in order: the first sentence_word_count (the buffer only grows, so
+  // a sentence does not pay for zeroing it).
+  std::vector<lexicon::WordId> sentence_words;
+  size_t sentence_word_count = 0;
   bool words_noted = false;                     // seen and sentence_words are up to date
   bool word_seen(lexicon::WordId id) const { return maybe_seen(id) && seen[id].stamp == stamp; }
   // The sentence's words changed (a new sentence, or clauses dropped): seen and sentence_words
@@ -536,7 +540,7 @@ struct Coder::Impl {
     const auto id_count = static_cast<uint32_t>(scratch.ids.size());
     WordSeen* table = seen.data();
     const uint32_t current = stamp;
-    sentence_words.resize(id_count);
+    if (sentence_words.size() < id_count) sentence_words.resize(id_count);
     lexicon::WordId* distinct = sentence_words.data();
     size_t distinct_count = 0;
     // i: the token of ids[k]; next: the first id of the token after it. match_begin ends with
@@ -557,7 +561,7 @@ struct Coder::Impl {
       }
       w.last = i;
     }
-    sentence_words.resize(distinct_count);
+    sentence_word_count = distinct_count;
   }
   // A pattern's literal words all stand where they could match: those before '*' before the
   // verb, those after it after the verb. Cheap, and rejects most candidates.
@@ -2061,9 +2065,9 @@ struct Coder::Impl {
         if (words_placed(verb.patterns[verb.key_patterns[j]], v.first, v.last))
           pattern_candidates.push_back(verb.key_patterns[j]);
     };
-    if (verb.key_words.size() > 4 * sentence_words.size()) {
+    if (verb.key_words.size() > 4 * sentence_word_count) {
       // A common verb has more key words than the sentence has words: look the words up.
-      for (lexicon::WordId w : sentence_words) {
+      for (lexicon::WordId w : std::span(sentence_words.data(), sentence_word_count)) {
         if (!any_verb_key(w)) continue;
         uint32_t k =
             model.verb_key_index.find(static_cast<uint64_t>(v.verb_index) << 32 | w, UINT32_MAX);
