@@ -513,6 +513,36 @@ struct Coder::Impl {
   bool maybe_seen(lexicon::WordId id) const {
     return (seen_bits[seen_word(id)] & seen_mask(id)) != 0;
   }
+  // A verb with many key words: its keys grouped by their word of seen_bits, and the bits they
+  // set there. try_verb ANDs the 64 words with the sentence's and tests only the keys of the
+  // words that meet, not every key (hundreds for a common verb). Built on a verb's first try.
+  struct KeyFilter {
+    std::array<uint64_t, kSeenBits / 64> bits{};
+    // keys[word_begin[w], word_begin[w + 1]): the key indices whose bit is in word w.
+    std::array<uint32_t, kSeenBits / 64 + 1> word_begin{};
+    std::vector<uint32_t> keys;
+  };
+  static constexpr size_t kKeyFilterMin = 64;           // fewer keys are tested one by one
+  std::vector<std::unique_ptr<KeyFilter>> key_filters;  // by verb index, null until built
+  const KeyFilter& key_filter(uint32_t verb_index) {
+    if (key_filters.empty()) key_filters.resize(model.verbs.size());
+    std::unique_ptr<KeyFilter>& filter = key_filters[verb_index];
+    if (filter) return *filter;
+    filter = std::make_unique<KeyFilter>();
+    const std::vector<lexicon::WordId>& key_words = model.verbs[verb_index].key_words;
+    for (lexicon::WordId id : key_words) {
+      filter->bits[seen_word(id)] |= seen_mask(id);
+      ++filter->word_begin[seen_word(id) + 1];
+    }
+    for (size_t w = 0; w < kSeenBits / 64; ++w) filter->word_begin[w + 1] += filter->word_begin[w];
+    filter->keys.resize(key_words.size());
+    std::array<uint32_t, kSeenBits / 64> next{};
+    for (uint32_t k = 0; k < key_words.size(); ++k) {
+      size_t w = seen_word(key_words[k]);
+      filter->keys[filter->word_begin[w] + next[w]++] = k;
+    }
+    return *filter;
+  }
   std::vector<uint32_t> pattern_candidates;     // try_verb's keyed patterns to try (reused buffer)
   // The distinct words seen, in order: the first sentence_word_count (the buffer only grows, so
   // a sentence does not pay for zeroing it).
@@ -2072,6 +2102,14 @@ struct Coder::Impl {
         uint32_t k =
             model.verb_key_index.find(static_cast<uint64_t>(v.verb_index) << 32 | w, UINT32_MAX);
         if (k != UINT32_MAX) add_group(k);
+      }
+    } else if (verb.key_words.size() >= kKeyFilterMin) {
+      const KeyFilter& filter = key_filter(v.verb_index);
+      const lexicon::WordId* key_words = verb.key_words.data();
+      for (size_t w = 0; w < kSeenBits / 64; ++w) {
+        if ((filter.bits[w] & seen_bits[w]) == 0) continue;
+        for (uint32_t j = filter.word_begin[w]; j < filter.word_begin[w + 1]; ++j)
+          if (word_seen(key_words[filter.keys[j]])) add_group(filter.keys[j]);
       }
     } else {
       const lexicon::WordId* key_words = verb.key_words.data();
