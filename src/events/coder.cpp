@@ -2836,19 +2836,16 @@ struct Coder::Impl {
             (m.referent_token >= 0 &&
              tokens.tokens[static_cast<size_t>(m.referent_token)].span.end <= dateline_bytes))
           m.code.clear();  // nor is a pronoun that was resolved to it ("... Corp said it")
-    // The date is the whole sentence's, read before any clause is dropped. TABARI's rules keep
-    // the record's date unless a <TIME> phrase shifts it.
-    std::optional<int32_t> event_day =
-        options.dyad_rules ? dates::sentence_day(tokens, publication_day) : std::nullopt;
-    if (!event_day) event_day = publication_day;
+    int32_t day_shift = 0;  // by a <TIME> phrase
     if (options.time_shift && !model.times.empty()) {
       TimeEffect effect = time_phrase();
       if (effect.discard || effect.complex || effect.null) return;
-      if (event_day) *event_day += effect.shift;
+      day_shift = effect.shift;
     }
     std::swap(full_tokens, tokens);
     closing_dropped = false;
-    if (!drop_comma_clauses()) std::swap(full_tokens, tokens);
+    const bool clauses_dropped = drop_comma_clauses();
+    if (!clauses_dropped) std::swap(full_tokens, tokens);
     bool discard = scratch.discard, complex = scratch.complex;
     find_verbs(&discard, &complex);
     if (discard || complex) return;
@@ -2862,6 +2859,15 @@ struct Coder::Impl {
     if (trace) print_trace("coded");
     size_t before = out.size();
     if (!candidates.empty()) {
+      // The date is the whole sentence's, clauses dropped or not; TABARI's rules keep the
+      // record's date unless a <TIME> phrase shifts it. Read only here: most sentences have no
+      // event, and the date scan costs as much as finding the verbs.
+      std::optional<int32_t> event_day =
+          options.dyad_rules
+              ? dates::sentence_day(clauses_dropped ? full_tokens : tokens, publication_day)
+              : std::nullopt;
+      if (!event_day) event_day = publication_day;
+      if (event_day) *event_day += day_shift;
       const lexicon::Place* place = geo::place_in_sentence(model, tokens);
       if (place == nullptr) place = dateline;
       emit(doc, index, event_day, place, out, event_counter);
