@@ -139,6 +139,10 @@ struct Coder::Impl {
   std::string forwarded;     // see Coder::set_forwarded_actor
 
   size_t dateline_bytes = 0;  // bytes of the document's opening dateline (dyad's rules)
+  // The place of the document's dateline (Document::dateline_place), looked up when a sentence
+  // with an event names no place of its own; `dateline_known` says whether it was.
+  const lexicon::Place* dateline = nullptr;
+  bool dateline_known = false;
   bool trace = std::getenv("DYAD_TRACE") != nullptr;  // debugging aid: the parse on stderr
   bool closing_dropped = false;                       // the closing comma phrase was dropped
   bool story_discarded = false;          // a story discard phrase was found in the document
@@ -2808,8 +2812,7 @@ struct Coder::Impl {
   }
 
   void code_sentence(const Document& doc, uint32_t index, std::optional<int32_t> publication_day,
-                     const lexicon::Place* dateline, std::vector<Event>& out,
-                     uint64_t* event_counter, CodingStats* stats) {
+                     std::vector<Event>& out, uint64_t* event_counter, CodingStats* stats) {
     if (stats) ++stats->sentences;
     tokens.clear();
     text::tokenize(doc.text, sentences[index], tokens);
@@ -2829,7 +2832,12 @@ struct Coder::Impl {
       return;
     note_words();  // the seen-words table is filled again for this sentence when first needed
     // dyad's rules: the place of a wire dateline ("WASHINGTON, March 5 -") says where the story
-    // was filed, it is no actor of the first sentence.
+    // was filed, it is no actor of the first sentence. (Parsed here: only a first sentence with
+    // actors needs it.)
+    if (index == 0 && options.dyad_rules) {
+      size_t consumed = 0;
+      if (ingest::parse_dateline(doc.text, &consumed)) dateline_bytes = consumed;
+    }
     if (dateline_bytes > 0 && index == 0)
       for (Mention& m : scratch.mentions)
         if (tokens.tokens[m.last_token].span.end <= dateline_bytes ||
@@ -2869,7 +2877,11 @@ struct Coder::Impl {
       if (!event_day) event_day = publication_day;
       if (event_day) *event_day += day_shift;
       const lexicon::Place* place = geo::place_in_sentence(model, tokens);
-      if (place == nullptr) place = dateline;
+      if (place == nullptr) {
+        if (!dateline_known) dateline = geo::dateline_place(model, doc.dateline_place);
+        dateline_known = true;
+        place = dateline;
+      }
       emit(doc, index, event_day, place, out, event_counter);
     }
     update_story(before, out, sentence_source);
@@ -2887,12 +2899,8 @@ struct Coder::Impl {
       state.day = day;
       state.has_day = true;
     }
-    const lexicon::Place* dateline = geo::dateline_place(model, doc.dateline_place);
-    dateline_bytes = 0;
-    if (options.dyad_rules) {
-      size_t consumed = 0;
-      if (ingest::parse_dateline(doc.text, &consumed)) dateline_bytes = consumed;
-    }
+    dateline_known = false;
+    dateline_bytes = 0;  // set by the first sentence (code_sentence)
     sentences.clear();
     if (options.split_sentences)
       text::split_sentences(doc.text, sentences);
@@ -2902,7 +2910,7 @@ struct Coder::Impl {
     story_discarded = false;
     const size_t first_event = out.size();
     for (uint32_t s = 0; s < sentences.size(); ++s)
-      code_sentence(doc, s, publication_day, dateline, out, &event_counter, stats);
+      code_sentence(doc, s, publication_day, out, &event_counter, stats);
     // A story discard phrase in any sentence discards the whole document.
     if (story_discarded) {
       if (stats) stats->events -= out.size() - first_event;
