@@ -301,9 +301,11 @@ struct Coder::Impl {
     };
     // With dyad's rules the segment holding the sentence's first verb is never dropped: in
     // "On Monday, the minister met ..." the closing phrase is the main clause.
+    // Looked for when a segment's length first makes it droppable (most sentences have none).
     uint32_t keep_from = 0, keep_to = 0;
-    bool keep = false;
-    if (options.dyad_rules) {
+    bool keep = false, keep_looked_for = false;
+    auto find_kept_segment = [&] {
+      if (!options.dyad_rules) return;
       for (uint32_t i = 0; i < n; ++i) {
         if (scratch.mention_of_token[i] >= 0 || full_tokens.tokens[i].kind != TokenKind::kWord ||
             !(scratch.token_flags[i] & lexicon::WordTable::kStartsVerb))
@@ -325,8 +327,10 @@ struct Coder::Impl {
         }
         break;
       }
-    }
+    };
     auto kept = [&](uint32_t from, uint32_t to) {
+      if (!keep_looked_for) find_kept_segment();
+      keep_looked_for = true;
       return keep && from <= keep_from && to >= keep_to;
     };
     std::vector<bool>& drop = comma_buffers.drop;
