@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <span>
 
 #include "actors/mentions.h"
 #include "dates/calendar.h"
@@ -138,6 +139,10 @@ struct Coder::Impl {
   std::string forwarded;     // see Coder::set_forwarded_actor
 
   size_t dateline_bytes = 0;  // bytes of the document's opening dateline (dyad's rules)
+  // The place of the document's dateline (Document::dateline_place), looked up when a sentence
+  // with an event names no place of its own; `dateline_known` says whether it was.
+  const lexicon::Place* dateline = nullptr;
+  bool dateline_known = false;
   bool trace = std::getenv("DYAD_TRACE") != nullptr;  // debugging aid: the parse on stderr
   bool closing_dropped = false;                       // the closing comma phrase was dropped
   bool story_discarded = false;          // a story discard phrase was found in the document
@@ -330,9 +335,11 @@ struct Coder::Impl {
     };
     // With dyad's rules the segment holding the sentence's first verb is never dropped: in
     // "On Monday, the minister met ..." the closing phrase is the main clause.
+    // Looked for when a segment's length first makes it droppable (most sentences have none).
     uint32_t keep_from = 0, keep_to = 0;
-    bool keep = false;
-    if (options.dyad_rules) {
+    bool keep = false, keep_looked_for = false;
+    auto find_kept_segment = [&] {
+      if (!options.dyad_rules) return;
       for (uint32_t i = 0; i < n; ++i) {
         if (scratch.mention_of_token[i] >= 0 || full_tokens.tokens[i].kind != TokenKind::kWord ||
             !(scratch.token_flags[i] & lexicon::WordTable::kStartsVerb))
@@ -355,8 +362,10 @@ struct Coder::Impl {
         }
         break;
       }
-    }
+    };
     auto kept = [&](uint32_t from, uint32_t to) {
+      if (!keep_looked_for) find_kept_segment();
+      keep_looked_for = true;
       return keep && from <= keep_from && to >= keep_to;
     };
     std::vector<bool>& drop = comma_buffers.drop;
@@ -547,8 +556,41 @@ struct Coder::Impl {
   bool maybe_seen(lexicon::WordId id) const {
     return (seen_bits[seen_word(id)] & seen_mask(id)) != 0;
   }
+  // A verb with many key words: its keys grouped by their word of seen_bits, and the bits they
+  // set there. try_verb ANDs the 64 words with the sentence's and tests only the keys of the
+  // words that meet, not every key (hundreds for a common verb). Built on a verb's first try.
+  struct KeyFilter {
+    std::array<uint64_t, kSeenBits / 64> bits{};
+    // keys[word_begin[w], word_begin[w + 1]): the key indices whose bit is in word w.
+    std::array<uint32_t, kSeenBits / 64 + 1> word_begin{};
+    std::vector<uint32_t> keys;
+  };
+  static constexpr size_t kKeyFilterMin = 64;           // fewer keys are tested one by one
+  std::vector<std::unique_ptr<KeyFilter>> key_filters;  // by verb index, null until built
+  const KeyFilter& key_filter(uint32_t verb_index) {
+    if (key_filters.empty()) key_filters.resize(model.verbs.size());
+    std::unique_ptr<KeyFilter>& filter = key_filters[verb_index];
+    if (filter) return *filter;
+    filter = std::make_unique<KeyFilter>();
+    const std::vector<lexicon::WordId>& key_words = model.verbs[verb_index].key_words;
+    for (lexicon::WordId id : key_words) {
+      filter->bits[seen_word(id)] |= seen_mask(id);
+      ++filter->word_begin[seen_word(id) + 1];
+    }
+    for (size_t w = 0; w < kSeenBits / 64; ++w) filter->word_begin[w + 1] += filter->word_begin[w];
+    filter->keys.resize(key_words.size());
+    std::array<uint32_t, kSeenBits / 64> next{};
+    for (uint32_t k = 0; k < key_words.size(); ++k) {
+      size_t w = seen_word(key_words[k]);
+      filter->keys[filter->word_begin[w] + next[w]++] = k;
+    }
+    return *filter;
+  }
   std::vector<uint32_t> pattern_candidates;     // try_verb's keyed patterns to try (reused buffer)
-  std::vector<lexicon::WordId> sentence_words;  // the distinct words seen, in order
+  // The distinct words seen, in order: the first sentence_word_count (the buffer only grows, so
+  // a sentence does not pay for zeroing it).
+  std::vector<lexicon::WordId> sentence_words;
+  size_t sentence_word_count = 0;
   bool words_noted = false;                     // seen and sentence_words are up to date
   bool word_seen(lexicon::WordId id) const { return maybe_seen(id) && seen[id].stamp == stamp; }
   // The sentence's words changed (a new sentence, or clauses dropped): seen and sentence_words
@@ -571,7 +613,7 @@ struct Coder::Impl {
     const auto id_count = static_cast<uint32_t>(scratch.ids.size());
     WordSeen* table = seen.data();
     const uint32_t current = stamp;
-    sentence_words.resize(id_count);
+    if (sentence_words.size() < id_count) sentence_words.resize(id_count);
     lexicon::WordId* distinct = sentence_words.data();
     size_t distinct_count = 0;
     // i: the token of ids[k]; next: the first id of the token after it. match_begin ends with
@@ -592,7 +634,7 @@ struct Coder::Impl {
       }
       w.last = i;
     }
-    sentence_words.resize(distinct_count);
+    sentence_word_count = distinct_count;
   }
   // A pattern's literal words all stand where they could match: those before '*' before the
   // verb, those after it after the verb. Cheap, and rejects most candidates.
@@ -2180,13 +2222,21 @@ struct Coder::Impl {
         if (words_placed(verb.patterns[verb.key_patterns[j]], v.first, v.last))
           pattern_candidates.push_back(verb.key_patterns[j]);
     };
-    if (verb.key_words.size() > 4 * sentence_words.size()) {
+    if (verb.key_words.size() > 4 * sentence_word_count) {
       // A common verb has more key words than the sentence has words: look the words up.
-      for (lexicon::WordId w : sentence_words) {
+      for (lexicon::WordId w : std::span(sentence_words.data(), sentence_word_count)) {
         if (!any_verb_key(w)) continue;
         uint32_t k =
             model.verb_key_index.find(static_cast<uint64_t>(v.verb_index) << 32 | w, UINT32_MAX);
         if (k != UINT32_MAX) add_group(k);
+      }
+    } else if (verb.key_words.size() >= kKeyFilterMin) {
+      const KeyFilter& filter = key_filter(v.verb_index);
+      const lexicon::WordId* key_words = verb.key_words.data();
+      for (size_t w = 0; w < kSeenBits / 64; ++w) {
+        if ((filter.bits[w] & seen_bits[w]) == 0) continue;
+        for (uint32_t j = filter.word_begin[w]; j < filter.word_begin[w + 1]; ++j)
+          if (word_seen(key_words[filter.keys[j]])) add_group(filter.keys[j]);
       }
     } else {
       const lexicon::WordId* key_words = verb.key_words.data();
@@ -2901,8 +2951,7 @@ struct Coder::Impl {
   }
 
   void code_sentence(const Document& doc, uint32_t index, std::optional<int32_t> publication_day,
-                     const lexicon::Place* dateline, std::vector<Event>& out,
-                     uint64_t* event_counter, CodingStats* stats) {
+                     std::vector<Event>& out, uint64_t* event_counter, CodingStats* stats) {
     if (stats) ++stats->sentences;
     tokens.clear();
     text::tokenize(doc.text, sentences[index], tokens);
@@ -2922,26 +2971,28 @@ struct Coder::Impl {
       return;
     note_words();  // the seen-words table is filled again for this sentence when first needed
     // dyad's rules: the place of a wire dateline ("WASHINGTON, March 5 -") says where the story
-    // was filed, it is no actor of the first sentence.
+    // was filed, it is no actor of the first sentence. (Parsed here: only a first sentence with
+    // actors needs it.)
+    if (index == 0 && options.dyad_rules) {
+      size_t consumed = 0;
+      if (ingest::parse_dateline(doc.text, &consumed)) dateline_bytes = consumed;
+    }
     if (dateline_bytes > 0 && index == 0)
       for (Mention& m : scratch.mentions)
         if (tokens.tokens[m.last_token].span.end <= dateline_bytes ||
             (m.referent_token >= 0 &&
              tokens.tokens[static_cast<size_t>(m.referent_token)].span.end <= dateline_bytes))
           m.code.clear();  // nor is a pronoun that was resolved to it ("... Corp said it")
-    // The date is the whole sentence's, read before any clause is dropped. TABARI's rules keep
-    // the record's date unless a <TIME> phrase shifts it.
-    std::optional<int32_t> event_day =
-        options.dyad_rules ? dates::sentence_day(tokens, publication_day) : std::nullopt;
-    if (!event_day) event_day = publication_day;
+    int32_t day_shift = 0;  // by a <TIME> phrase
     if (options.time_shift && !model.times.empty()) {
       TimeEffect effect = time_phrase();
       if (effect.discard || effect.complex || effect.null) return;
-      if (event_day) *event_day += effect.shift;
+      day_shift = effect.shift;
     }
     std::swap(full_tokens, tokens);
     closing_dropped = false;
-    if (!drop_comma_clauses()) std::swap(full_tokens, tokens);
+    const bool clauses_dropped = drop_comma_clauses();
+    if (!clauses_dropped) std::swap(full_tokens, tokens);
     bool discard = scratch.discard, complex = scratch.complex;
     find_verbs(&discard, &complex);
     if (discard || complex) return;
@@ -2955,8 +3006,21 @@ struct Coder::Impl {
     if (trace) print_trace("coded");
     size_t before = out.size();
     if (!candidates.empty()) {
+      // The date is the whole sentence's, clauses dropped or not; TABARI's rules keep the
+      // record's date unless a <TIME> phrase shifts it. Read only here: most sentences have no
+      // event, and the date scan costs as much as finding the verbs.
+      std::optional<int32_t> event_day =
+          options.dyad_rules
+              ? dates::sentence_day(clauses_dropped ? full_tokens : tokens, publication_day)
+              : std::nullopt;
+      if (!event_day) event_day = publication_day;
+      if (event_day) *event_day += day_shift;
       const lexicon::Place* place = geo::place_in_sentence(model, tokens);
-      if (place == nullptr) place = dateline;
+      if (place == nullptr) {
+        if (!dateline_known) dateline = geo::dateline_place(model, doc.dateline_place);
+        dateline_known = true;
+        place = dateline;
+      }
       emit(doc, index, event_day, place, out, event_counter);
     }
     update_story(before, out, sentence_source);
@@ -2974,12 +3038,8 @@ struct Coder::Impl {
       state.day = day;
       state.has_day = true;
     }
-    const lexicon::Place* dateline = geo::dateline_place(model, doc.dateline_place);
-    dateline_bytes = 0;
-    if (options.dyad_rules) {
-      size_t consumed = 0;
-      if (ingest::parse_dateline(doc.text, &consumed)) dateline_bytes = consumed;
-    }
+    dateline_known = false;
+    dateline_bytes = 0;  // set by the first sentence (code_sentence)
     sentences.clear();
     if (options.split_sentences)
       text::split_sentences(doc.text, sentences);
@@ -2989,7 +3049,7 @@ struct Coder::Impl {
     story_discarded = false;
     const size_t first_event = out.size();
     for (uint32_t s = 0; s < sentences.size(); ++s)
-      code_sentence(doc, s, publication_day, dateline, out, &event_counter, stats);
+      code_sentence(doc, s, publication_day, out, &event_counter, stats);
     // A story discard phrase in any sentence discards the whole document.
     if (story_discarded) {
       if (stats) stats->events -= out.size() - first_event;
