@@ -705,6 +705,44 @@ struct Coder::Impl {
                        "OUR", "US", "I", "HIM");
   }
 
+  // dyad: a one-word verb used as a noun where no determiner says so: after OF ("an expansion of
+  // lending"), a plural before OF with no subject before it ("report signs of"), before a finite
+  // verb ("exports were", "damage was"), after a hyphenated modifier ("the half-billion-dollar
+  // damage"; not "a Russian-led attack") or a nationality adjective ("Israeli exports", "an
+  // Iranian blockade"). Like a verb after a determiner, it codes only through its patterns.
+  bool used_as_noun(const Verb& v) const {
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    if (v.first != v.last || v.first == 0 || v.continuation_last > v.last) return false;
+    std::string_view key = tokens.key(v.first);
+    std::string_view prev = tokens.key(v.first - 1);
+    std::string_view next = v.last + 1 < n ? tokens.key(v.last + 1) : std::string_view();
+    if (text::is(prev, "OF")) return true;
+    bool clause_word = DYAD_KEY_IN(prev, "WHO", "WHICH", "THAT", "WHAT", "ALSO", "AGAIN", "STILL",
+                                   "NOW", "ONLY", "OFTEN", "THEN") ||
+                       prev.ends_with("LY") || is_pronoun_key(prev);
+    bool plural = key.size() > 3 && key.back() == 'S' && key[key.size() - 2] != 'S';
+    if (text::is(next, "OF") && plural && !clause_word && scratch.mention_of_token[v.first - 1] < 0)
+      return true;
+    if (DYAD_KEY_IN(next, "IS", "WAS", "ARE", "WERE", "HAS", "HAVE", "HAD", "ROSE", "FELL") &&
+        !clause_word && !ends_in_ed_or_en(key))
+      return true;
+    const text::Token& before = tokens.tokens[v.first - 1];
+    if (v.first >= 2 && document != nullptr && scratch.mention_of_token[v.first - 1] < 0 &&
+        !before.capitalized && before.kind == TokenKind::kWord && !ends_in_ed_or_en(prev)) {
+      const text::Span& a = tokens.tokens[v.first - 2].span;
+      if (before.span.start >= a.end) {
+        std::string_view gap(document->text.data() + a.end, before.span.start - a.end);
+        if (gap == "-") return true;
+      }
+    }
+    if (scratch.mention_of_token[v.first - 1] >= 0 &&
+        (prev.ends_with("IAN") || prev.ends_with("ISH") || prev.ends_with("ESE") ||
+         prev.ends_with("ELI") || prev.ends_with("AQI") || prev.ends_with("ANI") ||
+         DYAD_KEY_IN(prev, "FRENCH", "DUTCH", "SAUDI", "SWISS", "GREEK", "THAI")))
+      return true;
+    return false;
+  }
+
   // Finds verbs; returns false when a verb root carries the discard or complex code.
   void find_verbs(bool* discard, bool* complex) {
     verbs.clear();
@@ -776,6 +814,7 @@ struct Coder::Impl {
       }
       // dyad: a stem matching a nominal form ("COOPERAT" in "cooperation") is a noun too.
       if (options.dyad_rules && has_nominal_suffix(tokens.key(v.last))) v.noun_position = true;
+      if (options.dyad_rules && !v.noun_position && used_as_noun(v)) v.noun_position = true;
       // dyad: a past participle right after a preposition describes a noun ("duties on frozen
       // orange juice", "clashes with armed groups"): an adjective, coded only through patterns.
       if (options.dyad_rules && v.first == v.last && v.first > 0 &&

@@ -345,6 +345,26 @@ TEST(Coder, OpeningPrepositionalPhraseIsNoMainClause) {
     EXPECT_EQ(summary(code_text(model(), text)), V({"ARN>GON:122"})) << text;
 }
 
+TEST(Coder, VerbWordUsedAsNounCodesOnlyThroughPatterns) {
+  // A verb word after OF, before a finite verb or after a hyphenated modifier is a noun: its
+  // default code does not apply, its patterns still do ("a two-day visit to" 042).
+  for (const char* text :
+       {"Arnor spoke of attacking Gondor .", "Arnor attacks were reported in Gondor .",
+        "Gondor said the ten-year attack plan was old ."}) {
+    const V events = summary(code_text(model(), text));
+    EXPECT_EQ(std::count_if(events.begin(), events.end(),
+                            [](const std::string& e) { return e.ends_with(":190"); }),
+              0)
+        << text;
+  }
+  EXPECT_EQ(summary(code_text(model(), "Arnor attacks Gondor .")), V({"ARN>GON:190"}));
+  const V visit = summary(code_text(model(), "Arnor made a two-day visit to Gondor ."));
+  EXPECT_EQ(std::count(visit.begin(), visit.end(), "ARN>GON:042"), 1);
+  // A participle before the hyphen names the actor of the event ("an Arnor-led attack").
+  const V led = summary(code_text(model(), "Gondor fears an Arnor-led attack on Mordor ."));
+  EXPECT_EQ(std::count(led.begin(), led.end(), "ARN>MOR:190"), 1);
+}
+
 TEST(Coder, AddressedVerbalActStandsBesideOtherEvents) {
   // A plain statement gives way to the sentence's other events; an appeal to a named actor
   // is an act of its own and stays.
