@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <type_traits>
 
 #include "validate/tabari_suite.h"
@@ -544,20 +545,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool read_file(const std::string& path, std::string* out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  out->clear();
-  struct stat st {};
-  if (::fstat(::fileno(f), &st) == 0 && st.st_size > 0) out->reserve(static_cast<size_t>(st.st_size));
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out->append(buffer, n);
-  bool ok = std::ferror(f) == 0;
-  std::fclose(f);
-  return ok;
-}
-
 // A whole file mapped read-only (the model loader parses it in place, without a copy).
 class MappedFile {
  public:
@@ -593,6 +580,21 @@ class MappedFile {
   bool ok_ = false;
 };
 
+bool read_file(const std::string& path, std::string* out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  out->clear();
+  struct stat st {};
+  if (::fstat(::fileno(f), &st) == 0 && st.st_size > 0)
+    out->reserve(static_cast<size_t>(st.st_size));
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out->append(buffer, n);
+  bool ok = std::ferror(f) == 0;
+  std::fclose(f);
+  return ok;
+}
+
 // The directory for compiled models, or "" when none can be named.
 std::string cache_directory(const KnowledgeOptions& options) {
   if (!options.cache_dir.empty()) return options.cache_dir;
@@ -613,11 +615,25 @@ bool source_key(const KnowledgeOptions& options, uint64_t* key) {
   lexicon::StreamHash hash;
   hash.add_u64(options.use_default ? 1 : 0);
   hash.add_u64(options.strict ? 1 : 0);
-  std::string content;
+  // Regular files are hashed in place through a mapping (megabytes of TABARI dictionaries would
+  // otherwise be copied twice before the model cache is even looked up); others are read.
+  std::string read_content;
+  auto content_of = [&](const std::string& path, std::optional<MappedFile>& mapped,
+                        std::string_view* content) {
+    if (mapped.emplace(path); mapped->ok()) {
+      *content = mapped->bytes();
+      return true;
+    }
+    if (!read_file(path, &read_content)) return false;
+    *content = read_content;
+    return true;
+  };
   for (const std::string& given : options.dictionaries) {
     std::vector<std::string> paths = {given};
+    std::optional<MappedFile> mapped;
+    std::string_view content;
     if (given.ends_with(".project")) {
-      if (!read_file(given, &content)) return false;
+      if (!content_of(given, mapped, &content)) return false;
       hash.add_u64(content.size());
       hash.add(content);
       try {
@@ -627,7 +643,7 @@ bool source_key(const KnowledgeOptions& options, uint64_t* key) {
       }
     }
     for (const std::string& path : paths) {
-      if (!read_file(path, &content)) return false;
+      if (!content_of(path, mapped, &content)) return false;
       hash.add_u64(path.size());
       hash.add(path);
       hash.add_u64(content.size());
