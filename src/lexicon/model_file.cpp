@@ -46,13 +46,21 @@ struct ModelFileAccess {
       // Every index the trie follows must lie inside its arrays.
       const size_t nodes = t.first_payload_.size();
       bool ok = nodes >= 1 && t.last_payload_.size() == nodes && t.payload_links_.size() % 2 == 0;
-      for (uint32_t child : t.root_children_) ok = ok && child < nodes;
+      // The loops over whole arrays accumulate without branching (they vectorize): these arrays
+      // are large, and every load checks them.
+      uint32_t largest_child = 0;
+      for (uint32_t child : t.root_children_) largest_child = std::max(largest_child, child);
+      ok = ok && (t.root_children_.empty() || largest_child < nodes);
+      bool bad_edge = false;
       for (const auto& slot : t.edges_.slots())
-        ok = ok && (slot.key == FlatU64Map::kEmpty || slot.value < nodes);
+        bad_edge |= (slot.key != FlatU64Map::kEmpty) & (slot.value >= nodes);
+      ok = ok && !bad_edge;
       auto link_ok = [&](uint32_t link) {
         return link == PhraseTrie::kNone || (link % 2 == 0 && link < t.payload_links_.size());
       };
-      for (size_t n = 0; n < nodes; ++n) ok = ok && link_ok(t.first_payload_[n]);
+      bool bad_first = false;
+      for (size_t n = 0; n < nodes; ++n) bad_first |= !link_ok(t.first_payload_[n]);
+      ok = ok && !bad_first;
       for (size_t l = 1; l < t.payload_links_.size(); l += 2)
         ok = ok && link_ok(t.payload_links_[l]) && (t.payload_links_[l] > l - 1 ||
                                                     t.payload_links_[l] == PhraseTrie::kNone);
