@@ -510,9 +510,8 @@ std::unique_ptr<Model::Impl> deserialize_model(std::string_view bytes,
   if (!reader.at_end()) reader.fail("bytes left after the last member");
   // Payloads index the tables beside their trie.
   auto payloads_below = [&](const PhraseTrie& trie, size_t limit, const char* what) {
-    for (uint32_t node = 0; node < trie.nodes(); ++node)
-      for (uint32_t payload : trie.payloads(node))
-        if (payload >= limit) reader.fail(fmt::format("a {} entry is out of range", what));
+    if (auto largest = trie.largest_payload(); largest && *largest >= limit)
+      reader.fail(fmt::format("a {} entry is out of range", what));
   };
   payloads_below(impl->actor_trie, impl->actor_codes.size(), "actor");
   payloads_below(impl->agent_trie, impl->agents.size(), "agent");
