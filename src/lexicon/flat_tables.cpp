@@ -31,8 +31,13 @@ bool FlatU64Map::restore() {
   if (!std::has_single_bit(slots_.size())) return false;
   mask_ = slots_.size() - 1;
   shift_ = 64 - log2_of(slots_.size());
-  for (const Slot& s : slots_) size_ += s.key != kEmpty;
-  rebuild_filter();
+  // Counted while the filter is rebuilt: one pass over slots that may span megabytes.
+  filter_.assign((slots_.size() + 7) / 8, 0);
+  for (const Slot& s : slots_) {
+    if (s.key == kEmpty) continue;
+    ++size_;
+    add_to_filter(s.key);
+  }
   return size_ < slots_.size();  // at least one empty slot, or lookups would not end
 }
 

@@ -8,8 +8,10 @@
 // Thread-safety: immutable after compile(); all methods are const and safe to call concurrently.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -123,6 +125,15 @@ class PhraseTrie {
   };
   Payloads payloads(uint32_t node) const { return Payloads(&payload_links_, first_payload_[node]); }
   size_t nodes() const { return first_payload_.size(); }
+  // The largest payload of any node, or none when the trie has no payloads (every pair in
+  // payload_links_ belongs to a node: insert() links each one).
+  std::optional<uint32_t> largest_payload() const {
+    if (payload_links_.empty()) return std::nullopt;
+    uint32_t largest = 0;
+    for (size_t l = 0; l < payload_links_.size(); l += 2)
+      largest = std::max(largest, payload_links_[l]);
+    return largest;
+  }
   // Calls fn(word) for every word that starts a phrase.
   template <typename Fn>
   void for_each_first_word(Fn&& fn) const {

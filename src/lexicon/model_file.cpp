@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <type_traits>
 
 #include "validate/tabari_suite.h"
@@ -45,13 +46,21 @@ struct ModelFileAccess {
       // Every index the trie follows must lie inside its arrays.
       const size_t nodes = t.first_payload_.size();
       bool ok = nodes >= 1 && t.last_payload_.size() == nodes && t.payload_links_.size() % 2 == 0;
-      for (uint32_t child : t.root_children_) ok = ok && child < nodes;
+      // The loops over whole arrays accumulate without branching (they vectorize): these arrays
+      // are large, and every load checks them.
+      uint32_t largest_child = 0;
+      for (uint32_t child : t.root_children_) largest_child = std::max(largest_child, child);
+      ok = ok && (t.root_children_.empty() || largest_child < nodes);
+      bool bad_edge = false;
       for (const auto& slot : t.edges_.slots())
-        ok = ok && (slot.key == FlatU64Map::kEmpty || slot.value < nodes);
+        bad_edge |= (slot.key != FlatU64Map::kEmpty) & (slot.value >= nodes);
+      ok = ok && !bad_edge;
       auto link_ok = [&](uint32_t link) {
         return link == PhraseTrie::kNone || (link % 2 == 0 && link < t.payload_links_.size());
       };
-      for (size_t n = 0; n < nodes; ++n) ok = ok && link_ok(t.first_payload_[n]);
+      bool bad_first = false;
+      for (size_t n = 0; n < nodes; ++n) bad_first |= !link_ok(t.first_payload_[n]);
+      ok = ok && !bad_first;
       for (size_t l = 1; l < t.payload_links_.size(); l += 2)
         ok = ok && link_ok(t.payload_links_[l]) && (t.payload_links_[l] > l - 1 ||
                                                     t.payload_links_[l] == PhraseTrie::kNone);
@@ -501,9 +510,8 @@ std::unique_ptr<Model::Impl> deserialize_model(std::string_view bytes,
   if (!reader.at_end()) reader.fail("bytes left after the last member");
   // Payloads index the tables beside their trie.
   auto payloads_below = [&](const PhraseTrie& trie, size_t limit, const char* what) {
-    for (uint32_t node = 0; node < trie.nodes(); ++node)
-      for (uint32_t payload : trie.payloads(node))
-        if (payload >= limit) reader.fail(fmt::format("a {} entry is out of range", what));
+    if (auto largest = trie.largest_payload(); largest && *largest >= limit)
+      reader.fail(fmt::format("a {} entry is out of range", what));
   };
   payloads_below(impl->actor_trie, impl->actor_codes.size(), "actor");
   payloads_below(impl->agent_trie, impl->agents.size(), "agent");
@@ -544,20 +552,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool read_file(const std::string& path, std::string* out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  out->clear();
-  struct stat st {};
-  if (::fstat(::fileno(f), &st) == 0 && st.st_size > 0) out->reserve(static_cast<size_t>(st.st_size));
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out->append(buffer, n);
-  bool ok = std::ferror(f) == 0;
-  std::fclose(f);
-  return ok;
-}
-
 // A whole file mapped read-only (the model loader parses it in place, without a copy).
 class MappedFile {
  public:
@@ -593,6 +587,21 @@ class MappedFile {
   bool ok_ = false;
 };
 
+bool read_file(const std::string& path, std::string* out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  out->clear();
+  struct stat st {};
+  if (::fstat(::fileno(f), &st) == 0 && st.st_size > 0)
+    out->reserve(static_cast<size_t>(st.st_size));
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out->append(buffer, n);
+  bool ok = std::ferror(f) == 0;
+  std::fclose(f);
+  return ok;
+}
+
 // The directory for compiled models, or "" when none can be named.
 std::string cache_directory(const KnowledgeOptions& options) {
   if (!options.cache_dir.empty()) return options.cache_dir;
@@ -613,11 +622,25 @@ bool source_key(const KnowledgeOptions& options, uint64_t* key) {
   lexicon::StreamHash hash;
   hash.add_u64(options.use_default ? 1 : 0);
   hash.add_u64(options.strict ? 1 : 0);
-  std::string content;
+  // Regular files are hashed in place through a mapping (megabytes of TABARI dictionaries would
+  // otherwise be copied twice before the model cache is even looked up); others are read.
+  std::string read_content;
+  auto content_of = [&](const std::string& path, std::optional<MappedFile>& mapped,
+                        std::string_view* content) {
+    if (mapped.emplace(path); mapped->ok()) {
+      *content = mapped->bytes();
+      return true;
+    }
+    if (!read_file(path, &read_content)) return false;
+    *content = read_content;
+    return true;
+  };
   for (const std::string& given : options.dictionaries) {
     std::vector<std::string> paths = {given};
+    std::optional<MappedFile> mapped;
+    std::string_view content;
     if (given.ends_with(".project")) {
-      if (!read_file(given, &content)) return false;
+      if (!content_of(given, mapped, &content)) return false;
       hash.add_u64(content.size());
       hash.add(content);
       try {
@@ -627,7 +650,7 @@ bool source_key(const KnowledgeOptions& options, uint64_t* key) {
       }
     }
     for (const std::string& path : paths) {
-      if (!read_file(path, &content)) return false;
+      if (!content_of(path, mapped, &content)) return false;
       hash.add_u64(path.size());
       hash.add(path);
       hash.add_u64(content.size());
