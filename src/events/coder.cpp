@@ -294,6 +294,44 @@ struct Coder::Impl {
            is_determiner(key) || is_preposition(key);
   }
 
+  // dyad's rules: the phrase between commas (open, close) is an apposition that only describes
+  // the actor right before it ("The SDF , a group of units raised by Washington to fight Isis ,
+  // said ...", "The civil defense , a search and rescue organisation , said ..."): it opens
+  // with A / AN within three words of an actor and the word after it is a finite verb, the
+  // main clause's. Its verbs are background: it is never the kept segment and is dropped whatever
+  // its length (up to 20 words).
+  bool apposition_after_actor(uint32_t open, uint32_t close) const {
+    const uint32_t n = static_cast<uint32_t>(full_tokens.size());
+    if (open < 1 || close + 1 >= n || close <= open + 1) return false;
+    if (!DYAD_KEY_IN(full_tokens.key(open + 1), "A", "AN")) return false;
+    bool actor = false;
+    for (uint32_t k = open; k-- > 0 && k + 4 >= open;) {
+      if (full_tokens.tokens[k].kind != TokenKind::kWord) break;
+      if (scratch.mention_of_token[k] >= 0) {
+        actor = true;
+        break;
+      }
+    }
+    if (!actor) return false;
+    int words = 0;
+    for (uint32_t k = open + 1; k < close; ++k) {
+      const text::Token& t = full_tokens.tokens[k];
+      if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++words;
+      if (t.kind == TokenKind::kQuote || t.kind == TokenKind::kPeriod) return false;
+    }
+    if (words > 20) return false;
+    const uint32_t v = close + 1;  // a finite verb: "..., insisting that" is no main clause
+    if (full_tokens.tokens[v].kind != TokenKind::kWord || scratch.mention_of_token[v] >= 0 ||
+        full_tokens.key(v).ends_with("ING") ||
+        !(scratch.token_flags[v] & lexicon::WordTable::kStartsVerb))
+      return false;
+    uint32_t payload = 0;
+    if (actors::longest_match(model.verb_trie, scratch, v, n, &payload,
+                              {lexicon::WordTable::kStartsVerb, 0}) == 0)
+      return false;
+    return !verb_summaries[payload].not_a_verb;
+  }
+
   // drop_comma_clauses' working vectors, kept between sentences so they allocate only when a
   // sentence is longer than any before.
   struct CommaBuffers {
@@ -350,7 +388,6 @@ struct Coder::Impl {
           continue;
         if (verb_summaries[payload].not_a_verb) continue;
         if (noun_in_opening_phrase(i, commas.front())) continue;
-        keep = true;
         keep_from = 0;
         keep_to = n;
         for (uint32_t c : commas) {
@@ -360,6 +397,8 @@ struct Coder::Impl {
             break;
           }
         }
+        if (keep_from > 0 && keep_to < n && apposition_after_actor(keep_from, keep_to)) continue;
+        keep = true;
         break;
       }
     };
@@ -386,7 +425,8 @@ struct Coder::Impl {
       // maximum of 8; COMMA-05 keeps ten under 6).
       if (options.petrarch_rules) --w;
       last_comma_closed_a_drop = false;
-      if (w > options.comma_min && w <= options.comma_max && !kept(commas[c], commas[c + 1]) &&
+      if (((w > options.comma_min && w <= options.comma_max && !kept(commas[c], commas[c + 1])) ||
+           (options.dyad_rules && apposition_after_actor(commas[c], commas[c + 1]))) &&
           !drop[commas[c]]) {
         // The phrase goes with both its commas: "Gollum, centre of a row, called on" reads
         // "Gollum called on".

@@ -365,6 +365,24 @@ TEST(Coder, VerbWordUsedAsNounCodesOnlyThroughPatterns) {
   EXPECT_EQ(std::count(led.begin(), led.end(), "ARN>MOR:190"), 1);
 }
 
+TEST(Coder, AppositionAfterActorIsBackground) {
+  // ", a group ... ," right after an actor, followed by the main clause's finite verb, only
+  // describes the actor: its verbs code nothing and the main verb's event stands.
+  static auto m = testing::model_from("coder_apposition", kActors, kAgents,
+                                      "ACCUSE [112]\n{ACCUSED_}\nATTACK [190]\n{ATTACKED_}\n"
+                                      "RAISE [---]\n{RAISED_}\n");
+  EXPECT_EQ(summary(code_text(m,
+                              "Arnor , a group of units raised by Rohan specifically to "
+                              "attack Mordor and its allies , accused Gondor .")),
+            V({"ARN>GON:112"}));
+  // A clause between commas that goes on with a participle is no apposition: its verb codes.
+  const V events = summary(
+      code_text(m, "Inside Arnor , a group of Rohan soldiers attacked Mordor , insisting on it ."));
+  EXPECT_EQ(std::count_if(events.begin(), events.end(),
+                          [](const std::string& e) { return e.ends_with(":190"); }),
+            1);
+}
+
 TEST(Coder, AddressedVerbalActStandsBesideOtherEvents) {
   // A plain statement gives way to the sentence's other events; an appeal to a named actor
   // is an act of its own and stays.
