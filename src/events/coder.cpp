@@ -576,15 +576,22 @@ struct Coder::Impl {
     return effect;
   }
 
-  // Which dictionary words the current sentence has: seen[id].stamp == stamp. A new stamp per
-  // sentence (and after clauses are dropped) avoids clearing the table. first/last: the first
-  // and last token with that word (valid when seen). One struct per word, so a lookup touches
-  // one cache line (the table has an entry for every word of the model).
-  struct WordSeen {
-    uint32_t stamp = 0, first = 0, last = 0;
+  // Which dictionary words the current sentence has: seen[id] >= seen_base, and then
+  // seen[id] - seen_base is the word's index in sentence_words and word_spans. seen_base moves
+  // past the current sentence's entries for the next one, so the table is not cleared. Four
+  // bytes per model word (it has an entry for every word, and is mostly out of cache): a
+  // third of a {stamp, first, last} entry, so more of it stays in cache.
+  std::vector<uint32_t> seen;
+  uint32_t seen_base = 1;
+  // word_spans[k]: the first and last token with the sentence's k-th distinct word (in L1).
+  struct WordSpan {
+    uint32_t first, last;
   };
-  std::vector<WordSeen> seen;
-  uint32_t stamp = 0;
+  std::vector<WordSpan> word_spans;
+  const WordSpan* seen_span(lexicon::WordId id) const {
+    if (!maybe_seen(id) || seen[id] < seen_base) return nullptr;
+    return &word_spans[seen[id] - seen_base];
+  }
   // A bit per (word id mod 4096) for the words of `seen`'s current stamp: a filter in L1 in
   // front of `seen`, which has an entry per model word and is mostly out of cache. Most words
   // asked for are absent (a verb's key words, a pattern's required words), so most questions
@@ -632,30 +639,34 @@ struct Coder::Impl {
   std::vector<lexicon::WordId> sentence_words;
   size_t sentence_word_count = 0;
   bool words_noted = false;                     // seen and sentence_words are up to date
-  bool word_seen(lexicon::WordId id) const { return maybe_seen(id) && seen[id].stamp == stamp; }
+  bool word_seen(lexicon::WordId id) const { return maybe_seen(id) && seen[id] >= seen_base; }
   // The sentence's words changed (a new sentence, or clauses dropped): seen and sentence_words
   // are filled again when try_verb first needs them, from the words as they are then.
   void note_words() { words_noted = false; }
   void fill_words_seen() {
     words_noted = true;
     if (seen.size() < model.words.size()) seen.resize(model.words.size());
-    if (++stamp == 0) {  // wrapped: start over
-      std::fill(seen.begin(), seen.end(), WordSeen{});
-      stamp = 1;
+    const auto id_count = static_cast<uint32_t>(scratch.ids.size());
+    // The previous sentence's entries are below seen_base + its word count.
+    seen_base += static_cast<uint32_t>(sentence_word_count);
+    if (UINT32_MAX - seen_base <= id_count) {  // would wrap: start over
+      std::fill(seen.begin(), seen.end(), 0);
+      seen_base = 1;
     }
     seen_bits.fill(0);
-    // Plain pointers and a local stamp: with the stores into `seen` the compiler would reload
+    // Plain pointers and a local base: with the stores into `seen` the compiler would reload
     // every vector's data and size for each word id otherwise. One loop over the ids, the token
     // index following along (a token has zero ids or a few): a loop per token cost more in
     // setting up each inner loop than the ids did.
     const uint32_t* match_begin = scratch.match_begin.data();
     const lexicon::WordId* ids = scratch.ids.data();
-    const auto id_count = static_cast<uint32_t>(scratch.ids.size());
-    WordSeen* table = seen.data();
-    const uint32_t current = stamp;
+    uint32_t* table = seen.data();
+    const uint32_t base = seen_base;
     if (sentence_words.size() < id_count) sentence_words.resize(id_count);
+    if (word_spans.size() < id_count) word_spans.resize(id_count);
     lexicon::WordId* distinct = sentence_words.data();
-    size_t distinct_count = 0;
+    WordSpan* spans = word_spans.data();
+    uint32_t distinct_count = 0;
     // i: the token of ids[k]; next: the first id of the token after it. match_begin ends with
     // id_count, so i stays on a token while k < id_count.
     uint32_t i = 0, next = id_count > 0 ? match_begin[1] : 0;
@@ -665,14 +676,15 @@ struct Coder::Impl {
         while (next <= k);
       }
       const lexicon::WordId id = ids[k];
-      WordSeen& w = table[id];
-      if (w.stamp != current) {
-        w.stamp = current;
-        w.first = i;
+      const uint32_t entry = table[id];
+      if (entry >= base) {
+        spans[entry - base].last = i;
+      } else {
+        table[id] = base + distinct_count;
+        spans[distinct_count] = WordSpan{i, i};
         distinct[distinct_count++] = id;
         seen_bits[seen_word(id)] |= seen_mask(id);
       }
-      w.last = i;
     }
     sentence_word_count = distinct_count;
   }
@@ -682,10 +694,9 @@ struct Coder::Impl {
                     uint32_t verb_last) const {
     for (size_t r = 0; r < pattern.required.size(); ++r) {
       lexicon::WordId id = pattern.required[r];
-      if (!maybe_seen(id)) return false;
-      const WordSeen& w = seen[id];
-      if (w.stamp != stamp) return false;
-      if (r < pattern.required_before ? w.first >= verb_first : w.last <= verb_last) return false;
+      const WordSpan* w = seen_span(id);
+      if (w == nullptr) return false;
+      if (r < pattern.required_before ? w->first >= verb_first : w->last <= verb_last) return false;
     }
     return true;
   }
@@ -707,9 +718,8 @@ struct Coder::Impl {
       // An actor slot, or a word out of the table's range (a damaged model file): anywhere.
       if (!alt.slots.empty() && alt.slots[k] != lexicon::ElementKind::kWord) return true;
       if (alt.words[k] >= seen.size()) return true;
-      if (!maybe_seen(alt.words[k])) continue;
-      const WordSeen& w = seen[alt.words[k]];
-      if (w.stamp == stamp && (after ? w.last > verb_last : w.first < verb_first)) return true;
+      const WordSpan* w = seen_span(alt.words[k]);
+      if (w != nullptr && (after ? w->last > verb_last : w->first < verb_first)) return true;
     }
     return false;
   }
