@@ -321,12 +321,18 @@ struct Coder::Impl {
     }
     if (words > 20) return false;
     const uint32_t v = close + 1;  // a finite verb: "..., insisting that" is no main clause
-    if (full_tokens.tokens[v].kind != TokenKind::kWord || scratch.mention_of_token[v] >= 0 ||
-        full_tokens.key(v).ends_with("ING") ||
-        !(scratch.token_flags[v] & lexicon::WordTable::kStartsVerb))
+    return !full_tokens.key(v).ends_with("ING") && verb_starts_at(v);
+  }
+
+  // A verb of the model (not a null code without patterns) starts at token i of full_tokens, the
+  // sentence before comma clauses are dropped, outside any actor mention.
+  bool verb_starts_at(uint32_t i) const {
+    if (scratch.mention_of_token[i] >= 0 || full_tokens.tokens[i].kind != TokenKind::kWord ||
+        !(scratch.token_flags[i] & lexicon::WordTable::kStartsVerb))
       return false;
     uint32_t payload = 0;
-    if (actors::longest_match(model.verb_trie, scratch, v, n, &payload,
+    if (actors::longest_match(model.verb_trie, scratch, i,
+                              static_cast<uint32_t>(full_tokens.size()), &payload,
                               {lexicon::WordTable::kStartsVerb, 0}) == 0)
       return false;
     return !verb_summaries[payload].not_a_verb;
@@ -379,15 +385,7 @@ struct Coder::Impl {
     auto find_kept_segment = [&] {
       if (!options.dyad_rules) return;
       for (uint32_t i = 0; i < n; ++i) {
-        if (scratch.mention_of_token[i] >= 0 || full_tokens.tokens[i].kind != TokenKind::kWord ||
-            !(scratch.token_flags[i] & lexicon::WordTable::kStartsVerb))
-          continue;
-        uint32_t payload = 0;
-        if (actors::longest_match(model.verb_trie, scratch, i, n, &payload,
-                                  {lexicon::WordTable::kStartsVerb, 0}) == 0)
-          continue;
-        if (verb_summaries[payload].not_a_verb) continue;
-        if (noun_in_opening_phrase(i, commas.front())) continue;
+        if (!verb_starts_at(i) || noun_in_opening_phrase(i, commas.front())) continue;
         keep_from = 0;
         keep_to = n;
         for (uint32_t c : commas) {
