@@ -126,22 +126,25 @@ constexpr bool every_story_phrase_opens_with_the_or_both() {
 }
 static_assert(every_story_phrase_opens_with_the_or_both(), "update story_phrase_at's first test");
 
-// The second word of every story phrase.
+// The second word of every story phrase: one list for the compile-time check below and for
+// the WordList story_phrase_at tests.
+constexpr const char* kStorySecondWords[] = {"TWO",     "COUNTRIES", "SIDES",
+                                             "NATIONS", "LEADERS",   "PARTIES"};
+constexpr text::WordList kStorySecondWordList{kStorySecondWords};
 bool is_story_second_word(std::string_view key) {
-  return DYAD_KEY_IN(key, "TWO", "COUNTRIES", "SIDES", "NATIONS", "LEADERS", "PARTIES");
+  return kStorySecondWordList.contains(key);
 }
 constexpr bool every_story_phrase_has_a_known_second_word() {
-  constexpr std::string_view kSecond[] = {"TWO",     "COUNTRIES", "SIDES",
-                                          "NATIONS", "LEADERS",   "PARTIES"};
   for (const auto& p : kStoryPhrases) {
     bool known = false;
-    for (std::string_view w : kSecond) known = known || (p.length >= 2 && p.words[1] == w);
+    for (std::string_view w : kStorySecondWords)
+      known = known || (p.length >= 2 && p.words[1] == w);
     if (!known) return false;
   }
   return true;
 }
 static_assert(every_story_phrase_has_a_known_second_word(),
-              "update is_story_second_word (story_phrase_at's second test)");
+              "update kStorySecondWords (story_phrase_at's second test)");
 
 // The SentenceScratch::kClass* bits of a key.
 uint8_t word_classes(std::string_view key) {
