@@ -748,6 +748,36 @@ struct Coder::Impl {
            !ends_noun_phrase(next_key);
   }
 
+  // dyad's rules: the verb's object does not reach into a subordinate clause after it
+  // ("expelled all UNSCOM weapons inspectors charging that UNSCOM has become a spy agency",
+  // "attacked the city near Damascus on Friday, as civilians who had spent days ..."). The
+  // first token in [from, end) that opens one: THAT after a verb in -ING ("saying that"; after
+  // a noun it mostly states what the noun is about: "expressed hope that the new government
+  // ..."); WHILE, WHEREAS, BECAUSE, ALTHOUGH or THOUGH; AS right after a comma. `end` when
+  // there is none.
+  uint32_t subordinate_clause_start(uint32_t from, uint32_t end) const {
+    for (uint32_t k = from; k < end; ++k) {
+      std::string_view key = tokens.key(k);
+      if (DYAD_KEY_IN(key, "WHILE", "WHEREAS", "BECAUSE", "ALTHOUGH", "THOUGH")) return k;
+      if (text::is(key, "AS") && k > from && comma_before(k)) return k;
+      if (text::is(key, "THAT") && k > from && tokens.key(k - 1).ends_with("ING") && verb_at(k - 1))
+        return k;
+    }
+    return end;
+  }
+
+  // A comma stands right before token k in the text, also one of a comma clause dropped from
+  // the tokens.
+  bool comma_before(uint32_t k) const {
+    if (k == 0) return false;
+    if (tokens.tokens[k - 1].kind == TokenKind::kComma) return true;
+    const uint32_t gap_start = tokens.tokens[k - 1].span.end, gap_end = tokens.tokens[k].span.start;
+    if (gap_end <= gap_start) return false;
+    std::string_view gap(document->text.data() + gap_start, gap_end - gap_start);
+    const size_t last = gap.find_last_not_of(" \t\n");
+    return last != std::string_view::npos && gap[last] == ',';
+  }
+
   static bool is_pronoun_key(std::string_view key) {
     return DYAD_KEY_IN(key, "HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR", "WE",
                        "OUR", "US", "I", "HIM");
@@ -2500,7 +2530,11 @@ struct Coder::Impl {
       const std::string& not_code = source_code_of(c);
       // The target is looked for within the verb's clause ("might affirm or allow an attack by
       // Osgiliath": the attackers are not what is affirmed).
-      c.target = first_mention(v.last + 1, clause_last, not_code, 0, &c);
+      const uint32_t object_end =
+          options.dyad_rules
+              ? subordinate_clause_start(std::max(v.last, c.action_last) + 1, clause_last)
+              : clause_last;
+      c.target = first_mention(v.last + 1, object_end, not_code, 0, &c);
       // TABARI then looks before the verb (unless DEFAULT ... AFTER); dyad's rules do not:
       // "X supports a settlement" has no target, it does not act on earlier actors.
       bool look_before =
@@ -2524,7 +2558,7 @@ struct Coder::Impl {
       // an actor further on that is no direct object of the verb.
       bool mutual_compound =
           c.target >= 0 && options.dyad_rules && c.source >= 0 && !c.paired.empty() &&
-          c.paired == c.code && c.code < "09" && scratch.mentions[c.source].group >= 0 &&
+          c.paired == c.code && scratch.mentions[c.source].group >= 0 &&
           group_has_two_codes(c.source) && !directly_after(c.action_last, c.target) &&
           !directly_after(v.last, c.target);
       if ((c.target < 0 || role_only_target || mutual_compound) && c.source >= 0 &&
