@@ -2552,10 +2552,10 @@ struct Coder::Impl {
                               scratch.mentions[c.target].base_code.empty() &&
                               !scratch.mentions[c.target].story_reference &&
                               scratch.mentions[c.target].referent_token < 0;
-      // dyad's rules: the members of a compound that cooperate mutually ("Mexico and the
-      // United Kingdom signed an agreement to continue trading after the UK leaves the EU":
-      // a cooperative code, roots 01-08, paired with itself) do it with each other, not with
-      // an actor further on that is no direct object of the verb.
+      // dyad's rules: the members of a compound that act mutually ("Mexico and the United
+      // Kingdom signed an agreement to continue trading after the UK leaves the EU", "Britain
+      // and Japan clashed today over U.K. ...": a code paired with itself) do it with each
+      // other, not with an actor further on that is no direct object of the verb.
       bool mutual_compound =
           c.target >= 0 && options.dyad_rules && c.source >= 0 && !c.paired.empty() &&
           c.paired == c.code && scratch.mentions[c.source].group >= 0 &&
