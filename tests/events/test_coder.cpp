@@ -383,6 +383,35 @@ TEST(Coder, AppositionAfterActorIsBackground) {
             1);
 }
 
+TEST(Coder, SelfPairedCompoundActsOnItself) {
+  // A compound subject with a code paired with itself acts on its own members, whatever the
+  // root; a later actor that is no direct object of the verb is not the target.
+  static auto m =
+      testing::model_from("coder_self_paired", kActors, kAgents, "CLASH [190:190]\n{CLASHED_}\n");
+  const V events = summary(code_text(m, "Arnor and Rohan clashed today over Mordor ."));
+  EXPECT_EQ(std::count(events.begin(), events.end(), "ARN>ROH:190"), 1);
+  EXPECT_EQ(std::count(events.begin(), events.end(), "ROH>ARN:190"), 1);
+  EXPECT_EQ(std::count_if(events.begin(), events.end(),
+                          [](const std::string& e) { return e.find("MOR") != std::string::npos; }),
+            0);
+}
+
+TEST(Coder, TargetSearchStopsAtSubordinateClause) {
+  // The target is looked for in the verb's own clause: not after WHILE, BECAUSE, AS after a
+  // comma, or THAT after a verb in -ING.
+  static auto m = testing::model_from("coder_subordinate", kActors, kAgents,
+                                      "FREEZE [160]\n{FROZEN_}\nEXPEL [1662]\n{EXPELLED_}\n"
+                                      "CHARGE [112]\n{CHARGING_}\n");
+  auto coded = [&](const char* text) { return summary(code_text(m, text)); };
+  EXPECT_EQ(coded("Arnor has frozen repayments since 1983 , while Rohan has paid its debt ."),
+            V({"ARN>-:160"}));
+  EXPECT_EQ(coded("Arnor has frozen repayments , as Rohan has paid its debt ."), V({"ARN>-:160"}));
+  const V expelled = coded("Arnor expelled all inspectors charging that Mordor had sent them .");
+  EXPECT_EQ(std::count(expelled.begin(), expelled.end(), "ARN>-:1662"), 1);
+  // Without the subordinate clause the later actor is the target.
+  EXPECT_EQ(coded("Arnor has frozen repayments to Rohan ."), V({"ARN>ROH:160"}));
+}
+
 TEST(Coder, AddressedVerbalActStandsBesideOtherEvents) {
   // A plain statement gives way to the sentence's other events; an appeal to a named actor
   // is an act of its own and stays.

@@ -332,6 +332,17 @@ TEST(KnowledgeVerbs, AMealWithSomeoneIsAMeeting) {
   EXPECT_EQ(cameo_of("Obama will have dinner with Putin."), "036");
 }
 
+TEST(KnowledgeVerbs, FailingToReachAnAgreementIsAMutualRejection) {
+  // "failed to" cancels an event, but a failed negotiation is one of its own: 120 both ways.
+  EXPECT_EQ(cameo_of("Ukraine and Russia failed to reach agreement on a prisoner exchange."),
+            "120");
+  EXPECT_EQ(target_of("Ukraine and Russia failed to reach agreement on a prisoner exchange."),
+            "RUS");
+  EXPECT_EQ(cameo_of("Ukraine and Russia reached an agreement on a prisoner exchange."), "057");
+  EXPECT_EQ(target_of("Customs officers returned a silver pendant to Russian authorities."),
+            "RUSGOV");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
