@@ -2583,7 +2583,7 @@ struct Coder::Impl {
         !beyond_moved_forces(c, clause_last))
       restriction_place(c, clause_last);
     if (c.source >= 0) tried_source = c.source;
-    if (options.dyad_rules && is_speech_root(c.code) && !matched &&
+    if (options.dyad_rules && is_speech_root(c.code) && (!matched || text::is(c.code, "011")) &&
         (c.target < 0 || !directly_after(v.last, c.target) || reported_subject(c.target))) {
       // A plain statement (010) needs its addressee as direct object; a speech verb with a
       // meaning of its own ("declined to comment", "is skeptical", "appealed") stands without
@@ -2601,10 +2601,13 @@ struct Coder::Impl {
       uint32_t* first = &c.object_first;
       uint32_t* last = &c.object_last;
       // A passive's object is its subject ("Ingabire was arrested in Rwanda").
-      c.has_object = (agentless_passive(v) && passive_subject(v, clause_first, first, last)) ||
-                     object_phrase(*document, c.action_last + 1, clause_last, first, last) ||
-                     (object_phrase(*document, v.last + 1, clause_last, first, last) &&
-                      !event_noun_inside_action(c, *first, *last));
+      // Declining to comment (011) is said to no one: what it is about is no target ("declined
+      // to comment on the bill").
+      c.has_object = !text::is(c.code, "011") &&
+                     ((agentless_passive(v) && passive_subject(v, clause_first, first, last)) ||
+                      object_phrase(*document, c.action_last + 1, clause_last, first, last) ||
+                      (object_phrase(*document, v.last + 1, clause_last, first, last) &&
+                       !event_noun_inside_action(c, *first, *last)));
       // "rejects and condemns the decision": a verb right before a clause of "and" + verb
       // shares that verb's object.
       if (!c.has_object && c.action_last + 1 == clause_last &&

@@ -343,6 +343,15 @@ TEST(KnowledgeVerbs, FailingToReachAnAgreementIsAMutualRejection) {
             "RUSGOV");
 }
 
+TEST(KnowledgeVerbs, DecliningToCommentHasNoTarget) {
+  // 011 is said to no one; the matter it is about is no target, named or not.
+  EXPECT_EQ(cameo_of("The Government of Eritrea declined to comment on the dispute."), "011");
+  EXPECT_EQ(target_of("The Government of Eritrea declined to comment on the dispute."), "(none)");
+  const auto events = code("Eritrea declined to comment on the dispute.");
+  ASSERT_FALSE(events.empty());
+  EXPECT_FALSE(events.front().target.has_value());
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
