@@ -753,8 +753,9 @@ struct Coder::Impl {
   // "attacked the city near Damascus on Friday, as civilians who had spent days ..."). The
   // first token in [from, end) that opens one: THAT after a verb in -ING ("saying that"; after
   // a noun it mostly states what the noun is about: "expressed hope that the new government
-  // ..."); WHILE, WHEREAS, BECAUSE, ALTHOUGH or THOUGH; AS right after a comma. `end` when
-  // there is none.
+  // ..."); WHILE, WHEREAS, BECAUSE, ALTHOUGH or THOUGH; AS right after a comma; WHO or WHICH
+  // ("agree with Tantan, the Minister of Interior who told governors not to welcome deputies").
+  // `end` when there is none.
   uint32_t subordinate_clause_start(uint32_t from, uint32_t end) const {
     for (uint32_t k = from; k < end; ++k) {
       std::string_view key = tokens.key(k);
@@ -762,6 +763,7 @@ struct Coder::Impl {
       if (text::is(key, "AS") && k > from && comma_before(k)) return k;
       if (text::is(key, "THAT") && k > from && tokens.key(k - 1).ends_with("ING") && verb_at(k - 1))
         return k;
+      if (DYAD_KEY_IN(key, "WHO", "WHICH") && k > from) return k;
     }
     return end;
   }

@@ -398,7 +398,7 @@ TEST(Coder, SelfPairedCompoundActsOnItself) {
 
 TEST(Coder, TargetSearchStopsAtSubordinateClause) {
   // The target is looked for in the verb's own clause: not after WHILE, BECAUSE, AS after a
-  // comma, or THAT after a verb in -ING.
+  // comma, THAT after a verb in -ING, or WHO / WHICH.
   static auto m = testing::model_from("coder_subordinate", kActors, kAgents,
                                       "FREEZE [160]\n{FROZEN_}\nEXPEL [1662]\n{EXPELLED_}\n"
                                       "CHARGE [112]\n{CHARGING_}\n");
@@ -408,6 +408,9 @@ TEST(Coder, TargetSearchStopsAtSubordinateClause) {
   EXPECT_EQ(coded("Arnor has frozen repayments , as Rohan has paid its debt ."), V({"ARN>-:160"}));
   const V expelled = coded("Arnor expelled all inspectors charging that Mordor had sent them .");
   EXPECT_EQ(std::count(expelled.begin(), expelled.end(), "ARN>-:1662"), 1);
+  // A relative clause describes the object; its actors are not acted on.
+  const V frozen = coded("Arnor has frozen the assets of a firm which Rohan owns .");
+  EXPECT_EQ(std::count(frozen.begin(), frozen.end(), "ARN>ROH:160"), 0);
   // Without the subordinate clause the later actor is the target.
   EXPECT_EQ(coded("Arnor has frozen repayments to Rohan ."), V({"ARN>ROH:160"}));
 }
