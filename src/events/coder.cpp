@@ -2838,10 +2838,32 @@ struct Coder::Impl {
     return start;
   }
 
+  // dyad's rules: an actor in apposition to a name the knowledge lacks, right after the words
+  // that coded the event, is reported from that name ("will release Odin Sanchez, a former
+  // Colombian Congressman": the congressman's code, the span from "Odin"). The name: one to
+  // four capitalized words, no actor or verb, then a comma, then the mention with its article,
+  // number or rank words. Its first token, else m.first_token.
+  uint32_t named_before_apposition(const Mention& m, const Candidate& c) const {
+    const uint32_t name = c.action_last + 1;
+    uint32_t k = m.first_token;
+    while (k > name && (is_article(tokens.key(k - 1)) ||
+                        DYAD_KEY_IN(tokens.key(k - 1), "FORMER", "SENIOR", "TOP")))
+      --k;
+    if (k < name + 2 || k - name > 5 || tokens.tokens[k - 1].kind != TokenKind::kComma)
+      return m.first_token;
+    for (uint32_t j = name; j + 1 < k; ++j)
+      if (tokens.tokens[j].kind != TokenKind::kWord || !tokens.tokens[j].capitalized ||
+          scratch.mention_of_token[j] >= 0 || verb_at(j))
+        return m.first_token;
+    return name;
+  }
+
   // dyad's rules: an actor after the verb followed by "'s" is reported with what it possesses
   // ("rejected the Croatian government's request": the government's span runs to "request").
   void object_span(const Document& doc, const Mention& m, const Candidate& c,
                    TextSpan* span) const {
+    if (uint32_t name = named_before_apposition(m, c); name < m.first_token)
+      span->start = tokens.tokens[name].span.start;
     uint32_t end = clause_end(c.clause);
     uint32_t next = m.last_token + 1;
     if (m.first_token <= c.verb_last || next + 1 >= end ||

@@ -352,6 +352,19 @@ TEST(KnowledgeVerbs, DecliningToCommentHasNoTarget) {
   EXPECT_FALSE(events.front().target.has_value());
 }
 
+TEST(KnowledgeVerbs, AppositionToAnUnknownNameIsReportedFromTheName) {
+  // The apposition gives the code, the name the knowledge lacks opens the span.
+  const auto events = code(
+      "The ELN said it will release Juan Perez, a former Venezuelan Congressman the rebels have "
+      "held since April 2016.");
+  const Event* e = earliest(events);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->target->code.substr(0, 3), "VEN");
+  EXPECT_TRUE(e->target->span.text.starts_with("Juan Perez, a former Venezuelan Congressman"))
+      << e->target->span.text;
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
