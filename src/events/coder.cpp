@@ -2105,6 +2105,31 @@ struct Coder::Impl {
     return is_preposition(next) || is_determiner(next);
   }
 
+  // dyad's rules: pessimism, optimism and hope (012, 013) are about what their THAT clause says
+  // of its subject ("is pessimistic that the postponed Tokyo Olympics will go ahead", "hoped
+  // that insurers would not ..."): that subject's noun phrase is the uncoded target. THAT must
+  // follow the event's words, time words aside.
+  bool hoped_for_subject(const Candidate& c, uint32_t end, uint32_t* first, uint32_t* last) const {
+    if (!text::is(c.code, "012") && !text::is(c.code, "013")) return false;
+    uint32_t k = c.action_last + 1;
+    while (k < end && is_time_word(tokens.key(k))) ++k;
+    if (k + 1 >= end || !text::is(tokens.key(k), "THAT")) return false;
+    const uint32_t phrase_end = noun_phrase_end(*document, k + 1, end);
+    if (phrase_end <= k + 1 || phrase_end >= end || tokens.tokens[k + 1].kind != TokenKind::kWord ||
+        DYAD_KEY_IN(tokens.key(k + 1), "SUCH", "ONCE", "THERE", "THIS", "IT", "THEY", "HE", "SHE"))
+      return false;
+    // The phrase is the clause's subject: a verb or an auxiliary follows it, and it ends in a
+    // noun (not "the recently", "an").
+    std::string_view after = tokens.key(phrase_end), tail = tokens.key(phrase_end - 1);
+    if (!(verb_at(phrase_end) || is_auxiliary(after) ||
+          DYAD_KEY_IN(after, "WILL", "WOULD", "COULD", "MIGHT", "MAY", "CAN", "SHOULD", "MUST")) ||
+        is_determiner(tail) || tail.ends_with("LY"))
+      return false;
+    *first = k + 1;
+    *last = phrase_end - 1;
+    return true;
+  }
+
   // The object noun phrase after token `from` (exclusive of `end`): "condemned the attack on
   // ...": "the attack"; "expressed optimism at a bipartisan deal": "a bipartisan deal".
   bool object_phrase(const Document& doc, uint32_t from, uint32_t end, uint32_t* first,
@@ -2609,7 +2634,8 @@ struct Coder::Impl {
                      ((agentless_passive(v) && passive_subject(v, clause_first, first, last)) ||
                       object_phrase(*document, c.action_last + 1, clause_last, first, last) ||
                       (object_phrase(*document, v.last + 1, clause_last, first, last) &&
-                       !event_noun_inside_action(c, *first, *last)));
+                       !event_noun_inside_action(c, *first, *last)) ||
+                      hoped_for_subject(c, clause_last, first, last));
       // "rejects and condemns the decision": a verb right before a clause of "and" + verb
       // shares that verb's object.
       if (!c.has_object && c.action_last + 1 == clause_last &&

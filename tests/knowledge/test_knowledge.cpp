@@ -365,6 +365,21 @@ TEST(KnowledgeVerbs, AppositionToAnUnknownNameIsReportedFromTheName) {
       << e->target->span.text;
 }
 
+TEST(KnowledgeVerbs, PessimismIsAboutTheSubjectOfItsThatClause) {
+  // 012 / 013 without a named target: the subject of the THAT clause, uncoded.
+  const auto events = code("Germany said it is pessimistic that the new tariffs will be lifted.");
+  const Event* e = earliest(events);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo, "012");
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->target->span.text, "the new tariffs");
+  // Not a pronoun or an adverb ("that once ...").
+  const Event* f =
+      earliest(code("Germany said it is pessimistic that once again talks will fail."));
+  ASSERT_NE(f, nullptr);
+  EXPECT_FALSE(f->target.has_value());
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
