@@ -380,6 +380,12 @@ TEST(KnowledgeVerbs, PessimismIsAboutTheSubjectOfItsThatClause) {
   EXPECT_FALSE(f->target.has_value());
 }
 
+TEST(KnowledgeVerbs, ConsideredToBeDescribes) {
+  // "are considered to be" describes; "is considering" an action is 014.
+  EXPECT_EQ(cameo_of("Many Syrians are considered to be acutely malnourished."), "(none)");
+  EXPECT_EQ(cameo_of("The Syrian government is considering imposing sanctions on Turkey."), "014");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
