@@ -296,21 +296,25 @@ struct Coder::Impl {
 
   // dyad's rules: the phrase between commas (open, close) is an apposition that only describes
   // the actor right before it ("The SDF , a group of units raised by Washington to fight Isis ,
-  // said ...", "The civil defense , a search and rescue organisation , said ..."): it opens
-  // with A / AN within three words of an actor and the word after it is a finite verb, the
-  // main clause's. Its verbs are background: it is never the kept segment and is dropped whatever
-  // its length (up to 20 words).
+  // said ...", "Eighteen Italian fishermen , held captive in Libya for more than 100 days , have
+  // been freed by Libya forces"): it opens with A / AN or a past participle within three words
+  // of an actor, and after it comes a finite verb, the main clause's, auxiliaries aside ("has
+  // surrendered", "have been freed"). (After a name the knowledge lacks the apposition is where
+  // the actor is named: "Kristina Baum, a spokesperson for the White House ..., declined".) Its
+  // verbs are background: it is never the kept segment and is dropped whatever its length (up to 20
+  // words).
   bool apposition_after_actor(uint32_t open, uint32_t close) const {
     const uint32_t n = static_cast<uint32_t>(full_tokens.size());
     if (open < 1 || close + 1 >= n || close <= open + 1) return false;
-    if (!DYAD_KEY_IN(full_tokens.key(open + 1), "A", "AN")) return false;
+    std::string_view opener = full_tokens.key(open + 1);
+    if (!DYAD_KEY_IN(opener, "A", "AN") &&
+        !((ends_in_ed_or_en(opener) || DYAD_KEY_IN(opener, "HELD", "KNOWN", "BORN", "KEPT")) &&
+          !full_tokens.tokens[open + 1].capitalized && verb_starts_at(open + 1)))
+      return false;
     bool actor = false;
-    for (uint32_t k = open; k-- > 0 && k + 4 >= open;) {
+    for (uint32_t k = open; !actor && k-- > 0 && k + 4 >= open;) {
       if (full_tokens.tokens[k].kind != TokenKind::kWord) break;
-      if (scratch.mention_of_token[k] >= 0) {
-        actor = true;
-        break;
-      }
+      actor = scratch.mention_of_token[k] >= 0;
     }
     if (!actor) return false;
     int words = 0;
@@ -320,7 +324,13 @@ struct Coder::Impl {
       if (t.kind == TokenKind::kQuote || t.kind == TokenKind::kPeriod) return false;
     }
     if (words > 20) return false;
-    const uint32_t v = close + 1;  // a finite verb: "..., insisting that" is no main clause
+    // A finite verb: "..., insisting that" is no main clause; "has surrendered", "have been
+    // freed" are.
+    uint32_t v = close + 1;
+    while (v + 1 < n && v < close + 3 &&
+           DYAD_KEY_IN(full_tokens.key(v), "HAS", "HAVE", "HAD", "IS", "ARE", "WAS", "WERE", "BEEN",
+                       "WILL", "WOULD"))
+      ++v;
     return !full_tokens.key(v).ends_with("ING") && verb_starts_at(v);
   }
 

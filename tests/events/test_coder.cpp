@@ -375,6 +375,15 @@ TEST(Coder, AppositionAfterActorIsBackground) {
                               "Arnor , a group of units raised by Rohan specifically to "
                               "attack Mordor and its allies , accused Gondor .")),
             V({"ARN>GON:112"}));
+  // A past participle opens one too ("Arnor , supported by Rohan , attacked ..."), also before
+  // an auxiliary ("..., has accused").
+  static auto p = testing::model_from("coder_apposition_participle", kActors, kAgents,
+                                      "SUPPORT [051]\n{SUPPORTED_}\nATTACK [190]\n{ATTACKED_}\n"
+                                      "ACCUSE [112]\n{ACCUSED_}\n");
+  EXPECT_EQ(summary(code_text(p, "Arnor , supported by Rohan , attacked Mordor .")),
+            V({"ARN>MOR:190"}));
+  EXPECT_EQ(summary(code_text(p, "Arnor , supported by Rohan for years , has accused Mordor .")),
+            V({"ARN>MOR:112"}));
   // A clause between commas that goes on with a participle is no apposition: its verb codes.
   const V events = summary(
       code_text(m, "Inside Arnor , a group of Rohan soldiers attacked Mordor , insisting on it ."));

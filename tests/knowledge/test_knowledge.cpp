@@ -386,6 +386,13 @@ TEST(KnowledgeVerbs, ConsideredToBeDescribes) {
   EXPECT_EQ(cameo_of("The Syrian government is considering imposing sanctions on Turkey."), "014");
 }
 
+TEST(KnowledgeVerbs, FreedByIsAPassiveRelease) {
+  // FREE's null "were free" (the adjective) does not block the passive with its agent.
+  EXPECT_EQ(cameo_of("Italian soldiers were freed by Libyan forces."), "0841");
+  EXPECT_EQ(target_of("Italian soldiers were freed by Libyan forces."), "ITAMIL");
+  EXPECT_EQ(cameo_of("The elections were free and fair."), "(none)");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
