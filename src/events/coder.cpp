@@ -2100,6 +2100,32 @@ struct Coder::Impl {
     return k;
   }
 
+  // dyad's rules: a past participle (-ED) + BY right after the subject's head, before the
+  // clause's own verb, describes the subject ("The missiles fired by the Israeli military struck
+  // an arms depot", "Syrian government warplanes supported by Russia pounded ..."): it codes
+  // nothing. No verb stands before it in the clause and a finite verb (not -ING, not a noun)
+  // comes after it before `clause_end`.
+  bool participle_in_subject(const Verb& v, uint32_t clause_end_token) const {
+    if (v.first != v.last || v.first == 0 || v.last + 2 >= clause_end_token) return false;
+    std::string_view key = tokens.key(v.first);
+    if (key.size() <= 4 || !key.ends_with("ED") || !text::is(tokens.key(v.last + 1), "BY"))
+      return false;
+    const text::Token& before = tokens.tokens[v.first - 1];
+    std::string_view head = tokens.key(v.first - 1);
+    if (before.kind != TokenKind::kWord || is_auxiliary(head) || is_pronoun_key(head) ||
+        DYAD_KEY_IN(head, "BE", "BEEN", "BEING", "GET", "GOT", "NOT"))
+      return false;
+    const uint32_t clause_first = clause_starts[clause_of(v.first)];
+    bool later_verb = false;
+    for (const Verb& w : verbs) {
+      if (w.first >= clause_first && w.first < v.first && !w.noun_position) return false;
+      if (w.first > v.last + 1 && w.first < clause_end_token && !w.noun_position &&
+          !tokens.key(w.first).ends_with("ING"))
+        later_verb = true;
+    }
+    return later_verb;
+  }
+
   // dyad's rules: a past participle (-ED) right after the event's words and before a preposition
   // or determiner opens a reduced relative clause ("the initial troop withdrawal *required* in the
   // peace agreement", "a ceasefire *brokered* by Russia"), not the object.
@@ -2733,7 +2759,8 @@ struct Coder::Impl {
       for (; verb < verbs.size() && verbs[verb].first < last; ++verb) {
         Candidate c;
         tried_source = -1;
-        bool coded = try_verb(verbs[verb], clause_source, c);
+        bool coded = !(options.dyad_rules && participle_in_subject(verbs[verb], last)) &&
+                     try_verb(verbs[verb], clause_source, c);
         if (clause == 0 && first_clause_source < 0 && tried_source >= 0 && !options.dyad_rules)
           first_clause_source = tried_source;
         if (!coded) {

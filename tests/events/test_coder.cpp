@@ -424,6 +424,21 @@ TEST(Coder, TargetSearchStopsAtSubordinateClause) {
   EXPECT_EQ(coded("Arnor has frozen repayments to Rohan ."), V({"ARN>ROH:160"}));
 }
 
+TEST(Coder, ParticipleInTheSubjectIsBackground) {
+  // "The soldiers supported by Rohan attacked Mordor": the support describes the subject; the
+  // clause's own verb codes. Without a later verb the participle is the event ("supported by").
+  static auto m = testing::model_from("coder_subject_participle", kActors, kAgents,
+                                      "SUPPORT [051]\n{SUPPORTED_}\nATTACK [190]\n{ATTACKED_}\n");
+  const V events = summary(code_text(m, "Arnor soldiers supported by Rohan attacked Mordor ."));
+  EXPECT_EQ(std::count_if(events.begin(), events.end(),
+                          [](const std::string& e) { return e.ends_with(":051"); }),
+            0);
+  EXPECT_EQ(std::count_if(events.begin(), events.end(),
+                          [](const std::string& e) { return e.ends_with(">MOR:190"); }),
+            1);
+  EXPECT_EQ(summary(code_text(m, "Arnor was supported by Rohan .")), V({"ROH>ARN:051"}));
+}
+
 TEST(Coder, AddressedVerbalActStandsBesideOtherEvents) {
   // A plain statement gives way to the sentence's other events; an appeal to a named actor
   // is an act of its own and stays.
