@@ -807,6 +807,13 @@ struct Coder::Impl {
     std::string_view prev = tokens.key(v.first - 1);
     std::string_view next = v.last + 1 < n ? tokens.key(v.last + 1) : std::string_view();
     if (text::is(prev, "OF")) return true;
+    // After another preposition a verb word not in -ING is a noun ("contacted by telephone",
+    // "appealed for support"); IN, AFTER, AMID, DURING and BEFORE are left out ("in talks with",
+    // "died after torture": event nouns that still name their actors).
+    if (DYAD_KEY_IN(prev, "BY", "WITH", "FOR", "AGAINST", "WITHOUT", "ON", "AT", "OVER", "UNDER",
+                    "FROM") &&
+        !key.ends_with("ING"))
+      return true;
     bool clause_word = DYAD_KEY_IN(prev, "WHO", "WHICH", "THAT", "WHAT", "ALSO", "AGAIN", "STILL",
                                    "NOW", "ONLY", "OFTEN", "THEN") ||
                        prev.ends_with("LY") || is_pronoun_key(prev);

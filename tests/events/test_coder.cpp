@@ -439,6 +439,15 @@ TEST(Coder, ParticipleInTheSubjectIsBackground) {
   EXPECT_EQ(summary(code_text(m, "Arnor was supported by Rohan .")), V({"ROH>ARN:051"}));
 }
 
+TEST(Coder, VerbWordAfterAPrepositionIsANoun) {
+  // "appealed to Rohan for support": SUPPORT after FOR is a noun (no 051); the appeal codes.
+  static auto m = testing::model_from("coder_noun_after_preposition", kActors, kAgents,
+                                      "APPEAL [020]\n{APPEALED_}\nSUPPORT [051]\n");
+  EXPECT_EQ(summary(code_text(m, "Arnor appealed to Rohan for support .")), V({"ARN>ROH:020"}));
+  // A verb in -ING after a preposition is still a verb.
+  EXPECT_EQ(summary(code_text(m, "Arnor is known for supporting Rohan .")), V({"ARN>ROH:051"}));
+}
+
 TEST(Coder, AddressedVerbalActStandsBesideOtherEvents) {
   // A plain statement gives way to the sentence's other events; an appeal to a named actor
   // is an act of its own and stays.
