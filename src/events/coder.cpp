@@ -2107,6 +2107,27 @@ struct Coder::Impl {
     return k;
   }
 
+  // dyad's rules: the one who died of an act of violence named after DIED ("Political prisoner
+  // died in a captivity in Iran due to continued torture", "party member dies in prison after
+  // torture") suffered it: the subject of DIED / DIES / DIE before the noun is the target, the
+  // source unnamed. Only for assaults, fights and mass violence (roots 18-20).
+  void died_of_violence(const Verb& v, Candidate& c) const {
+    if (!(c.code.starts_with("18") || c.code.starts_with("19") || c.code.starts_with("20")) ||
+        tokens.key(v.first).ends_with("ING"))  // "died fighting": they fought
+      return;
+    const Mention& subject = scratch.mentions[c.source];
+    if (subject.last_token >= v.first) return;
+    bool died = false;
+    for (uint32_t k = subject.last_token + 1; k < v.first && !died; ++k)
+      died = DYAD_KEY_IN(tokens.key(k), "DIED", "DIES", "DIE");
+    if (!died) return;
+    c.target = c.source;
+    c.target_single = c.source_single;
+    c.source = kNoActor;
+    c.source_single = false;
+    c.has_object = false;
+  }
+
   // dyad's rules: a past participle (-ED) + BY right after the subject's head, before the
   // clause's own verb, describes the subject ("The missiles fired by the Israeli military struck
   // an arms depot", "Syrian government warplanes supported by Russia pounded ..."): it codes
@@ -2697,6 +2718,7 @@ struct Coder::Impl {
       restriction_place(c, clause_last);
     if (options.dyad_rules && c.source >= 0 && c.target >= 0)
       counted_people_object(v, c, clause_last);
+    if (options.dyad_rules && c.source >= 0 && c.target == kNoActor) died_of_violence(v, c);
     if (options.dyad_rules && c.target != -1 && !accusation_denied(c, clause_last)) return false;
     // dyad's rules: "Ingabire was arrested (on Monday) in Rwanda": a coercive act (root 17) in
     // the passive

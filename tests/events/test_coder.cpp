@@ -448,6 +448,17 @@ TEST(Coder, VerbWordAfterAPrepositionIsANoun) {
   EXPECT_EQ(summary(code_text(m, "Arnor is known for supporting Rohan .")), V({"ARN>ROH:051"}));
 }
 
+TEST(Coder, WhoDiedOfViolenceSufferedIt) {
+  // "Rohan soldiers died after torture": the soldiers are tortured (target), by no one named.
+  static auto m = testing::model_from("coder_died_of", kActors, kAgents,
+                                      "TORTURE [1822]\nFIGHT [190]\n{FIGHTING_}\n");
+  EXPECT_EQ(summary(code_text(m, "Rohan soldiers died in prison after torture .")),
+            V({"->ROHMIL:1822"}));
+  // "died fighting": they fought.
+  const V fought = summary(code_text(m, "Rohan soldiers died fighting Mordor ."));
+  EXPECT_EQ(std::count(fought.begin(), fought.end(), "ROHMIL>MOR:190"), 1);
+}
+
 TEST(Coder, AddressedVerbalActStandsBesideOtherEvents) {
   // A plain statement gives way to the sentence's other events; an appeal to a named actor
   // is an act of its own and stays.
