@@ -1268,6 +1268,16 @@ size_t Tokenizer<kFast>::apostrophe(size_t i, size_t len) {
       push(i, a, TokenKind::kPossessive, "'S");
       return a;
     }
+  } else if (i > 0 && word_end_ == i - 1 && s_[i - 1] == ' ') {
+    // Text split into tokens and joined with spaces (the CoNLL gold, "Netanyahu ’ s office",
+    // "the government 's request"): after a word and one space, "'s" or "’ s" followed by a
+    // space is the possessive too.
+    size_t s_at = a < end_ && s_[a] == ' ' ? a + 1 : a;
+    if (s_at < end_ && (s_[s_at] == 's' || s_[s_at] == 'S') && s_at + 1 < end_ &&
+        s_[s_at + 1] == ' ') {
+      push(i, s_at + 1, TokenKind::kPossessive, "'S");
+      return s_at + 1;
+    }
   }
   push(i, a, TokenKind::kQuote, "\"");
   return a;

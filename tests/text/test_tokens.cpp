@@ -127,6 +127,10 @@ TEST(TextTokens, Possessives) {
   EXPECT_EQ(t[1].kind, TokenKind::kPossessive);
   EXPECT_EQ(Tokens("ministers'")[1].text, "'");
   EXPECT_EQ(Keys("U.S.'s role"), (Keyv{"US", "'S", "ROLE"}));
+  // Text split into tokens and joined with spaces (CoNLL-style gold).
+  EXPECT_EQ(Keys("the government 's request"), (Keyv{"THE", "GOVERNMENT", "'S", "REQUEST"}));
+  EXPECT_EQ(Keys("Netanyahu \u2019 s office"), (Keyv{"NETANYAHU", "'S", "OFFICE"}));
+  EXPECT_EQ(Keys("he said 'so be it'"), (Keyv{"HE", "SAID", "\"", "SO", "BE", "IT", "\""}));
 }
 
 TEST(TextTokens, ApostrophesInsideWordsAndQuotes) {
@@ -313,6 +317,12 @@ size_t RefAcronym(const std::string& s, size_t i) {
   return groups >= 2 ? 2 * groups : 0;
 }
 
+// The end of "'s" or "' s" at i when a space follows it, else 0.
+size_t SpacedPossessiveEnd(const std::string& s, size_t i) {
+  const size_t at = i + 1 < s.size() && s[i + 1] == ' ' ? i + 2 : i + 1;
+  return at + 1 < s.size() && (s[at] == 's' || s[at] == 'S') && s[at + 1] == ' ' ? at + 1 : 0;
+}
+
 std::vector<RefTok> RefTokenize(const std::string& s) {
   std::vector<RefTok> out;
   const size_t n = s.size();
@@ -380,6 +390,11 @@ std::vector<RefTok> RefTokenize(const std::string& s) {
       } else if (after_word && (s[i - 1] == 's' || s[i - 1] == 'S') && !word_at(i + 1)) {
         add(i, i + 1, TokenKind::kPossessive, "'S");
         i += 1;
+      } else if (i > 0 && last_word_end == i - 1 && s[i - 1] == ' ' && SpacedPossessiveEnd(s, i)) {
+        // "the government 's request", "Netanyahu ' s office"
+        const size_t end = SpacedPossessiveEnd(s, i);
+        add(i, end, TokenKind::kPossessive, "'S");
+        i = end;
       } else {
         add(i, i + 1, TokenKind::kQuote, "\"");
         i += 1;
