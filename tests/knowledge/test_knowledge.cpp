@@ -393,6 +393,13 @@ TEST(KnowledgeVerbs, FreedByIsAPassiveRelease) {
   EXPECT_EQ(cameo_of("The elections were free and fair."), "(none)");
 }
 
+TEST(KnowledgeVerbs, BeginningAMilitaryOperation) {
+  // Begun: an attack (190); announced with WILL: a threat of force (138).
+  EXPECT_EQ(cameo_of("Turkey began a military operation against Kurdish militants."), "190");
+  EXPECT_EQ(cameo_of("Turkey will begin a new military operation against Kurdish militants."),
+            "138");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
