@@ -1156,6 +1156,25 @@ struct Coder::Impl {
     return false;
   }
 
+  // dyad's rules: an actor hyphened to BACKED, LED, SPONSORED, SUPPORTED, FUNDED or ARMED
+  // ("U.S.-backed Kurdish fighters", "a Saudi-led coalition") modifies the noun after it: the one
+  // acted on is that noun's actor, not the backer.
+  bool backer_modifier(const Mention& mention) const {
+    uint32_t next = mention.last_token + 1;
+    // Text joined from tokens spells the hyphen as a token of its own ("U . S - backed").
+    const bool dash_token = next < tokens.size() && tokens.tokens[next].kind == TokenKind::kDash;
+    if (dash_token) ++next;
+    if (next >= tokens.size() || document == nullptr ||
+        !DYAD_KEY_IN(tokens.key(next), "BACKED", "LED", "SPONSORED", "SUPPORTED", "FUNDED",
+                     "ARMED"))
+      return false;
+    if (dash_token) return true;
+    const uint32_t gap_start = tokens.tokens[mention.last_token].span.end;
+    const uint32_t gap_end = tokens.tokens[next].span.start;
+    return gap_end > gap_start &&
+           std::string_view(document->text.data() + gap_start, gap_end - gap_start) == "-";
+  }
+
   // ITS, THEIR, HIS, and HER before a noun ("her exit", not "captured her").
   bool possessive_pronoun(const Mention& mention) const {
     if (mention.first_token != mention.last_token) return false;
@@ -1180,7 +1199,7 @@ struct Coder::Impl {
       // dyad's rules: a possessive pronoun after the verb owns the object, it is not acted on
       // ("agreed to a ceasefire in their conflict", "provided their donations to Palestinians").
       if (target_of != nullptr && target_of->source >= 0 && options.dyad_rules &&
-          possessive_pronoun(mention))
+          (possessive_pronoun(mention) || backer_modifier(mention)))
         continue;
       bool named = !mention.base_code.empty() || mention.story_reference ||
                    mention.referent_token >= 0 || !options.dyad_rules;

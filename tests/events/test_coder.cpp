@@ -459,6 +459,15 @@ TEST(Coder, WhoDiedOfViolenceSufferedIt) {
   EXPECT_EQ(std::count(fought.begin(), fought.end(), "ROHMIL>MOR:190"), 1);
 }
 
+TEST(Coder, BackerBeforeAHyphenIsNotTheTarget) {
+  // "attacked Rohan-backed fighters of Mordor": the fighters are attacked, not their backer.
+  static auto m =
+      testing::model_from("coder_backer", kActors, kAgents, "ATTACK [190]\n{ATTACKED_}\n");
+  EXPECT_EQ(summary(code_text(m, "Arnor attacked Rohan-backed fighters from Mordor .")),
+            V({"ARN>MOR:190"}));
+  EXPECT_EQ(summary(code_text(m, "Arnor attacked Rohan , backed by Mordor .")), V({"ARN>ROH:190"}));
+}
+
 TEST(Coder, AddressedVerbalActStandsBesideOtherEvents) {
   // A plain statement gives way to the sentence's other events; an appeal to a named actor
   // is an act of its own and stays.
