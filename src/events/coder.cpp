@@ -2973,15 +2973,21 @@ struct Coder::Impl {
     constexpr uint32_t kSpacedKinds = 1u << static_cast<unsigned>(TokenKind::kPeriod) |
                                       1u << static_cast<unsigned>(TokenKind::kComma) |
                                       1u << static_cast<unsigned>(TokenKind::kDash);
-    bool spaced_punctuation = false;
-    for (size_t k = 1, n = ts.size(); k + 1 < n; ++k)
+    // first: the first such token; the tokens before it stay as they are. first_period: the
+    // first such period (dyad's initials below need one), n when none or not looked for.
+    const size_t n = ts.size();
+    size_t first = n, first_period = n;
+    for (size_t k = 1; k + 1 < n; ++k)
       if ((kSpacedKinds >> static_cast<unsigned>(ts[k].kind) & 1) != 0 &&
           ts[k].span.start > ts[k - 1].span.end) {
-        spaced_punctuation = true;
-        break;
+        if (first == n) first = k;
+        if (ts[k].kind == TokenKind::kPeriod) {
+          first_period = k;
+          break;
+        }
+        if (!options.dyad_rules) break;
       }
-    if (!spaced_punctuation) return;
-    size_t out = 0;
+    if (first == n) return;
     // dyad's rules: initials split by spaced periods ("U . K .", "H . W .") are one word, as
     // "U.K." and "H.W." are in running text.
     auto single_capital = [&](size_t k) {
@@ -2992,8 +2998,8 @@ struct Coder::Impl {
       return k < ts.size() && ts[k].kind == TokenKind::kPeriod && tokens.key(k) == "." && k > 0 &&
              ts[k].span.start == ts[k - 1].span.end + 1;
     };
-    if (options.dyad_rules) {
-      for (size_t k = 0; k + 2 < ts.size(); ++k) {
+    if (options.dyad_rules && first_period < n) {
+      for (size_t k = first_period - 1; k + 2 < ts.size(); ++k) {
         if (!single_capital(k) || !spaced_period_at(k + 1) || !single_capital(k + 2)) continue;
         std::string key(tokens.key(k));
         size_t last = k;
@@ -3011,7 +3017,8 @@ struct Coder::Impl {
                  ts.begin() + static_cast<std::ptrdiff_t>(last + 1));
       }
     }
-    for (size_t k = 0; k < ts.size(); ++k) {
+    size_t out = first;
+    for (size_t k = first; k < ts.size(); ++k) {
       const bool spaced_period =
           ts[k].kind == TokenKind::kPeriod && k > 0 && k + 1 < ts.size() && tokens.key(k) == "." &&
           ts[k].span.start > ts[k - 1].span.end &&
