@@ -765,14 +765,19 @@ struct Coder::Impl {
     std::string_view prev = tokens.key(v.first - 1);
     std::string_view next = v.last + 1 < n ? tokens.key(v.last + 1) : std::string_view();
     if (text::is(prev, "OF")) return true;
-    bool clause_word = DYAD_KEY_IN(prev, "WHO", "WHICH", "THAT", "WHAT", "ALSO", "AGAIN", "STILL",
-                                   "NOW", "ONLY", "OFTEN", "THEN") ||
-                       prev.ends_with("LY") || is_pronoun_key(prev);
+    // Asked only when the word after the verb makes it matter (rarely).
+    auto clause_word = [&] {
+      return DYAD_KEY_IN(prev, "WHO", "WHICH", "THAT", "WHAT", "ALSO", "AGAIN", "STILL", "NOW",
+                         "ONLY", "OFTEN", "THEN") ||
+             (prev.size() >= 2 && prev[prev.size() - 2] == 'L' && prev.back() == 'Y') ||
+             is_pronoun_key(prev);
+    };
     bool plural = key.size() > 3 && key.back() == 'S' && key[key.size() - 2] != 'S';
-    if (text::is(next, "OF") && plural && !clause_word && scratch.mention_of_token[v.first - 1] < 0)
+    if (text::is(next, "OF") && plural && scratch.mention_of_token[v.first - 1] < 0 &&
+        !clause_word())
       return true;
     if (DYAD_KEY_IN(next, "IS", "WAS", "ARE", "WERE", "HAS", "HAVE", "HAD", "ROSE", "FELL") &&
-        !clause_word && !ends_in_ed_or_en(key))
+        !ends_in_ed_or_en(key) && !clause_word())
       return true;
     const text::Token& before = tokens.tokens[v.first - 1];
     if (v.first >= 2 && document != nullptr && scratch.mention_of_token[v.first - 1] < 0 &&
