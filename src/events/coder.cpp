@@ -512,11 +512,11 @@ struct Coder::Impl {
     collect_verbs(0, i, 0, verb_options);
     uint32_t best_words = 0, best_chars = 0;
     bool found = false;
-    events::SentenceView view{tokens, scratch};
     for (auto [depth, index] : verb_options) {
       const VerbSummary& verb = verb_summaries[index];
       uint32_t words = depth, last = 0;
       if (verb.has_continuation) {
+        const events::SentenceView view{tokens, scratch};
         events::PatternMatch match;
         if (!events::match_pattern(model.verbs[index].continuation, view, i, i + depth - 1, &match))
           continue;
