@@ -87,6 +87,15 @@ bool is_preposition(std::string_view key) {
                      "NEAR", "VIA", "WITHOUT", "AFTER", "BEFORE", "DURING");
 }
 
+// EventCode::discard() and null() inlined: they compare a std::string with a literal, which GCC
+// leaves as a call to compare and memcmp (once per verb tried).
+bool discard_code(const lexicon::EventCode& code) {
+  return text::is(code.code, "###");
+}
+bool null_code(const lexicon::EventCode& code) {
+  return text::is(code.code, "---");
+}
+
 bool is_speech_root(std::string_view code) {
   return code.size() >= 2 && code[0] == '0' && (code[1] == '1' || code[1] == '2');
 }
@@ -2373,13 +2382,13 @@ struct Coder::Impl {
       code = &verb.code;
     }
     // A discard or complex code on the matched pattern stops the whole sentence (TABARI 6.3-6.4).
-    if (code->discard() || text::is(code->code, "+++")) {
+    if (discard_code(*code) || text::is(code->code, "+++")) {
       sentence_stopped = true;
       return false;
     }
     // A null code stops here, unless it is paired: PETRARCH-2's "[:110]" ("X offended Y": Y does
     // 110 to X) codes the reverse event alone.
-    if (code->null() && code->paired.empty()) return false;
+    if (null_code(*code) && code->paired.empty()) return false;
     if (options.dyad_rules && !explicit_before && negated(v)) return false;
     if (options.dyad_rules && hypothetical(v)) return false;
     if (options.dyad_rules && !explicit_before && possible_or_prevented(v)) return false;
@@ -2755,7 +2764,7 @@ struct Coder::Impl {
       // The first verb with a code of its own: a null-coded root ("On accord Gondor repelled")
       // is a verb only through its patterns.
       for (const Verb& v : verbs) {
-        if (model.verbs[v.verb_index].code.null()) continue;
+        if (null_code(model.verbs[v.verb_index].code)) continue;
         if (first_mention(0, v.first, "") < 0) return true;
         break;
       }
