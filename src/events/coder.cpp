@@ -237,12 +237,12 @@ struct Coder::Impl {
   // CAN 2.1155/80") reports no event: eight numbers or more, and at least one for every two
   // words.
   bool is_table() const {
-    size_t words = 0, numbers = 0;
-    for (const auto& t : tokens.tokens) {
-      if (t.kind == TokenKind::kWord) ++words;
-      if (t.kind == TokenKind::kNumber) ++numbers;
-    }
-    return numbers >= 8 && numbers * 2 >= words;
+    size_t numbers = 0;  // the words are counted only for a sentence with eight numbers
+    for (const auto& t : tokens.tokens) numbers += t.kind == TokenKind::kNumber;
+    if (numbers < 8) return false;
+    size_t words = 0;
+    for (const auto& t : tokens.tokens) words += t.kind == TokenKind::kWord;
+    return numbers * 2 >= words;
   }
 
   size_t word_count() const {
