@@ -3058,6 +3058,16 @@ struct Coder::Impl {
     ts.resize(out);
   }
 
+  // std::swap(full_tokens, tokens), member by member: the generic swap moves each buffer three
+  // times (the keys' string with its short-string checks), twice per sentence.
+  void swap_token_buffers() {
+    static_assert(
+        sizeof(text::TokenBuffer) == sizeof(std::vector<text::Token>) + sizeof(std::string),
+        "swap every member of TokenBuffer");
+    full_tokens.tokens.swap(tokens.tokens);
+    full_tokens.keys.swap(tokens.keys);
+  }
+
   void code_sentence(const Document& doc, uint32_t index, std::optional<int32_t> publication_day,
                      std::vector<Event>& out, uint64_t* event_counter, CodingStats* stats) {
     if (stats) ++stats->sentences;
@@ -3097,10 +3107,10 @@ struct Coder::Impl {
       if (effect.discard || effect.complex || effect.null) return;
       day_shift = effect.shift;
     }
-    std::swap(full_tokens, tokens);
+    swap_token_buffers();
     closing_dropped = false;
     const bool clauses_dropped = drop_comma_clauses();
-    if (!clauses_dropped) std::swap(full_tokens, tokens);
+    if (!clauses_dropped) swap_token_buffers();
     bool discard = scratch.discard, complex = scratch.complex;
     find_verbs(&discard, &complex);
     if (discard || complex) return;
