@@ -352,6 +352,9 @@ struct Coder::Impl {
   struct CommaBuffers {
     std::vector<uint32_t> commas, new_index;
     std::vector<bool> drop;
+    // The dropped runs [first, end) in the order they are found (by first; the closing run may
+    // overlap the one before it by a comma): the kept tokens are copied a run at a time.
+    std::vector<std::pair<uint32_t, uint32_t>> dropped;
   } comma_buffers;
   bool drop_comma_clauses() {
     if (!options.comma_clauses) return false;
@@ -416,11 +419,14 @@ struct Coder::Impl {
     };
     std::vector<bool>& drop = comma_buffers.drop;
     drop.assign(n, false);
+    std::vector<std::pair<uint32_t, uint32_t>>& dropped = comma_buffers.dropped;
+    dropped.clear();
     bool any = false;
     // Opening phrase: [0, first comma).
     int w = words_between(0, commas.front());
     if (w > options.comma_bmin && w <= options.comma_bmax && !kept(0, commas.front())) {
       for (uint32_t k = 0; k <= commas.front(); ++k) drop[k] = true;
+      dropped.emplace_back(0, commas.front() + 1);
       any = true;
     }
     // A comma that closes a dropped phrase does not open another one: in "A, B, C" with B
@@ -438,6 +444,7 @@ struct Coder::Impl {
         // The phrase goes with both its commas: "Gollum, centre of a row, called on" reads
         // "Gollum called on".
         for (uint32_t k = commas[c]; k <= commas[c + 1]; ++k) drop[k] = true;
+        dropped.emplace_back(commas[c], commas[c + 1] + 1);
         any = true;
         last_comma_closed_a_drop = true;
       }
@@ -448,6 +455,7 @@ struct Coder::Impl {
     if (w > options.comma_emin && w <= options.comma_emax && !kept(commas.back(), n) &&
         !last_comma_closed_a_drop) {
       for (uint32_t k = commas.back(); k < end; ++k) drop[k] = true;
+      dropped.emplace_back(commas.back(), end);
       any = true;
       closing_dropped = true;
     }
@@ -460,11 +468,19 @@ struct Coder::Impl {
     tokens.keys = full_tokens.keys;
     std::vector<uint32_t>& new_index = comma_buffers.new_index;
     new_index.assign(n, UINT32_MAX);
-    for (uint32_t k = 0; k < n; ++k) {
-      if (drop[k]) continue;
-      new_index[k] = static_cast<uint32_t>(tokens.tokens.size());
-      tokens.tokens.push_back(full_tokens.tokens[k]);
+    uint32_t from = 0;  // the first token not yet kept or dropped
+    auto keep_up_to = [&](uint32_t to) {
+      if (from >= to) return;
+      const auto at = static_cast<uint32_t>(tokens.tokens.size());
+      tokens.tokens.insert(tokens.tokens.end(), full_tokens.tokens.begin() + from,
+                           full_tokens.tokens.begin() + to);
+      for (uint32_t k = from; k < to; ++k) new_index[k] = at + (k - from);
+    };
+    for (const auto& [first, after_last] : dropped) {
+      keep_up_to(first);
+      from = std::max(from, after_last);
     }
+    keep_up_to(n);
     // In place: a kept mention moves down to the next free slot (its strings are moved, not
     // copied), its word tokens re-indexed over themselves.
     std::vector<Mention>& mentions = scratch.mentions;
