@@ -801,17 +801,16 @@ struct Coder::Impl {
     if (text::is(next, "OF") && plural && scratch.mention_of_token[v.first - 1] < 0 &&
         !clause_word())
       return true;
-    if (DYAD_KEY_IN(next, "IS", "WAS", "ARE", "WERE", "HAS", "HAVE", "HAD", "ROSE", "FELL") &&
-        !ends_in_ed_or_en(key) && !clause_word())
+    if (!ends_in_ed_or_en(key) &&
+        DYAD_KEY_IN(next, "IS", "WAS", "ARE", "WERE", "HAS", "HAVE", "HAD", "ROSE", "FELL") &&
+        !clause_word())
       return true;
     const text::Token& before = tokens.tokens[v.first - 1];
     if (v.first >= 2 && document != nullptr && scratch.mention_of_token[v.first - 1] < 0 &&
         !before.capitalized && before.kind == TokenKind::kWord && !ends_in_ed_or_en(prev)) {
+      // Nothing but a hyphen between the two words before the verb.
       const text::Span& a = tokens.tokens[v.first - 2].span;
-      if (before.span.start >= a.end) {
-        std::string_view gap(document->text.data() + a.end, before.span.start - a.end);
-        if (gap == "-") return true;
-      }
+      if (before.span.start == a.end + 1 && document->text[a.end] == '-') return true;
     }
     if (scratch.mention_of_token[v.first - 1] >= 0 &&
         (prev.ends_with("IAN") || prev.ends_with("ISH") || prev.ends_with("ESE") ||
