@@ -361,7 +361,14 @@ struct Coder::Impl {
     const uint32_t n = static_cast<uint32_t>(full_tokens.size());
     std::vector<uint32_t>& commas = comma_buffers.commas;
     commas.clear();
+    const uint8_t* boundary = scratch.clause_boundary.data();
+    const size_t boundary_count = scratch.clause_boundary.size();
     for (uint32_t i = 0; i < n; ++i) {
+      // Eight tokens at a time while none is a clause boundary (every comma is one).
+      while (i + 8 <= boundary_count &&
+             text::detail::load_u64(reinterpret_cast<const char*>(boundary + i)) == 0)
+        i += 8;
+      if (i >= n) break;
       if (full_tokens.tokens[i].kind != TokenKind::kComma) continue;
       if (scratch.mention_of_token[i] >= 0) continue;
       // A comma between two members of one list is part of the list ("Mordor, the awful
@@ -942,7 +949,15 @@ struct Coder::Impl {
   void find_clauses() {
     clause_starts.assign(1, 0);
     const uint32_t n = static_cast<uint32_t>(tokens.size());
+    const char* classes = reinterpret_cast<const char*>(scratch.token_class.data());
+    const size_t class_count = scratch.token_class.size();
+    constexpr uint64_t kConjunctionBytes =
+        0x0101010101010101ULL * actors::SentenceScratch::kClassConjunction;
     for (uint32_t i = 1; i < n; ++i) {
+      // Eight tokens at a time while none is a conjunction (most are not).
+      while (i + 8 <= class_count && (text::detail::load_u64(classes + i) & kConjunctionBytes) == 0)
+        i += 8;
+      if (i >= n) break;
       if (!conjunction_at(i) || scratch.mention_of_token[i] >= 0) continue;
       // A verb phrase holding a conjunction ("SHOT_AND_WOUND") does not divide (TABARI 7.6).
       if (!options.dyad_rules && std::any_of(verbs.begin(), verbs.end(), [&](const Verb& v) {
