@@ -48,11 +48,30 @@ bool is_determiner(std::string_view key) {
                      "OUR", "MY", "YOUR", "ANY", "NO", "EVERY", "EACH", "'S");
 }
 
+// TION(S) SION(S) MENT(S) NESS ITY ITIES ANCE ENCE ISM after at least three letters; the last
+// letter picks the suffixes to compare (a loop of ends_with was a memcmp each, per verb found).
 bool has_nominal_suffix(std::string_view key) {
-  for (std::string_view suffix : {"TION", "TIONS", "SION", "SIONS", "MENT", "MENTS", "NESS", "ITY",
-                                  "ITIES", "ANCE", "ENCE", "ISM"})
-    if (key.size() > suffix.size() + 2 && key.ends_with(suffix)) return true;
-  return false;
+  const size_t n = key.size();
+  auto ends = [&]<size_t N>(const char(&suffix)[N]) {
+    return n > N - 1 + 2 && text::same_bytes(key.data() + n - (N - 1), suffix, N - 1);
+  };
+  if (n < 6) return false;  // the shortest, ITY and ISM, need six letters
+  switch (key.back()) {
+    case 'N':
+      return ends("TION") || ends("SION");
+    case 'S':
+      return ends("TIONS") || ends("SIONS") || ends("MENTS") || ends("NESS") || ends("ITIES");
+    case 'T':
+      return ends("MENT");
+    case 'Y':
+      return ends("ITY");
+    case 'E':
+      return ends("ANCE") || ends("ENCE");
+    case 'M':
+      return ends("ISM");
+    default:
+      return false;
+  }
 }
 
 // "ED" or "EN" at the end of the key (a past participle's ending): two byte comparisons, where
