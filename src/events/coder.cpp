@@ -641,6 +641,21 @@ struct Coder::Impl {
     if (!maybe_seen(id) || seen[id] < seen_base) return nullptr;
     return &word_spans[seen[id] - seen_base];
   }
+  // SentenceView::word_span from the seen words (filled).
+  static bool word_span_of(const void* context, lexicon::WordId id, uint32_t* first,
+                           uint32_t* last) {
+    const Impl& self = *static_cast<const Impl*>(context);
+    if (id >= self.seen.size()) {  // no model word (a damaged model file): anywhere
+      *first = 0;
+      *last = static_cast<uint32_t>(self.tokens.size()) - 1;
+      return true;
+    }
+    const WordSpan* w = self.seen_span(id);
+    if (w == nullptr) return false;
+    *first = w->first;
+    *last = w->last;
+    return true;
+  }
   // A bit per (word id mod 4096) for the words of `seen`'s current stamp: a filter in L1 in
   // front of `seen`, which has an entry per model word and is mostly out of cache. Most words
   // asked for are absent (a verb's key words, a pattern's required words), so most questions
@@ -2366,6 +2381,8 @@ struct Coder::Impl {
     if (!words_noted) fill_words_seen();
     static_assert(kSeenBits == 4096, "seen_bits is SentenceView::word_filter");
     view.word_filter = seen_bits.data();
+    view.word_span = &Impl::word_span_of;
+    view.word_span_context = this;
     pattern_candidates.clear();
     auto add_group = [&](size_t k) {
       for (uint32_t j = verb.key_begin[k]; j < verb.key_begin[k + 1]; ++j)
