@@ -3099,9 +3099,13 @@ struct Coder::Impl {
     }
     size_t out = first;
     for (size_t k = first; k < ts.size(); ++k) {
+      if ((kSpacedKinds >> static_cast<unsigned>(ts[k].kind) & 1) == 0) {
+        ts[out++] = ts[k];  // only a period, comma or dash can go
+        continue;
+      }
       const bool spaced_period =
-          ts[k].kind == TokenKind::kPeriod && k > 0 && k + 1 < ts.size() && tokens.key(k) == "." &&
-          ts[k].span.start > ts[k - 1].span.end &&
+          ts[k].kind == TokenKind::kPeriod && k > 0 && k + 1 < ts.size() &&
+          text::is(tokens.key(k), ".") && ts[k].span.start > ts[k - 1].span.end &&
           (ts[k + 1].kind == TokenKind::kWord || ts[k + 1].kind == TokenKind::kNumber);
       // "20 , 000": a thousands separator split off, no comma of the sentence.
       const bool spaced_separator = ts[k].kind == TokenKind::kComma && k > 0 && k + 1 < ts.size() &&
@@ -3112,8 +3116,9 @@ struct Coder::Impl {
       // "war - torn", "a 35 - year - old inmate": a hyphen split off between two words, the
       // second lower case, is the hyphen of one word ("war-torn"), no dash of the sentence.
       const bool spaced_hyphen =
-          ts[k].kind == TokenKind::kDash && tokens.key(k) == "-" && k > 0 && k + 1 < ts.size() &&
-          ts[k].span.end == ts[k].span.start + 1 && ts[k].span.start == ts[k - 1].span.end + 1 &&
+          ts[k].kind == TokenKind::kDash && text::is(tokens.key(k), "-") && k > 0 &&
+          k + 1 < ts.size() && ts[k].span.end == ts[k].span.start + 1 &&
+          ts[k].span.start == ts[k - 1].span.end + 1 &&
           ts[k + 1].span.start == ts[k].span.end + 1 &&
           (ts[k - 1].kind == TokenKind::kWord || ts[k - 1].kind == TokenKind::kNumber) &&
           ((ts[k + 1].kind == TokenKind::kWord && !ts[k + 1].capitalized) ||
