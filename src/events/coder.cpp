@@ -39,6 +39,17 @@ using text::TokenKind;
 // A candidate's target when dyad's rules code an event without a named target.
 constexpr int kNoActor = -3;
 
+// s.starts_with / ends_with a literal, compared inline (the library's versions are calls with a
+// strlen and a memcmp in the coder's large functions).
+template <size_t N>
+bool starts(std::string_view s, const char (&prefix)[N]) {
+  return s.size() >= N - 1 && text::same_bytes(s.data(), prefix, N - 1);
+}
+template <size_t N>
+bool ends(std::string_view s, const char (&suffix)[N]) {
+  return s.size() >= N - 1 && text::same_bytes(s.data() + s.size() - (N - 1), suffix, N - 1);
+}
+
 bool is_article(std::string_view key) {
   return text::is(key, "THE") || text::is(key, "A") || text::is(key, "AN");
 }
@@ -52,23 +63,24 @@ bool is_determiner(std::string_view key) {
 // letter picks the suffixes to compare (a loop of ends_with was a memcmp each, per verb found).
 bool has_nominal_suffix(std::string_view key) {
   const size_t n = key.size();
-  auto ends = [&]<size_t N>(const char(&suffix)[N]) {
+  auto after_three = [&]<size_t N>(const char(&suffix)[N]) {
     return n > N - 1 + 2 && text::same_bytes(key.data() + n - (N - 1), suffix, N - 1);
   };
   if (n < 6) return false;  // the shortest, ITY and ISM, need six letters
   switch (key.back()) {
     case 'N':
-      return ends("TION") || ends("SION");
+      return after_three("TION") || after_three("SION");
     case 'S':
-      return ends("TIONS") || ends("SIONS") || ends("MENTS") || ends("NESS") || ends("ITIES");
+      return after_three("TIONS") || after_three("SIONS") || after_three("MENTS") ||
+             after_three("NESS") || after_three("ITIES");
     case 'T':
-      return ends("MENT");
+      return after_three("MENT");
     case 'Y':
-      return ends("ITY");
+      return after_three("ITY");
     case 'E':
-      return ends("ANCE") || ends("ENCE");
+      return after_three("ANCE") || after_three("ENCE");
     case 'M':
-      return ends("ISM");
+      return after_three("ISM");
     default:
       return false;
   }
@@ -317,7 +329,7 @@ struct Coder::Impl {
     // ("Before agreeing to a package , the president ..."): it stays the verb that is kept.
     const text::Token& previous = full_tokens.tokens[i - 1];
     std::string_view key = full_tokens.key(i - 1);
-    if (i - 1 == f) return !full_tokens.key(i).ends_with("ING");
+    if (i - 1 == f) return !ends(full_tokens.key(i), "ING");
     return previous.kind == TokenKind::kNumber || previous.kind == TokenKind::kPossessive ||
            is_determiner(key) || is_preposition(key);
   }
@@ -349,7 +361,7 @@ struct Coder::Impl {
     }
     if (words > 20) return false;
     const uint32_t v = close + 1;  // a finite verb: "..., insisting that" is no main clause
-    return !full_tokens.key(v).ends_with("ING") && verb_starts_at(v);
+    return !ends(full_tokens.key(v), "ING") && verb_starts_at(v);
   }
 
   // A verb of the model (not a null code without patterns) starts at token i of full_tokens, the
@@ -805,7 +817,7 @@ struct Coder::Impl {
     const text::Span& b = tokens.tokens[v.first].span;
     if (b.start < a.end) return false;
     std::string_view gap(document->text.data() + a.end, b.start - a.end);
-    if (gap != "-" && gap != " - ") return false;
+    if (!text::is(gap, "-") && !text::is(gap, " - ")) return false;
     const text::Token& prev = tokens.tokens[v.first - 1];
     if (prev.kind != TokenKind::kWord && prev.kind != TokenKind::kNumber) return false;
     const text::Token& next = tokens.tokens[v.last + 1];
@@ -854,8 +866,8 @@ struct Coder::Impl {
       if (before.span.start == a.end + 1 && document->text[a.end] == '-') return true;
     }
     if (scratch.mention_of_token[v.first - 1] >= 0 &&
-        (prev.ends_with("IAN") || prev.ends_with("ISH") || prev.ends_with("ESE") ||
-         prev.ends_with("ELI") || prev.ends_with("AQI") || prev.ends_with("ANI") ||
+        (ends(prev, "IAN") || ends(prev, "ISH") || ends(prev, "ESE") || ends(prev, "ELI") ||
+         ends(prev, "AQI") || ends(prev, "ANI") ||
          DYAD_KEY_IN(prev, "FRENCH", "DUTCH", "SAUDI", "SWISS", "GREEK", "THAI")))
       return true;
     return false;
@@ -1279,11 +1291,11 @@ struct Coder::Impl {
   // withdraw its troops from Abyei"). Returns whether the target changed.
   bool beyond_moved_forces(Candidate& c, uint32_t clause_end_token) const {
     const Mention& forces = scratch.mentions[c.target];
-    bool bare = forces.base_code.empty() ? forces.code.ends_with("MIL") : forces.code == "IGOPKO";
+    bool bare = forces.base_code.empty() ? ends(forces.code, "MIL") : forces.code == "IGOPKO";
     if (!bare || forces.referent_token >= 0 || forces.story_reference || forces.group >= 0)
       return false;
     const std::string& source_code = c.source >= 0 ? scratch.mentions[c.source].code : forces.code;
-    const bool posture = c.code.starts_with("15");
+    const bool posture = starts(c.code, "15");
     for (uint32_t k = forces.last_token + 1; k < clause_end_token && k <= forces.last_token + 8;
          ++k) {
       const text::Token& t = tokens.tokens[k];
@@ -1305,8 +1317,7 @@ struct Coder::Impl {
           return true;
         }
       }
-      if (!posture && !c.code.starts_with("16") && !c.code.starts_with("08") &&
-          !c.code.starts_with("03"))
+      if (!posture && !starts(c.code, "16") && !starts(c.code, "08") && !starts(c.code, "03"))
         return false;
       uint32_t first = 0, last = 0;
       if (!object_phrase(*document, k + 1, clause_end_token, &first, &last)) return false;
@@ -1389,7 +1400,7 @@ struct Coder::Impl {
     uint32_t noun = UINT32_MAX;
     for (uint32_t k = c.action_first; k <= c.action_last; ++k) {
       std::string_view key = tokens.key(k);
-      if (key.starts_with("ACCUSATION") || key.starts_with("ALLEGATION") ||
+      if (starts(key, "ACCUSATION") || starts(key, "ALLEGATION") ||
           DYAD_KEY_IN(key, "CHARGE", "CHARGES", "CLAIM", "CLAIMS"))
         noun = k;
     }
@@ -1446,7 +1457,7 @@ struct Coder::Impl {
   // An infinitive ("to help Haiti") opens a clause of its own and ends the search. (Tried for
   // aid, 07, too: in running text the TO further on is mostly an infinitive or a purpose.)
   bool recipient_of_gift(Candidate& c, uint32_t clause_end_token) const {
-    if (!c.code.starts_with("0842")) return false;
+    if (!starts(c.code, "0842")) return false;
     if (c.target < 0 && !(c.target == kNoActor && c.has_object)) return false;
     const std::string& source_code = source_code_of(c);
     // From the verb on: a pattern's words may reach past the TO ("returned ... to its owners
@@ -1517,8 +1528,7 @@ struct Coder::Impl {
   // number or a quantifier and names no actor: its role ("prisoners") is the target, else the
   // phrase uncoded.
   bool counted_people_object(const Verb& v, Candidate& c, uint32_t clause_end_token) const {
-    if (!c.code.starts_with("0841") && !c.code.starts_with("17") && !c.code.starts_with("18"))
-      return false;
+    if (!starts(c.code, "0841") && !starts(c.code, "17") && !starts(c.code, "18")) return false;
     if (c.target < 0 || scratch.mentions[c.target].first_token <= v.last) return false;
     uint32_t k = v.last + 1;
     if (k < clause_end_token && is_article(tokens.key(k))) ++k;
@@ -1531,7 +1541,7 @@ struct Coder::Impl {
     // Whoever is deported or released "to" a place goes there: the one it names is the
     // destination, the verb's object the target ("deported children ... to Georgia").
     const uint32_t target_first = scratch.mentions[c.target].first_token;
-    const bool destination = (c.code.starts_with("174") || c.code.starts_with("0841")) &&
+    const bool destination = (starts(c.code, "174") || starts(c.code, "0841")) &&
                              target_first > 0 &&
                              (text::is(tokens.key(target_first - 1), "TO") ||
                               (target_first > 1 && is_article(tokens.key(target_first - 1)) &&
@@ -1860,7 +1870,7 @@ struct Coder::Impl {
         object = true;
         continue;
       }
-      if (is_verb_group_filler(key) || (key.size() > 3 && key.ends_with("LY")) ||
+      if (is_verb_group_filler(key) || (key.size() > 3 && ends(key, "LY")) ||
           DYAD_KEY_IN(key, "NOW", "SOON", "THEN", "FIRST", "AGAIN", "JUST", "ONLY", "LATER",
                       "HELP"))
         continue;
@@ -2117,12 +2127,11 @@ struct Coder::Impl {
       if ((ends_noun_phrase(key) && !determiner_that) || is_time_word(key)) break;
       // A participle after a noun starts a clause of its own ("a draft resolution presented
       // by", "a cargo plane flying"), unless hyphenated to it ("U.S.-backed").
-      if (k > start && !t.capitalized && key.size() > 4 &&
-          (key.ends_with("ED") || key.ends_with("ING")) && scratch.mention_of_token[k] < 0 &&
-          doc.text[t.span.start - 1] != '-') {
+      if (k > start && !t.capitalized && key.size() > 4 && (ends(key, "ED") || ends(key, "ING")) &&
+          scratch.mention_of_token[k] < 0 && doc.text[t.span.start - 1] != '-') {
         std::string_view previous = tokens.key(k - 1);
         if (tokens.tokens[k - 1].kind == TokenKind::kWord && !is_determiner(previous) &&
-            !previous.ends_with("LY") && !is_preposition(previous))
+            !ends(previous, "LY") && !is_preposition(previous))
           break;
       }
       if (is_determiner(key) && !after_preposition && scratch.mention_of_token[k] < 0) break;
@@ -2145,7 +2154,7 @@ struct Coder::Impl {
       return false;
     std::string_view key = tokens.key(k);
     // -ED only: -EN words are as often nouns or numbers ("women", "children", "seven").
-    if (key.size() <= 4 || !key.ends_with("ED")) return false;
+    if (key.size() <= 4 || !ends(key, "ED")) return false;
     if (tokens.tokens[k + 1].kind != TokenKind::kWord) return false;
     std::string_view next = tokens.key(k + 1);
     return is_preposition(next) || is_determiner(next);
@@ -2209,7 +2218,7 @@ struct Coder::Impl {
         DYAD_KEY_IN(tokens.key(m.first_token), "ITS", "HIS", "HER", "THEIR"))
       return false;
     std::string_view code = m.code;
-    if (code.starts_with("IGO") || code.starts_with("NGO")) return true;
+    if (starts(code, "IGO") || starts(code, "NGO")) return true;
     if (DYAD_KEY_IN(code.substr(0, 3), "MED", "JUD", "AGR", "ELI")) return false;
     for (size_t k = 0; k + 3 <= code.size(); k += 3)
       if (text::is(code.substr(k, 3), "BUS")) return false;
@@ -2237,7 +2246,7 @@ struct Coder::Impl {
     uint32_t next = m.last_token + 1;
     // Adverbs before the reported verb: "said the U.S. clearly feels", "said Baghdadi then moved".
     if (next < tokens.size() &&
-        ((tokens.key(next).size() > 3 && tokens.key(next).ends_with("LY")) ||
+        ((tokens.key(next).size() > 3 && ends(tokens.key(next), "LY")) ||
          DYAD_KEY_IN(tokens.key(next), "THEN", "ALSO", "NOW", "STILL", "ALREADY", "AGAIN", "LATER",
                      "EARLIER", "SOON", "NEVER", "EVEN", "JUST")))
       ++next;
@@ -2253,7 +2262,7 @@ struct Coder::Impl {
       return false;
     std::string_view key = tokens.key(next);
     return !is_determiner(key) && !is_preposition(key) && !is_conjunction(key) &&
-           !(key.size() > 3 && key.ends_with("LY")) &&
+           !(key.size() > 3 && ends(key, "LY")) &&
            !DYAD_KEY_IN(key, "THAT", "WHO", "WHICH", "WHEN", "WHERE", "WHILE", "AS", "IF", "TODAY",
                         "YESTERDAY", "TONIGHT", "TOMORROW", "NOW", "THEN", "AGAIN", "LAST", "NEXT",
                         "THIS", "EARLIER", "LATER", "ALSO", "HE", "SHE", "IT", "THEY", "WE", "I",
@@ -2484,9 +2493,8 @@ struct Coder::Impl {
           c.has_object = true;
           source_set = target_set = true;
         }
-      } else if (options.dyad_rules && !is_speech_root(code->code) &&
-                 !code->code.starts_with("03") && !code->code.starts_with("15") &&
-                 agentless_passive(v)) {
+      } else if (options.dyad_rules && !is_speech_root(code->code) && !starts(code->code, "03") &&
+                 !starts(code->code, "15") && agentless_passive(v)) {
         // The passive's subject is the one acted on; who acted is not named. Not for intents
         // (03: "is prepared to") nor force postures (15: the troops "being deployed" are the
         // actor's own).
@@ -2624,7 +2632,7 @@ struct Coder::Impl {
       if (c.target == -1) c.target = new_actor_after(c.action_last + 1, clause_last);
       if (c.source >= 0) conjoined_new_actor(c.source, v.first);
     }
-    if (options.dyad_rules && c.code.starts_with("10")) demand_of_speaker(v, clause_first, c);
+    if (options.dyad_rules && starts(c.code, "10")) demand_of_speaker(v, clause_first, c);
     if (options.dyad_rules && c.target >= 0 && c.source >= 0 &&
         !beyond_moved_forces(c, clause_last))
       restriction_place(c, clause_last);
@@ -2674,7 +2682,7 @@ struct Coder::Impl {
     // the passive
     // without its agent, on a subject that names no actor, was done by the state of the place
     // after IN (TABARI's convention, "ARRESTED IN_ $"); the subject is its uncoded target.
-    if (options.dyad_rules && c.target >= 0 && c.source == -1 && c.code.starts_with("17") &&
+    if (options.dyad_rules && c.target >= 0 && c.source == -1 && starts(c.code, "17") &&
         agentless_passive(v) && scratch.mentions[c.target].first_token > v.last) {
       uint32_t k = scratch.mentions[c.target].first_token;
       while (k > v.last + 1 && is_determiner(tokens.key(k - 1))) --k;
@@ -2954,7 +2962,7 @@ struct Coder::Impl {
     int64_t k = static_cast<int64_t>(scratch.mentions[m].first_token) - 1;
     while (k >= 0) {
       std::string_view key = tokens.key(static_cast<size_t>(k));
-      if (!is_determiner(key) && !key.ends_with("ERN") && !text::is(key, "CENTRAL")) break;
+      if (!is_determiner(key) && !ends(key, "ERN") && !text::is(key, "CENTRAL")) break;
       --k;
     }
     return k >= 0 && text::is(tokens.key(static_cast<size_t>(k)), "IN");
