@@ -54,9 +54,22 @@ bool is_article(std::string_view key) {
   return text::is(key, "THE") || text::is(key, "A") || text::is(key, "AN");
 }
 
+// The length of the longest of `words`: a longer key is in no list of them, known before the
+// list's lookup is called (most words the coder asks about are longer).
+template <size_t N>
+constexpr size_t longest(const char* const (&words)[N]) {
+  size_t most = 0;
+  for (const char* w : words) most = std::max(most, std::char_traits<char>::length(w));
+  return most;
+}
+
+#define DYAD_DETERMINERS                                                                         \
+  "THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "THIS", "THESE", "THOSE", "OUR", "MY", "YOUR", \
+      "ANY", "NO", "EVERY", "EACH", "'S"
 bool is_determiner(std::string_view key) {
-  return DYAD_KEY_IN(key, "THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "THIS", "THESE", "THOSE",
-                     "OUR", "MY", "YOUR", "ANY", "NO", "EVERY", "EACH", "'S");
+  static constexpr const char* kWords[] = {DYAD_DETERMINERS};
+  static constexpr size_t kLongest = longest(kWords);
+  return key.size() <= kLongest && DYAD_KEY_IN(key, DYAD_DETERMINERS);
 }
 
 // TION(S) SION(S) MENT(S) NESS ITY ITIES ANCE ENCE ISM after at least three letters; the last
@@ -112,10 +125,14 @@ bool is_verb_group_filler(std::string_view key) {
                      "OFFICIALLY", "DIRECTLY", "PUBLICLY", "EVEN");
 }
 
+#define DYAD_PREPOSITIONS                                                                        \
+  "TO", "FOR", "WITH", "OF", "ON", "AGAINST", "FROM", "IN", "AT", "BY", "ABOUT", "INTO", "OVER", \
+      "UNDER", "BETWEEN", "AMONG", "TOWARD", "TOWARDS", "NEAR", "VIA", "WITHOUT", "AFTER",       \
+      "BEFORE", "DURING"
 bool is_preposition(std::string_view key) {
-  return DYAD_KEY_IN(key, "TO", "FOR", "WITH", "OF", "ON", "AGAINST", "FROM", "IN", "AT", "BY",
-                     "ABOUT", "INTO", "OVER", "UNDER", "BETWEEN", "AMONG", "TOWARD", "TOWARDS",
-                     "NEAR", "VIA", "WITHOUT", "AFTER", "BEFORE", "DURING");
+  static constexpr const char* kWords[] = {DYAD_PREPOSITIONS};
+  static constexpr size_t kLongest = longest(kWords);
+  return key.size() <= kLongest && DYAD_KEY_IN(key, DYAD_PREPOSITIONS);
 }
 
 // EventCode::discard() and null() inlined: they compare a std::string with a literal, which GCC
