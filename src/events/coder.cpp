@@ -424,7 +424,9 @@ struct Coder::Impl {
       int before = -1, after = -1;
       for (int64_t k = static_cast<int64_t>(i) - 1; k >= 0 && before < 0; --k)
         before = scratch.mention_of_token[static_cast<size_t>(k)];
-      for (uint32_t k = i + 1; k < n && after < 0; ++k) after = scratch.mention_of_token[k];
+      // The mention after is looked for only when the one before is in a compound.
+      if (before >= 0 && scratch.mentions[before].group >= 0)
+        for (uint32_t k = i + 1; k < n && after < 0; ++k) after = scratch.mention_of_token[k];
       if (before >= 0 && after >= 0 && scratch.mentions[before].group >= 0 &&
           scratch.mentions[before].group == scratch.mentions[after].group)
         continue;
