@@ -39,20 +39,64 @@ using text::TokenKind;
 // A candidate's target when dyad's rules code an event without a named target.
 constexpr int kNoActor = -3;
 
+// s.starts_with / ends_with a literal, compared inline (the library's versions are calls with a
+// strlen and a memcmp in the coder's large functions).
+template <size_t N>
+bool starts(std::string_view s, const char (&prefix)[N]) {
+  return s.size() >= N - 1 && text::same_bytes(s.data(), prefix, N - 1);
+}
+template <size_t N>
+bool ends(std::string_view s, const char (&suffix)[N]) {
+  return s.size() >= N - 1 && text::same_bytes(s.data() + s.size() - (N - 1), suffix, N - 1);
+}
+
 bool is_article(std::string_view key) {
   return text::is(key, "THE") || text::is(key, "A") || text::is(key, "AN");
 }
 
-bool is_determiner(std::string_view key) {
-  return DYAD_KEY_IN(key, "THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "THIS", "THESE", "THOSE",
-                     "OUR", "MY", "YOUR", "ANY", "NO", "EVERY", "EACH", "'S");
+// The length of the longest of `words`: a longer key is in no list of them, known before the
+// list's lookup is called (most words the coder asks about are longer).
+template <size_t N>
+constexpr size_t longest(const char* const (&words)[N]) {
+  size_t most = 0;
+  for (const char* w : words) most = std::max(most, std::char_traits<char>::length(w));
+  return most;
 }
 
+#define DYAD_DETERMINERS                                                                         \
+  "THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "THIS", "THESE", "THOSE", "OUR", "MY", "YOUR", \
+      "ANY", "NO", "EVERY", "EACH", "'S"
+bool is_determiner(std::string_view key) {
+  static constexpr const char* kWords[] = {DYAD_DETERMINERS};
+  static constexpr size_t kLongest = longest(kWords);
+  return key.size() <= kLongest && DYAD_KEY_IN(key, DYAD_DETERMINERS);
+}
+
+// TION(S) SION(S) MENT(S) NESS ITY ITIES ANCE ENCE ISM after at least three letters; the last
+// letter picks the suffixes to compare (a loop of ends_with was a memcmp each, per verb found).
 bool has_nominal_suffix(std::string_view key) {
-  for (std::string_view suffix : {"TION", "TIONS", "SION", "SIONS", "MENT", "MENTS", "NESS", "ITY",
-                                  "ITIES", "ANCE", "ENCE", "ISM"})
-    if (key.size() > suffix.size() + 2 && key.ends_with(suffix)) return true;
-  return false;
+  const size_t n = key.size();
+  auto after_three = [&]<size_t N>(const char(&suffix)[N]) {
+    return n > N - 1 + 2 && text::same_bytes(key.data() + n - (N - 1), suffix, N - 1);
+  };
+  if (n < 6) return false;  // the shortest, ITY and ISM, need six letters
+  switch (key.back()) {
+    case 'N':
+      return after_three("TION") || after_three("SION");
+    case 'S':
+      return after_three("TIONS") || after_three("SIONS") || after_three("MENTS") ||
+             after_three("NESS") || after_three("ITIES");
+    case 'T':
+      return after_three("MENT");
+    case 'Y':
+      return after_three("ITY");
+    case 'E':
+      return after_three("ANCE") || after_three("ENCE");
+    case 'M':
+      return after_three("ISM");
+    default:
+      return false;
+  }
 }
 
 // "ED" or "EN" at the end of the key (a past participle's ending): two byte comparisons, where
@@ -81,10 +125,23 @@ bool is_verb_group_filler(std::string_view key) {
                      "OFFICIALLY", "DIRECTLY", "PUBLICLY", "EVEN");
 }
 
+#define DYAD_PREPOSITIONS                                                                        \
+  "TO", "FOR", "WITH", "OF", "ON", "AGAINST", "FROM", "IN", "AT", "BY", "ABOUT", "INTO", "OVER", \
+      "UNDER", "BETWEEN", "AMONG", "TOWARD", "TOWARDS", "NEAR", "VIA", "WITHOUT", "AFTER",       \
+      "BEFORE", "DURING"
 bool is_preposition(std::string_view key) {
-  return DYAD_KEY_IN(key, "TO", "FOR", "WITH", "OF", "ON", "AGAINST", "FROM", "IN", "AT", "BY",
-                     "ABOUT", "INTO", "OVER", "UNDER", "BETWEEN", "AMONG", "TOWARD", "TOWARDS",
-                     "NEAR", "VIA", "WITHOUT", "AFTER", "BEFORE", "DURING");
+  static constexpr const char* kWords[] = {DYAD_PREPOSITIONS};
+  static constexpr size_t kLongest = longest(kWords);
+  return key.size() <= kLongest && DYAD_KEY_IN(key, DYAD_PREPOSITIONS);
+}
+
+// EventCode::discard() and null() inlined: they compare a std::string with a literal, which GCC
+// leaves as a call to compare and memcmp (once per verb tried).
+bool discard_code(const lexicon::EventCode& code) {
+  return text::is(code.code, "###");
+}
+bool null_code(const lexicon::EventCode& code) {
+  return text::is(code.code, "---");
 }
 
 bool is_speech_root(std::string_view code) {
@@ -228,12 +285,12 @@ struct Coder::Impl {
   // CAN 2.1155/80") reports no event: eight numbers or more, and at least one for every two
   // words.
   bool is_table() const {
-    size_t words = 0, numbers = 0;
-    for (const auto& t : tokens.tokens) {
-      if (t.kind == TokenKind::kWord) ++words;
-      if (t.kind == TokenKind::kNumber) ++numbers;
-    }
-    return numbers >= 8 && numbers * 2 >= words;
+    size_t numbers = 0;  // the words are counted only for a sentence with eight numbers
+    for (const auto& t : tokens.tokens) numbers += t.kind == TokenKind::kNumber;
+    if (numbers < 8) return false;
+    size_t words = 0;
+    for (const auto& t : tokens.tokens) words += t.kind == TokenKind::kWord;
+    return numbers * 2 >= words;
   }
 
   size_t word_count() const {
@@ -289,7 +346,7 @@ struct Coder::Impl {
     // ("Before agreeing to a package , the president ..."): it stays the verb that is kept.
     const text::Token& previous = full_tokens.tokens[i - 1];
     std::string_view key = full_tokens.key(i - 1);
-    if (i - 1 == f) return !full_tokens.key(i).ends_with("ING");
+    if (i - 1 == f) return !ends(full_tokens.key(i), "ING");
     return previous.kind == TokenKind::kNumber || previous.kind == TokenKind::kPossessive ||
            is_determiner(key) || is_preposition(key);
   }
@@ -331,7 +388,7 @@ struct Coder::Impl {
            DYAD_KEY_IN(full_tokens.key(v), "HAS", "HAVE", "HAD", "IS", "ARE", "WAS", "WERE", "BEEN",
                        "WILL", "WOULD"))
       ++v;
-    return !full_tokens.key(v).ends_with("ING") && verb_starts_at(v);
+    return !ends(full_tokens.key(v), "ING") && verb_starts_at(v);
   }
 
   // A verb of the model (not a null code without patterns) starts at token i of full_tokens, the
@@ -353,13 +410,23 @@ struct Coder::Impl {
   struct CommaBuffers {
     std::vector<uint32_t> commas, new_index;
     std::vector<bool> drop;
+    // The dropped runs [first, end) in the order they are found (by first; the closing run may
+    // overlap the one before it by a comma): the kept tokens are copied a run at a time.
+    std::vector<std::pair<uint32_t, uint32_t>> dropped;
   } comma_buffers;
   bool drop_comma_clauses() {
     if (!options.comma_clauses) return false;
     const uint32_t n = static_cast<uint32_t>(full_tokens.size());
     std::vector<uint32_t>& commas = comma_buffers.commas;
     commas.clear();
+    const uint8_t* boundary = scratch.clause_boundary.data();
+    const size_t boundary_count = scratch.clause_boundary.size();
     for (uint32_t i = 0; i < n; ++i) {
+      // Eight tokens at a time while none is a clause boundary (every comma is one).
+      while (i + 8 <= boundary_count &&
+             text::detail::load_u64(reinterpret_cast<const char*>(boundary + i)) == 0)
+        i += 8;
+      if (i >= n) break;
       if (full_tokens.tokens[i].kind != TokenKind::kComma) continue;
       if (scratch.mention_of_token[i] >= 0) continue;
       // A comma between two members of one list is part of the list ("Mordor, the awful
@@ -367,7 +434,9 @@ struct Coder::Impl {
       int before = -1, after = -1;
       for (int64_t k = static_cast<int64_t>(i) - 1; k >= 0 && before < 0; --k)
         before = scratch.mention_of_token[static_cast<size_t>(k)];
-      for (uint32_t k = i + 1; k < n && after < 0; ++k) after = scratch.mention_of_token[k];
+      // The mention after is looked for only when the one before is in a compound.
+      if (before >= 0 && scratch.mentions[before].group >= 0)
+        for (uint32_t k = i + 1; k < n && after < 0; ++k) after = scratch.mention_of_token[k];
       if (before >= 0 && after >= 0 && scratch.mentions[before].group >= 0 &&
           scratch.mentions[before].group == scratch.mentions[after].group)
         continue;
@@ -417,11 +486,14 @@ struct Coder::Impl {
     };
     std::vector<bool>& drop = comma_buffers.drop;
     drop.assign(n, false);
+    std::vector<std::pair<uint32_t, uint32_t>>& dropped = comma_buffers.dropped;
+    dropped.clear();
     bool any = false;
     // Opening phrase: [0, first comma).
     int w = words_between(0, commas.front());
     if (w > options.comma_bmin && w <= options.comma_bmax && !kept(0, commas.front())) {
       for (uint32_t k = 0; k <= commas.front(); ++k) drop[k] = true;
+      dropped.emplace_back(0, commas.front() + 1);
       any = true;
     }
     // A comma that closes a dropped phrase does not open another one: in "A, B, C" with B
@@ -439,6 +511,7 @@ struct Coder::Impl {
         // The phrase goes with both its commas: "Gollum, centre of a row, called on" reads
         // "Gollum called on".
         for (uint32_t k = commas[c]; k <= commas[c + 1]; ++k) drop[k] = true;
+        dropped.emplace_back(commas[c], commas[c + 1] + 1);
         any = true;
         last_comma_closed_a_drop = true;
       }
@@ -449,6 +522,7 @@ struct Coder::Impl {
     if (w > options.comma_emin && w <= options.comma_emax && !kept(commas.back(), n) &&
         !last_comma_closed_a_drop) {
       for (uint32_t k = commas.back(); k < end; ++k) drop[k] = true;
+      dropped.emplace_back(commas.back(), end);
       any = true;
       closing_dropped = true;
     }
@@ -461,11 +535,19 @@ struct Coder::Impl {
     tokens.keys = full_tokens.keys;
     std::vector<uint32_t>& new_index = comma_buffers.new_index;
     new_index.assign(n, UINT32_MAX);
-    for (uint32_t k = 0; k < n; ++k) {
-      if (drop[k]) continue;
-      new_index[k] = static_cast<uint32_t>(tokens.tokens.size());
-      tokens.tokens.push_back(full_tokens.tokens[k]);
+    uint32_t from = 0;  // the first token not yet kept or dropped
+    auto keep_up_to = [&](uint32_t to) {
+      if (from >= to) return;
+      const auto at = static_cast<uint32_t>(tokens.tokens.size());
+      tokens.tokens.insert(tokens.tokens.end(), full_tokens.tokens.begin() + from,
+                           full_tokens.tokens.begin() + to);
+      for (uint32_t k = from; k < to; ++k) new_index[k] = at + (k - from);
+    };
+    for (const auto& [first, after_last] : dropped) {
+      keep_up_to(first);
+      from = std::max(from, after_last);
     }
+    keep_up_to(n);
     // In place: a kept mention moves down to the next free slot (its strings are moved, not
     // copied), its word tokens re-indexed over themselves.
     std::vector<Mention>& mentions = scratch.mentions;
@@ -522,11 +604,11 @@ struct Coder::Impl {
     collect_verbs(0, i, 0, verb_options);
     uint32_t best_words = 0, best_chars = 0;
     bool found = false;
-    events::SentenceView view{tokens, scratch};
     for (auto [depth, index] : verb_options) {
       const VerbSummary& verb = verb_summaries[index];
       uint32_t words = depth, last = 0;
       if (verb.has_continuation) {
+        const events::SentenceView view{tokens, scratch};
         events::PatternMatch match;
         if (!events::match_pattern(model.verbs[index].continuation, view, i, i + depth - 1, &match))
           continue;
@@ -599,6 +681,21 @@ struct Coder::Impl {
   const WordSpan* seen_span(lexicon::WordId id) const {
     if (!maybe_seen(id) || seen[id] < seen_base) return nullptr;
     return &word_spans[seen[id] - seen_base];
+  }
+  // SentenceView::word_span from the seen words (filled).
+  static bool word_span_of(const void* context, lexicon::WordId id, uint32_t* first,
+                           uint32_t* last) {
+    const Impl& self = *static_cast<const Impl*>(context);
+    if (id >= self.seen.size()) {  // no model word (a damaged model file): anywhere
+      *first = 0;
+      *last = static_cast<uint32_t>(self.tokens.size()) - 1;
+      return true;
+    }
+    const WordSpan* w = self.seen_span(id);
+    if (w == nullptr) return false;
+    *first = w->first;
+    *last = w->last;
+    return true;
   }
   // A bit per (word id mod 4096) for the words of `seen`'s current stamp: a filter in L1 in
   // front of `seen`, which has an entry per model word and is mostly out of cache. Most words
@@ -749,7 +846,7 @@ struct Coder::Impl {
     const text::Span& b = tokens.tokens[v.first].span;
     if (b.start < a.end) return false;
     std::string_view gap(document->text.data() + a.end, b.start - a.end);
-    if (gap != "-" && gap != " - ") return false;
+    if (!text::is(gap, "-") && !text::is(gap, " - ")) return false;
     const text::Token& prev = tokens.tokens[v.first - 1];
     if (prev.kind != TokenKind::kWord && prev.kind != TokenKind::kNumber) return false;
     const text::Token& next = tokens.tokens[v.last + 1];
@@ -771,7 +868,7 @@ struct Coder::Impl {
       std::string_view key = tokens.key(k);
       if (DYAD_KEY_IN(key, "WHILE", "WHEREAS", "BECAUSE", "ALTHOUGH", "THOUGH")) return k;
       if (text::is(key, "AS") && k > from && comma_before(k)) return k;
-      if (text::is(key, "THAT") && k > from && tokens.key(k - 1).ends_with("ING") && verb_at(k - 1))
+      if (text::is(key, "THAT") && k > from && ends(tokens.key(k - 1), "ING") && verb_at(k - 1))
         return k;
       if (DYAD_KEY_IN(key, "WHO", "WHICH") && k > from) return k;
     }
@@ -812,29 +909,33 @@ struct Coder::Impl {
     // "died after torture": event nouns that still name their actors).
     if (DYAD_KEY_IN(prev, "BY", "WITH", "FOR", "AGAINST", "WITHOUT", "ON", "AT", "OVER", "UNDER",
                     "FROM") &&
-        !key.ends_with("ING"))
+        !ends(key, "ING"))
       return true;
-    bool clause_word = DYAD_KEY_IN(prev, "WHO", "WHICH", "THAT", "WHAT", "ALSO", "AGAIN", "STILL",
-                                   "NOW", "ONLY", "OFTEN", "THEN") ||
-                       prev.ends_with("LY") || is_pronoun_key(prev);
+    // Asked only when the word after the verb makes it matter (rarely).
+    auto clause_word = [&] {
+      return DYAD_KEY_IN(prev, "WHO", "WHICH", "THAT", "WHAT", "ALSO", "AGAIN", "STILL", "NOW",
+                         "ONLY", "OFTEN", "THEN") ||
+             (prev.size() >= 2 && prev[prev.size() - 2] == 'L' && prev.back() == 'Y') ||
+             is_pronoun_key(prev);
+    };
     bool plural = key.size() > 3 && key.back() == 'S' && key[key.size() - 2] != 'S';
-    if (text::is(next, "OF") && plural && !clause_word && scratch.mention_of_token[v.first - 1] < 0)
+    if (text::is(next, "OF") && plural && scratch.mention_of_token[v.first - 1] < 0 &&
+        !clause_word())
       return true;
-    if (DYAD_KEY_IN(next, "IS", "WAS", "ARE", "WERE", "HAS", "HAVE", "HAD", "ROSE", "FELL") &&
-        !clause_word && !ends_in_ed_or_en(key))
+    if (!ends_in_ed_or_en(key) &&
+        DYAD_KEY_IN(next, "IS", "WAS", "ARE", "WERE", "HAS", "HAVE", "HAD", "ROSE", "FELL") &&
+        !clause_word())
       return true;
     const text::Token& before = tokens.tokens[v.first - 1];
     if (v.first >= 2 && document != nullptr && scratch.mention_of_token[v.first - 1] < 0 &&
         !before.capitalized && before.kind == TokenKind::kWord && !ends_in_ed_or_en(prev)) {
+      // Nothing but a hyphen between the two words before the verb.
       const text::Span& a = tokens.tokens[v.first - 2].span;
-      if (before.span.start >= a.end) {
-        std::string_view gap(document->text.data() + a.end, before.span.start - a.end);
-        if (gap == "-") return true;
-      }
+      if (before.span.start == a.end + 1 && document->text[a.end] == '-') return true;
     }
     if (scratch.mention_of_token[v.first - 1] >= 0 &&
-        (prev.ends_with("IAN") || prev.ends_with("ISH") || prev.ends_with("ESE") ||
-         prev.ends_with("ELI") || prev.ends_with("AQI") || prev.ends_with("ANI") ||
+        (ends(prev, "IAN") || ends(prev, "ISH") || ends(prev, "ESE") || ends(prev, "ELI") ||
+         ends(prev, "AQI") || ends(prev, "ANI") ||
          DYAD_KEY_IN(prev, "FRENCH", "DUTCH", "SAUDI", "SWISS", "GREEK", "THAI")))
       return true;
     return false;
@@ -962,7 +1063,15 @@ struct Coder::Impl {
   void find_clauses() {
     clause_starts.assign(1, 0);
     const uint32_t n = static_cast<uint32_t>(tokens.size());
+    const char* classes = reinterpret_cast<const char*>(scratch.token_class.data());
+    const size_t class_count = scratch.token_class.size();
+    constexpr uint64_t kConjunctionBytes =
+        0x0101010101010101ULL * actors::SentenceScratch::kClassConjunction;
     for (uint32_t i = 1; i < n; ++i) {
+      // Eight tokens at a time while none is a conjunction (most are not).
+      while (i + 8 <= class_count && (text::detail::load_u64(classes + i) & kConjunctionBytes) == 0)
+        i += 8;
+      if (i >= n) break;
       if (!conjunction_at(i) || scratch.mention_of_token[i] >= 0) continue;
       // A verb phrase holding a conjunction ("SHOT_AND_WOUND") does not divide (TABARI 7.6).
       if (!options.dyad_rules && std::any_of(verbs.begin(), verbs.end(), [&](const Verb& v) {
@@ -1269,11 +1378,11 @@ struct Coder::Impl {
   // withdraw its troops from Abyei"). Returns whether the target changed.
   bool beyond_moved_forces(Candidate& c, uint32_t clause_end_token) const {
     const Mention& forces = scratch.mentions[c.target];
-    bool bare = forces.base_code.empty() ? forces.code.ends_with("MIL") : forces.code == "IGOPKO";
+    bool bare = forces.base_code.empty() ? ends(forces.code, "MIL") : forces.code == "IGOPKO";
     if (!bare || forces.referent_token >= 0 || forces.story_reference || forces.group >= 0)
       return false;
     const std::string& source_code = c.source >= 0 ? scratch.mentions[c.source].code : forces.code;
-    const bool posture = c.code.starts_with("15");
+    const bool posture = starts(c.code, "15");
     for (uint32_t k = forces.last_token + 1; k < clause_end_token && k <= forces.last_token + 8;
          ++k) {
       const text::Token& t = tokens.tokens[k];
@@ -1295,8 +1404,7 @@ struct Coder::Impl {
           return true;
         }
       }
-      if (!posture && !c.code.starts_with("16") && !c.code.starts_with("08") &&
-          !c.code.starts_with("03"))
+      if (!posture && !starts(c.code, "16") && !starts(c.code, "08") && !starts(c.code, "03"))
         return false;
       uint32_t first = 0, last = 0;
       if (!object_phrase(*document, k + 1, clause_end_token, &first, &last)) return false;
@@ -1379,7 +1487,7 @@ struct Coder::Impl {
     uint32_t noun = UINT32_MAX;
     for (uint32_t k = c.action_first; k <= c.action_last; ++k) {
       std::string_view key = tokens.key(k);
-      if (key.starts_with("ACCUSATION") || key.starts_with("ALLEGATION") ||
+      if (starts(key, "ACCUSATION") || starts(key, "ALLEGATION") ||
           DYAD_KEY_IN(key, "CHARGE", "CHARGES", "CLAIM", "CLAIMS"))
         noun = k;
     }
@@ -1436,7 +1544,7 @@ struct Coder::Impl {
   // An infinitive ("to help Haiti") opens a clause of its own and ends the search. (Tried for
   // aid, 07, too: in running text the TO further on is mostly an infinitive or a purpose.)
   bool recipient_of_gift(Candidate& c, uint32_t clause_end_token) const {
-    if (!c.code.starts_with("0842")) return false;
+    if (!starts(c.code, "0842")) return false;
     if (c.target < 0 && !(c.target == kNoActor && c.has_object)) return false;
     const std::string& source_code = source_code_of(c);
     // From the verb on: a pattern's words may reach past the TO ("returned ... to its owners
@@ -1507,8 +1615,7 @@ struct Coder::Impl {
   // number or a quantifier and names no actor: its role ("prisoners") is the target, else the
   // phrase uncoded.
   bool counted_people_object(const Verb& v, Candidate& c, uint32_t clause_end_token) const {
-    if (!c.code.starts_with("0841") && !c.code.starts_with("17") && !c.code.starts_with("18"))
-      return false;
+    if (!starts(c.code, "0841") && !starts(c.code, "17") && !starts(c.code, "18")) return false;
     if (c.target < 0 || scratch.mentions[c.target].first_token <= v.last) return false;
     uint32_t k = v.last + 1;
     if (k < clause_end_token && is_article(tokens.key(k))) ++k;
@@ -1521,7 +1628,7 @@ struct Coder::Impl {
     // Whoever is deported or released "to" a place goes there: the one it names is the
     // destination, the verb's object the target ("deported children ... to Georgia").
     const uint32_t target_first = scratch.mentions[c.target].first_token;
-    const bool destination = (c.code.starts_with("174") || c.code.starts_with("0841")) &&
+    const bool destination = (starts(c.code, "174") || starts(c.code, "0841")) &&
                              target_first > 0 &&
                              (text::is(tokens.key(target_first - 1), "TO") ||
                               (target_first > 1 && is_article(tokens.key(target_first - 1)) &&
@@ -1850,7 +1957,7 @@ struct Coder::Impl {
         object = true;
         continue;
       }
-      if (is_verb_group_filler(key) || (key.size() > 3 && key.ends_with("LY")) ||
+      if (is_verb_group_filler(key) || (key.size() > 3 && ends(key, "LY")) ||
           DYAD_KEY_IN(key, "NOW", "SOON", "THEN", "FIRST", "AGAIN", "JUST", "ONLY", "LATER",
                       "HELP"))
         continue;
@@ -2107,12 +2214,11 @@ struct Coder::Impl {
       if ((ends_noun_phrase(key) && !determiner_that) || is_time_word(key)) break;
       // A participle after a noun starts a clause of its own ("a draft resolution presented
       // by", "a cargo plane flying"), unless hyphenated to it ("U.S.-backed").
-      if (k > start && !t.capitalized && key.size() > 4 &&
-          (key.ends_with("ED") || key.ends_with("ING")) && scratch.mention_of_token[k] < 0 &&
-          doc.text[t.span.start - 1] != '-') {
+      if (k > start && !t.capitalized && key.size() > 4 && (ends(key, "ED") || ends(key, "ING")) &&
+          scratch.mention_of_token[k] < 0 && doc.text[t.span.start - 1] != '-') {
         std::string_view previous = tokens.key(k - 1);
         if (tokens.tokens[k - 1].kind == TokenKind::kWord && !is_determiner(previous) &&
-            !previous.ends_with("LY") && !is_preposition(previous))
+            !ends(previous, "LY") && !is_preposition(previous))
           break;
       }
       if (is_determiner(key) && !after_preposition && scratch.mention_of_token[k] < 0) break;
@@ -2131,8 +2237,8 @@ struct Coder::Impl {
   // torture") suffered it: the subject of DIED / DIES / DIE before the noun is the target, the
   // source unnamed. Only for assaults, fights and mass violence (roots 18-20).
   void died_of_violence(const Verb& v, Candidate& c) const {
-    if (!(c.code.starts_with("18") || c.code.starts_with("19") || c.code.starts_with("20")) ||
-        tokens.key(v.first).ends_with("ING"))  // "died fighting": they fought
+    if (!(starts(c.code, "18") || starts(c.code, "19") || starts(c.code, "20")) ||
+        ends(tokens.key(v.first), "ING"))  // "died fighting": they fought
       return;
     const Mention& subject = scratch.mentions[c.source];
     if (subject.last_token >= v.first) return;
@@ -2155,7 +2261,7 @@ struct Coder::Impl {
   bool participle_in_subject(const Verb& v, uint32_t clause_end_token) const {
     if (v.first != v.last || v.first == 0 || v.last + 2 >= clause_end_token) return false;
     std::string_view key = tokens.key(v.first);
-    if (key.size() <= 4 || !key.ends_with("ED") || !text::is(tokens.key(v.last + 1), "BY"))
+    if (key.size() <= 4 || !ends(key, "ED") || !text::is(tokens.key(v.last + 1), "BY"))
       return false;
     const text::Token& before = tokens.tokens[v.first - 1];
     std::string_view head = tokens.key(v.first - 1);
@@ -2167,7 +2273,7 @@ struct Coder::Impl {
     for (const Verb& w : verbs) {
       if (w.first >= clause_first && w.first < v.first && !w.noun_position) return false;
       if (w.first > v.last + 1 && w.first < clause_end_token && !w.noun_position &&
-          !tokens.key(w.first).ends_with("ING"))
+          !ends(tokens.key(w.first), "ING"))
         later_verb = true;
     }
     return later_verb;
@@ -2182,7 +2288,7 @@ struct Coder::Impl {
       return false;
     std::string_view key = tokens.key(k);
     // -ED only: -EN words are as often nouns or numbers ("women", "children", "seven").
-    if (key.size() <= 4 || !key.ends_with("ED")) return false;
+    if (key.size() <= 4 || !ends(key, "ED")) return false;
     if (tokens.tokens[k + 1].kind != TokenKind::kWord) return false;
     std::string_view next = tokens.key(k + 1);
     return is_preposition(next) || is_determiner(next);
@@ -2206,7 +2312,7 @@ struct Coder::Impl {
     std::string_view after = tokens.key(phrase_end), tail = tokens.key(phrase_end - 1);
     if (!(verb_at(phrase_end) || is_auxiliary(after) ||
           DYAD_KEY_IN(after, "WILL", "WOULD", "COULD", "MIGHT", "MAY", "CAN", "SHOULD", "MUST")) ||
-        is_determiner(tail) || tail.ends_with("LY"))
+        is_determiner(tail) || ends(tail, "LY"))
       return false;
     *first = k + 1;
     *last = phrase_end - 1;
@@ -2271,7 +2377,7 @@ struct Coder::Impl {
         DYAD_KEY_IN(tokens.key(m.first_token), "ITS", "HIS", "HER", "THEIR"))
       return false;
     std::string_view code = m.code;
-    if (code.starts_with("IGO") || code.starts_with("NGO")) return true;
+    if (starts(code, "IGO") || starts(code, "NGO")) return true;
     if (DYAD_KEY_IN(code.substr(0, 3), "MED", "JUD", "AGR", "ELI")) return false;
     for (size_t k = 0; k + 3 <= code.size(); k += 3)
       if (text::is(code.substr(k, 3), "BUS")) return false;
@@ -2299,7 +2405,7 @@ struct Coder::Impl {
     uint32_t next = m.last_token + 1;
     // Adverbs before the reported verb: "said the U.S. clearly feels", "said Baghdadi then moved".
     if (next < tokens.size() &&
-        ((tokens.key(next).size() > 3 && tokens.key(next).ends_with("LY")) ||
+        ((tokens.key(next).size() > 3 && ends(tokens.key(next), "LY")) ||
          DYAD_KEY_IN(tokens.key(next), "THEN", "ALSO", "NOW", "STILL", "ALREADY", "AGAIN", "LATER",
                      "EARLIER", "SOON", "NEVER", "EVEN", "JUST")))
       ++next;
@@ -2315,7 +2421,7 @@ struct Coder::Impl {
       return false;
     std::string_view key = tokens.key(next);
     return !is_determiner(key) && !is_preposition(key) && !is_conjunction(key) &&
-           !(key.size() > 3 && key.ends_with("LY")) &&
+           !(key.size() > 3 && ends(key, "LY")) &&
            !DYAD_KEY_IN(key, "THAT", "WHO", "WHICH", "WHEN", "WHERE", "WHILE", "AS", "IF", "TODAY",
                         "YESTERDAY", "TONIGHT", "TOMORROW", "NOW", "THEN", "AGAIN", "LAST", "NEXT",
                         "THIS", "EARLIER", "LATER", "ALSO", "HE", "SHE", "IT", "THEY", "WE", "I",
@@ -2443,6 +2549,8 @@ struct Coder::Impl {
     if (!words_noted) fill_words_seen();
     static_assert(kSeenBits == 4096, "seen_bits is SentenceView::word_filter");
     view.word_filter = seen_bits.data();
+    view.word_span = &Impl::word_span_of;
+    view.word_span_context = this;
     pattern_candidates.clear();
     auto add_group = [&](size_t k) {
       for (uint32_t j = verb.key_begin[k]; j < verb.key_begin[k + 1]; ++j)
@@ -2508,13 +2616,13 @@ struct Coder::Impl {
       code = &verb.code;
     }
     // A discard or complex code on the matched pattern stops the whole sentence (TABARI 6.3-6.4).
-    if (code->discard() || text::is(code->code, "+++")) {
+    if (discard_code(*code) || text::is(code->code, "+++")) {
       sentence_stopped = true;
       return false;
     }
     // A null code stops here, unless it is paired: PETRARCH-2's "[:110]" ("X offended Y": Y does
     // 110 to X) codes the reverse event alone.
-    if (code->null() && code->paired.empty()) return false;
+    if (null_code(*code) && code->paired.empty()) return false;
     if (options.dyad_rules && !explicit_before && negated(v)) return false;
     if (options.dyad_rules && hypothetical(v)) return false;
     if (options.dyad_rules && !explicit_before && possible_or_prevented(v)) return false;
@@ -2544,9 +2652,8 @@ struct Coder::Impl {
           c.has_object = true;
           source_set = target_set = true;
         }
-      } else if (options.dyad_rules && !is_speech_root(code->code) &&
-                 !code->code.starts_with("03") && !code->code.starts_with("15") &&
-                 agentless_passive(v)) {
+      } else if (options.dyad_rules && !is_speech_root(code->code) && !starts(code->code, "03") &&
+                 !starts(code->code, "15") && agentless_passive(v)) {
         // The passive's subject is the one acted on; who acted is not named. Not for intents
         // (03: "is prepared to") nor force postures (15: the troops "being deployed" are the
         // actor's own).
@@ -2688,7 +2795,7 @@ struct Coder::Impl {
       if (c.target == -1) c.target = new_actor_after(c.action_last + 1, clause_last);
       if (c.source >= 0) conjoined_new_actor(c.source, v.first);
     }
-    if (options.dyad_rules && c.code.starts_with("10")) demand_of_speaker(v, clause_first, c);
+    if (options.dyad_rules && starts(c.code, "10")) demand_of_speaker(v, clause_first, c);
     if (options.dyad_rules && c.target >= 0 && c.source >= 0 &&
         !beyond_moved_forces(c, clause_last))
       restriction_place(c, clause_last);
@@ -2743,7 +2850,7 @@ struct Coder::Impl {
     // the passive
     // without its agent, on a subject that names no actor, was done by the state of the place
     // after IN (TABARI's convention, "ARRESTED IN_ $"); the subject is its uncoded target.
-    if (options.dyad_rules && c.target >= 0 && c.source == -1 && c.code.starts_with("17") &&
+    if (options.dyad_rules && c.target >= 0 && c.source == -1 && starts(c.code, "17") &&
         agentless_passive(v) && scratch.mentions[c.target].first_token > v.last) {
       uint32_t k = scratch.mentions[c.target].first_token;
       while (k > v.last + 1 && is_determiner(tokens.key(k - 1))) --k;
@@ -2900,7 +3007,7 @@ struct Coder::Impl {
       // The first verb with a code of its own: a null-coded root ("On accord Gondor repelled")
       // is a verb only through its patterns.
       for (const Verb& v : verbs) {
-        if (model.verbs[v.verb_index].code.null()) continue;
+        if (null_code(model.verbs[v.verb_index].code)) continue;
         if (first_mention(0, v.first, "") < 0) return true;
         break;
       }
@@ -3046,7 +3153,7 @@ struct Coder::Impl {
     int64_t k = static_cast<int64_t>(scratch.mentions[m].first_token) - 1;
     while (k >= 0) {
       std::string_view key = tokens.key(static_cast<size_t>(k));
-      if (!is_determiner(key) && !key.ends_with("ERN") && !text::is(key, "CENTRAL")) break;
+      if (!is_determiner(key) && !ends(key, "ERN") && !text::is(key, "CENTRAL")) break;
       --k;
     }
     return k >= 0 && text::is(tokens.key(static_cast<size_t>(k)), "IN");
@@ -3145,15 +3252,21 @@ struct Coder::Impl {
     constexpr uint32_t kSpacedKinds = 1u << static_cast<unsigned>(TokenKind::kPeriod) |
                                       1u << static_cast<unsigned>(TokenKind::kComma) |
                                       1u << static_cast<unsigned>(TokenKind::kDash);
-    bool spaced_punctuation = false;
-    for (size_t k = 1, n = ts.size(); k + 1 < n; ++k)
+    // first: the first such token; the tokens before it stay as they are. first_period: the
+    // first such period (dyad's initials below need one), n when none or not looked for.
+    const size_t n = ts.size();
+    size_t first = n, first_period = n;
+    for (size_t k = 1; k + 1 < n; ++k)
       if ((kSpacedKinds >> static_cast<unsigned>(ts[k].kind) & 1) != 0 &&
           ts[k].span.start > ts[k - 1].span.end) {
-        spaced_punctuation = true;
-        break;
+        if (first == n) first = k;
+        if (ts[k].kind == TokenKind::kPeriod) {
+          first_period = k;
+          break;
+        }
+        if (!options.dyad_rules) break;
       }
-    if (!spaced_punctuation) return;
-    size_t out = 0;
+    if (first == n) return;
     // dyad's rules: initials split by spaced periods ("U . K .", "H . W .") are one word, as
     // "U.K." and "H.W." are in running text.
     auto single_capital = [&](size_t k) {
@@ -3164,8 +3277,8 @@ struct Coder::Impl {
       return k < ts.size() && ts[k].kind == TokenKind::kPeriod && tokens.key(k) == "." && k > 0 &&
              ts[k].span.start == ts[k - 1].span.end + 1;
     };
-    if (options.dyad_rules) {
-      for (size_t k = 0; k + 2 < ts.size(); ++k) {
+    if (options.dyad_rules && first_period < n) {
+      for (size_t k = first_period - 1; k + 2 < ts.size(); ++k) {
         if (!single_capital(k) || !spaced_period_at(k + 1) || !single_capital(k + 2)) continue;
         std::string key(tokens.key(k));
         size_t last = k;
@@ -3183,10 +3296,15 @@ struct Coder::Impl {
                  ts.begin() + static_cast<std::ptrdiff_t>(last + 1));
       }
     }
-    for (size_t k = 0; k < ts.size(); ++k) {
+    size_t out = first;
+    for (size_t k = first; k < ts.size(); ++k) {
+      if ((kSpacedKinds >> static_cast<unsigned>(ts[k].kind) & 1) == 0) {
+        ts[out++] = ts[k];  // only a period, comma or dash can go
+        continue;
+      }
       const bool spaced_period =
-          ts[k].kind == TokenKind::kPeriod && k > 0 && k + 1 < ts.size() && tokens.key(k) == "." &&
-          ts[k].span.start > ts[k - 1].span.end &&
+          ts[k].kind == TokenKind::kPeriod && k > 0 && k + 1 < ts.size() &&
+          text::is(tokens.key(k), ".") && ts[k].span.start > ts[k - 1].span.end &&
           (ts[k + 1].kind == TokenKind::kWord || ts[k + 1].kind == TokenKind::kNumber);
       // "20 , 000": a thousands separator split off, no comma of the sentence.
       const bool spaced_separator = ts[k].kind == TokenKind::kComma && k > 0 && k + 1 < ts.size() &&
@@ -3197,8 +3315,9 @@ struct Coder::Impl {
       // "war - torn", "a 35 - year - old inmate": a hyphen split off between two words, the
       // second lower case, is the hyphen of one word ("war-torn"), no dash of the sentence.
       const bool spaced_hyphen =
-          ts[k].kind == TokenKind::kDash && tokens.key(k) == "-" && k > 0 && k + 1 < ts.size() &&
-          ts[k].span.end == ts[k].span.start + 1 && ts[k].span.start == ts[k - 1].span.end + 1 &&
+          ts[k].kind == TokenKind::kDash && text::is(tokens.key(k), "-") && k > 0 &&
+          k + 1 < ts.size() && ts[k].span.end == ts[k].span.start + 1 &&
+          ts[k].span.start == ts[k - 1].span.end + 1 &&
           ts[k + 1].span.start == ts[k].span.end + 1 &&
           (ts[k - 1].kind == TokenKind::kWord || ts[k - 1].kind == TokenKind::kNumber) &&
           ((ts[k + 1].kind == TokenKind::kWord && !ts[k + 1].capitalized) ||
@@ -3207,6 +3326,16 @@ struct Coder::Impl {
         ts[out++] = ts[k];
     }
     ts.resize(out);
+  }
+
+  // std::swap(full_tokens, tokens), member by member: the generic swap moves each buffer three
+  // times (the keys' string with its short-string checks), twice per sentence.
+  void swap_token_buffers() {
+    static_assert(
+        sizeof(text::TokenBuffer) == sizeof(std::vector<text::Token>) + sizeof(std::string),
+        "swap every member of TokenBuffer");
+    full_tokens.tokens.swap(tokens.tokens);
+    full_tokens.keys.swap(tokens.keys);
   }
 
   void code_sentence(const Document& doc, uint32_t index, std::optional<int32_t> publication_day,
@@ -3248,10 +3377,10 @@ struct Coder::Impl {
       if (effect.discard || effect.complex || effect.null) return;
       day_shift = effect.shift;
     }
-    std::swap(full_tokens, tokens);
+    swap_token_buffers();
     closing_dropped = false;
     const bool clauses_dropped = drop_comma_clauses();
-    if (!clauses_dropped) std::swap(full_tokens, tokens);
+    if (!clauses_dropped) swap_token_buffers();
     bool discard = scratch.discard, complex = scratch.complex;
     find_verbs(&discard, &complex);
     if (discard || complex) return;

@@ -316,6 +316,16 @@ struct Matcher {
            n == s.tokens.size();
   }
 
+  // A literal word with SentenceView::word_span: *first and *last, the tokens that have it,
+  // or false when the sentence has it nowhere.
+  bool word_span(const CompiledElement& e, uint32_t* first, uint32_t* last) const {
+    return s.word_span(s.word_span_context, e.word, first, last);
+  }
+  bool spans_words(const CompiledElement& e) const {
+    return e.kind == ElementKind::kWord && s.word_span != nullptr && s.index != nullptr &&
+           n == s.tokens.size();
+  }
+
   // Elements k.. from token pos on.
   bool forward(size_t k, uint32_t pos, bool adjacent) {
     if (k == elems.size()) return true;
@@ -327,7 +337,19 @@ struct Matcher {
         if (alternatives_forward(k, e, p)) return true;
       return false;
     }
-    for (uint32_t p = pos; p < n; ++p) {
+    uint32_t end = n;  // the scan stops before `end`
+    if (spans_words(e)) {
+      // No token before the word's first can match it: the scan goes there at once unless a
+      // boundary stops it on the way; none after its last can either.
+      uint32_t first = 0, last = 0;
+      if (!word_span(e, &first, &last) || last < pos) return false;
+      if (first > pos) {
+        if (adjacent || s.index->next_stop(s)[pos] < first) return false;
+        pos = first;
+      }
+      end = last + 1;
+    }
+    for (uint32_t p = pos; p < end; ++p) {
       if (p > pos && adjacent) break;
       if (is_clause_boundary(s, p) && s.scratch.mention_of_token[p] < 0) {
         // A literal comma/conjunction in the pattern may still match it.
@@ -402,7 +424,20 @@ struct Matcher {
       return false;
     }
     bool loose = adjacent && s.loose_synset_join && e.kind == ElementKind::kSynset;
-    for (int64_t q = pos; q >= 0; --q) {
+    int64_t end = -1;  // the scan stops after `end`
+    if (pos >= 0 && spans_words(e)) {
+      // As in forward(), from the word's last token down to its first.
+      uint32_t first = 0, last = 0;
+      if (!word_span(e, &first, &last) || first > pos) return false;
+      if (last < pos) {
+        if (adjacent ||
+            s.index->prev_stop(s)[static_cast<size_t>(pos)] > static_cast<int64_t>(last))
+          return false;
+        pos = last;
+      }
+      end = static_cast<int64_t>(first) - 1;
+    }
+    for (int64_t q = pos; q > end; --q) {
       uint32_t p = static_cast<uint32_t>(q);
       if (q < pos && adjacent && !loose) break;
       if (is_clause_boundary(s, p) && s.scratch.mention_of_token[p] < 0) {

@@ -48,6 +48,14 @@ struct SentenceView {
   bool may_have(lexicon::WordId id) const {
     return word_filter == nullptr || (word_filter[id / 64 % 64] >> (id % 64) & 1) != 0;
   }
+  // Optional, used with `index`: word_span(word_span_context, id, &first, &last) gives the first
+  // and last token that have word `id`, false when no token has it; it may also return true with
+  // a wider range (0 and the last token) when it cannot tell. A literal word of a pattern is then
+  // looked for only there. The result is the same without it.
+  using WordSpanFn = bool (*)(const void* context, lexicon::WordId id, uint32_t* first,
+                              uint32_t* last);
+  WordSpanFn word_span = nullptr;
+  const void* word_span_context = nullptr;
 };
 
 // Per-sentence jump tables for match_pattern: the matcher goes from one token that can start

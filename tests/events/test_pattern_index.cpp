@@ -1,6 +1,7 @@
 // events::match_pattern with and without its SentenceIndex (the jump tables that let the matcher
-// go from one token that can start or end an alternative to the next): both must give exactly
-// the same result for every pattern at every verb position.
+// go from one token that can start or end an alternative to the next) and its word spans (where
+// each literal word first and last stands): all must give exactly the same result for every
+// pattern at every verb position.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -33,6 +34,36 @@ Result run(const lexicon::CompiledPattern& pattern, const events::SentenceView& 
   Result r{};
   r.matched = events::match_pattern(pattern, view, first, last, &r.match);
   return r;
+}
+
+// SentenceView::word_span by scanning the tokens' word ids.
+bool scan_word_span(const void* context, lexicon::WordId id, uint32_t* first, uint32_t* last) {
+  const auto& scratch = *static_cast<const actors::SentenceScratch*>(context);
+  bool found = false;
+  for (uint32_t i = 0; i + 1 < scratch.match_begin.size(); ++i)
+    for (uint32_t k = scratch.match_begin[i]; k < scratch.match_begin[i + 1]; ++k)
+      if (scratch.ids[k] == id) {
+        if (!found) *first = i;
+        *last = i;
+        found = true;
+      }
+  return found;
+}
+
+// Sentence `trial`: a real one, or (past the real ones) its words with six extra words in a
+// random order (odd orders reach odd corners).
+std::string sentence(int trial, std::mt19937& random, const std::vector<std::string>& sentences,
+                     const std::vector<std::string>& extra) {
+  std::vector<std::string> words;
+  std::istringstream in(sentences[static_cast<size_t>(trial) % sentences.size()]);
+  for (std::string w; in >> w;) words.push_back(w);
+  if (trial >= static_cast<int>(sentences.size())) {
+    for (int k = 0; k < 6; ++k) words.push_back(extra[random() % extra.size()]);
+    std::shuffle(words.begin(), words.end(), random);
+  }
+  std::string text;
+  for (const auto& w : words) text += (text.empty() ? "" : " ") + w;
+  return text;
 }
 
 TEST(PatternIndexTest, JumpTablesChangeNoMatch) {
@@ -68,16 +99,7 @@ TEST(PatternIndexTest, JumpTablesChangeNoMatch) {
   std::mt19937 random(11);
   size_t compared = 0, matched = 0;
   for (int trial = 0; trial < 40; ++trial) {
-    std::vector<std::string> words;
-    std::istringstream in(sentences[static_cast<size_t>(trial) % sentences.size()]);
-    for (std::string w; in >> w;) words.push_back(w);
-    if (trial >= static_cast<int>(sentences.size())) {
-      for (int k = 0; k < 6; ++k) words.push_back(extra[random() % extra.size()]);
-      std::shuffle(words.begin(), words.end(), random);
-    }
-    std::string text;
-    for (const auto& w : words) text += (text.empty() ? "" : " ") + w;
-
+    const std::string text = sentence(trial, random, sentences, extra);
     text::TokenBuffer tokens;
     text::tokenize(text, text::Span{0, static_cast<uint32_t>(text.size())}, tokens);
     actors::SentenceScratch scratch;
@@ -102,6 +124,60 @@ TEST(PatternIndexTest, JumpTablesChangeNoMatch) {
   }
   EXPECT_GT(compared, 10000u);
   EXPECT_GT(matched, 10u);  // the comparison covers matches, not only failures
+}
+
+TEST(PatternIndexTest, WordSpansChangeNoMatch) {
+  auto model = Model::compile(KnowledgeOptions{});
+  const Model::Impl& impl = model->impl();
+  // Patterns with literal words, the ones the spans serve.
+  std::vector<const lexicon::CompiledPattern*> patterns;
+  for (const auto& verb : impl.verbs)
+    for (const auto& pattern : verb.patterns)
+      if (!pattern.required.empty()) patterns.push_back(&pattern);
+  ASSERT_GT(patterns.size(), 100u);
+  const std::vector<std::string> sentences = {
+      "Iran will not accept the proposal to ease sanctions, but Iraq said it would send troops "
+      "to Syria and provide military aid to the government of Syria.",
+      "The United Nations urged Israel and the Palestinians to resume peace talks with each "
+      "other and to reach a ceasefire agreement with the help of Egypt.",
+      "China accused Japan of violating its airspace, and Japan denied the charge on Friday.",
+      "Police arrested dozens of protesters in Moscow on Saturday after clashes with "
+      "supporters of the opposition leader, and the mayor called for calm.",
+  };
+  const std::vector<std::string> extra = {"to",     "with", "of",   "on",       "and",   ",",
+                                          "the",    "for",  "said", "against",  "aid",   "talks",
+                                          "troops", "not",  "will", "military", "peace", "in"};
+  std::mt19937 random(5);
+  size_t compared = 0, matched = 0;
+  for (int trial = 0; trial < 24; ++trial) {
+    const std::string text = sentence(trial, random, sentences, extra);
+    text::TokenBuffer tokens;
+    text::tokenize(text, text::Span{0, static_cast<uint32_t>(text.size())}, tokens);
+    actors::SentenceScratch scratch;
+    actors::DocumentState state;
+    actors::match_words(impl.words, tokens, scratch);
+    actors::find_mentions(impl, CodingOptions{}, tokens, state, scratch);
+
+    events::SentenceIndex index, spanned_index;
+    events::SentenceView indexed{tokens, scratch};
+    indexed.index = &index;
+    events::SentenceView spanned{tokens, scratch};
+    spanned.index = &spanned_index;
+    spanned.word_span = &scan_word_span;
+    spanned.word_span_context = &scratch;
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    for (uint32_t verb = 0; verb < n; ++verb)
+      for (size_t p = static_cast<size_t>(trial) % 4; p < patterns.size(); p += 4) {
+        Result a = run(*patterns[p], indexed, verb, verb);
+        Result b = run(*patterns[p], spanned, verb, verb);
+        ASSERT_EQ(a, b) << "trial " << trial << " verb " << verb << " pattern " << p << ": "
+                        << text;
+        ++compared;
+        if (a.matched) ++matched;
+      }
+  }
+  EXPECT_GT(compared, 10000u);
+  EXPECT_GT(matched, 10u);
 }
 
 }  // namespace
