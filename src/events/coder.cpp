@@ -866,6 +866,10 @@ struct Coder::Impl {
   uint32_t subordinate_clause_start(uint32_t from, uint32_t end) const {
     for (uint32_t k = from; k < end; ++k) {
       std::string_view key = tokens.key(k);
+      // Every word below is 2-8 letters and starts with A, B, T or W: most tokens stop here.
+      if (key.size() < 2 || key.size() > 8 ||
+          !(key[0] == 'W' || key[0] == 'T' || key[0] == 'A' || key[0] == 'B'))
+        continue;
       if (DYAD_KEY_IN(key, "WHILE", "WHEREAS", "BECAUSE", "ALTHOUGH", "THOUGH")) return k;
       if (text::is(key, "AS") && k > from && comma_before(k)) return k;
       if (text::is(key, "THAT") && k > from && ends(tokens.key(k - 1), "ING") && verb_at(k - 1))
