@@ -374,8 +374,8 @@ TEST(KnowledgeVerbs, PessimismIsAboutTheSubjectOfItsThatClause) {
   ASSERT_TRUE(e->target.has_value());
   EXPECT_EQ(e->target->span.text, "the new tariffs");
   // Not a pronoun or an adverb ("that once ...").
-  const Event* f =
-      earliest(code("Germany said it is pessimistic that once again talks will fail."));
+  const auto again = code("Germany said it is pessimistic that once again talks will fail.");
+  const Event* f = earliest(again);
   ASSERT_NE(f, nullptr);
   EXPECT_FALSE(f->target.has_value());
 }
