@@ -60,19 +60,35 @@ void WordTable::match(std::string_view key, uint64_t hash, std::vector<WordId>& 
   finish_stems(key, out);
 }
 
+namespace {
+// stem_filter_bit of a stem of n bytes whose packed bytes (below) are `bytes`.
+size_t stem_bit(uint64_t bytes, size_t n, unsigned filter_bits) {
+  return static_cast<size_t>(((bytes ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - filter_bits));
+}
+}  // namespace
+
 size_t WordTable::stem_filter_bit(std::string_view stem) {
   const size_t n = stem.size();
   uint64_t bytes = text::prefix_code(stem);  // the first 8 bytes, and the last 8 of a longer one
   if (n > 8) bytes ^= std::rotl(text::detail::load_u64(stem.data() + n - 8), 29);
-  return static_cast<size_t>(((bytes ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - kStemFilterBits));
+  return stem_bit(bytes, n, kStemFilterBits);
 }
 
 void WordTable::finish_stems(std::string_view key, std::vector<WordId>& out) const {
-  size_t longest = std::min<uint64_t>(key.size(), max_stem_);
+  const size_t longest = std::min<uint64_t>(key.size(), max_stem_);
+  // stem_filter_bit of each prefix, from one load of the key's first 8 bytes (prefix_code of a
+  // prefix of up to 8 bytes is that load masked) and, past 8 bytes, the prefix's last 8.
+  const uint64_t first = text::prefix_code(key.substr(0, std::min<size_t>(key.size(), 8)));
   for (size_t k = min_stem_; k <= longest; ++k) {
-    const std::string_view stem = key.substr(0, k);
-    if (!may_be_stem(stem)) continue;
-    if (const uint32_t* id = stems_.find(stem)) out.push_back(*id);
+    uint64_t bytes;
+    if (k < 8)
+      bytes = first & ((uint64_t{1} << (8 * k)) - 1);
+    else if (k == 8)
+      bytes = first;
+    else
+      bytes = first ^ std::rotl(text::detail::load_u64(key.data() + k - 8), 29);
+    if (!stem_filter_has(stem_bit(bytes, k, kStemFilterBits))) continue;
+    if (const uint32_t* id = stems_.find(key.substr(0, k))) out.push_back(*id);
   }
 }
 

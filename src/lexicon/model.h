@@ -68,10 +68,7 @@ class WordTable {
   // every prefix is no stem, which the filter tells from a few bytes without a hash.
   static constexpr unsigned kStemFilterBits = 16;
   static size_t stem_filter_bit(std::string_view stem);
-  bool may_be_stem(std::string_view stem) const {
-    const size_t bit = stem_filter_bit(stem);
-    return (stem_filter_[bit >> 6] >> (bit & 63)) & 1;
-  }
+  bool stem_filter_has(size_t bit) const { return (stem_filter_[bit >> 6] >> (bit & 63)) & 1; }
   void add_to_stem_filter(std::string_view stem) {
     const size_t bit = stem_filter_bit(stem);
     stem_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
