@@ -103,10 +103,12 @@ void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
       if (found == 0) root_children_[w] = found = next;
     } else {
       found = edges_.insert((static_cast<uint64_t>(node) << 32) | w, next);
+      child_sig_[node] |= child_bit(w);
     }
     if (found == next) {
       first_payload_.push_back(kNone);
       last_payload_.push_back(kNone);
+      child_sig_.push_back(0);
     }
     node = found;
   }

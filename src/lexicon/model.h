@@ -89,6 +89,7 @@ class PhraseTrie {
   // children, asked for at every token, are a direct array; deeper edges a flat hash table.
   uint32_t child(uint32_t node, WordId word) const {
     if (node == 0) return word < root_children_.size() ? root_children_[word] : 0;
+    if (!(child_sig_[node] & child_bit(word))) return 0;  // nearly every miss stops here
     return edges_.find((static_cast<uint64_t>(node) << 32) | word, 0);
   }
 
@@ -153,6 +154,12 @@ class PhraseTrie {
   // pairs (payload, index of the next pair or kNone); last_payload_ is the tail, for appends.
   std::vector<uint32_t> first_payload_ = {kNone}, last_payload_ = {kNone};
   std::vector<uint32_t> payload_links_;
+  // Per node: one bit per child, child_bit(its word), or-ed. A node has few children, so most
+  // words without an edge fail this test and the edge table (megabytes for TABARI's tries,
+  // asked for thousands of absent edges per document) is not touched. Stored in model files:
+  // rebuilding it from the edges took longer than the lookups it saves.
+  static uint32_t child_bit(WordId word) { return uint32_t{1} << ((word * 0x9E3779B9u) >> 27); }
+  std::vector<uint32_t> child_sig_ = {0};
 };
 
 // A phrase inside a pattern ({A | B C}, a synset member): words in order; a word joined to the

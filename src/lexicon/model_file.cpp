@@ -41,7 +41,8 @@ struct ModelFileAccess {
   }
   template <typename Archive>
   static void visit(Archive& a, PhraseTrie& t) {
-    a(t.root_children_, t.edges_, t.first_payload_, t.last_payload_, t.payload_links_);
+    a(t.root_children_, t.edges_, t.first_payload_, t.last_payload_, t.payload_links_,
+      t.child_sig_);
     if constexpr (Archive::kReading) {
       // Every index the trie follows must lie inside its arrays.
       const size_t nodes = t.first_payload_.size();
@@ -54,7 +55,7 @@ struct ModelFileAccess {
       bool bad_edge = false;
       for (const auto& slot : t.edges_.slots())
         bad_edge |= (slot.key != FlatU64Map::kEmpty) & (slot.value >= nodes);
-      ok = ok && !bad_edge;
+      ok = ok && !bad_edge && t.child_sig_.size() == nodes;
       auto link_ok = [&](uint32_t link) {
         return link == PhraseTrie::kNone || (link % 2 == 0 && link < t.payload_links_.size());
       };
@@ -185,7 +186,7 @@ void visit(A& a, Model::Impl& m) {
 }
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model::Impl) == 2168,  // (WordTable::stem_filter_ is derived, not stored)
+static_assert(sizeof(Model::Impl) == 2360,  // (WordTable::stem_filter_ is derived, not stored)
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
 static_assert(sizeof(CompiledPattern) == 176 && sizeof(CompiledVerb) == 392 &&
