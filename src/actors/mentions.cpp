@@ -462,9 +462,11 @@ void walk(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch, uint3
   }
   if (pos >= end) return;
   if (continue_flag != 0 && !(scratch.token_flags[pos] & continue_flag)) return;
+  const uint32_t signature = trie.child_signature(node);
+  if (signature == 0) return;  // a leaf
   for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k) {
     if (continue_flag != 0 && !(scratch.id_flags[k] & continue_flag)) continue;
-    uint32_t next = trie.child(node, scratch.ids[k]);
+    uint32_t next = trie.child_of(node, scratch.ids[k], signature);
     if (next != 0)
       walk(trie, scratch, next, pos + 1, end, depth + 1, continue_flag, best_len, payload);
   }

@@ -89,7 +89,13 @@ class PhraseTrie {
   // children, asked for at every token, are a direct array; deeper edges a flat hash table.
   uint32_t child(uint32_t node, WordId word) const {
     if (node == 0) return word < root_children_.size() ? root_children_[word] : 0;
-    if (!(child_sig_[node] & child_bit(word))) return 0;  // nearly every miss stops here
+    return child_of(node, word, child_signature(node));
+  }
+  // The same in two steps, for a caller asking one node (other than the root) about several
+  // words: child_signature(node) once (0: the node has no children), then child_of per word.
+  uint32_t child_signature(uint32_t node) const { return child_sig_[node]; }
+  uint32_t child_of(uint32_t node, WordId word, uint32_t signature) const {
+    if (!(signature & child_bit(word))) return 0;  // nearly every miss stops here
     return edges_.find((static_cast<uint64_t>(node) << 32) | word, 0);
   }
 
