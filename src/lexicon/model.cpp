@@ -95,7 +95,7 @@ void WordTable::finish_stems(std::string_view key, std::vector<WordId>& out) con
 void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
   uint32_t node = 0;
   for (WordId w : words) {
-    uint32_t next = static_cast<uint32_t>(first_payload_.size());
+    uint32_t next = static_cast<uint32_t>(nodes_.size());
     uint32_t found;
     if (node == 0) {
       if (w >= root_children_.size()) root_children_.resize(w + 1, 0);
@@ -103,20 +103,19 @@ void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
       if (found == 0) root_children_[w] = found = next;
     } else {
       found = edges_.insert((static_cast<uint64_t>(node) << 32) | w, next);
-      child_sig_[node] |= child_bit(w);
+      nodes_[node].child_signature |= child_bit(w);
     }
     if (found == next) {
-      first_payload_.push_back(kNone);
+      nodes_.push_back(Node{});
       last_payload_.push_back(kNone);
-      child_sig_.push_back(0);
     }
     node = found;
   }
   uint32_t link = static_cast<uint32_t>(payload_links_.size());
   payload_links_.push_back(payload);
   payload_links_.push_back(kNone);
-  if (first_payload_[node] == kNone)
-    first_payload_[node] = link;
+  if (nodes_[node].first_payload == kNone)
+    nodes_[node].first_payload = link;
   else
     payload_links_[last_payload_[node] + 1] = link;
   last_payload_[node] = link;

@@ -84,6 +84,15 @@ class WordTable {
 // keeps them in insertion order (the first entry read wins where only one is used).
 class PhraseTrie {
  public:
+  // What a walk reads of a node, side by side (one cache line for both).
+  struct Node {
+    uint32_t first_payload = UINT32_MAX;  // index in payload_links_ of its first, or kNone
+    // One bit per child, child_bit(its word), or-ed. A node has few children, so most words
+    // without an edge fail this test and the edge table (megabytes for TABARI's tries, asked
+    // for thousands of absent edges per document) is not touched. Stored in model files:
+    // rebuilding it from the edges took longer than the lookups it saves.
+    uint32_t child_signature = 0;
+  };
   void insert(const std::vector<WordId>& words, uint32_t payload);
   // Child of `node` by `word`, or 0 when none (0 is the root, never a child). The root's
   // children, asked for at every token, are a direct array; deeper edges a flat hash table.
@@ -93,7 +102,7 @@ class PhraseTrie {
   }
   // The same in two steps, for a caller asking one node (other than the root) about several
   // words: child_signature(node) once (0: the node has no children), then child_of per word.
-  uint32_t child_signature(uint32_t node) const { return child_sig_[node]; }
+  uint32_t child_signature(uint32_t node) const { return nodes_[node].child_signature; }
   uint32_t child_of(uint32_t node, WordId word, uint32_t signature) const {
     if (!(signature & child_bit(word))) return 0;  // nearly every miss stops here
     return edges_.find((static_cast<uint64_t>(node) << 32) | word, 0);
@@ -127,8 +136,10 @@ class PhraseTrie {
     const std::vector<uint32_t>* links_;
     uint32_t first_;
   };
-  Payloads payloads(uint32_t node) const { return Payloads(&payload_links_, first_payload_[node]); }
-  size_t nodes() const { return first_payload_.size(); }
+  Payloads payloads(uint32_t node) const {
+    return Payloads(&payload_links_, nodes_[node].first_payload);
+  }
+  size_t nodes() const { return nodes_.size(); }
   // The largest payload of any node, or none when the trie has no payloads (every pair in
   // payload_links_ belongs to a node: insert() links each one).
   std::optional<uint32_t> largest_payload() const {
@@ -156,16 +167,12 @@ class PhraseTrie {
   static constexpr uint32_t kNone = UINT32_MAX;
   std::vector<uint32_t> root_children_;  // by word id; 0 = none
   FlatU64Map edges_;                     // (node << 32 | word) -> child, for nodes other than 0
-  // Per node: index in payload_links_ of its first payload, or kNone. payload_links_ holds
-  // pairs (payload, index of the next pair or kNone); last_payload_ is the tail, for appends.
-  std::vector<uint32_t> first_payload_ = {kNone}, last_payload_ = {kNone};
-  std::vector<uint32_t> payload_links_;
-  // Per node: one bit per child, child_bit(its word), or-ed. A node has few children, so most
-  // words without an edge fail this test and the edge table (megabytes for TABARI's tries,
-  // asked for thousands of absent edges per document) is not touched. Stored in model files:
-  // rebuilding it from the edges took longer than the lookups it saves.
   static uint32_t child_bit(WordId word) { return uint32_t{1} << ((word * 0x9E3779B9u) >> 27); }
-  std::vector<uint32_t> child_sig_ = {0};
+  // nodes_[n] for node n. payload_links_ holds pairs (payload, index of the next pair or kNone);
+  // last_payload_[n] is node n's tail, for appends.
+  std::vector<Node> nodes_ = {Node{}};
+  std::vector<uint32_t> last_payload_ = {kNone};
+  std::vector<uint32_t> payload_links_;
 };
 
 // A phrase inside a pattern ({A | B C}, a synset member): words in order; a word joined to the

@@ -41,11 +41,10 @@ struct ModelFileAccess {
   }
   template <typename Archive>
   static void visit(Archive& a, PhraseTrie& t) {
-    a(t.root_children_, t.edges_, t.first_payload_, t.last_payload_, t.payload_links_,
-      t.child_sig_);
+    a(t.root_children_, t.edges_, t.nodes_, t.last_payload_, t.payload_links_);
     if constexpr (Archive::kReading) {
       // Every index the trie follows must lie inside its arrays.
-      const size_t nodes = t.first_payload_.size();
+      const size_t nodes = t.nodes_.size();
       bool ok = nodes >= 1 && t.last_payload_.size() == nodes && t.payload_links_.size() % 2 == 0;
       // The loops over whole arrays accumulate without branching (they vectorize): these arrays
       // are large, and every load checks them.
@@ -55,12 +54,12 @@ struct ModelFileAccess {
       bool bad_edge = false;
       for (const auto& slot : t.edges_.slots())
         bad_edge |= (slot.key != FlatU64Map::kEmpty) & (slot.value >= nodes);
-      ok = ok && !bad_edge && t.child_sig_.size() == nodes;
+      ok = ok && !bad_edge;
       auto link_ok = [&](uint32_t link) {
         return link == PhraseTrie::kNone || (link % 2 == 0 && link < t.payload_links_.size());
       };
       bool bad_first = false;
-      for (size_t n = 0; n < nodes; ++n) bad_first |= !link_ok(t.first_payload_[n]);
+      for (size_t n = 0; n < nodes; ++n) bad_first |= !link_ok(t.nodes_[n].first_payload);
       ok = ok && !bad_first;
       for (size_t l = 1; l < t.payload_links_.size(); l += 2)
         ok = ok && link_ok(t.payload_links_[l]) && (t.payload_links_[l] > l - 1 ||
@@ -186,7 +185,7 @@ void visit(A& a, Model::Impl& m) {
 }
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model::Impl) == 2360,  // (WordTable::stem_filter_ is derived, not stored)
+static_assert(sizeof(Model::Impl) == 2168,  // (WordTable::stem_filter_ is derived, not stored)
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
 static_assert(sizeof(CompiledPattern) == 176 && sizeof(CompiledVerb) == 392 &&
@@ -195,10 +194,11 @@ static_assert(sizeof(CompiledPattern) == 176 && sizeof(CompiledVerb) == 392 &&
 #endif
 
 template <typename T>
-constexpr bool kRaw = std::is_trivially_copyable_v<T> && !std::is_same_v<T, bool> &&
-                      (std::is_arithmetic_v<T> || std::is_enum_v<T> ||
-                       std::is_same_v<T, FlatU64Map::Slot> || std::is_same_v<T, AlternativeByWord> ||
-                       std::is_same_v<T, FlatStringMap::Slot>);
+constexpr bool kRaw =
+    std::is_trivially_copyable_v<T> && !std::is_same_v<T, bool> &&
+    (std::is_arithmetic_v<T> || std::is_enum_v<T> || std::is_same_v<T, FlatU64Map::Slot> ||
+     std::is_same_v<T, AlternativeByWord> || std::is_same_v<T, PhraseTrie::Node> ||
+     std::is_same_v<T, FlatStringMap::Slot>);
 
 template <typename T>
 struct IsVector : std::false_type {};
