@@ -21,7 +21,7 @@ void FlatU64Map::grow() {
     if (s.key != kEmpty) insert(s.key, s.value);
 }
 
-bool FlatU64Map::restore() {
+bool FlatU64Map::restore(bool with_filter) {
   size_ = 0;
   if (slots_.empty()) {
     mask_ = 0;
@@ -32,6 +32,11 @@ bool FlatU64Map::restore() {
   if (!std::has_single_bit(slots_.size()) || slots_.size() < 2) return false;
   mask_ = slots_.size() - 1;
   shift_ = 64 - log2_of(slots_.size());
+  if (!with_filter) {
+    filter_.clear();
+    for (const Slot& s : slots_) size_ += s.key != kEmpty;
+    return size_ < slots_.size();
+  }
   // Counted while the filter is rebuilt: one pass over slots that may span megabytes.
   filter_.assign((slots_.size() + 7) / 8, 0);
   for (const Slot& s : slots_) {

@@ -105,7 +105,7 @@ class PhraseTrie {
   uint32_t child_signature(uint32_t node) const { return nodes_[node].child_signature; }
   uint32_t child_of(uint32_t node, WordId word, uint32_t signature) const {
     if (!(signature & child_bit(word))) return 0;  // nearly every miss stops here
-    return edges_.find((static_cast<uint64_t>(node) << 32) | word, 0);
+    return edges_.find_unfiltered((static_cast<uint64_t>(node) << 32) | word, 0);
   }
 
   // The payloads of a node, in insertion order: a forward range over a linked list kept in one

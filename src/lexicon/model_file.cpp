@@ -41,8 +41,11 @@ struct ModelFileAccess {
   }
   template <typename Archive>
   static void visit(Archive& a, PhraseTrie& t) {
-    a(t.root_children_, t.edges_, t.nodes_, t.last_payload_, t.payload_links_);
+    // The edges as any FlatU64Map is stored (its slots), but read without the filter: child()
+    // tests the node's child signature instead.
+    a(t.root_children_, t.edges_.slots(), t.nodes_, t.last_payload_, t.payload_links_);
     if constexpr (Archive::kReading) {
+      if (!t.edges_.restore(false)) a.fail("a hash table is malformed");
       // Every index the trie follows must lie inside its arrays.
       const size_t nodes = t.nodes_.size();
       bool ok = nodes >= 1 && t.last_payload_.size() == nodes && t.payload_links_.size() % 2 == 0;
