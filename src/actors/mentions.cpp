@@ -414,13 +414,16 @@ void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch) {
   // memmove and its match_begin entries are shifted as they are read.
   const size_t n = drop.size();
   uint32_t kept = 0, id_count = 0;
+  // `at` walks the bits along with k (cheaper than indexing a vector<bool> at every token).
+  auto at = drop.begin();
   for (size_t k = 0; k < n;) {
-    if (drop[k]) {
+    if (*at) {
       ++k;
+      ++at;
       continue;
     }
     size_t run_end = k + 1;
-    while (run_end < n && !drop[run_end]) ++run_end;
+    for (++at; run_end < n && !*at; ++at) ++run_end;
     const size_t run = run_end - k;
     const uint32_t ids_begin = scratch.match_begin[k], ids_end = scratch.match_begin[run_end];
     const uint32_t shift = ids_begin - id_count;
