@@ -426,16 +426,19 @@ void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch) {
     for (++at; run_end < n && !*at; ++at) ++run_end;
     const size_t run = run_end - k;
     const uint32_t ids_begin = scratch.match_begin[k], ids_end = scratch.match_begin[run_end];
-    const uint32_t shift = ids_begin - id_count;
-    for (size_t t = 0; t < run; ++t)
-      scratch.match_begin[kept + t] = scratch.match_begin[k + t] - shift;
-    std::memmove(scratch.ids.data() + id_count, scratch.ids.data() + ids_begin,
-                 (ids_end - ids_begin) * sizeof(lexicon::WordId));
-    std::memmove(scratch.id_flags.data() + id_count, scratch.id_flags.data() + ids_begin,
-                 ids_end - ids_begin);
-    for (std::vector<uint8_t>* per_token :
-         {&scratch.clause_boundary, &scratch.token_flags, &scratch.token_class})
-      std::memmove(per_token->data() + kept, per_token->data() + k, run);
+    // A run before the first dropped token stays where it is (kept == k, id_count == ids_begin).
+    if (kept != k) {
+      const uint32_t shift = ids_begin - id_count;
+      for (size_t t = 0; t < run; ++t)
+        scratch.match_begin[kept + t] = scratch.match_begin[k + t] - shift;
+      std::memmove(scratch.ids.data() + id_count, scratch.ids.data() + ids_begin,
+                   (ids_end - ids_begin) * sizeof(lexicon::WordId));
+      std::memmove(scratch.id_flags.data() + id_count, scratch.id_flags.data() + ids_begin,
+                   ids_end - ids_begin);
+      for (std::vector<uint8_t>* per_token :
+           {&scratch.clause_boundary, &scratch.token_flags, &scratch.token_class})
+        std::memmove(per_token->data() + kept, per_token->data() + k, run);
+    }
     kept += static_cast<uint32_t>(run);
     id_count += ids_end - ids_begin;
     k = run_end;
