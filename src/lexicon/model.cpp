@@ -93,6 +93,7 @@ void WordTable::finish_stems(std::string_view key, std::vector<WordId>& out) con
 }
 
 void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
+  if (last_payload_.size() != nodes_.size()) find_tails();  // a trie read from a model file
   uint32_t node = 0;
   for (WordId w : words) {
     uint32_t next = static_cast<uint32_t>(nodes_.size());
@@ -119,6 +120,13 @@ void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
   else
     payload_links_[last_payload_[node] + 1] = link;
   last_payload_[node] = link;
+}
+
+void PhraseTrie::find_tails() {
+  last_payload_.assign(nodes_.size(), kNone);
+  for (size_t n = 0; n < nodes_.size(); ++n)
+    for (uint32_t link = nodes_[n].first_payload; link != kNone; link = payload_links_[link + 1])
+      last_payload_[n] = link;
 }
 
 namespace {

@@ -169,9 +169,12 @@ class PhraseTrie {
   FlatU64Map edges_;                     // (node << 32 | word) -> child, for nodes other than 0
   static uint32_t child_bit(WordId word) { return uint32_t{1} << ((word * 0x9E3779B9u) >> 27); }
   // nodes_[n] for node n. payload_links_ holds pairs (payload, index of the next pair or kNone);
-  // last_payload_[n] is node n's tail, for appends.
+  // last_payload_[n] is node n's tail, for appends: only insert() reads it, so it is not stored
+  // in model files (a model read from one is complete), and insert() finds the tails again
+  // (find_tails) for a trie that was read.
   std::vector<Node> nodes_ = {Node{}};
   std::vector<uint32_t> last_payload_ = {kNone};
+  void find_tails();
   std::vector<uint32_t> payload_links_;
 };
 

@@ -43,12 +43,13 @@ struct ModelFileAccess {
   static void visit(Archive& a, PhraseTrie& t) {
     // The edges as any FlatU64Map is stored (its slots), but read without the filter: child()
     // tests the node's child signature instead.
-    a(t.root_children_, t.edges_.slots(), t.nodes_, t.last_payload_, t.payload_links_);
+    a(t.root_children_, t.edges_.slots(), t.nodes_, t.payload_links_);
     if constexpr (Archive::kReading) {
       if (!t.edges_.restore(false)) a.fail("a hash table is malformed");
       // Every index the trie follows must lie inside its arrays.
       const size_t nodes = t.nodes_.size();
-      bool ok = nodes >= 1 && t.last_payload_.size() == nodes && t.payload_links_.size() % 2 == 0;
+      t.last_payload_.clear();  // not stored (see PhraseTrie::find_tails)
+      bool ok = nodes >= 1 && t.payload_links_.size() % 2 == 0;
       // The loops over whole arrays accumulate without branching (they vectorize): these arrays
       // are large, and every load checks them.
       uint32_t largest_child = 0;
