@@ -314,78 +314,94 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
   if (scratch.key_hashes.size() < n) scratch.key_hashes.resize(n);
   if (scratch.token_entry.size() < n) scratch.token_entry.resize(n);
   scratch.front_misses.clear();
+  // The per-token arrays through local pointers: the byte stores below may alias any memory,
+  // so a vector's data pointer read through `scratch` would be loaded again after each one.
+  const text::Token* const token = tokens.tokens.data();
+  const char* const keys = tokens.keys.data();
+  FrontEntry* const front_cache = scratch.front_cache.data();
+  uint32_t* const token_entry = scratch.token_entry.data();
+  uint64_t* const key_hashes = scratch.key_hashes.data();
   uint32_t total = 0;
   for (size_t i = 0; i < n; ++i) {
-    const std::string_view key = tokens.key(i);
+    const std::string_view key(keys + token[i].key_offset, token[i].key_length);
     uint64_t low, high;
     if (front_codes(key, &low, &high)) {
       const uint32_t slot = front_slot(low, high);
-      const FrontEntry& front = scratch.front_cache[slot];
+      const FrontEntry& front = front_cache[slot];
       if (front.code_low == low && front.code_high == high) {
-        scratch.token_entry[i] = kFrontHit | slot;
+        token_entry[i] = kFrontHit | slot;
         total += front.header & 0xffff;
         continue;
       }
     }
     scratch.front_misses.push_back(static_cast<uint32_t>(i));
-    scratch.key_hashes[i] = lexicon::hash_bytes(key);
-    scratch.match_cache.prefetch(scratch.key_hashes[i]);
+    key_hashes[i] = lexicon::hash_bytes(key);
+    scratch.match_cache.prefetch(key_hashes[i]);
   }
   for (const uint32_t i : scratch.front_misses) {
-    const uint32_t entry = cached_entry(words, tokens.key(i), scratch.key_hashes[i], scratch);
-    scratch.token_entry[i] = entry;
+    const uint32_t entry = cached_entry(words, tokens.key(i), key_hashes[i], scratch);
+    token_entry[i] = entry;
     total += scratch.cached_ids[entry] & 0xffff;
   }
   scratch.ids.resize(total);
   scratch.id_flags.resize(total);
+  uint32_t* const match_begin = scratch.match_begin.data();
+  uint32_t* const ids = scratch.ids.data();
+  uint8_t* const id_flags = scratch.id_flags.data();
+  uint8_t* const token_flags = scratch.token_flags.data();
+  uint8_t* const token_class = scratch.token_class.data();
+  uint8_t* const clause_boundary = scratch.clause_boundary.data();
+  const uint32_t* const cached_ids = scratch.cached_ids.data();
+  const uint8_t* const cached_flags = scratch.cached_flags.data();
   uint32_t written = 0;
   for (size_t i = 0; i < n; ++i) {
-    scratch.match_begin[i] = written;
-    uint32_t entry = scratch.token_entry[i];
+    match_begin[i] = written;
+    uint32_t entry = token_entry[i];
     uint32_t header;
     if (entry & kFrontHit) {
-      const FrontEntry& front = scratch.front_cache[entry & ~kFrontHit];
+      const FrontEntry& front = front_cache[entry & ~kFrontHit];
       header = front.header;
       if ((header & 0xffff) <= kInline && written + kInline <= total) {
         // Usually zero to three ids: one fixed-size copy instead of a loop.
-        std::memcpy(scratch.ids.data() + written, front.ids, sizeof front.ids);
-        std::memcpy(scratch.id_flags.data() + written, front.id_flags, sizeof front.id_flags);
+        std::memcpy(ids + written, front.ids, sizeof front.ids);
+        std::memcpy(id_flags + written, front.id_flags, sizeof front.id_flags);
         entry = UINT32_MAX;
       } else if ((header & 0xffff) <= kInline) {
-        copy_few(front.ids, header & 0xffff, scratch.ids.data() + written);
-        copy_few(front.id_flags, header & 0xffff, scratch.id_flags.data() + written);
+        copy_few(front.ids, header & 0xffff, ids + written);
+        copy_few(front.id_flags, header & 0xffff, id_flags + written);
         entry = UINT32_MAX;
       } else {
         entry = front.ids[0];
       }
     } else {
-      header = scratch.cached_ids[entry];
+      header = cached_ids[entry];
     }
     const uint32_t count = header & 0xffff;
     if (entry != UINT32_MAX) {
-      copy_few(scratch.cached_ids.data() + entry + 1, count, scratch.ids.data() + written);
-      copy_few(scratch.cached_flags.data() + entry + 1, count, scratch.id_flags.data() + written);
+      copy_few(cached_ids + entry + 1, count, ids + written);
+      copy_few(cached_flags + entry + 1, count, id_flags + written);
     }
     written += count;
-    scratch.token_flags[i] = static_cast<uint8_t>(header >> 16);
-    scratch.token_class[i] = static_cast<uint8_t>(header >> 24);
-    const TokenKind kind = tokens.tokens[i].kind;
-    scratch.clause_boundary[i] =
+    const uint8_t classes = static_cast<uint8_t>(header >> 24);
+    token_flags[i] = static_cast<uint8_t>(header >> 16);
+    token_class[i] = classes;
+    const TokenKind kind = token[i].kind;
+    clause_boundary[i] =
         kind == TokenKind::kComma || kind == TokenKind::kColon || kind == TokenKind::kPeriod ||
-        (kind == TokenKind::kWord && (scratch.token_class[i] & SentenceScratch::kClassConjunction));
+        (kind == TokenKind::kWord && (classes & SentenceScratch::kClassConjunction));
   }
-  scratch.match_begin[n] = written;
+  match_begin[n] = written;
   for (const uint32_t i : scratch.front_misses) {
     uint64_t low, high;
     if (!front_codes(tokens.key(i), &low, &high)) continue;
-    const uint32_t entry = scratch.token_entry[i];
-    const uint32_t header = scratch.cached_ids[entry];
+    const uint32_t entry = token_entry[i];
+    const uint32_t header = cached_ids[entry];
     const uint32_t count = header & 0xffff;
-    FrontEntry& front = scratch.front_cache[front_slot(low, high)];
+    FrontEntry& front = front_cache[front_slot(low, high)];
     front = FrontEntry{low, high, header};
     if (count <= kInline) {
-      copy_few(scratch.cached_ids.data() + entry + 1, count, front.ids);
-      copy_few(scratch.cached_flags.data() + entry + 1, count, front.id_flags);
+      copy_few(cached_ids + entry + 1, count, front.ids);
+      copy_few(cached_flags + entry + 1, count, front.id_flags);
     } else {
       front.ids[0] = entry;
     }
@@ -398,25 +414,31 @@ void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch) {
   // memmove and its match_begin entries are shifted as they are read.
   const size_t n = drop.size();
   uint32_t kept = 0, id_count = 0;
+  // `at` walks the bits along with k (cheaper than indexing a vector<bool> at every token).
+  auto at = drop.begin();
   for (size_t k = 0; k < n;) {
-    if (drop[k]) {
+    if (*at) {
       ++k;
+      ++at;
       continue;
     }
     size_t run_end = k + 1;
-    while (run_end < n && !drop[run_end]) ++run_end;
+    for (++at; run_end < n && !*at; ++at) ++run_end;
     const size_t run = run_end - k;
     const uint32_t ids_begin = scratch.match_begin[k], ids_end = scratch.match_begin[run_end];
-    const uint32_t shift = ids_begin - id_count;
-    for (size_t t = 0; t < run; ++t)
-      scratch.match_begin[kept + t] = scratch.match_begin[k + t] - shift;
-    std::memmove(scratch.ids.data() + id_count, scratch.ids.data() + ids_begin,
-                 (ids_end - ids_begin) * sizeof(lexicon::WordId));
-    std::memmove(scratch.id_flags.data() + id_count, scratch.id_flags.data() + ids_begin,
-                 ids_end - ids_begin);
-    for (std::vector<uint8_t>* per_token :
-         {&scratch.clause_boundary, &scratch.token_flags, &scratch.token_class})
-      std::memmove(per_token->data() + kept, per_token->data() + k, run);
+    // A run before the first dropped token stays where it is (kept == k, id_count == ids_begin).
+    if (kept != k) {
+      const uint32_t shift = ids_begin - id_count;
+      for (size_t t = 0; t < run; ++t)
+        scratch.match_begin[kept + t] = scratch.match_begin[k + t] - shift;
+      std::memmove(scratch.ids.data() + id_count, scratch.ids.data() + ids_begin,
+                   (ids_end - ids_begin) * sizeof(lexicon::WordId));
+      std::memmove(scratch.id_flags.data() + id_count, scratch.id_flags.data() + ids_begin,
+                   ids_end - ids_begin);
+      for (std::vector<uint8_t>* per_token :
+           {&scratch.clause_boundary, &scratch.token_flags, &scratch.token_class})
+        std::memmove(per_token->data() + kept, per_token->data() + k, run);
+    }
     kept += static_cast<uint32_t>(run);
     id_count += ids_end - ids_begin;
     k = run_end;
@@ -446,9 +468,11 @@ void walk(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch, uint3
   }
   if (pos >= end) return;
   if (continue_flag != 0 && !(scratch.token_flags[pos] & continue_flag)) return;
+  const uint32_t signature = trie.child_signature(node);
+  if (signature == 0) return;  // a leaf
   for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k) {
     if (continue_flag != 0 && !(scratch.id_flags[k] & continue_flag)) continue;
-    uint32_t next = trie.child(node, scratch.ids[k]);
+    uint32_t next = trie.child_of(node, scratch.ids[k], signature);
     if (next != 0)
       walk(trie, scratch, next, pos + 1, end, depth + 1, continue_flag, best_len, payload);
   }

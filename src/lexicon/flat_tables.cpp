@@ -21,16 +21,22 @@ void FlatU64Map::grow() {
     if (s.key != kEmpty) insert(s.key, s.value);
 }
 
-bool FlatU64Map::restore() {
+bool FlatU64Map::restore(bool with_filter) {
   size_ = 0;
   if (slots_.empty()) {
     mask_ = 0;
     shift_ = 64;
     return true;
   }
-  if (!std::has_single_bit(slots_.size())) return false;
+  // At least two slots: with one, shift_ would be 64 (a shift by the width is undefined).
+  if (!std::has_single_bit(slots_.size()) || slots_.size() < 2) return false;
   mask_ = slots_.size() - 1;
   shift_ = 64 - log2_of(slots_.size());
+  if (!with_filter) {
+    filter_.clear();
+    for (const Slot& s : slots_) size_ += s.key != kEmpty;
+    return size_ < slots_.size();
+  }
   // Counted while the filter is rebuilt: one pass over slots that may span megabytes.
   filter_.assign((slots_.size() + 7) / 8, 0);
   for (const Slot& s : slots_) {
@@ -101,7 +107,8 @@ bool FlatStringMap::restore() {
     shift_ = 32;
     return true;
   }
-  if (!std::has_single_bit(slots_.size()) || slots_.size() > (1ULL << 32)) return false;
+  if (!std::has_single_bit(slots_.size()) || slots_.size() < 2 || slots_.size() > (1ULL << 32))
+    return false;  // (one slot would make shift_ 32, the width of the hashes it shifts)
   mask_ = slots_.size() - 1;
   shift_ = 32 - log2_of(slots_.size());
   for (const Slot& s : slots_) {

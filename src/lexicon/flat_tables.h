@@ -9,6 +9,7 @@
 // Thread-safety: lookups are const and safe to run concurrently; inserts are not.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -65,9 +66,19 @@ class FlatU64Map {
     uint32_t unused = 0;  // keeps the slot trivially copyable with no padding surprises
   };
 
-  // The value of `key`, or `missing`.
+  // The value of `key`, or `missing`. Not for a map restored without its filter.
   uint32_t find(uint64_t key, uint32_t missing) const {
+    assert(slots_.empty() || !filter_.empty());
     if (slots_.empty() || !may_contain(key)) return missing;
+    for (size_t i = index_of(key);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return s.value;
+      if (s.key == kEmpty) return missing;
+    }
+  }
+  // find() without the filter, for a caller that filters on its own (PhraseTrie).
+  uint32_t find_unfiltered(uint64_t key, uint32_t missing) const {
+    if (slots_.empty()) return missing;
     for (size_t i = index_of(key);; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.key == key) return s.value;
@@ -92,9 +103,10 @@ class FlatU64Map {
   size_t size() const { return size_; }
   std::vector<Slot>& slots() { return slots_; }  // for model_file: serialization
   const std::vector<Slot>& slots() const { return slots_; }
-  // Re-derives the size and mask after the slots were read from disk; false when the slot
-  // count is not a power of two (a corrupt file).
-  bool restore();
+  // Re-derives the size and mask after the slots were read from disk, and the filter unless
+  // `with_filter` is false (then only find_unfiltered may be used); false when the slot count
+  // is not a power of two (a corrupt file).
+  bool restore(bool with_filter = true);
 
  private:
   size_t index_of(uint64_t key) const {

@@ -60,26 +60,43 @@ void WordTable::match(std::string_view key, uint64_t hash, std::vector<WordId>& 
   finish_stems(key, out);
 }
 
+namespace {
+// stem_filter_bit of a stem of n bytes whose packed bytes (below) are `bytes`.
+size_t stem_bit(uint64_t bytes, size_t n, unsigned filter_bits) {
+  return static_cast<size_t>(((bytes ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - filter_bits));
+}
+}  // namespace
+
 size_t WordTable::stem_filter_bit(std::string_view stem) {
   const size_t n = stem.size();
   uint64_t bytes = text::prefix_code(stem);  // the first 8 bytes, and the last 8 of a longer one
   if (n > 8) bytes ^= std::rotl(text::detail::load_u64(stem.data() + n - 8), 29);
-  return static_cast<size_t>(((bytes ^ n) * 0x9E3779B97F4A7C15ULL) >> (64 - kStemFilterBits));
+  return stem_bit(bytes, n, kStemFilterBits);
 }
 
 void WordTable::finish_stems(std::string_view key, std::vector<WordId>& out) const {
-  size_t longest = std::min<uint64_t>(key.size(), max_stem_);
+  const size_t longest = std::min<uint64_t>(key.size(), max_stem_);
+  // stem_filter_bit of each prefix, from one load of the key's first 8 bytes (prefix_code of a
+  // prefix of up to 8 bytes is that load masked) and, past 8 bytes, the prefix's last 8.
+  const uint64_t first = text::prefix_code(key.substr(0, std::min<size_t>(key.size(), 8)));
   for (size_t k = min_stem_; k <= longest; ++k) {
-    const std::string_view stem = key.substr(0, k);
-    if (!may_be_stem(stem)) continue;
-    if (const uint32_t* id = stems_.find(stem)) out.push_back(*id);
+    uint64_t bytes;
+    if (k < 8)
+      bytes = first & ((uint64_t{1} << (8 * k)) - 1);
+    else if (k == 8)
+      bytes = first;
+    else
+      bytes = first ^ std::rotl(text::detail::load_u64(key.data() + k - 8), 29);
+    if (!stem_filter_has(stem_bit(bytes, k, kStemFilterBits))) continue;
+    if (const uint32_t* id = stems_.find(key.substr(0, k))) out.push_back(*id);
   }
 }
 
 void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
+  if (last_payload_.size() != nodes_.size()) find_tails();  // a trie read from a model file
   uint32_t node = 0;
   for (WordId w : words) {
-    uint32_t next = static_cast<uint32_t>(first_payload_.size());
+    uint32_t next = static_cast<uint32_t>(nodes_.size());
     uint32_t found;
     if (node == 0) {
       if (w >= root_children_.size()) root_children_.resize(w + 1, 0);
@@ -87,9 +104,10 @@ void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
       if (found == 0) root_children_[w] = found = next;
     } else {
       found = edges_.insert((static_cast<uint64_t>(node) << 32) | w, next);
+      nodes_[node].child_signature |= child_bit(w);
     }
     if (found == next) {
-      first_payload_.push_back(kNone);
+      nodes_.push_back(Node{});
       last_payload_.push_back(kNone);
     }
     node = found;
@@ -97,11 +115,18 @@ void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
   uint32_t link = static_cast<uint32_t>(payload_links_.size());
   payload_links_.push_back(payload);
   payload_links_.push_back(kNone);
-  if (first_payload_[node] == kNone)
-    first_payload_[node] = link;
+  if (nodes_[node].first_payload == kNone)
+    nodes_[node].first_payload = link;
   else
     payload_links_[last_payload_[node] + 1] = link;
   last_payload_[node] = link;
+}
+
+void PhraseTrie::find_tails() {
+  last_payload_.assign(nodes_.size(), kNone);
+  for (size_t n = 0; n < nodes_.size(); ++n)
+    for (uint32_t link = nodes_[n].first_payload; link != kNone; link = payload_links_[link + 1])
+      last_payload_[n] = link;
 }
 
 namespace {

@@ -68,10 +68,7 @@ class WordTable {
   // every prefix is no stem, which the filter tells from a few bytes without a hash.
   static constexpr unsigned kStemFilterBits = 16;
   static size_t stem_filter_bit(std::string_view stem);
-  bool may_be_stem(std::string_view stem) const {
-    const size_t bit = stem_filter_bit(stem);
-    return (stem_filter_[bit >> 6] >> (bit & 63)) & 1;
-  }
+  bool stem_filter_has(size_t bit) const { return (stem_filter_[bit >> 6] >> (bit & 63)) & 1; }
   void add_to_stem_filter(std::string_view stem) {
     const size_t bit = stem_filter_bit(stem);
     stem_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
@@ -87,12 +84,28 @@ class WordTable {
 // keeps them in insertion order (the first entry read wins where only one is used).
 class PhraseTrie {
  public:
+  // What a walk reads of a node, side by side (one cache line for both).
+  struct Node {
+    uint32_t first_payload = UINT32_MAX;  // index in payload_links_ of its first, or kNone
+    // One bit per child, child_bit(its word), or-ed. A node has few children, so most words
+    // without an edge fail this test and the edge table (megabytes for TABARI's tries, asked
+    // for thousands of absent edges per document) is not touched. Stored in model files:
+    // rebuilding it from the edges took longer than the lookups it saves.
+    uint32_t child_signature = 0;
+  };
   void insert(const std::vector<WordId>& words, uint32_t payload);
   // Child of `node` by `word`, or 0 when none (0 is the root, never a child). The root's
   // children, asked for at every token, are a direct array; deeper edges a flat hash table.
   uint32_t child(uint32_t node, WordId word) const {
     if (node == 0) return word < root_children_.size() ? root_children_[word] : 0;
-    return edges_.find((static_cast<uint64_t>(node) << 32) | word, 0);
+    return child_of(node, word, child_signature(node));
+  }
+  // The same in two steps, for a caller asking one node (other than the root) about several
+  // words: child_signature(node) once (0: the node has no children), then child_of per word.
+  uint32_t child_signature(uint32_t node) const { return nodes_[node].child_signature; }
+  uint32_t child_of(uint32_t node, WordId word, uint32_t signature) const {
+    if (!(signature & child_bit(word))) return 0;  // nearly every miss stops here
+    return edges_.find_unfiltered((static_cast<uint64_t>(node) << 32) | word, 0);
   }
 
   // The payloads of a node, in insertion order: a forward range over a linked list kept in one
@@ -123,8 +136,10 @@ class PhraseTrie {
     const std::vector<uint32_t>* links_;
     uint32_t first_;
   };
-  Payloads payloads(uint32_t node) const { return Payloads(&payload_links_, first_payload_[node]); }
-  size_t nodes() const { return first_payload_.size(); }
+  Payloads payloads(uint32_t node) const {
+    return Payloads(&payload_links_, nodes_[node].first_payload);
+  }
+  size_t nodes() const { return nodes_.size(); }
   // The largest payload of any node, or none when the trie has no payloads (every pair in
   // payload_links_ belongs to a node: insert() links each one).
   std::optional<uint32_t> largest_payload() const {
@@ -152,9 +167,14 @@ class PhraseTrie {
   static constexpr uint32_t kNone = UINT32_MAX;
   std::vector<uint32_t> root_children_;  // by word id; 0 = none
   FlatU64Map edges_;                     // (node << 32 | word) -> child, for nodes other than 0
-  // Per node: index in payload_links_ of its first payload, or kNone. payload_links_ holds
-  // pairs (payload, index of the next pair or kNone); last_payload_ is the tail, for appends.
-  std::vector<uint32_t> first_payload_ = {kNone}, last_payload_ = {kNone};
+  static uint32_t child_bit(WordId word) { return uint32_t{1} << ((word * 0x9E3779B9u) >> 27); }
+  // nodes_[n] for node n. payload_links_ holds pairs (payload, index of the next pair or kNone);
+  // last_payload_[n] is node n's tail, for appends: only insert() reads it, so it is not stored
+  // in model files (a model read from one is complete), and insert() finds the tails again
+  // (find_tails) for a trie that was read.
+  std::vector<Node> nodes_ = {Node{}};
+  std::vector<uint32_t> last_payload_ = {kNone};
+  void find_tails();
   std::vector<uint32_t> payload_links_;
 };
 

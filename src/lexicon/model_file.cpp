@@ -41,11 +41,15 @@ struct ModelFileAccess {
   }
   template <typename Archive>
   static void visit(Archive& a, PhraseTrie& t) {
-    a(t.root_children_, t.edges_, t.first_payload_, t.last_payload_, t.payload_links_);
+    // The edges as any FlatU64Map is stored (its slots), but read without the filter: child()
+    // tests the node's child signature instead.
+    a(t.root_children_, t.edges_.slots(), t.nodes_, t.payload_links_);
     if constexpr (Archive::kReading) {
+      if (!t.edges_.restore(false)) a.fail("a hash table is malformed");
       // Every index the trie follows must lie inside its arrays.
-      const size_t nodes = t.first_payload_.size();
-      bool ok = nodes >= 1 && t.last_payload_.size() == nodes && t.payload_links_.size() % 2 == 0;
+      const size_t nodes = t.nodes_.size();
+      t.last_payload_.clear();  // not stored (see PhraseTrie::find_tails)
+      bool ok = nodes >= 1 && t.payload_links_.size() % 2 == 0;
       // The loops over whole arrays accumulate without branching (they vectorize): these arrays
       // are large, and every load checks them.
       uint32_t largest_child = 0;
@@ -59,7 +63,7 @@ struct ModelFileAccess {
         return link == PhraseTrie::kNone || (link % 2 == 0 && link < t.payload_links_.size());
       };
       bool bad_first = false;
-      for (size_t n = 0; n < nodes; ++n) bad_first |= !link_ok(t.first_payload_[n]);
+      for (size_t n = 0; n < nodes; ++n) bad_first |= !link_ok(t.nodes_[n].first_payload);
       ok = ok && !bad_first;
       for (size_t l = 1; l < t.payload_links_.size(); l += 2)
         ok = ok && link_ok(t.payload_links_[l]) && (t.payload_links_[l] > l - 1 ||
@@ -194,10 +198,11 @@ static_assert(sizeof(CompiledPattern) == 176 && sizeof(CompiledVerb) == 392 &&
 #endif
 
 template <typename T>
-constexpr bool kRaw = std::is_trivially_copyable_v<T> && !std::is_same_v<T, bool> &&
-                      (std::is_arithmetic_v<T> || std::is_enum_v<T> ||
-                       std::is_same_v<T, FlatU64Map::Slot> || std::is_same_v<T, AlternativeByWord> ||
-                       std::is_same_v<T, FlatStringMap::Slot>);
+constexpr bool kRaw =
+    std::is_trivially_copyable_v<T> && !std::is_same_v<T, bool> &&
+    (std::is_arithmetic_v<T> || std::is_enum_v<T> || std::is_same_v<T, FlatU64Map::Slot> ||
+     std::is_same_v<T, AlternativeByWord> || std::is_same_v<T, PhraseTrie::Node> ||
+     std::is_same_v<T, FlatStringMap::Slot>);
 
 template <typename T>
 struct IsVector : std::false_type {};
@@ -299,11 +304,21 @@ class Reader {
     if (size > 0) std::memcpy(data, at_, size);
     at_ += size;
   }
+  // One fixed-size field, stored as a T: a byte copy into the field (raw) may alias any
+  // memory, at_ and end_ included, which the compiler would then load again for the next field.
+  template <typename T>
+  [[gnu::always_inline]] T fixed() {
+    if (static_cast<size_t>(end_ - at_) < sizeof(T)) [[unlikely]]
+      fail("truncated payload");
+    T value;
+    std::memcpy(&value, at_, sizeof(T));
+    at_ += sizeof(T);
+    return value;
+  }
   // A count read from the file, checked against what is left (each item takes at least
   // `min_item_bytes`), so a corrupt count cannot ask for a huge allocation.
   [[gnu::always_inline]] size_t count(size_t min_item_bytes) {
-    uint64_t n = 0;
-    raw(&n, sizeof n);
+    const uint64_t n = fixed<uint64_t>();
     if (min_item_bytes > 0 && n > static_cast<uint64_t>(end_ - at_) / min_item_bytes)
       fail("a length runs past the end of the file");
     return static_cast<size_t>(n);
@@ -311,16 +326,15 @@ class Reader {
   template <typename T>
   [[gnu::always_inline]] void one(T& value) {
     if constexpr (std::is_same_v<T, bool>) {
-      uint8_t b = 0;
-      raw(&b, 1);
+      const uint8_t b = fixed<uint8_t>();
       if (b > 1) fail("a flag is neither 0 nor 1");
       value = b == 1;
     } else if constexpr (std::is_enum_v<T>) {
-      raw(&value, sizeof value);
+      value = fixed<T>();
       if (static_cast<uint64_t>(value) > static_cast<uint64_t>(ElementKind::kSkip))
         fail("an element kind is out of range");
     } else if constexpr (kRaw<T>) {
-      raw(&value, sizeof value);
+      value = fixed<T>();
     } else if constexpr (std::is_same_v<T, std::string>) {
       value.resize(count(1));
       raw(value.data(), value.size());
@@ -334,16 +348,23 @@ class Reader {
     } else if constexpr (IsVector<T>::value) {
       using Item = typename T::value_type;
       if constexpr (kRaw<Item>) {
-        value.resize(count(sizeof(Item)));
-        raw(value.data(), value.size() * sizeof(Item));
+        const size_t n = count(sizeof(Item));
+        value.clear();
+        if (n <= 16) {
+          // Most are a pattern's few words: no zero fill and no calls to memset and memcpy.
+          value.reserve(n);
+          for (size_t i = 0; i < n; ++i) value.push_back(fixed<Item>());
+        } else {
+          value.resize(n);
+          raw(value.data(), n * sizeof(Item));
+        }
       } else {
         value.clear();
         value.resize(count(1));
         for (auto& item : value) one(item);
       }
     } else if constexpr (std::is_same_v<T, std::shared_ptr<const AlternativeSet>>) {
-      uint32_t tag = 0;
-      raw(&tag, sizeof tag);
+      const uint32_t tag = fixed<uint32_t>();
       if (tag == 0) {
         value.reset();
       } else if (tag == 1) {
@@ -352,8 +373,7 @@ class Reader {
         sets_.push_back(set);
         value = std::move(set);
       } else if (tag == 2) {
-        uint32_t number = 0;
-        raw(&number, sizeof number);
+        const uint32_t number = fixed<uint32_t>();
         if (number >= sets_.size()) fail("a shared alternative set is out of range");
         value = sets_[number];
       } else {

@@ -24,7 +24,7 @@
 
 namespace dyad::lexicon {
 
-constexpr uint32_t kModelFormatVersion = 12;
+constexpr uint32_t kModelFormatVersion = 15;
 extern const char kBuildId[];  // generated/build_id.cpp
 
 // A fast 64-bit hash of byte streams (file contents, keys, checksums); not cryptographic.

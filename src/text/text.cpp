@@ -952,8 +952,9 @@ class Tokenizer {
     kcap_ = out_.keys.size();
     return n;
   }
+  // s and end: s_ and end_, passed in registers (see run()).
   template <bool kNumber>
-  bool fast_word(size_t& i);
+  bool fast_word(size_t& i, const uchar* s, size_t end);
   bool long_word(size_t& i, size_t from, bool number);
   [[gnu::always_inline]] bool plain_end(size_t i, size_t j, bool number, size_t* tok_end);
   size_t abbreviation_end(size_t i, size_t j);
@@ -1145,22 +1146,23 @@ bool Tokenizer<kFast>::long_word(size_t& i, size_t from, bool number) {
 // word needs the general code (word()).
 template <bool kFast>
 template <bool kNumber>
-[[gnu::always_inline]] inline bool Tokenizer<kFast>::fast_word(size_t& i) {
+[[gnu::always_inline]] inline bool Tokenizer<kFast>::fast_word(size_t& i, const uchar* const s,
+                                                               const size_t end) {
   constexpr bool number = kNumber;
   constexpr uint8_t stops = kNumber ? 2 : 1;
   // The masks are exact for the bytes before the first non-alphanumeric one (bytes_in_range).
   // The room rule leaves 16 bytes for the key stores, which are cut back to the word's length.
-  assert(kcap_ - kpos_ >= end_ - i + kKeySlack);
+  assert(kcap_ - kpos_ >= end - i + kKeySlack);
   char* k = k_ + kpos_;
   size_t j;
   uint64_t w;
-  if (i + 8 <= end_) {
-    w = load8(s_ + i);
-  } else if (end_ >= 8) {
+  if (i + 8 <= end) {
+    w = load8(s + i);
+  } else if (end >= 8) {
     // Near the end of the sentence: the last 8 bytes, shifted so that w starts at s_[i]; the
     // bytes shifted in are zero, which stop the word at end_. (The load may touch document bytes
     // before the word, never after the sentence; they are shifted out.)
-    w = load8(s_ + end_ - 8) >> (8 * (i + 8 - end_));
+    w = load8(s + end - 8) >> (8 * (i + 8 - end));
   } else {
     return long_word(i, i + 1, number);
   }
@@ -1176,8 +1178,8 @@ template <bool kNumber>
     const uint64_t key = w - (lower >> 2);  // 'a' - 'A' == 0x20 == 0x80 >> 2
     std::memcpy(k, &key, 8);
   } else {
-    if (i + 16 > end_) return long_word(i, i + 8, number);
-    const uint64_t w2 = load8(s_ + i + 8);
+    if (i + 16 > end) return long_word(i, i + 8, number);
+    const uint64_t w2 = load8(s + i + 8);
     const uint64_t letters2 = ascii_letters(w2);
     const uint64_t stop2 = (~(letters2 | bytes_in_range(w2, '0', '9')) | w2) & kHighBits;
     if (stop2 == 0) return long_word(i, i + 16, number);  // 16 bytes or more
@@ -1193,7 +1195,7 @@ template <bool kNumber>
     std::memcpy(k + 8, &key2, 8);
   }
   size_t tok_end = j;  // j <= end_
-  if (j < end_ && (kWordStop[s_[j]] & stops) != 0 && !plain_end(i, j, number, &tok_end)) {
+  if (j < end && (kWordStop[s[j]] & stops) != 0 && !plain_end(i, j, number, &tok_end)) {
     return false;
   }
   out_.tokens.push_back(Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(tok_end)},
@@ -1204,7 +1206,7 @@ template <bool kNumber>
                               lower == 0 && (upper & (upper - 1)) != 0});  // >= 2 letters, all caps
   kpos_ += j - i;
   word_end_ = tok_end;
-  i = tok_end + (tok_end < end_ && s_[tok_end] == ' ');  // a space would only be skipped
+  i = tok_end + (tok_end < end && s[tok_end] == ' ');  // a space would only be skipped
   return true;
 }
 
@@ -1335,8 +1337,12 @@ inline size_t Tokenizer<kFast>::punct(size_t i, size_t len, C k, char ascii) {
 
 template <bool kFast>
 void Tokenizer<kFast>::run(size_t i) {
-  while (i < end_) {
-    const uchar c = s_[i];
+  // s_ and end_ never change; as locals they stay in registers, where members would be loaded
+  // again after every key and token store (byte stores, which may alias the Tokenizer).
+  const uchar* const s = s_;
+  const size_t end = end_;
+  while (i < end) {
+    const uchar c = s[i];
     if (c < 0x80) {
       const C k = kAsciiClass[c];
       switch (k) {
@@ -1345,13 +1351,13 @@ void Tokenizer<kFast>::run(size_t i) {
           break;
         case C::kAlpha:
           if constexpr (kFast) {
-            if (fast_word<false>(i)) break;
+            if (fast_word<false>(i, s, end)) break;
           }
           i = word(i, false);
           break;
         case C::kDigit:
           if constexpr (kFast) {
-            if (fast_word<true>(i)) break;
+            if (fast_word<true>(i, s, end)) break;
           }
           i = word(i, true);
           break;
@@ -1360,16 +1366,16 @@ void Tokenizer<kFast>::run(size_t i) {
           break;
         case C::kHyphen:
           // A hyphen between word characters splits the word and is dropped.
-          if (word_end_ == i && word_char_at(s_, end_, i + 1)) {
+          if (word_end_ == i && word_char_at(s, end, i + 1)) {
             ++i;
           } else {
             i = dash_run(i);
           }
           break;
         case C::kDot:
-          if (i + 1 < end_ && s_[i + 1] == '.') {
+          if (i + 1 < end && s[i + 1] == '.') {
             size_t j = i + 2;
-            while (j < end_ && s_[j] == '.') ++j;
+            while (j < end && s[j] == '.') ++j;
             push(i, j, TokenKind::kPeriod, "...");
             i = j;
           } else {

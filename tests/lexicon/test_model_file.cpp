@@ -215,6 +215,33 @@ TEST(ModelFileTest, WordIdsOutsideTheWordTableAreRefused) {
             std::string::npos);
 }
 
+// A trie's payload tails (PhraseTrie::last_payload_) are not stored in model files: a trie read
+// back finds them again before an insert, so later payloads still follow the earlier ones.
+TEST(ModelFileTest, TrieReadBackTakesMorePayloadsInOrder) {
+  auto compiled = small_model();
+  auto read = lexicon::deserialize_model(lexicon::serialize_model(*compiled, 0));
+  const std::vector<lexicon::WordId> one = {0}, two = {0, 1}, three = {1, 0, 1};
+  for (auto* impl : {compiled.get(), read.get()}) {
+    impl->actor_trie.insert(one, 100);
+    impl->actor_trie.insert(two, 101);
+    impl->actor_trie.insert(one, 102);
+    impl->actor_trie.insert(three, 103);
+  }
+  auto payloads = [](const lexicon::PhraseTrie& trie, const std::vector<lexicon::WordId>& words) {
+    uint32_t node = 0;
+    for (lexicon::WordId w : words) node = trie.child(node, w);
+    std::vector<uint32_t> out;
+    if (node != 0)
+      for (uint32_t p : trie.payloads(node)) out.push_back(p);
+    return out;
+  };
+  for (const auto* words : {&one, &two, &three}) {
+    EXPECT_EQ(payloads(read->actor_trie, *words), payloads(compiled->actor_trie, *words));
+    EXPECT_FALSE(payloads(read->actor_trie, *words).empty());
+  }
+  EXPECT_EQ(lexicon::serialize_model(*read, 0), lexicon::serialize_model(*compiled, 0));
+}
+
 // Found by fuzz/fuzz_model_file.cpp under libFuzzer: a word count far above the words in the
 // table was accepted, and the first sentence coded allocated per-word arrays of that size (17 GB).
 TEST(ModelFileTest, WordCountMustMatchTheWordTable) {
