@@ -2569,8 +2569,9 @@ struct Coder::Impl {
         if (words_placed(verb.patterns[verb.key_patterns[j]], v.first, v.last))
           pattern_candidates.push_back(verb.key_patterns[j]);
     };
-    if (verb.key_words.size() > 2 * sentence_word_count) {
-      // A common verb has many more key words than the sentence has words: look the words up.
+    if (2 * verb.key_words.size() > 3 * sentence_word_count) {
+      // A common verb has over 1.5 times as many key words as the sentence has words: look the
+      // words up.
       const std::vector<uint64_t>& keys = key_word_set(v.verb_index);
       for (lexicon::WordId w : std::span(sentence_words.data(), sentence_word_count)) {
         if (!has_bit(keys, w)) continue;
