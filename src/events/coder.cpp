@@ -210,25 +210,19 @@ struct Coder::Impl {
     index_verb_words();
   }
 
-  // Bits per model word, set once: is it the key word of some verb's patterns (try_verb looks a
-  // sentence word up in model.verb_key_index only then), and is it a later word of some verb
-  // phrase (collect_verbs looks it up in the verb trie's edges only then)? Both tables are
-  // large, each probe a likely cache miss, and most words (TABARI's stems above all) are
-  // neither.
-  std::vector<uint64_t> key_word_bits, verb_later_word_bits;
+  // A bit per model word, set once: is it a later word of some verb phrase (collect_verbs
+  // looks it up in the verb trie's edges only then)? The edge table is large, each probe a
+  // likely cache miss, and most words (TABARI's stems above all) are none.
+  std::vector<uint64_t> verb_later_word_bits;
   static bool has_bit(const std::vector<uint64_t>& bits, lexicon::WordId id) {
     return (bits[id / 64] >> (id % 64) & 1) != 0;  // id < model.words.size()
   }
-  bool any_verb_key(lexicon::WordId id) const { return has_bit(key_word_bits, id); }
   bool any_verb_later_word(lexicon::WordId id) const { return has_bit(verb_later_word_bits, id); }
   void index_verb_words() {
-    key_word_bits.assign(model.words.size() / 64 + 1, 0);
     verb_later_word_bits.assign(model.words.size() / 64 + 1, 0);
     auto set = [](std::vector<uint64_t>& bits, lexicon::WordId id) {
       if (id / 64 < bits.size()) bits[id / 64] |= uint64_t{1} << (id % 64);
     };
-    for (const lexicon::CompiledVerb& verb : model.verbs)
-      for (lexicon::WordId id : verb.key_words) set(key_word_bits, id);
     model.verb_trie.for_each_later_word([&](lexicon::WordId id) { set(verb_later_word_bits, id); });
     verb_summaries.reserve(model.verbs.size());
     for (const lexicon::CompiledVerb& verb : model.verbs)
@@ -737,6 +731,20 @@ struct Coder::Impl {
       filter->keys[filter->word_begin[w] + next[w]++] = k;
     }
     return *filter;
+  }
+  // A common verb's key words, a bit per model word (exact, unlike KeyFilter): try_verb looks
+  // a sentence word up in model.verb_key_index only when it is one of this verb's keys, not
+  // for every word that keys some verb. Built on the verb's first try in that path.
+  std::vector<std::vector<uint64_t>> key_word_sets;  // by verb index, empty until built
+  const std::vector<uint64_t>& key_word_set(uint32_t verb_index) {
+    if (key_word_sets.empty()) key_word_sets.resize(model.verbs.size());
+    std::vector<uint64_t>& bits = key_word_sets[verb_index];
+    if (bits.empty()) {
+      bits.assign(model.words.size() / 64 + 1, 0);
+      for (lexicon::WordId id : model.verbs[verb_index].key_words)
+        if (id / 64 < bits.size()) bits[id / 64] |= uint64_t{1} << (id % 64);
+    }
+    return bits;
   }
   std::vector<uint32_t> pattern_candidates;     // try_verb's keyed patterns to try (reused buffer)
   // The distinct words seen, in order: the first sentence_word_count (the buffer only grows, so
@@ -2561,10 +2569,12 @@ struct Coder::Impl {
         if (words_placed(verb.patterns[verb.key_patterns[j]], v.first, v.last))
           pattern_candidates.push_back(verb.key_patterns[j]);
     };
-    if (verb.key_words.size() > 4 * sentence_word_count) {
-      // A common verb has more key words than the sentence has words: look the words up.
+    if (2 * verb.key_words.size() > 3 * sentence_word_count) {
+      // A common verb has over 1.5 times as many key words as the sentence has words: look the
+      // words up.
+      const std::vector<uint64_t>& keys = key_word_set(v.verb_index);
       for (lexicon::WordId w : std::span(sentence_words.data(), sentence_word_count)) {
-        if (!any_verb_key(w)) continue;
+        if (!has_bit(keys, w)) continue;
         uint32_t k =
             model.verb_key_index.find(static_cast<uint64_t>(v.verb_index) << 32 | w, UINT32_MAX);
         if (k != UINT32_MAX) add_group(k);
