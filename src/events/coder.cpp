@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <optional>
 #include <span>
 
 #include "actors/mentions.h"
@@ -850,11 +851,8 @@ struct Coder::Impl {
     if (v.first != v.last || v.first == 0 || v.last + 1 >= n || document == nullptr) return false;
     std::string_view key = tokens.key(v.first);
     if (key.size() < 5 || !ends_in_ed_or_en(key)) return false;
-    const text::Span& a = tokens.tokens[v.first - 1].span;
-    const text::Span& b = tokens.tokens[v.first].span;
-    if (b.start < a.end) return false;
-    std::string_view gap(document->text.data() + a.end, b.start - a.end);
-    if (!text::is(gap, "-") && !text::is(gap, " - ")) return false;
+    const std::optional<std::string_view> gap = gap_before(*document, v.first);
+    if (!gap || (!text::is(*gap, "-") && !text::is(*gap, " - "))) return false;
     const text::Token& prev = tokens.tokens[v.first - 1];
     if (prev.kind != TokenKind::kWord && prev.kind != TokenKind::kNumber) return false;
     const text::Token& next = tokens.tokens[v.last + 1];
@@ -892,11 +890,10 @@ struct Coder::Impl {
   bool comma_before(uint32_t k) const {
     if (k == 0) return false;
     if (tokens.tokens[k - 1].kind == TokenKind::kComma) return true;
-    const uint32_t gap_start = tokens.tokens[k - 1].span.end, gap_end = tokens.tokens[k].span.start;
-    if (gap_end <= gap_start) return false;
-    std::string_view gap(document->text.data() + gap_start, gap_end - gap_start);
-    const size_t last = gap.find_last_not_of(" \t\n");
-    return last != std::string_view::npos && gap[last] == ',';
+    const std::optional<std::string_view> gap = gap_before(*document, k);
+    if (!gap) return false;
+    const size_t last = gap->find_last_not_of(" \t\n");
+    return last != std::string_view::npos && (*gap)[last] == ',';
   }
 
   static bool is_pronoun_key(std::string_view key) {
@@ -1290,10 +1287,9 @@ struct Coder::Impl {
                      "ARMED"))
       return false;
     if (dash_token) return true;
-    const uint32_t gap_start = tokens.tokens[mention.last_token].span.end;
-    const uint32_t gap_end = tokens.tokens[next].span.start;
-    return gap_end > gap_start &&
-           std::string_view(document->text.data() + gap_start, gap_end - gap_start) == "-";
+    const std::optional<std::string_view> gap =
+        gap_before(*document, next);  // next - 1: the mention
+    return gap && *gap == "-";
   }
 
   // ITS, THEIR, HIS, and HER before a noun ("her exit", not "captured her").
@@ -2124,13 +2120,20 @@ struct Coder::Impl {
   // True when token k directly follows token k - 1 in the document (no dropped comma clause
   // between them), or after a hyphen ("U.S.-backed").
   bool adjacent(const Document& doc, uint32_t k) const {
+    const std::optional<std::string_view> gap = gap_before(doc, k);
+    if (!gap) return false;
+    // " , " and " . " are what drop_spaced_periods took out of pre-tokenized text ("2 , 374").
+    return text::is(*gap, "-") || *gap == " , " || *gap == " . " || *gap == " - " ||
+           gap->find_first_not_of(" \t\n") == std::string_view::npos;
+  }
+
+  // The text between tokens k - 1 and k (k > 0), which may hold what comma clauses or spaced
+  // periods dropped from the tokens; nullopt when the two overlap.
+  std::optional<std::string_view> gap_before(const Document& doc, uint32_t k) const {
     const text::Span& a = tokens.tokens[k - 1].span;
     const text::Span& b = tokens.tokens[k].span;
-    if (b.start < a.end) return false;
-    std::string_view gap(doc.text.data() + a.end, b.start - a.end);
-    // " , " and " . " are what drop_spaced_periods took out of pre-tokenized text ("2 , 374").
-    return text::is(gap, "-") || gap == " , " || gap == " . " || gap == " - " ||
-           gap.find_first_not_of(" \t\n") == std::string_view::npos;
+    if (b.start < a.end) return std::nullopt;
+    return std::string_view(doc.text.data() + a.end, b.start - a.end);
   }
 
   // "at least", "at most", "more than", "less than", "fewer than", "up to" at token k: they open
@@ -2278,7 +2281,7 @@ struct Coder::Impl {
     const text::Token& before = tokens.tokens[v.first - 1];
     std::string_view head = tokens.key(v.first - 1);
     if (before.kind != TokenKind::kWord || is_auxiliary(head) || is_pronoun_key(head) ||
-        DYAD_KEY_IN(head, "BE", "BEEN", "BEING", "GET", "GOT", "NOT"))
+        DYAD_KEY_IN(head, "BEING", "GET", "GOT", "NOT"))
       return false;
     const uint32_t clause_first = clause_starts[clause_of(v.first)];
     bool later_verb = false;
@@ -2322,9 +2325,7 @@ struct Coder::Impl {
     // The phrase is the clause's subject: a verb or an auxiliary follows it, and it ends in a
     // noun (not "the recently", "an").
     std::string_view after = tokens.key(phrase_end), tail = tokens.key(phrase_end - 1);
-    if (!(verb_at(phrase_end) || is_auxiliary(after) ||
-          DYAD_KEY_IN(after, "WILL", "WOULD", "COULD", "MIGHT", "MAY", "CAN", "SHOULD", "MUST")) ||
-        is_determiner(tail) || ends(tail, "LY"))
+    if (!(verb_at(phrase_end) || is_auxiliary(after)) || is_determiner(tail) || ends(tail, "LY"))
       return false;
     *first = k + 1;
     *last = phrase_end - 1;
