@@ -66,6 +66,16 @@ std::string sentence(int trial, std::mt19937& random, const std::vector<std::str
   return text;
 }
 
+// The model's patterns that `keep` accepts, in verb order.
+template <typename Keep>
+std::vector<const lexicon::CompiledPattern*> PatternsWhere(const Model::Impl& impl, Keep keep) {
+  std::vector<const lexicon::CompiledPattern*> patterns;
+  for (const auto& verb : impl.verbs)
+    for (const auto& pattern : verb.patterns)
+      if (keep(pattern)) patterns.push_back(&pattern);
+  return patterns;
+}
+
 struct Agreement {
   size_t compared = 0, matched = 0;
 };
@@ -112,10 +122,8 @@ TEST(PatternIndexTest, JumpTablesChangeNoMatch) {
   auto model = Model::compile(KnowledgeOptions{});
   const Model::Impl& impl = model->impl();
   // The patterns with { | } or synset elements, the ones the tables serve.
-  std::vector<const lexicon::CompiledPattern*> patterns;
-  for (const auto& verb : impl.verbs)
-    for (const auto& pattern : verb.patterns)
-      if (pattern.has_alternatives) patterns.push_back(&pattern);
+  const auto patterns =
+      PatternsWhere(impl, [](const lexicon::CompiledPattern& p) { return p.has_alternatives; });
   ASSERT_GT(patterns.size(), 100u);
 
   // Real sentences, then the same words shuffled (odd orders reach odd corners), each with
@@ -154,10 +162,8 @@ TEST(PatternIndexTest, WordSpansChangeNoMatch) {
   auto model = Model::compile(KnowledgeOptions{});
   const Model::Impl& impl = model->impl();
   // Patterns with literal words, the ones the spans serve.
-  std::vector<const lexicon::CompiledPattern*> patterns;
-  for (const auto& verb : impl.verbs)
-    for (const auto& pattern : verb.patterns)
-      if (!pattern.required.empty()) patterns.push_back(&pattern);
+  const auto patterns =
+      PatternsWhere(impl, [](const lexicon::CompiledPattern& p) { return !p.required.empty(); });
   ASSERT_GT(patterns.size(), 100u);
   const std::vector<std::string> sentences = {
       "Iran will not accept the proposal to ease sanctions, but Iraq said it would send troops "
