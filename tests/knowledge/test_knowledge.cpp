@@ -400,6 +400,13 @@ TEST(KnowledgeVerbs, BeginningAMilitaryOperation) {
             "138");
 }
 
+TEST(KnowledgeVerbs, DemandsBySomeoneAreTheirs) {
+  // Yielding to or rejecting demands (083, 120) answers whoever made them, named after BY or
+  // FROM, not a later place.
+  EXPECT_EQ(target_of("Nepal's government accepted the demands by protesters in southern India."),
+            "OPP");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
