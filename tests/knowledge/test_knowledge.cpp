@@ -407,6 +407,12 @@ TEST(KnowledgeVerbs, DemandsBySomeoneAreTheirs) {
             "OPP");
 }
 
+TEST(KnowledgeVerbs, AssaultSurvivorsAreNoAssault) {
+  // "assault survivors / victims" names people; the assault is no event of the sentence.
+  EXPECT_EQ(cameo_of("Sexual assault survivors in Canberra criticized the government."), "111");
+  EXPECT_EQ(cameo_of("Soldiers sexually assaulted women in Darfur."), "1821");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
