@@ -413,6 +413,13 @@ TEST(KnowledgeVerbs, AssaultSurvivorsAreNoAssault) {
   EXPECT_EQ(cameo_of("Soldiers sexually assaulted women in Darfur."), "1821");
 }
 
+TEST(KnowledgeVerbs, DefendingAPlaceIsRightAfterTheVerb) {
+  // DEFEND's nulls for a place defended by force hold right after the verb; a place later in
+  // the clause does not block "defended X's decision" (052).
+  EXPECT_EQ(cameo_of("Syrian troops defended the city against the rebels."), "(none)");
+  EXPECT_EQ(cameo_of("Putin defended Russia's decision to send troops to the border."), "052");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
