@@ -131,6 +131,10 @@ TEST(KnowledgeActors, People) {
   EXPECT_EQ(source_of("Vladimir Putin met with Recep Tayyip Erdogan.", "2019-07-11"), "RUSGOV");
   EXPECT_EQ(target_of("Vladimir Putin met with Recep Tayyip Erdogan.", "2019-07-11"), "TURGOV");
   EXPECT_EQ(source_of("Sergei Lavrov criticized NATO.", "2019-07-11"), "RUSGOV");
+  // US cabinet and White House officials of 2017-2025, in and out of office.
+  EXPECT_EQ(source_of("Steven Mnuchin criticized China.", "2019-07-11"), "USAGOV");
+  EXPECT_EQ(source_of("Steven Mnuchin criticized China.", "2022-07-11"), "USAELI");
+  EXPECT_EQ(target_of("China imposed sanctions on Alex Azar.", "2021-01-21"), "USAELI");
 }
 
 // ---- actors: roles.agents, one sentence per sector ----------------------------------------
