@@ -424,6 +424,15 @@ TEST(KnowledgeVerbs, DefendingAPlaceIsRightAfterTheVerb) {
   EXPECT_EQ(cameo_of("Putin defended Russia's decision to send troops to the border."), "052");
 }
 
+TEST(KnowledgeVerbs, BeginningJointExercises) {
+  // Beginning joint exercises is military cooperation between the partners (062, both ways),
+  // as holding or conducting them is.
+  EXPECT_EQ(cameo_of("Jordan and the United States began a new round of joint military exercises."),
+            "062");
+  EXPECT_EQ(target_of("Jordan and the United States began a new round of joint military exercises."),
+            "USA");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
