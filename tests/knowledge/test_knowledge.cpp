@@ -433,6 +433,14 @@ TEST(KnowledgeVerbs, BeginningJointExercises) {
             "USA");
 }
 
+TEST(KnowledgeVerbs, APressBriefingIsNoStatementToThePlace) {
+  // "a weekly / press briefing in X" names the occasion; BRIEF's "briefed X on" is not read
+  // there, and the sentence's own verb gives the event.
+  EXPECT_EQ(cameo_of("The Foreign Office during a weekly briefing in Islamabad on Thursday "
+                     "welcomed the decision of India."),
+            "051");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
