@@ -441,6 +441,16 @@ TEST(KnowledgeVerbs, APressBriefingIsNoStatementToThePlace) {
             "051");
 }
 
+TEST(KnowledgeVerbs, SubmittingPetitionsIsAnAppeal) {
+  // Submitting, signing or filing petitions (plural too) appeals to whom they go (020).
+  EXPECT_EQ(cameo_of("The Green Party submitted reform petitions to the US Congress for "
+                     "recognizing their party in Maryland."),
+            "020");
+  EXPECT_EQ(target_of("The Green Party submitted reform petitions to the US Congress for "
+                      "recognizing their party in Maryland."),
+            "USALEG");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
