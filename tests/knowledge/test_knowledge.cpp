@@ -451,6 +451,17 @@ TEST(KnowledgeVerbs, SubmittingPetitionsIsAnAppeal) {
             "USALEG");
 }
 
+TEST(KnowledgeVerbs, UrgingSomeoneIsAnAppealToThem) {
+  // "X urged Y to ..." is X's appeal to Y (020), not Y's act; the specific appeals still win.
+  EXPECT_EQ(cameo_of("Greece urged Turkey to accept the ruling of the International Court of "
+                     "Justice."),
+            "020");
+  EXPECT_EQ(target_of("Greece urged Turkey to accept the ruling of the International Court of "
+                      "Justice."),
+            "TUR");
+  EXPECT_EQ(cameo_of("Erdogan urged NATO to come to Turkey's aid."), "023");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
