@@ -105,6 +105,7 @@ TEST(KnowledgeActors, StateAgenciesWithASector) {
   EXPECT_EQ(source_of("USAID sent humanitarian aid to Haiti."), "USAGOV");
   EXPECT_EQ(source_of("The Environmental Protection Agency criticized Canada."), "USAGOVENV");
   EXPECT_EQ(source_of("Customs and Border Protection returned the artifacts to Peru."), "USACOP");
+  EXPECT_EQ(source_of("The NLRB accused Amazon of unfair labor practices."), "USAGOV");
 }
 
 TEST(KnowledgeActors, NonGovernmentalOrganisations) {
@@ -118,6 +119,9 @@ TEST(KnowledgeActors, ArmedGroups) {
   EXPECT_EQ(source_of("Hamas attacked Israel."), "PSEREBHMS");
   EXPECT_EQ(source_of("The Houthis attacked Saudi Arabia."), "YEMREBHOU");
   EXPECT_EQ(source_of("Boko Haram attacked Nigeria."), "NGAINSBKH");
+  EXPECT_EQ(source_of("The Ogaden National Liberation Front (ONLF) has declared a unilateral "
+                      "ceasefire."),
+            "ETHREBONL");
 }
 
 TEST(KnowledgeActors, PoliticalParties) {
