@@ -179,6 +179,12 @@ TEST(KnowledgeActors, EverySectorOfTheRoles) {
   for (const RoleCase& c : cases) EXPECT_EQ(source_of(c.sentence), c.source) << c.sentence;
 }
 
+TEST(KnowledgeActors, AbbreviatedTitlesBeforeANameAreRoles) {
+  // "Gov." and "Sen." before a name the knowledge lacks name a governor and a senator.
+  EXPECT_EQ(source_of("Gov. Phil Murphy condemned the attack."), "GOV");
+  EXPECT_EQ(source_of("Sen. Lindsey Graham criticized Russia."), "LEG");
+}
+
 TEST(KnowledgeActors, NgoPrefixAndRoleAlone) {
   EXPECT_EQ(source_of("Turkish NGOs criticized Greece."), "NGOTUR");
   // A role alone codes as its sector (CodingOptions::convert_agents).
