@@ -119,6 +119,7 @@ TEST(KnowledgeActors, ArmedGroups) {
   EXPECT_EQ(source_of("Hamas attacked Israel."), "PSEREBHMS");
   EXPECT_EQ(source_of("The Houthis attacked Saudi Arabia."), "YEMREBHOU");
   EXPECT_EQ(source_of("Boko Haram attacked Nigeria."), "NGAINSBKH");
+  EXPECT_EQ(target_of("India and the US have both indicted Sajid Mir."), "PAKREBLET");
   EXPECT_EQ(source_of("The Ogaden National Liberation Front (ONLF) has declared a unilateral "
                       "ceasefire."),
             "ETHREBONL");
