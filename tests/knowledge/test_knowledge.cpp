@@ -473,6 +473,14 @@ TEST(KnowledgeVerbs, UrgingSomeoneIsAnAppealToThem) {
   EXPECT_EQ(cameo_of("Erdogan urged NATO to come to Turkey's aid."), "023");
 }
 
+TEST(KnowledgeVerbs, CallingForSanctionsIsAThreatOfSanctions) {
+  // "called for sanctions against X" threatens X with sanctions (1312, as TABARI's CAMEO
+  // dictionary codes it); "called for sanctions to be lifted" asks to ease them (0254).
+  EXPECT_EQ(cameo_of("Greece called for sanctions against Turkey."), "1312");
+  EXPECT_EQ(target_of("Greece called for sanctions against Turkey."), "TUR");
+  EXPECT_EQ(cameo_of("Russia called for sanctions to be lifted."), "0254");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
