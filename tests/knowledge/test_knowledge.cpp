@@ -481,6 +481,11 @@ TEST(KnowledgeVerbs, CallingForSanctionsIsAThreatOfSanctions) {
   EXPECT_EQ(cameo_of("Russia called for sanctions to be lifted."), "0254");
 }
 
+TEST(KnowledgeVerbs, EndingMediationWithSomeone) {
+  // Ending mediation efforts with X halts mediation (165), not the mediation noun's 045.
+  EXPECT_EQ(cameo_of("Qatar ended mediation efforts with Israel."), "165");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
