@@ -486,6 +486,13 @@ TEST(KnowledgeVerbs, EndingMediationWithSomeone) {
   EXPECT_EQ(cameo_of("Qatar ended mediation efforts with Israel."), "165");
 }
 
+TEST(KnowledgeVerbs, AgreeingToACeasefireIsAnIntent) {
+  // Agreeing to a ceasefire is an intent to de-escalate (0356, both ways), as TABARI's CAMEO
+  // dictionary codes it; declaring one is 0871.
+  EXPECT_EQ(cameo_of("Armenia and Azerbaijan have agreed to a ceasefire."), "0356");
+  EXPECT_EQ(cameo_of("The ELN declared a ceasefire."), "0871");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
