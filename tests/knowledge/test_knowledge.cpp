@@ -493,6 +493,15 @@ TEST(KnowledgeVerbs, AgreeingToACeasefireIsAnIntent) {
   EXPECT_EQ(cameo_of("The ELN declared a ceasefire."), "0871");
 }
 
+TEST(KnowledgeVerbs, AgreeingWithSomeoneIsRightAfterTheVerb) {
+  // AGREE's "agree with X" (019) needs WITH right after the verb; a later WITH belongs to
+  // what was agreed to ("agreed to open its borders with Gaza to allow humanitarian aid": an
+  // intent, 0333).
+  EXPECT_EQ(cameo_of("Israel has agreed to open its borders with Gaza to allow humanitarian aid in."),
+            "0333");
+  EXPECT_EQ(cameo_of("Officials said they agree with the EU on this."), "019");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
