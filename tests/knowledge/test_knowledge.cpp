@@ -442,6 +442,10 @@ TEST(KnowledgeVerbs, BeginningJointExercises) {
             "062");
   EXPECT_EQ(target_of("Jordan and the United States began a new round of joint military exercises."),
             "USA");
+  // Singular too; "military ... operations" far apart is no military operation (190).
+  EXPECT_EQ(cameo_of("The Russian and US navies began a joint military exercise to test their "
+                     "joint salvage operations at sea."),
+            "062");
 }
 
 TEST(KnowledgeVerbs, APressBriefingIsNoStatementToThePlace) {
