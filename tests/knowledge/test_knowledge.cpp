@@ -506,6 +506,14 @@ TEST(KnowledgeVerbs, AgreeingWithSomeoneIsRightAfterTheVerb) {
   EXPECT_EQ(cameo_of("Officials said they agree with the EU on this."), "019");
 }
 
+TEST(KnowledgeVerbs, FutureYieldingWithAnObjectIsAnIntent) {
+  // An object pattern with a yielding or cooperation code has the intent, refusal and demand
+  // siblings of that code ("will withdraw its troops" 0356, not 0874 as if done).
+  EXPECT_EQ(cameo_of("Russia will withdraw its troops from Syria."), "0356");
+  EXPECT_EQ(cameo_of("Russia will not withdraw its troops from Syria."), "1246");
+  EXPECT_EQ(cameo_of("Russia withdrew its troops from Syria."), "0874");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
