@@ -514,6 +514,12 @@ TEST(KnowledgeVerbs, FutureYieldingWithAnObjectIsAnIntent) {
   EXPECT_EQ(cameo_of("Russia withdrew its troops from Syria."), "0874");
 }
 
+TEST(KnowledgeVerbs, LetFreeTargetsWhoIsFreed) {
+  // "let free X": X is the one released (0841), not a later actor.
+  EXPECT_EQ(target_of("Yemen let free activists in the face of Tunisia-inspired protesters."),
+            "OPP");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
