@@ -512,6 +512,10 @@ TEST(KnowledgeVerbs, FutureYieldingWithAnObjectIsAnIntent) {
   EXPECT_EQ(cameo_of("Russia will withdraw its troops from Syria."), "0356");
   EXPECT_EQ(cameo_of("Russia will not withdraw its troops from Syria."), "1246");
   EXPECT_EQ(cameo_of("Russia withdrew its troops from Syria."), "0874");
+  // A future hostile act with an object is a threat ("will extend the curfew" 1323).
+  EXPECT_EQ(cameo_of("The government will extend the current nightly curfew."), "1323");
+  EXPECT_EQ(cameo_of("The EU will impose new sanctions on Russia."), "1312");
+  EXPECT_EQ(cameo_of("The EU imposed new sanctions on Russia."), "163");
 }
 
 TEST(KnowledgeVerbs, LetFreeTargetsWhoIsFreed) {
