@@ -524,6 +524,14 @@ TEST(KnowledgeVerbs, LetFreeTargetsWhoIsFreed) {
             "OPP");
 }
 
+TEST(KnowledgeVerbs, EstablishingTiesIsTheSubjectsAct) {
+  // "X established diplomatic ties with Y" is X's recognition of Y (054, one record, as TABARI's
+  // "ESTABLISH DIPLOMATIC_RELATIONS WITH +"); a compound subject establishes them mutually.
+  EXPECT_EQ(code("Israel has established diplomatic ties with Bhutan.").size(), 1u);
+  EXPECT_EQ(target_of("Israel has established diplomatic ties with Bhutan."), "BTN");
+  EXPECT_EQ(code("Angola and Uruguay have established diplomatic relations.").size(), 2u);
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
