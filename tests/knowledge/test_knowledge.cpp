@@ -532,6 +532,13 @@ TEST(KnowledgeVerbs, EstablishingTiesIsTheSubjectsAct) {
   EXPECT_EQ(code("Angola and Uruguay have established diplomatic relations.").size(), 2u);
 }
 
+TEST(KnowledgeVerbs, CondolencesGoToWhomTheyAreAddressed) {
+  // Condolences TO X are sympathy for X (018), not for a later actor named "on behalf of".
+  EXPECT_EQ(target_of("Taiwan expressed condolences to the family of the late judge on behalf of "
+                      "the government of Taiwan."),
+            "CVL");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
