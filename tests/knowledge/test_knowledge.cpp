@@ -539,6 +539,14 @@ TEST(KnowledgeVerbs, CondolencesGoToWhomTheyAreAddressed) {
             "CVL");
 }
 
+TEST(KnowledgeVerbs, SaidTheyHopedThatIsTheEvent) {
+  // "they hoped that X would ..." (a subject pronoun right before the verb) is an optimistic
+  // comment (013) on X, not an act in a clause that describes X.
+  EXPECT_EQ(cameo_of("Diplomats said they hoped that Gambari, who aims to secure the release of "
+                     "political detainees and start a dialogue, would be in Myanmar in October."),
+            "013");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
