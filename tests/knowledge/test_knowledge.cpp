@@ -547,6 +547,17 @@ TEST(KnowledgeVerbs, SaidTheyHopedThatIsTheEvent) {
             "013");
 }
 
+TEST(KnowledgeVerbs, SkepticalAboutIsAPessimisticComment) {
+  // "is skeptical about / of X", "remains pessimistic that", "was optimistic about" are comments
+  // on X (012, 013), regular events, not speech defaults that give way to a later act.
+  EXPECT_EQ(cameo_of("The State Department said it is skeptical about Iranian motives in providing "
+                     "cash payments to aides to Afghan President Hamid Karzai."),
+            "012");
+  EXPECT_EQ(target_of("The State Department said it is skeptical about Iranian motives in providing "
+                      "cash payments to aides to Afghan President Hamid Karzai."),
+            "IRN");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
