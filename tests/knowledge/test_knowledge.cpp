@@ -558,6 +558,15 @@ TEST(KnowledgeVerbs, SkepticalAboutIsAPessimisticComment) {
             "IRN");
 }
 
+TEST(KnowledgeVerbs, MobilizingTroopsAgainstIsAForcePosture) {
+  // Troops mobilized for a move against X are a force posture (154); "mobilized against X"
+  // right after the verb rallies opposition (113).
+  EXPECT_EQ(cameo_of("The Israeli military has mobilized troops for a possible order to move "
+                     "against Syria."),
+            "154");
+  EXPECT_EQ(cameo_of("The opposition mobilized against the government."), "113");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
