@@ -567,6 +567,15 @@ TEST(KnowledgeVerbs, MobilizingTroopsAgainstIsAForcePosture) {
   EXPECT_EQ(cameo_of("The opposition mobilized against the government."), "113");
 }
 
+TEST(KnowledgeVerbs, DeclaringIndependenceIsRightAfterTheVerb) {
+  // DECLARE's "independence" and "victory" (010) hold right after the verb; a later
+  // "independence leader" does not turn a declared state of siege into a statement.
+  EXPECT_EQ(cameo_of("The UN declared a state of siege in Katanga pending a manhunt for missing "
+                     "independence leader Patrice Lumumba."),
+            "1724");
+  EXPECT_EQ(cameo_of("Kosovo declared independence."), "010");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
