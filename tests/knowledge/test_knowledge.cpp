@@ -576,6 +576,13 @@ TEST(KnowledgeVerbs, DeclaringIndependenceIsRightAfterTheVerb) {
   EXPECT_EQ(cameo_of("Kosovo declared independence."), "010");
 }
 
+TEST(KnowledgeVerbs, WithdrawingPeacekeepersFromAPlace) {
+  // Peacekeepers withdrawn from a place are withdrawn peacekeepers (1661), not troops
+  // withdrawn from the border (0874, "FROM_ THE_BORDER" weighs more than "PEACEKEEPERS").
+  EXPECT_EQ(cameo_of("The UN withdrew peacekeepers from one of its stations along the border."),
+            "1661");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
