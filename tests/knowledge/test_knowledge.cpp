@@ -488,6 +488,8 @@ TEST(KnowledgeVerbs, CallingForSanctionsIsAThreatOfSanctions) {
 TEST(KnowledgeVerbs, EndingMediationWithSomeone) {
   // Ending mediation efforts with X halts mediation (165), not the mediation noun's 045.
   EXPECT_EQ(cameo_of("Qatar ended mediation efforts with Israel."), "165");
+  EXPECT_EQ(cameo_of("US envoy William Burns ended mediation efforts in Egypt's political conflict."),
+            "165");
 }
 
 TEST(KnowledgeVerbs, AgreeingToACeasefireIsAnIntent) {
