@@ -325,6 +325,10 @@ TEST(KnowledgeVerbs, CallingACounterpartIsAPhoneCall) {
   EXPECT_EQ(cameo_of("Merkel called her French counterpart on Tuesday."), "041");
   EXPECT_EQ(target_of("Merkel called her French counterpart on Tuesday."), "FRA");
   EXPECT_EQ(cameo_of("Merkel called on her French counterpart to act."), "020");
+  // The caller's act: one record (a call WITH someone stays mutual).
+  EXPECT_EQ(code("Rex Tillerson called Sergey Lavrov to discuss Syria.").size(), 1u);
+  EXPECT_EQ(target_of("Rex Tillerson called Sergey Lavrov to discuss Syria.", "2017-11-02"),
+            "RUSGOV");
 }
 
 TEST(KnowledgeVerbs, InBeforeDetainedIsNotInDetention) {
