@@ -98,6 +98,7 @@ TEST(KnowledgeActors, InternationalOrganisations) {
   EXPECT_EQ(source_of("The European Union praised Georgia."), "IGOEUREEC");
   EXPECT_EQ(source_of("The African Union condemned Sudan."), "IGOAFRAFU");
   EXPECT_EQ(source_of("The IMF praised Egypt."), "IGOBUSIMF");
+  EXPECT_EQ(source_of("DPKO criticized Sudan."), "IGOUNO");
 }
 
 TEST(KnowledgeActors, StateAgenciesWithASector) {
