@@ -120,6 +120,7 @@ TEST(KnowledgeActors, ArmedGroups) {
   EXPECT_EQ(source_of("Hamas attacked Israel."), "PSEREBHMS");
   EXPECT_EQ(source_of("The Houthis attacked Saudi Arabia."), "YEMREBHOU");
   EXPECT_EQ(source_of("Boko Haram attacked Nigeria."), "NGAINSBKH");
+  EXPECT_EQ(source_of("Hezb-e-Islami attacked Kabul.", "2010-01-01"), "AFGINSHIG");
   EXPECT_EQ(target_of("India and the US have both indicted Sajid Mir."), "PAKREBLET");
   EXPECT_EQ(source_of("The Ogaden National Liberation Front (ONLF) has declared a unilateral "
                       "ceasefire."),
@@ -137,6 +138,8 @@ TEST(KnowledgeActors, People) {
   EXPECT_EQ(source_of("Vladimir Putin met with Recep Tayyip Erdogan.", "2019-07-11"), "RUSGOV");
   EXPECT_EQ(target_of("Vladimir Putin met with Recep Tayyip Erdogan.", "2019-07-11"), "TURGOV");
   EXPECT_EQ(source_of("Sergei Lavrov criticized NATO.", "2019-07-11"), "RUSGOV");
+  EXPECT_EQ(source_of("Suharto criticized Malaysia.", "1987-03-24"), "IDNGOV");
+  EXPECT_EQ(source_of("Roberto Micheletti declared a state of siege.", "2009-09-22"), "HNDGOV");
   // US cabinet and White House officials of 2017-2025, in and out of office.
   EXPECT_EQ(source_of("Steven Mnuchin criticized China.", "2019-07-11"), "USAGOV");
   EXPECT_EQ(source_of("Steven Mnuchin criticized China.", "2022-07-11"), "USAELI");
