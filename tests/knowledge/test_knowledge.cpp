@@ -593,6 +593,13 @@ TEST(KnowledgeVerbs, WithdrawingPeacekeepersFromAPlace) {
             "1661");
 }
 
+TEST(KnowledgeVerbs, ACompoundThatWillMeetMeetsEachOther) {
+  // "A and B will meet" is the intent of each to meet the other (036 both ways), not of B to
+  // meet the place ("in Helsinki", "in the Oval Office").
+  EXPECT_EQ(target_of("Trump and Putin will meet in Helsinki.", "2018-07-01"), "RUSGOV");
+  EXPECT_EQ(code("Trump and Putin will meet in Helsinki.", "2018-07-01").size(), 2u);
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
