@@ -600,6 +600,12 @@ TEST(KnowledgeVerbs, ACompoundThatWillMeetMeetsEachOther) {
   EXPECT_EQ(code("Trump and Putin will meet in Helsinki.", "2018-07-01").size(), 2u);
 }
 
+TEST(KnowledgeVerbs, SearchAndRescueTeamsAreHumanitarianAid) {
+  // Search-and-rescue teams sent or deployed are humanitarian aid (073), as rescue teams are;
+  // the AND inside the compound does not end the pattern.
+  EXPECT_EQ(cameo_of("USAID deployed seven search-and-rescue teams to Haiti."), "073");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
