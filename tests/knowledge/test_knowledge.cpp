@@ -139,6 +139,9 @@ TEST(KnowledgeActors, People) {
   EXPECT_EQ(target_of("Vladimir Putin met with Recep Tayyip Erdogan.", "2019-07-11"), "TURGOV");
   EXPECT_EQ(source_of("Sergei Lavrov criticized NATO.", "2019-07-11"), "RUSGOV");
   EXPECT_EQ(source_of("Suharto criticized Malaysia.", "1987-03-24"), "IDNGOV");
+  EXPECT_EQ(source_of("Papandreou criticized Turkey.", "1987-03-29"), "GRCGOV");
+  EXPECT_EQ(source_of("Papandreou criticized Turkey.", "2011-06-01"), "GRCGOV");
+  EXPECT_EQ(source_of("Papandreou criticized Turkey.", "2015-06-01"), "GRCELI");
   EXPECT_EQ(source_of("Roberto Micheletti declared a state of siege.", "2009-09-22"), "HNDGOV");
   // US cabinet and White House officials of 2017-2025, in and out of office.
   EXPECT_EQ(source_of("Steven Mnuchin criticized China.", "2019-07-11"), "USAGOV");
