@@ -609,6 +609,12 @@ TEST(KnowledgeVerbs, SearchAndRescueTeamsAreHumanitarianAid) {
   EXPECT_EQ(cameo_of("USAID deployed seven search-and-rescue teams to Haiti."), "073");
 }
 
+TEST(KnowledgeVerbs, CuttingTariffsEasesTradeSanctions) {
+  // Cutting tariffs or sanctions eases them (085), as reducing them does; "will cut" 0354.
+  EXPECT_EQ(cameo_of("Taiwan cut import tariffs on some 1,700 foreign products."), "085");
+  EXPECT_EQ(cameo_of("Japan will cut tariffs on US beef."), "0354");
+}
+
 TEST(KnowledgeVerbs, NominalObjects) {
   EXPECT_EQ(cameo_of("Peru returned looted antiquities to Italy."), "0842");
   EXPECT_EQ(cameo_of("Brazil opened fraud investigations into Venezuelan officials."), "090");
