@@ -558,6 +558,10 @@ TEST(KnowledgeVerbs, SaidTheyHopedThatIsTheEvent) {
   EXPECT_EQ(cameo_of("Diplomats said they hoped that Gambari, who aims to secure the release of "
                      "political detainees and start a dialogue, would be in Myanmar in October."),
             "013");
+  // Without THAT too: the hope, not the act hoped for ("could lift sanctions" as if done).
+  EXPECT_EQ(cameo_of("President Reagan said he hoped the United States could lift trade "
+                     "sanctions against Japan soon."),
+            "013");
 }
 
 TEST(KnowledgeVerbs, SkepticalAboutIsAPessimisticComment) {
