@@ -2458,6 +2458,19 @@ struct Coder::Impl {
                         "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC");
   }
 
+  // dyad's rules: whether an event of `code` can be done between the members of a compound
+  // subject: cooperation, consultation, agreement (03-06, a ceasefire 087), rejection (12),
+  // cutting ties (16) and fighting (19). A statement (01-02), aid (07), a concession (08 else),
+  // an investigation, demand, criticism, threat, protest or force posture (09-11, 13-15),
+  // coercion, assault and mass violence (17, 18, 20) go from the subject to another party:
+  // "India and the US have both indicted Sajid Mir" did not indict each other. Such an event
+  // has the compound as its one actor, with the verb's object as its uncoded target.
+  static bool mutual_act(std::string_view code) {
+    if (code.size() < 2) return false;
+    std::string_view root = code.substr(0, 2);
+    return DYAD_KEY_IN(root, "03", "04", "05", "06", "12", "16", "19") || starts(code, "087");
+  }
+
   // Whether an event of `code` may stand with `mention` as its one actor (dyad's rules).
   bool alone_ok(std::string_view code, int mention) const {
     return political_alone(mention) && !needs_two_parties(code) && !inside_unknown_name(mention);
@@ -2795,7 +2808,10 @@ struct Coder::Impl {
           !directly_after(v.last, c.target);
       if ((c.target < 0 || role_only_target || mutual_compound) && c.source >= 0 &&
           scratch.mentions[c.source].group >= 0 && options.default_target.empty() &&
-          !(options.dyad_rules && c.target < 0 && !group_has_two_codes(c.source))) {
+          !(options.dyad_rules && c.target < 0 &&
+            (!group_has_two_codes(c.source) ||
+             (!mutual_act(c.code) && named_in_clause(c.source, clause_first, v.first) &&
+              alone_ok(c.code, c.source))))) {
         c.target = c.source;
         c.target_single = false;
       }

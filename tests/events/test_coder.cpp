@@ -405,6 +405,22 @@ TEST(Coder, SelfPairedCompoundActsOnItself) {
             0);
 }
 
+TEST(Coder, OneWayActOfACompoundIsNoActOnItself) {
+  // A compound subject with no target acts on itself only where the act can be between its
+  // members (cooperation, rejection, fighting ...); an accusation or an arrest goes to another
+  // party, here the verb's object that names no actor.
+  static auto m = testing::model_from("coder_one_way", kActors, kAgents,
+                                      "ACCUS [112]\nARREST [173]\nAGREE [030]\n{AGREED_}\n"
+                                      "FIGHT [190]\n{FOUGHT_}\n");
+  auto coded = [&](const char* text) { return summary(code_text(m, text)); };
+  EXPECT_EQ(coded("Arnor and Rohan accused the smugglers on Friday ."),
+            V({"ARN>-:112", "ROH>-:112"}));
+  EXPECT_EQ(coded("Arnor and Rohan have arrested the smugglers ."), V({"ARN>-:173", "ROH>-:173"}));
+  // Not for acts between the members.
+  EXPECT_EQ(coded("Arnor and Rohan agreed on Friday ."), V({"ARN>ROH:030", "ROH>ARN:030"}));
+  EXPECT_EQ(coded("Arnor and Rohan fought on Friday ."), V({"ARN>ROH:190", "ROH>ARN:190"}));
+}
+
 TEST(Coder, TargetSearchStopsAtSubordinateClause) {
   // The target is looked for in the verb's own clause: not after WHILE, BECAUSE, AS after a
   // comma, THAT after a verb in -ING, or WHO / WHICH.
