@@ -2247,6 +2247,40 @@ struct Coder::Impl {
     return k;
   }
 
+  // dyad's rules: OF / FOR and a word in -ING right after the noun phrase that opens at `from`
+  // say what that object did ("accused Gulen of attempting to overthrow the Turkish
+  // government", "blamed the ministry for failing to protect civilians"): the object is the
+  // one acted on, not an actor named in what it did. The OF / FOR, else `end`.
+  uint32_t gerund_after_object(uint32_t from, uint32_t end) const {
+    // The object: up to eight words with no punctuation, verb or other preposition.
+    uint32_t k = from;
+    while (k < end && k < from + 8 && !DYAD_KEY_IN(tokens.key(k), "OF", "FOR")) {
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind == TokenKind::kPossessive || t.kind == TokenKind::kNumber) {
+        ++k;
+        continue;
+      }
+      if (t.kind != TokenKind::kWord || is_preposition(tokens.key(k)) ||
+          is_conjunction(tokens.key(k)) || (verb_at(k) && scratch.mention_of_token[k] < 0))
+        return end;
+      ++k;
+    }
+    if (k == from || k + 1 >= end || !DYAD_KEY_IN(tokens.key(k), "OF", "FOR")) return end;
+    // A verb in -ING with its own object or infinitive after it, not a noun ("levels of
+    // suffering in", "the strength of sterling").
+    const text::Token& t = tokens.tokens[k + 1];
+    std::string_view key = tokens.key(k + 1);
+    if (t.kind != TokenKind::kWord || t.capitalized || key.size() < 5 || !ends(key, "ING") ||
+        scratch.mention_of_token[k + 1] >= 0 || !verb_at(k + 1) || k + 2 >= end)
+      return end;
+    const text::Token& next = tokens.tokens[k + 2];
+    std::string_view next_key = tokens.key(k + 2);
+    if ((next.kind != TokenKind::kWord && next.kind != TokenKind::kNumber) ||
+        (is_preposition(next_key) && !text::is(next_key, "TO")) || is_conjunction(next_key))
+      return end;
+    return k;
+  }
+
   // dyad's rules: the one who died of an act of violence named after DIED ("Political prisoner
   // died in a captivity in Iran due to continued torture", "party member dies in prison after
   // torture") suffered it: the subject of DIED / DIES / DIE before the noun is the target, the
@@ -2339,6 +2373,8 @@ struct Coder::Impl {
     uint32_t start = object_start(from, end);
     if (options.dyad_rules && reduced_relative_at(start, end)) return false;
     uint32_t k = noun_phrase_end(doc, start, end);
+    // "accused Gulen of attempting to ...": the object ends before what it did.
+    if (options.dyad_rules) k = std::min(k, gerund_after_object(start, end));
     bool word = false;
     for (uint32_t j = start; j < k; ++j)
       word = word || tokens.tokens[j].kind == TokenKind::kWord ||
@@ -2777,7 +2813,8 @@ struct Coder::Impl {
       // Osgiliath": the attackers are not what is affirmed).
       const uint32_t object_end =
           options.dyad_rules
-              ? subordinate_clause_start(std::max(v.last, c.action_last) + 1, clause_last)
+              ? std::min(subordinate_clause_start(std::max(v.last, c.action_last) + 1, clause_last),
+                         gerund_after_object(std::max(v.last, c.action_last) + 1, clause_last))
               : clause_last;
       c.target = first_mention(v.last + 1, object_end, not_code, 0, &c);
       // TABARI then looks before the verb (unless DEFAULT ... AFTER); dyad's rules do not:

@@ -809,6 +809,25 @@ TEST(Coder, ReducedRelativeClauseIsNoUncodedTarget) {
             "seven of the raids");
 }
 
+TEST(Coder, ObjectBeforeWhatItDidIsTheTarget) {
+  // "accused X of doing ...", "blamed X for attacking ...": X is the one acted on, not an
+  // actor named in what X is said to have done.
+  static auto m = testing::model_from("coder_gerund_object", kActors, kAgents,
+                                      "ACCUSE [112]\n{ACCUSED_}\nBLAME [112]\n{BLAMED_}\n"
+                                      "ATTACK [190]\n{ATTACKING_}\n");
+  auto coded = [&](const char* text) { return code_text(m, text); };
+  std::vector<Event> events = coded("Arnor accused the smugglers of attacking Rohan .");
+  EXPECT_EQ(summary(events), V({"ARN>-:112"}));
+  EXPECT_EQ(target_text(events), "the smugglers");
+  events = coded("Arnor blamed the smugglers for attacking the Rohan army .");
+  EXPECT_EQ(summary(events), V({"ARN>-:112"}));
+  EXPECT_EQ(target_text(events), "the smugglers");
+  // A named object stays; a noun in -ING or an OF phrase that is no clause is part of the
+  // object.
+  EXPECT_EQ(summary(coded("Arnor accused Gondor of attacking Rohan .")), V({"ARN>GON:112"}));
+  EXPECT_EQ(summary(coded("Arnor accused the allies of Rohan .")), V({"ARN>ROH:112"}));
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
