@@ -1318,6 +1318,17 @@ struct Coder::Impl {
       if (target_of != nullptr && target_of->source >= 0 && options.dyad_rules &&
           (possessive_pronoun(mention) || backer_modifier(mention)))
         continue;
+      // dyad's rules: a bare role among the pattern's words after the verb, right before its
+      // last word, describes the event noun ("will begin a new military operation against",
+      // "continue military aid to"): it is not acted on.
+      if (target_of != nullptr && options.dyad_rules && mention.base_code.empty() &&
+          !mention.story_reference && mention.referent_token < 0 &&
+          mention.first_token > target_of->verb_last &&
+          mention.last_token + 1 == target_of->action_last &&
+          tokens.tokens[target_of->action_last].kind == TokenKind::kWord &&
+          !tokens.tokens[target_of->action_last].capitalized &&
+          !is_preposition(tokens.key(target_of->action_last)))
+        continue;
       bool named = !mention.base_code.empty() || mention.story_reference ||
                    mention.referent_token >= 0 || !options.dyad_rules;
       if (named) {
@@ -2744,7 +2755,8 @@ struct Coder::Impl {
           scratch.mentions[subject].first_token > 0 &&
           (DYAD_KEY_IN(tokens.key(scratch.mentions[subject].first_token - 1), "A", "AN") ||
            is_preposition(tokens.key(scratch.mentions[subject].first_token - 1)) ||
-           (c.action_first > 0 && DYAD_KEY_IN(tokens.key(c.action_first - 1), "A", "AN"))))
+           (c.action_first > 0 && (DYAD_KEY_IN(tokens.key(c.action_first - 1), "A", "AN") ||
+                                   is_preposition(tokens.key(c.action_first - 1))))))
         subject = subject_before(c.action_first, clause_first);
       if (subject >= 0 &&
           (!target_set || scratch.mentions[subject].code != scratch.mentions[c.target].code)) {

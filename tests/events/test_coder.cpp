@@ -859,6 +859,23 @@ TEST(Coder, RoleInsideTheEventNounIsNoSubject) {
                                       "DRILL [---]\n- JOINT_ * [062:062]\nBEGIN [---]\n");
   EXPECT_EQ(summary(code_text(m, "Arnor and Gondor began a joint army drill.")),
             V({"ARN>GON:062", "GON>ARN:062"}));
+  // Also after a preposition ("a new round of joint army drills").
+  EXPECT_EQ(summary(code_text(m, "Arnor and Gondor began a round of joint army drills.")),
+            V({"ARN>GON:062", "GON>ARN:062"}));
+}
+
+TEST(Coder, RoleInsideTheEventNounIsNoTarget) {
+  // "will begin a new army operation against the smugglers": the army describes the
+  // operation, a pattern word after it; the one acted on is named later.
+  static auto m = testing::model_from("coder_operation", kActors, kAgents,
+                                      "BEGIN [---]\n{BEGAN_}\n- * ARMY OPERATION [190]\n"
+                                      "ATTACK [190]\n");
+  const std::vector<Event> events =
+      code_text(m, "Arnor began a new army operation against the smugglers .");
+  EXPECT_EQ(summary(events), V({"ARN>-:190"}));
+  EXPECT_EQ(target_text(events), "the smugglers");
+  // A role that is the verb's object, no pattern word after it, stays the target.
+  EXPECT_EQ(summary(code_text(m, "Arnor attacked the army on Friday .")), V({"ARN>MIL:190"}));
 }
 
 TEST(Coder, DeportedToADestinationTargetsThePeopleDeported) {
