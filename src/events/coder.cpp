@@ -170,6 +170,9 @@ struct Candidate {
   // uncoded target of an event whose target names no actor ("condemned the attack").
   bool has_object = false;
   uint32_t object_first = 0, object_last = 0;
+  // dyad's rules: where the object of the clause's verb of violence starts, for an attack named
+  // as a noun in its subject (0: none; see violence_after_noun_event).
+  uint32_t object_from = 0;
 };
 
 }  // namespace
@@ -2258,6 +2261,51 @@ struct Coder::Impl {
     return k;
   }
 
+  // dyad's rules: an attack named as a noun in the subject of a verb of violence ("U.S.
+  // military airstrikes this month in the area have killed dozens of IS members", "A suicide
+  // attack on a convoy ... has killed at least eight people in Kabul", "air strikes hit the
+  // rebel-held enclave"): what that verb acts on is what the attack did. The verb's last token,
+  // or 0 when the event word `v` is no such subject. Only a finite verb of the same clause
+  // with a default code of roots 18-20, with no verb, conjunction, clause word or punctuation
+  // between it and the noun.
+  uint32_t violence_after_noun_event(const Verb& v, const Candidate& c, uint32_t end) const {
+    if (!(starts(c.code, "18") || starts(c.code, "19") || starts(c.code, "20"))) return 0;
+    // The noun opens the clause's subject: nothing but its modifiers before it, and no object
+    // after it ("jihadists overran a military base" is a verb): a preposition, a time or an
+    // auxiliary follows.
+    for (uint32_t k = clause_starts[c.clause]; k < c.action_first; ++k)
+      if (verb_at(k) || tokens.tokens[k].kind != TokenKind::kWord || is_auxiliary(tokens.key(k)) ||
+          is_conjunction(tokens.key(k)) ||
+          (is_pronoun_key(tokens.key(k)) && !tokens.tokens[k].all_caps))  // "US" is no "us"
+        return 0;
+    const uint32_t after = std::max(v.last, c.action_last) + 1;
+    if (after >= end) return 0;
+    std::string_view next = tokens.key(after);
+    if (!is_preposition(next) && !is_auxiliary(next) && !is_time_word(next) &&
+        !DYAD_KEY_IN(next, "THIS", "LAST") && !verb_at(after))
+      return 0;
+    for (const Verb& w : verbs) {
+      if (w.first <= std::max(v.last, c.action_last)) continue;
+      if (w.first >= end) return 0;
+      std::string_view key = tokens.key(w.first);
+      const std::string& code = model.verbs[w.verb_index].code.code;
+      // The finite verb: right after the noun or after an auxiliary ("have killed"), not a
+      // noun after its modifier ("a recent Iranian missile attack").
+      if (w.noun_position || ends(key, "ING") ||
+          !(starts(code, "18") || starts(code, "19") || starts(code, "20")) ||
+          (w.first != after && !is_auxiliary(tokens.key(w.first - 1))))
+        return 0;
+      for (uint32_t k = std::max(v.last, c.action_last) + 1; k < w.first; ++k) {
+        std::string_view between = tokens.key(k);
+        if (tokens.tokens[k].kind == TokenKind::kComma || is_conjunction(between) ||
+            (ends_noun_phrase(between) && !is_auxiliary(between)))
+          return 0;
+      }
+      return std::max(w.last, w.continuation_last);
+    }
+    return 0;
+  }
+
   // dyad's rules: OF / FOR and a word in -ING right after the noun phrase that opens at `from`
   // say what that object did ("accused Gulen of attempting to overthrow the Turkish
   // government", "blamed the ministry for failing to protect civilians"): the object is the
@@ -2828,7 +2876,15 @@ struct Coder::Impl {
               ? std::min(subordinate_clause_start(std::max(v.last, c.action_last) + 1, clause_last),
                          gerund_after_object(std::max(v.last, c.action_last) + 1, clause_last))
               : clause_last;
-      c.target = first_mention(v.last + 1, object_end, not_code, 0, &c);
+      c.target = -1;
+      if (options.dyad_rules) {
+        if (uint32_t main = violence_after_noun_event(v, c, clause_last); main > 0) {
+          c.object_from = main + 1;
+          c.target = first_mention(main + 1, subordinate_clause_start(main + 1, clause_last),
+                                   not_code, 0, &c);
+        }
+      }
+      if (c.target < 0) c.target = first_mention(v.last + 1, object_end, not_code, 0, &c);
       // TABARI then looks before the verb (unless DEFAULT ... AFTER); dyad's rules do not:
       // "X supports a settlement" has no target, it does not act on earlier actors.
       bool look_before =
@@ -2902,6 +2958,8 @@ struct Coder::Impl {
       // to comment on the bill").
       c.has_object = !text::is(c.code, "011") &&
                      ((agentless_passive(v) && passive_subject(v, clause_first, first, last)) ||
+                      (c.object_from > 0 &&
+                       object_phrase(*document, c.object_from, clause_last, first, last)) ||
                       object_phrase(*document, c.action_last + 1, clause_last, first, last) ||
                       (object_phrase(*document, v.last + 1, clause_last, first, last) &&
                        !event_noun_inside_action(c, *first, *last)) ||

@@ -828,6 +828,22 @@ TEST(Coder, ObjectBeforeWhatItDidIsTheTarget) {
   EXPECT_EQ(summary(coded("Arnor accused the allies of Rohan .")), V({"ARN>ROH:112"}));
 }
 
+TEST(Coder, AttackNamedInTheSubjectDidWhatItsVerbSays) {
+  // "U.S. military airstrikes this month in the area have killed dozens of IS members": the
+  // noun event's target is what the clause's verb of violence acts on, not a word between.
+  static auto m = testing::model_from("coder_noun_attack", kActors, kAgents,
+                                      "AIRSTRIKE [195]\n{AIRSTRIKES_}\nKILL [190]\n{KILLED_}\n"
+                                      "ATTACK [190]\n{ATTACKED_}\n");
+  std::vector<Event> events =
+      code_text(m, "Arnor airstrikes in the north have killed dozens of smugglers .");
+  EXPECT_EQ(summary(events), V({"ARN>-:195"}));
+  EXPECT_EQ(target_text(events), "dozens of smugglers");
+  // A verb with its own object keeps it.
+  events = code_text(m, "Arnor attacked the depot in the north and killed dozens of smugglers .");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(target_text(events), "the depot");
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
