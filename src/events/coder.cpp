@@ -2566,6 +2566,16 @@ struct Coder::Impl {
     return DYAD_KEY_IN(root, "03", "04", "05", "06", "12", "16", "19") || starts(code, "087");
   }
 
+  // dyad's rules: an act that the members of a compound do together, with each other: meeting,
+  // talks and negotiation (040, 041, 044, 046), diplomatic and material cooperation and signing
+  // an agreement (050, 057, 06x) and the intents to cooperate or meet (030, 031x, 036). Not a
+  // visit, mediation, praise or recognition, which go to a third party, nor a concession (035x)
+  // or a ceasefire ("announced a ceasefire in Idlib").
+  static bool joint_act(std::string_view code) {
+    return DYAD_KEY_IN(code, "030", "036", "040", "041", "044", "046", "050", "057") ||
+           starts(code, "031") || starts(code, "06");
+  }
+
   // Whether an event of `code` may stand with `mention` as its one actor (dyad's rules).
   bool alone_ok(std::string_view code, int mention) const {
     return political_alone(mention) && !needs_two_parties(code) && !inside_unknown_name(mention);
@@ -2907,10 +2917,10 @@ struct Coder::Impl {
       // and Japan clashed today over U.K. ...": a code paired with itself) do it with each
       // other, not with an actor further on that is no direct object of the verb.
       bool mutual_compound =
-          c.target >= 0 && options.dyad_rules && c.source >= 0 && !c.paired.empty() &&
-          c.paired == c.code && scratch.mentions[c.source].group >= 0 &&
-          group_has_two_codes(c.source) && !directly_after(c.action_last, c.target) &&
-          !directly_after(v.last, c.target);
+          c.target >= 0 && options.dyad_rules && c.source >= 0 &&
+          ((!c.paired.empty() && c.paired == c.code) || (c.paired.empty() && joint_act(c.code))) &&
+          scratch.mentions[c.source].group >= 0 && group_has_two_codes(c.source) &&
+          !directly_after(c.action_last, c.target) && !directly_after(v.last, c.target);
       if ((c.target < 0 || role_only_target || mutual_compound) && c.source >= 0 &&
           scratch.mentions[c.source].group >= 0 && options.default_target.empty() &&
           !(options.dyad_rules && c.target < 0 &&

@@ -421,6 +421,20 @@ TEST(Coder, OneWayActOfACompoundIsNoActOnItself) {
   EXPECT_EQ(coded("Arnor and Rohan fought on Friday ."), V({"ARN>ROH:190", "ROH>ARN:190"}));
 }
 
+TEST(Coder, CompoundCooperatesWithItself) {
+  // The members of a compound subject that agree, meet or cooperate do it with each other, not
+  // with an actor named later that is no direct object of the verb; a one-way act (here a
+  // condemnation) still goes to it.
+  static auto m = testing::model_from("coder_joint", kActors, kAgents,
+                                      "AGREE [030]\n{AGREED_}\nCONDEMN [111]\n");
+  auto coded = [&](const char* text) { return summary(code_text(m, text)); };
+  EXPECT_EQ(coded("Arnor and Rohan agreed to share information on Mordor ."),
+            V({"ARN>ROH:030", "ROH>ARN:030"}));
+  EXPECT_EQ(coded("Arnor and Rohan condemned the attack on Mordor ."),
+            V({"ARN>MOR:111", "ROH>MOR:111"}));
+  EXPECT_EQ(coded("Arnor and Rohan agreed with Mordor ."), V({"ARN>MOR:030", "ROH>MOR:030"}));
+}
+
 TEST(Coder, TargetSearchStopsAtSubordinateClause) {
   // The target is looked for in the verb's own clause: not after WHILE, BECAUSE, AS after a
   // comma, THAT after a verb in -ING, or WHO / WHICH.
