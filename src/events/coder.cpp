@@ -3087,6 +3087,18 @@ struct Coder::Impl {
         // TABARI: coding by clause or sentence stops at the first event, so a dominant code
         // later in the clause is not reached (only CODE ALL evaluates every verb).
         bool reach_dominant = options.dyad_rules && c.dominant;
+        // dyad's rules: "At least 23 civilians were killed as Syrian government forces launched
+        // air strikes against the enclave": a killing in the passive with no one named gives way
+        // to the attack of the AS / WHEN / AFTER clause that names who made it.
+        if (options.dyad_rules && clause_has_event && !candidates.empty() &&
+            attack_explains_passive(candidates.back(), c)) {
+          candidates.back() = c;
+          if (c.source >= 0) {
+            clause_source = c.source;
+            source_from_verb = true;
+          }
+          continue;
+        }
         if (options.code_by != CodingOptions::CodeBy::kAll && clause_has_event && !reach_dominant)
           continue;
         if (options.code_by == CodingOptions::CodeBy::kSentence && any_event && !reach_dominant)
@@ -3133,6 +3145,24 @@ struct Coder::Impl {
                          candidates.end());
     }
     *sentence_source = clause_source;
+  }
+
+  // dyad's rules: `passive` is an act of violence (roots 18-20) in the passive with no one
+  // named who did it, and `attack` a later act of violence in the same clause after AS, WHEN or
+  // AFTER, whose source is named in that clause.
+  bool attack_explains_passive(const Candidate& passive, const Candidate& attack) const {
+    auto violent = [](const std::string& code) {
+      return starts(code, "18") || starts(code, "19") || starts(code, "20");
+    };
+    if (passive.source != kNoActor || passive.clause != attack.clause || attack.source < 0 ||
+        !violent(passive.code) || !violent(attack.code) ||
+        attack.action_first <= passive.action_last)
+      return false;
+    // The attacker is named in that clause, not carried over from the passive's subject.
+    const uint32_t attacker = scratch.mentions[attack.source].first_token;
+    for (uint32_t k = passive.action_last + 1; k < attack.action_first; ++k)
+      if (DYAD_KEY_IN(tokens.key(k), "AS", "WHEN", "AFTER")) return attacker > k;
+    return false;
   }
 
   // dyad's rules: a speech event (roots 01-02) that gives way to the sentence's other events.

@@ -858,6 +858,20 @@ TEST(Coder, AttackNamedInTheSubjectDidWhatItsVerbSays) {
   EXPECT_EQ(target_text(events), "the depot");
 }
 
+TEST(Coder, AttackNamedAfterAPassiveKillingExplainsIt) {
+  // "23 civilians were killed as government forces launched air strikes against the enclave":
+  // the killing with no one named gives way to the attack of the AS / WHEN / AFTER clause that
+  // names who made it.
+  static auto m = testing::model_from("coder_passive_attack", kActors, kAgents,
+                                      "KILL [190]\n{KILLED_}\nATTACK [190]\n{ATTACKED_}\n");
+  auto coded = [&](const char* text) { return summary(code_text(m, text)); };
+  EXPECT_EQ(coded("Ten soldiers were killed when Mordor attacked Rohan ."), V({"MOR>ROH:190"}));
+  // Without an attacker named in that clause the killing stays.
+  const V alone = coded("Ten Rohan soldiers were killed on Friday .");
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_TRUE(alone[0].starts_with("-"));
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
