@@ -2723,6 +2723,15 @@ struct Coder::Impl {
       if (!alternatives_placed(pattern, v.first, v.last)) continue;
       events::PatternMatch attempt;
       if (!events::match_pattern(pattern, view, v.first, v.last, &attempt)) continue;
+      // dyad's rules: a pattern's preposition that opens a date is no preposition of the verb
+      // ("attacked the final rebel-held city near Damascus on Friday , ... as civilians": "on"
+      // of "* ON_ +" is the day's, its target no one attacked).
+      if (options.dyad_rules && attempt.target >= 0 && attempt.last_token > v.last &&
+          attempt.last_token + 1 < tokens.size() &&
+          is_preposition(tokens.key(attempt.last_token)) &&
+          (is_time_word(tokens.key(attempt.last_token + 1)) ||
+           date_at(attempt.last_token + 1, static_cast<uint32_t>(tokens.size())) > 0))
+        continue;
       if (options.dyad_rules) {
         ModalReach reach = modal_reach(pattern, attempt, v);
         if (reach == ModalReach::kInScope) return false;

@@ -872,6 +872,16 @@ TEST(Coder, AttackNamedAfterAPassiveKillingExplainsIt) {
   EXPECT_TRUE(alone[0].starts_with("-"));
 }
 
+TEST(Coder, PatternPrepositionOpeningADateIsNotTheVerbs) {
+  // "attacked the city near Damascus on Friday , ... as civilians ...": ON of "* ON_ +" opens
+  // the date; the pattern does not hold, and its target is not what was struck.
+  static auto m = testing::model_from("coder_on_date", kActors, kAgents,
+                                      "STRIKE [190]\n{STRUCK_}\n- * ON_ + [195]\n");
+  auto coded = [&](const char* text) { return summary(code_text(m, text)); };
+  EXPECT_EQ(coded("Mordor struck the city on Friday near Rohan ."), V({"MOR>ROH:190"}));
+  EXPECT_EQ(coded("Mordor struck the depots on Rohan soil ."), V({"MOR>ROH:195"}));
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
