@@ -2963,6 +2963,13 @@ struct Coder::Impl {
       if (text::is(c.code, "010")) return false;
       c.target = -1;
     }
+    // dyad's rules: an appeal or request (root 02) addressed to the named actor right after its
+    // verb ("Trump urges UN to renew Iran sanctions", "asked the Pentagon to look into") is an
+    // act of its own, not reported speech that gives way to the act it asks for (which has not
+    // happened).
+    if (options.dyad_rules && c.subordinate && !matched && !code->subordinate &&
+        starts(c.code, "02") && c.target >= 0 && !scratch.mentions[c.target].code.empty())
+      c.subordinate = false;
     // dyad's rules keep an event whose target is not named ("Japan condemned the attack"):
     // its target is left empty (kNoActor) rather than the event dropped.
     if (options.dyad_rules && c.source >= 0 && c.target == -1 &&

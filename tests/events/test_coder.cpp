@@ -882,6 +882,17 @@ TEST(Coder, PatternPrepositionOpeningADateIsNotTheVerbs) {
   EXPECT_EQ(coded("Mordor struck the depots on Rohan soil ."), V({"MOR>ROH:195"}));
 }
 
+TEST(Coder, AppealToANamedActorIsNoReportedSpeech) {
+  // "Trump urges UN to renew Iran sanctions": the appeal to the actor named after its verb is
+  // the event, not the act it asks for (which has not happened); an appeal with no one named
+  // gives way as before.
+  static auto m = testing::model_from("coder_appeal", kActors, kAgents,
+                                      "URGE [020]\n{URGED_}\nATTACK [190]\n{ATTACKED_}\n");
+  auto coded = [&](const char* text) { return summary(code_text(m, text)); };
+  EXPECT_EQ(coded("Arnor urged Gondor to attack Mordor ."), V({"ARN>GON:020"}));
+  EXPECT_EQ(coded("Arnor urged calm as Mordor attacked Rohan ."), V({"MOR>ROH:190"}));
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
