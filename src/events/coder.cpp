@@ -3150,6 +3150,25 @@ struct Coder::Impl {
       candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                       [](const Candidate& c) { return !c.dominant; }),
                        candidates.end());
+    // dyad's rules: aid named twice ("Ireland provides 10 million euros in aid to the
+    // Palestinian people", "donated a shipment of ventilators ... to assist Ethiopia"): an aid
+    // event (07) whose target is only what is given takes the named target of a later event of
+    // the same source and code, which then repeats it (emit writes it once).
+    if (options.dyad_rules)
+      for (size_t i = 0; i < candidates.size(); ++i)
+        for (size_t j = i + 1; j < candidates.size(); ++j) {
+          Candidate& a = candidates[i];
+          const Candidate& b = candidates[j];
+          if (a.target == kNoActor && a.source >= 0 && b.source >= 0 && b.target >= 0 &&
+              a.code == b.code && a.paired.empty() && starts(a.code, "07") &&
+              scratch.mentions[a.source].code == scratch.mentions[b.source].code &&
+              !scratch.mentions[b.target].code.empty()) {
+            a.target = b.target;
+            a.target_single = b.target_single;
+            a.has_object = false;
+            break;
+          }
+        }
     // With dyad's rules a speech event gives way to any other event of the sentence, unless
     // it is a verbal act of its own addressed to a named actor (speech_gives_way).
     if (options.dyad_rules) {

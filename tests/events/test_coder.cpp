@@ -893,6 +893,23 @@ TEST(Coder, AppealToANamedActorIsNoReportedSpeech) {
   EXPECT_EQ(coded("Arnor urged calm as Mordor attacked Rohan ."), V({"MOR>ROH:190"}));
 }
 
+TEST(Coder, AidNamedTwiceGoesToTheNamedRecipient) {
+  // "provides 10 million euros in bilateral and multilateral aid to the Palestinian people":
+  // the aid whose target is only what is given goes to the recipient a later mention of the
+  // same aid names; one event.
+  static auto m = testing::model_from("coder_aid_twice", kActors, kAgents,
+                                      "PROVIDE [070]\n{PROVIDES_ PROVIDED_}\nAID [070]\n"
+                                      "- * TO_ + [070]\nASSIST [070]\n");
+  auto coded = [&](const char* text) { return code_text(m, text); };
+  std::vector<Event> events =
+      coded("Arnor provides ten tonnes in bilateral and multilateral aid to Rohan .");
+  EXPECT_EQ(summary(events), V({"ARN>ROH:070"}));
+  EXPECT_EQ(events[0].action.text, "provides");
+  // Aid with no recipient named keeps what is given.
+  events = coded("Arnor provided ten tonnes of grain .");
+  EXPECT_EQ(target_text(events), "ten tonnes of grain");
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
