@@ -1337,7 +1337,8 @@ struct Coder::Impl {
       if (named) {
         if (role_only >= 0 && options.dyad_rules && target_of != nullptr &&
             (scratch.mentions[role_only].last_token <= target_of->action_last ||
-             direct_object(from, scratch.mentions[role_only].first_token, to)) &&
+             direct_object(from, scratch.mentions[role_only].first_token, to) ||
+             recipient_after_action(*target_of, scratch.mentions[role_only].first_token)) &&
             role_stands_apart(scratch.mentions[role_only].last_token, mention.first_token))
           return role_only;
         return static_cast<int>(m);
@@ -1345,6 +1346,22 @@ struct Coder::Impl {
       if (role_only < 0) role_only = static_cast<int>(m);
     }
     return role_only;
+  }
+
+  // dyad's rules: a mention starting at `first` is the one the event's words go TO ("suspended
+  // military aid to the country 's rebel groups after the ousting of Gaddafi"): TO right after
+  // the action, then only determiners, a possessor and modifiers.
+  bool recipient_after_action(const Candidate& c, uint32_t first) const {
+    uint32_t to = c.action_last + 1;
+    if (to + 1 > first || first - to > 6 || !text::is(tokens.key(to), "TO")) return false;
+    for (uint32_t k = to + 1; k < first; ++k) {
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind == TokenKind::kPossessive) continue;
+      if (t.kind != TokenKind::kWord || is_preposition(tokens.key(k)) ||
+          is_conjunction(tokens.key(k)) || verb_at(k))
+        return false;
+    }
+    return true;
   }
 
   // A mention starting at `first` is the direct object of a verb ending before `from`: only

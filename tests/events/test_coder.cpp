@@ -910,6 +910,18 @@ TEST(Coder, AidNamedTwiceGoesToTheNamedRecipient) {
   EXPECT_EQ(target_text(events), "ten tonnes of grain");
 }
 
+TEST(Coder, RoleTheEventGoesToIsTheTarget) {
+  // "suspended military aid to the country 's rebel groups after the ousting of Gaddafi": the
+  // role after TO right behind the event's words is where the aid goes, not an actor of a later
+  // phrase.
+  static auto m = testing::model_from("coder_role_recipient", kActors, kAgents,
+                                      "SEND [070]\n{SENT_}\n- * AID [070]\n");
+  auto coded = [&](const char* text) { return summary(code_text(m, text)); };
+  EXPECT_EQ(coded("Arnor sent aid to the soldiers after the fall of Rohan ."), V({"ARN>MIL:070"}));
+  // Not a role after another preposition.
+  EXPECT_EQ(coded("Arnor sent aid through the soldiers to Rohan ."), V({"ARN>ROH:070"}));
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
