@@ -2907,11 +2907,20 @@ struct Coder::Impl {
       const std::string& not_code = source_code_of(c);
       // The target is looked for within the verb's clause ("might affirm or allow an attack by
       // Osgiliath": the attackers are not what is affirmed).
-      const uint32_t object_end =
+      uint32_t object_end =
           options.dyad_rules
               ? std::min(subordinate_clause_start(std::max(v.last, c.action_last) + 1, clause_last),
                          gerund_after_object(std::max(v.last, c.action_last) + 1, clause_last))
               : clause_last;
+      // A pattern that spells out what the object did ("* OF ATTACKING"): the object between
+      // the verb and OF is the target, the words after it are not.
+      if (options.dyad_rules && c.action_last > v.last && c.source >= 0) {
+        uint32_t of = gerund_after_object(v.last + 1, clause_last);
+        if (of < clause_last && of < c.action_last) {
+          object_end = std::min(object_end, of);
+          c.object_from = v.last + 1;
+        }
+      }
       c.target = -1;
       if (options.dyad_rules) {
         if (uint32_t main = violence_after_noun_event(v, c, clause_last); main > 0) {

@@ -840,6 +840,13 @@ TEST(Coder, ObjectBeforeWhatItDidIsTheTarget) {
   // object.
   EXPECT_EQ(summary(coded("Arnor accused Gondor of attacking Rohan .")), V({"ARN>GON:112"}));
   EXPECT_EQ(summary(coded("Arnor accused the allies of Rohan .")), V({"ARN>ROH:112"}));
+  // Also when a pattern spells out what the object did.
+  static auto p = testing::model_from("coder_gerund_pattern", kActors, kAgents,
+                                      "ACCUSE [112]\n{ACCUSED_}\n- * OF_ ATTACKING [1123]\n"
+                                      "ATTACK [190]\n{ATTACKING_}\n");
+  events = code_text(p, "Arnor accused the smugglers of attacking Rohan .");
+  EXPECT_EQ(summary(events), V({"ARN>-:1123"}));
+  EXPECT_EQ(target_text(events), "the smugglers");
 }
 
 TEST(Coder, AttackNamedInTheSubjectDidWhatItsVerbSays) {
