@@ -2323,6 +2323,32 @@ struct Coder::Impl {
     return 0;
   }
 
+  // dyad's rules: a protest (root 14) with no named target is against the phrase after AGAINST
+  // or IN RESPONSE TO later in its clause ("held a protest demonstration at the Delhi
+  // University against the continued siege of occupied Kashmir", "staging a sit-in strike in
+  // response to GE's decision"), not the word after its own ("demonstration").
+  void protested_against(Candidate& c, uint32_t end) const {
+    if (!starts(c.code, "14")) return;
+    for (uint32_t k = c.action_last + 1; k < end; ++k) {
+      uint32_t after = 0;
+      if (text::is(tokens.key(k), "AGAINST"))
+        after = k + 1;
+      else if (k + 2 < end && text::is(tokens.key(k), "IN") &&
+               text::is(tokens.key(k + 1), "RESPONSE") && text::is(tokens.key(k + 2), "TO"))
+        after = k + 3;
+      if (after == 0) continue;
+      uint32_t first = 0, last = 0;
+      // Not a gerund ("in protest against being ordered to ...").
+      if (after < end && !(ends(tokens.key(after), "ING") && !tokens.tokens[after].capitalized) &&
+          object_phrase(*document, after, end, &first, &last)) {
+        c.object_first = first;
+        c.object_last = last;
+        c.has_object = true;
+      }
+      return;
+    }
+  }
+
   // dyad's rules: OF / FOR and a word in -ING right after the noun phrase that opens at `from`
   // say what that object did ("accused Gulen of attempting to overthrow the Turkish
   // government", "blamed the ministry for failing to protect civilians"): the object is the
@@ -3026,6 +3052,8 @@ struct Coder::Impl {
                                          clause_end(c.clause + 1), first, last);
       }
     }
+    if (options.dyad_rules && c.source >= 0 && c.target == kNoActor)
+      protested_against(c, clause_last);
     if (options.dyad_rules && c.source >= 0 && c.target != -1 && !recipient_of_gift(c, clause_last))
       served_by_peacekeeping(c, clause_last);
     // A curfew without a named target holds in the place after IN too ("will extend curfew

@@ -929,6 +929,23 @@ TEST(Coder, RoleTheEventGoesToIsTheTarget) {
   EXPECT_EQ(coded("Arnor sent aid through the soldiers to Rohan ."), V({"ARN>ROH:070"}));
 }
 
+TEST(Coder, ProtestIsAgainstWhatFollowsAgainst) {
+  // "held a protest demonstration at the university against the continued siege": a protest
+  // with no named target is against the phrase after AGAINST or IN RESPONSE TO.
+  static auto m = testing::model_from("coder_protest_against", kActors, kAgents,
+                                      "HOLD [---]\n{HELD_}\n- * A_PROTEST [141]\n"
+                                      "STAGE [---]\n{STAGED_}\n- * A_STRIKE [143]\n");
+  std::vector<Event> events =
+      code_text(m, "Arnor held a protest demonstration at the university against the new tax .");
+  EXPECT_EQ(summary(events), V({"ARN>-:141"}));
+  EXPECT_EQ(target_text(events), "the new tax");
+  events = code_text(m, "Arnor staged a strike in response to the new tax .");
+  EXPECT_EQ(target_text(events), "the new tax");
+  // Without AGAINST the object stays.
+  events = code_text(m, "Arnor held a protest march on Friday .");
+  EXPECT_EQ(target_text(events), "march");
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
