@@ -1443,7 +1443,10 @@ struct Coder::Impl {
           return true;
         }
       }
-      if (!posture && !starts(c.code, "16") && !starts(c.code, "08") && !starts(c.code, "03"))
+      // After AGAINST the phrase is what the forces are moved against, whatever the act
+      // ("mobilized the troops for a battle against the remnants of the Brotherhood").
+      if (key != "AGAINST" && !posture && !starts(c.code, "16") && !starts(c.code, "08") &&
+          !starts(c.code, "03"))
         return false;
       uint32_t first = 0, last = 0;
       if (!object_phrase(*document, k + 1, clause_end_token, &first, &last)) return false;

@@ -703,6 +703,10 @@ TEST(Coder, ForcesMovedAreNoTarget) {
             V({"ARN>GONMIL:190"}));
   EXPECT_EQ(summary(code_text(forces_model(), "Arnor killed the army near the river.")),
             V({"ARN>MIL:190"}));
+  // After AGAINST the phrase that names no actor is the target whatever the act.
+  events = code_text(forces_model(), "Arnor sent the army for a battle against the smugglers.");
+  ASSERT_EQ(summary(events), V({"ARN>-:070"}));
+  EXPECT_EQ(target_text(events), "the smugglers");
 }
 
 TEST(Coder, RestrictionTargetsThePlaceItHolds) {
