@@ -2600,16 +2600,17 @@ struct Coder::Impl {
   }
 
   // dyad's rules: whether an event of `code` can be done between the members of a compound
-  // subject: cooperation, consultation, agreement (03-06, a ceasefire 087), rejection (12),
-  // cutting ties (16) and fighting (19). A statement (01-02), aid (07), a concession (08 else),
-  // an investigation, demand, criticism, threat, protest or force posture (09-11, 13-15),
-  // coercion, assault and mass violence (17, 18, 20) go from the subject to another party:
-  // "India and the US have both indicted Sajid Mir" did not indict each other. Such an event
+  // subject: cooperation, consultation, agreement (03-06, a ceasefire 087, accord 019),
+  // rejection (12), cutting ties (16) and fighting (19). A statement (01-02), aid (07), a
+  // concession (08 else), an investigation, demand, criticism, threat, protest or force posture
+  // (09-11, 13-15), coercion, assault and mass violence (17, 18, 20) go from the subject to another
+  // party: "India and the US have both indicted Sajid Mir" did not indict each other. Such an event
   // has the compound as its one actor, with the verb's object as its uncoded target.
   static bool mutual_act(std::string_view code) {
     if (code.size() < 2) return false;
     std::string_view root = code.substr(0, 2);
-    return DYAD_KEY_IN(root, "03", "04", "05", "06", "12", "16", "19") || starts(code, "087");
+    return DYAD_KEY_IN(root, "03", "04", "05", "06", "12", "16", "19") || starts(code, "087") ||
+           code == "019";
   }
 
   // dyad's rules: an act that the members of a compound do together, with each other: meeting,
@@ -2985,15 +2986,25 @@ struct Coder::Impl {
           ((!c.paired.empty() && c.paired == c.code) || (c.paired.empty() && joint_act(c.code))) &&
           scratch.mentions[c.source].group >= 0 && group_has_two_codes(c.source) &&
           !directly_after(c.action_last, c.target) && !directly_after(v.last, c.target);
+      // dyad's rules: a compound whose act is one-way stands as the one actor of its event
+      // when one of its members may (mutual_act), the event written for every member.
+      int alone_member = -1;
+      if (options.dyad_rules && c.target < 0 && c.source >= 0 && !c.source_single &&
+          scratch.mentions[c.source].group >= 0 && !mutual_act(c.code))
+        for (int m : members(c.source))
+          if (named_in_clause(m, clause_first, v.first) && alone_ok(c.code, m)) {
+            alone_member = m;
+            break;
+          }
       if ((c.target < 0 || role_only_target || mutual_compound) && c.source >= 0 &&
           scratch.mentions[c.source].group >= 0 && options.default_target.empty() &&
           !(options.dyad_rules && c.target < 0 &&
-            (!group_has_two_codes(c.source) ||
-             (!mutual_act(c.code) && named_in_clause(c.source, clause_first, v.first) &&
-              alone_ok(c.code, c.source))))) {
+            (!group_has_two_codes(c.source) || alone_member >= 0))) {
         c.target = c.source;
         c.target_single = false;
       }
+      if (alone_member >= 0 && c.target < 0 && group_has_two_codes(c.source))
+        c.source = alone_member;
       if (c.target < 0 && !options.default_target.empty()) c.target = -2;
       // PETRARCH's default target stands for an object the parse found: "said on Saturday"
       // has one, "said today" has none.

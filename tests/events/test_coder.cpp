@@ -416,6 +416,12 @@ TEST(Coder, OneWayActOfACompoundIsNoActOnItself) {
   EXPECT_EQ(coded("Arnor and Rohan accused the smugglers on Friday ."),
             V({"ARN>-:112", "ROH>-:112"}));
   EXPECT_EQ(coded("Arnor and Rohan have arrested the smugglers ."), V({"ARN>-:173", "ROH>-:173"}));
+  // Also when the member the search found cannot stand alone (a farming role) and another
+  // can.
+  static auto g =
+      testing::model_from("coder_one_way_growers", kActors, "GROWERS_ [~AGR]\n", "ACCUS [112]\n");
+  EXPECT_EQ(summary(code_text(g, "Arnor and the growers accused the smugglers .")),
+            V({"ARN>-:112", "AGR>-:112"}));
   // Not for acts between the members.
   EXPECT_EQ(coded("Arnor and Rohan agreed on Friday ."), V({"ARN>ROH:030", "ROH>ARN:030"}));
   EXPECT_EQ(coded("Arnor and Rohan fought on Friday ."), V({"ARN>ROH:190", "ROH>ARN:190"}));
