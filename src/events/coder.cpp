@@ -191,6 +191,7 @@ struct Coder::Impl {
   std::vector<uint32_t> clause_starts;                      // first token of each clause
   std::vector<Candidate> candidates;
   bool sentence_stopped = false;       // a pattern's discard or complex code was matched
+  bool title_case_verbs = false;       // find_verbs: capitalized words may be verbs (headlines)
   const Document* document = nullptr;  // the document being coded
   // find_events <-> try_verb: the source the last verb tried found (even without a target), and
   // whether the carried clause source was found by a verb or opens its clause.
@@ -1002,7 +1003,8 @@ struct Coder::Impl {
       // "Donate's": a possessive makes the word a noun.
       if (v.last + 1 < n && tokens.tokens[v.last + 1].kind == TokenKind::kPossessive) continue;
       // Capitalized inside the sentence: a name or a title, not a verb (TABARI 7.4).
-      if (v.first > 0 && tokens.tokens[v.first].capitalized && !all_caps()) continue;
+      if (v.first > 0 && tokens.tokens[v.first].capitalized && !all_caps() && !title_case_verbs)
+        continue;
       std::string_view previous = v.first > 0 ? tokens.key(v.first - 1) : std::string_view();
       if (options.dyad_rules ? is_determiner(previous) : is_article(previous)) {
         if (!options.dyad_rules) continue;  // TABARI: a noun
@@ -1062,6 +1064,23 @@ struct Coder::Impl {
       }
       verbs = std::move(kept);
     }
+  }
+
+  // A headline in title case: at least three words of four or more letters, all capitalized,
+  // and only words (no figures, commas or brackets: not a table line or a list of names).
+  bool title_case() const {
+    size_t long_words = 0;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind != TokenKind::kWord) {
+        if (t.kind == TokenKind::kPeriod && k + 1 == tokens.size()) continue;
+        return false;
+      }
+      if (t.span.end - t.span.start < 4) continue;
+      if (!t.capitalized) return false;
+      ++long_words;
+    }
+    return long_words >= 3;
   }
 
   // is_conjunction(tokens.key(i)), from the class match_words gave the key (kept when clauses
@@ -3664,6 +3683,13 @@ struct Coder::Impl {
     if (!clauses_dropped) swap_token_buffers();
     bool discard = scratch.discard, complex = scratch.complex;
     find_verbs(&discard, &complex);
+    // dyad's rules: a headline in title case ("U.S. Lifts Travel Ban to Lebanon") has its verbs
+    // capitalized too: where no other verb is found, capitalized words may be verbs.
+    if (options.dyad_rules && verbs.empty() && !discard && !complex && title_case()) {
+      title_case_verbs = true;
+      find_verbs(&discard, &complex);
+      title_case_verbs = false;
+    }
     if (discard || complex) return;
     find_clauses();
     int sentence_source = -1;

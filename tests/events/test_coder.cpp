@@ -956,6 +956,15 @@ TEST(Coder, ProtestIsAgainstWhatFollowsAgainst) {
   EXPECT_EQ(target_text(events), "march");
 }
 
+TEST(Coder, TitleCaseHeadlineHasCapitalizedVerbs) {
+  // "U.S. Lifts Travel Ban to Lebanon": in a headline in title case the verb is capitalized.
+  EXPECT_EQ(summary(code_text(model(), "Orc Raiders Attack Rohan .")), V({"->ROH:190"}));
+  // In running text a capitalized word stays a name.
+  const V events = summary(code_text(model(), "Rohan condemned the Attack Group ."));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_TRUE(events[0].ends_with(":122"));
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
