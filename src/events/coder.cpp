@@ -170,6 +170,9 @@ struct Candidate {
   // uncoded target of an event whose target names no actor ("condemned the attack").
   bool has_object = false;
   uint32_t object_first = 0, object_last = 0;
+  // dyad's rules: where the object of the clause's verb of violence starts, for an attack named
+  // as a noun in its subject (0: none; see violence_after_noun_event).
+  uint32_t object_from = 0;
 };
 
 }  // namespace
@@ -188,6 +191,7 @@ struct Coder::Impl {
   std::vector<uint32_t> clause_starts;                      // first token of each clause
   std::vector<Candidate> candidates;
   bool sentence_stopped = false;       // a pattern's discard or complex code was matched
+  bool title_case_verbs = false;       // find_verbs: capitalized words may be verbs (headlines)
   const Document* document = nullptr;  // the document being coded
   // find_events <-> try_verb: the source the last verb tried found (even without a target), and
   // whether the carried clause source was found by a verb or opens its clause.
@@ -999,7 +1003,8 @@ struct Coder::Impl {
       // "Donate's": a possessive makes the word a noun.
       if (v.last + 1 < n && tokens.tokens[v.last + 1].kind == TokenKind::kPossessive) continue;
       // Capitalized inside the sentence: a name or a title, not a verb (TABARI 7.4).
-      if (v.first > 0 && tokens.tokens[v.first].capitalized && !all_caps()) continue;
+      if (v.first > 0 && tokens.tokens[v.first].capitalized && !all_caps() && !title_case_verbs)
+        continue;
       std::string_view previous = v.first > 0 ? tokens.key(v.first - 1) : std::string_view();
       if (options.dyad_rules ? is_determiner(previous) : is_article(previous)) {
         if (!options.dyad_rules) continue;  // TABARI: a noun
@@ -1059,6 +1064,23 @@ struct Coder::Impl {
       }
       verbs = std::move(kept);
     }
+  }
+
+  // A headline in title case: at least three words of four or more letters, all capitalized,
+  // and only words (no figures, commas or brackets: not a table line or a list of names).
+  bool title_case() const {
+    size_t long_words = 0;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind != TokenKind::kWord) {
+        if (t.kind == TokenKind::kPeriod && k + 1 == tokens.size()) continue;
+        return false;
+      }
+      if (t.span.end - t.span.start < 4) continue;
+      if (!t.capitalized) return false;
+      ++long_words;
+    }
+    return long_words >= 3;
   }
 
   // is_conjunction(tokens.key(i)), from the class match_words gave the key (kept when clauses
@@ -1318,12 +1340,24 @@ struct Coder::Impl {
       if (target_of != nullptr && target_of->source >= 0 && options.dyad_rules &&
           (possessive_pronoun(mention) || backer_modifier(mention)))
         continue;
+      // dyad's rules: a bare role among the pattern's words after the verb, right before its
+      // last word, describes the event noun ("will begin a new military operation against",
+      // "continue military aid to"): it is not acted on.
+      if (target_of != nullptr && options.dyad_rules && mention.base_code.empty() &&
+          !mention.story_reference && mention.referent_token < 0 &&
+          mention.first_token > target_of->verb_last &&
+          mention.last_token + 1 == target_of->action_last &&
+          tokens.tokens[target_of->action_last].kind == TokenKind::kWord &&
+          !tokens.tokens[target_of->action_last].capitalized &&
+          !is_preposition(tokens.key(target_of->action_last)))
+        continue;
       bool named = !mention.base_code.empty() || mention.story_reference ||
                    mention.referent_token >= 0 || !options.dyad_rules;
       if (named) {
         if (role_only >= 0 && options.dyad_rules && target_of != nullptr &&
             (scratch.mentions[role_only].last_token <= target_of->action_last ||
-             direct_object(from, scratch.mentions[role_only].first_token, to)) &&
+             direct_object(from, scratch.mentions[role_only].first_token, to) ||
+             recipient_after_action(*target_of, scratch.mentions[role_only].first_token)) &&
             role_stands_apart(scratch.mentions[role_only].last_token, mention.first_token))
           return role_only;
         return static_cast<int>(m);
@@ -1331,6 +1365,22 @@ struct Coder::Impl {
       if (role_only < 0) role_only = static_cast<int>(m);
     }
     return role_only;
+  }
+
+  // dyad's rules: a mention starting at `first` is the one the event's words go TO ("suspended
+  // military aid to the country 's rebel groups after the ousting of Gaddafi"): TO right after
+  // the action, then only determiners, a possessor and modifiers.
+  bool recipient_after_action(const Candidate& c, uint32_t first) const {
+    uint32_t to = c.action_last + 1;
+    if (to + 1 > first || first - to > 6 || !text::is(tokens.key(to), "TO")) return false;
+    for (uint32_t k = to + 1; k < first; ++k) {
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind == TokenKind::kPossessive) continue;
+      if (t.kind != TokenKind::kWord || is_preposition(tokens.key(k)) ||
+          is_conjunction(tokens.key(k)) || verb_at(k))
+        return false;
+    }
+    return true;
   }
 
   // A mention starting at `first` is the direct object of a verb ending before `from`: only
@@ -1412,7 +1462,10 @@ struct Coder::Impl {
           return true;
         }
       }
-      if (!posture && !starts(c.code, "16") && !starts(c.code, "08") && !starts(c.code, "03"))
+      // After AGAINST the phrase is what the forces are moved against, whatever the act
+      // ("mobilized the troops for a battle against the remnants of the Brotherhood").
+      if (key != "AGAINST" && !posture && !starts(c.code, "16") && !starts(c.code, "08") &&
+          !starts(c.code, "03"))
         return false;
       uint32_t first = 0, last = 0;
       if (!object_phrase(*document, k + 1, clause_end_token, &first, &last)) return false;
@@ -2247,6 +2300,111 @@ struct Coder::Impl {
     return k;
   }
 
+  // dyad's rules: an attack named as a noun in the subject of a verb of violence ("U.S.
+  // military airstrikes this month in the area have killed dozens of IS members", "A suicide
+  // attack on a convoy ... has killed at least eight people in Kabul", "air strikes hit the
+  // rebel-held enclave"): what that verb acts on is what the attack did. The verb's last token,
+  // or 0 when the event word `v` is no such subject. Only a finite verb of the same clause
+  // with a default code of roots 18-20, with no verb, conjunction, clause word or punctuation
+  // between it and the noun.
+  uint32_t violence_after_noun_event(const Verb& v, const Candidate& c, uint32_t end) const {
+    if (!(starts(c.code, "18") || starts(c.code, "19") || starts(c.code, "20"))) return 0;
+    // The noun opens the clause's subject: nothing but its modifiers before it, and no object
+    // after it ("jihadists overran a military base" is a verb): a preposition, a time or an
+    // auxiliary follows.
+    for (uint32_t k = clause_starts[c.clause]; k < c.action_first; ++k)
+      if (verb_at(k) || tokens.tokens[k].kind != TokenKind::kWord || is_auxiliary(tokens.key(k)) ||
+          is_conjunction(tokens.key(k)) ||
+          (is_pronoun_key(tokens.key(k)) && !tokens.tokens[k].all_caps))  // "US" is no "us"
+        return 0;
+    const uint32_t after = std::max(v.last, c.action_last) + 1;
+    if (after >= end) return 0;
+    std::string_view next = tokens.key(after);
+    if (!is_preposition(next) && !is_auxiliary(next) && !is_time_word(next) &&
+        !DYAD_KEY_IN(next, "THIS", "LAST") && !verb_at(after))
+      return 0;
+    for (const Verb& w : verbs) {
+      if (w.first <= std::max(v.last, c.action_last)) continue;
+      if (w.first >= end) return 0;
+      std::string_view key = tokens.key(w.first);
+      const std::string& code = model.verbs[w.verb_index].code.code;
+      // The finite verb: right after the noun or after an auxiliary ("have killed"), not a
+      // noun after its modifier ("a recent Iranian missile attack").
+      if (w.noun_position || ends(key, "ING") ||
+          !(starts(code, "18") || starts(code, "19") || starts(code, "20")) ||
+          (w.first != after && !is_auxiliary(tokens.key(w.first - 1))))
+        return 0;
+      for (uint32_t k = std::max(v.last, c.action_last) + 1; k < w.first; ++k) {
+        std::string_view between = tokens.key(k);
+        if (tokens.tokens[k].kind == TokenKind::kComma || is_conjunction(between) ||
+            (ends_noun_phrase(between) && !is_auxiliary(between)))
+          return 0;
+      }
+      return std::max(w.last, w.continuation_last);
+    }
+    return 0;
+  }
+
+  // dyad's rules: a protest (root 14) with no named target is against the phrase after AGAINST
+  // or IN RESPONSE TO later in its clause ("held a protest demonstration at the Delhi
+  // University against the continued siege of occupied Kashmir", "staging a sit-in strike in
+  // response to GE's decision"), not the word after its own ("demonstration").
+  void protested_against(Candidate& c, uint32_t end) const {
+    if (!starts(c.code, "14")) return;
+    for (uint32_t k = c.action_last + 1; k < end; ++k) {
+      uint32_t after = 0;
+      if (text::is(tokens.key(k), "AGAINST"))
+        after = k + 1;
+      else if (k + 2 < end && text::is(tokens.key(k), "IN") &&
+               text::is(tokens.key(k + 1), "RESPONSE") && text::is(tokens.key(k + 2), "TO"))
+        after = k + 3;
+      if (after == 0) continue;
+      uint32_t first = 0, last = 0;
+      // Not a gerund ("in protest against being ordered to ...").
+      if (after < end && !(ends(tokens.key(after), "ING") && !tokens.tokens[after].capitalized) &&
+          object_phrase(*document, after, end, &first, &last)) {
+        c.object_first = first;
+        c.object_last = last;
+        c.has_object = true;
+      }
+      return;
+    }
+  }
+
+  // dyad's rules: OF / FOR and a word in -ING right after the noun phrase that opens at `from`
+  // say what that object did ("accused Gulen of attempting to overthrow the Turkish
+  // government", "blamed the ministry for failing to protect civilians"): the object is the
+  // one acted on, not an actor named in what it did. The OF / FOR, else `end`.
+  uint32_t gerund_after_object(uint32_t from, uint32_t end) const {
+    // The object: up to eight words with no punctuation, verb or other preposition.
+    uint32_t k = from;
+    while (k < end && k < from + 8 && !DYAD_KEY_IN(tokens.key(k), "OF", "FOR")) {
+      const text::Token& t = tokens.tokens[k];
+      if (t.kind == TokenKind::kPossessive || t.kind == TokenKind::kNumber) {
+        ++k;
+        continue;
+      }
+      if (t.kind != TokenKind::kWord || is_preposition(tokens.key(k)) ||
+          is_conjunction(tokens.key(k)) || (verb_at(k) && scratch.mention_of_token[k] < 0))
+        return end;
+      ++k;
+    }
+    if (k == from || k + 1 >= end || !DYAD_KEY_IN(tokens.key(k), "OF", "FOR")) return end;
+    // A verb in -ING with its own object or infinitive after it, not a noun ("levels of
+    // suffering in", "the strength of sterling").
+    const text::Token& t = tokens.tokens[k + 1];
+    std::string_view key = tokens.key(k + 1);
+    if (t.kind != TokenKind::kWord || t.capitalized || key.size() < 5 || !ends(key, "ING") ||
+        scratch.mention_of_token[k + 1] >= 0 || !verb_at(k + 1) || k + 2 >= end)
+      return end;
+    const text::Token& next = tokens.tokens[k + 2];
+    std::string_view next_key = tokens.key(k + 2);
+    if ((next.kind != TokenKind::kWord && next.kind != TokenKind::kNumber) ||
+        (is_preposition(next_key) && !text::is(next_key, "TO")) || is_conjunction(next_key))
+      return end;
+    return k;
+  }
+
   // dyad's rules: the one who died of an act of violence named after DIED ("Political prisoner
   // died in a captivity in Iran due to continued torture", "party member dies in prison after
   // torture") suffered it: the subject of DIED / DIES / DIE before the noun is the target, the
@@ -2339,6 +2497,8 @@ struct Coder::Impl {
     uint32_t start = object_start(from, end);
     if (options.dyad_rules && reduced_relative_at(start, end)) return false;
     uint32_t k = noun_phrase_end(doc, start, end);
+    // "accused Gulen of attempting to ...": the object ends before what it did.
+    if (options.dyad_rules) k = std::min(k, gerund_after_object(start, end));
     bool word = false;
     for (uint32_t j = start; j < k; ++j)
       word = word || tokens.tokens[j].kind == TokenKind::kWord ||
@@ -2456,6 +2616,30 @@ struct Coder::Impl {
                         "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
                         "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB",
                         "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC");
+  }
+
+  // dyad's rules: whether an event of `code` can be done between the members of a compound
+  // subject: cooperation, consultation, agreement (03-06, a ceasefire 087, accord 019),
+  // rejection (12), cutting ties (16) and fighting (19). A statement (01-02), aid (07), a
+  // concession (08 else), an investigation, demand, criticism, threat, protest or force posture
+  // (09-11, 13-15), coercion, assault and mass violence (17, 18, 20) go from the subject to another
+  // party: "India and the US have both indicted Sajid Mir" did not indict each other. Such an event
+  // has the compound as its one actor, with the verb's object as its uncoded target.
+  static bool mutual_act(std::string_view code) {
+    if (code.size() < 2) return false;
+    std::string_view root = code.substr(0, 2);
+    return DYAD_KEY_IN(root, "03", "04", "05", "06", "12", "16", "19") || starts(code, "087") ||
+           code == "019";
+  }
+
+  // dyad's rules: an act that the members of a compound do together, with each other: meeting,
+  // talks and negotiation (040, 041, 044, 046), diplomatic and material cooperation and signing
+  // an agreement (050, 057, 06x) and the intents to cooperate or meet (030, 031x, 036). Not a
+  // visit, mediation, praise or recognition, which go to a third party, nor a concession (035x)
+  // or a ceasefire ("announced a ceasefire in Idlib").
+  static bool joint_act(std::string_view code) {
+    return DYAD_KEY_IN(code, "030", "036", "040", "041", "044", "046", "050", "057") ||
+           starts(code, "031") || starts(code, "06");
   }
 
   // Whether an event of `code` may stand with `mention` as its one actor (dyad's rules).
@@ -2605,6 +2789,15 @@ struct Coder::Impl {
       if (!alternatives_placed(pattern, v.first, v.last)) continue;
       events::PatternMatch attempt;
       if (!events::match_pattern(pattern, view, v.first, v.last, &attempt)) continue;
+      // dyad's rules: a pattern's preposition that opens a date is no preposition of the verb
+      // ("attacked the final rebel-held city near Damascus on Friday , ... as civilians": "on"
+      // of "* ON_ +" is the day's, its target no one attacked).
+      if (options.dyad_rules && attempt.target >= 0 && attempt.last_token > v.last &&
+          attempt.last_token + 1 < tokens.size() &&
+          is_preposition(tokens.key(attempt.last_token)) &&
+          (is_time_word(tokens.key(attempt.last_token + 1)) ||
+           date_at(attempt.last_token + 1, static_cast<uint32_t>(tokens.size())) > 0))
+        continue;
       if (options.dyad_rules) {
         ModalReach reach = modal_reach(pattern, attempt, v);
         if (reach == ModalReach::kInScope) return false;
@@ -2695,7 +2888,8 @@ struct Coder::Impl {
           scratch.mentions[subject].first_token > 0 &&
           (DYAD_KEY_IN(tokens.key(scratch.mentions[subject].first_token - 1), "A", "AN") ||
            is_preposition(tokens.key(scratch.mentions[subject].first_token - 1)) ||
-           (c.action_first > 0 && DYAD_KEY_IN(tokens.key(c.action_first - 1), "A", "AN"))))
+           (c.action_first > 0 && (DYAD_KEY_IN(tokens.key(c.action_first - 1), "A", "AN") ||
+                                   is_preposition(tokens.key(c.action_first - 1))))))
         subject = subject_before(c.action_first, clause_first);
       if (subject >= 0 &&
           (!target_set || scratch.mentions[subject].code != scratch.mentions[c.target].code)) {
@@ -2762,11 +2956,29 @@ struct Coder::Impl {
       const std::string& not_code = source_code_of(c);
       // The target is looked for within the verb's clause ("might affirm or allow an attack by
       // Osgiliath": the attackers are not what is affirmed).
-      const uint32_t object_end =
+      uint32_t object_end =
           options.dyad_rules
-              ? subordinate_clause_start(std::max(v.last, c.action_last) + 1, clause_last)
+              ? std::min(subordinate_clause_start(std::max(v.last, c.action_last) + 1, clause_last),
+                         gerund_after_object(std::max(v.last, c.action_last) + 1, clause_last))
               : clause_last;
-      c.target = first_mention(v.last + 1, object_end, not_code, 0, &c);
+      // A pattern that spells out what the object did ("* OF ATTACKING"): the object between
+      // the verb and OF is the target, the words after it are not.
+      if (options.dyad_rules && c.action_last > v.last && c.source >= 0) {
+        uint32_t of = gerund_after_object(v.last + 1, clause_last);
+        if (of < clause_last && of < c.action_last) {
+          object_end = std::min(object_end, of);
+          c.object_from = v.last + 1;
+        }
+      }
+      c.target = -1;
+      if (options.dyad_rules) {
+        if (uint32_t main = violence_after_noun_event(v, c, clause_last); main > 0) {
+          c.object_from = main + 1;
+          c.target = first_mention(main + 1, subordinate_clause_start(main + 1, clause_last),
+                                   not_code, 0, &c);
+        }
+      }
+      if (c.target < 0) c.target = first_mention(v.last + 1, object_end, not_code, 0, &c);
       // TABARI then looks before the verb (unless DEFAULT ... AFTER); dyad's rules do not:
       // "X supports a settlement" has no target, it does not act on earlier actors.
       bool look_before =
@@ -2789,16 +3001,29 @@ struct Coder::Impl {
       // and Japan clashed today over U.K. ...": a code paired with itself) do it with each
       // other, not with an actor further on that is no direct object of the verb.
       bool mutual_compound =
-          c.target >= 0 && options.dyad_rules && c.source >= 0 && !c.paired.empty() &&
-          c.paired == c.code && scratch.mentions[c.source].group >= 0 &&
-          group_has_two_codes(c.source) && !directly_after(c.action_last, c.target) &&
-          !directly_after(v.last, c.target);
+          c.target >= 0 && options.dyad_rules && c.source >= 0 &&
+          ((!c.paired.empty() && c.paired == c.code) || (c.paired.empty() && joint_act(c.code))) &&
+          scratch.mentions[c.source].group >= 0 && group_has_two_codes(c.source) &&
+          !directly_after(c.action_last, c.target) && !directly_after(v.last, c.target);
+      // dyad's rules: a compound whose act is one-way stands as the one actor of its event
+      // when one of its members may (mutual_act), the event written for every member.
+      int alone_member = -1;
+      if (options.dyad_rules && c.target < 0 && c.source >= 0 && !c.source_single &&
+          scratch.mentions[c.source].group >= 0 && !mutual_act(c.code))
+        for (int m : members(c.source))
+          if (named_in_clause(m, clause_first, v.first) && alone_ok(c.code, m)) {
+            alone_member = m;
+            break;
+          }
       if ((c.target < 0 || role_only_target || mutual_compound) && c.source >= 0 &&
           scratch.mentions[c.source].group >= 0 && options.default_target.empty() &&
-          !(options.dyad_rules && c.target < 0 && !group_has_two_codes(c.source))) {
+          !(options.dyad_rules && c.target < 0 &&
+            (!group_has_two_codes(c.source) || alone_member >= 0))) {
         c.target = c.source;
         c.target_single = false;
       }
+      if (alone_member >= 0 && c.target < 0 && group_has_two_codes(c.source))
+        c.source = alone_member;
       if (c.target < 0 && !options.default_target.empty()) c.target = -2;
       // PETRARCH's default target stands for an object the parse found: "said on Saturday"
       // has one, "said today" has none.
@@ -2823,6 +3048,13 @@ struct Coder::Impl {
       if (text::is(c.code, "010")) return false;
       c.target = -1;
     }
+    // dyad's rules: an appeal or request (root 02) addressed to the named actor right after its
+    // verb ("Trump urges UN to renew Iran sanctions", "asked the Pentagon to look into") is an
+    // act of its own, not reported speech that gives way to the act it asks for (which has not
+    // happened).
+    if (options.dyad_rules && c.subordinate && !matched && !code->subordinate &&
+        starts(c.code, "02") && c.target >= 0 && !scratch.mentions[c.target].code.empty())
+      c.subordinate = false;
     // dyad's rules keep an event whose target is not named ("Japan condemned the attack"):
     // its target is left empty (kNoActor) rather than the event dropped.
     if (options.dyad_rules && c.source >= 0 && c.target == -1 &&
@@ -2837,6 +3069,8 @@ struct Coder::Impl {
       // to comment on the bill").
       c.has_object = !text::is(c.code, "011") &&
                      ((agentless_passive(v) && passive_subject(v, clause_first, first, last)) ||
+                      (c.object_from > 0 &&
+                       object_phrase(*document, c.object_from, clause_last, first, last)) ||
                       object_phrase(*document, c.action_last + 1, clause_last, first, last) ||
                       (object_phrase(*document, v.last + 1, clause_last, first, last) &&
                        !event_noun_inside_action(c, *first, *last)) ||
@@ -2851,6 +3085,8 @@ struct Coder::Impl {
                                          clause_end(c.clause + 1), first, last);
       }
     }
+    if (options.dyad_rules && c.source >= 0 && c.target == kNoActor)
+      protested_against(c, clause_last);
     if (options.dyad_rules && c.source >= 0 && c.target != -1 && !recipient_of_gift(c, clause_last))
       served_by_peacekeeping(c, clause_last);
     // A curfew without a named target holds in the place after IN too ("will extend curfew
@@ -2954,6 +3190,18 @@ struct Coder::Impl {
         // TABARI: coding by clause or sentence stops at the first event, so a dominant code
         // later in the clause is not reached (only CODE ALL evaluates every verb).
         bool reach_dominant = options.dyad_rules && c.dominant;
+        // dyad's rules: "At least 23 civilians were killed as Syrian government forces launched
+        // air strikes against the enclave": a killing in the passive with no one named gives way
+        // to the attack of the AS / WHEN / AFTER clause that names who made it.
+        if (options.dyad_rules && clause_has_event && !candidates.empty() &&
+            attack_explains_passive(candidates.back(), c)) {
+          candidates.back() = c;
+          if (c.source >= 0) {
+            clause_source = c.source;
+            source_from_verb = true;
+          }
+          continue;
+        }
         if (options.code_by != CodingOptions::CodeBy::kAll && clause_has_event && !reach_dominant)
           continue;
         if (options.code_by == CodingOptions::CodeBy::kSentence && any_event && !reach_dominant)
@@ -2989,6 +3237,25 @@ struct Coder::Impl {
       candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                       [](const Candidate& c) { return !c.dominant; }),
                        candidates.end());
+    // dyad's rules: aid named twice ("Ireland provides 10 million euros in aid to the
+    // Palestinian people", "donated a shipment of ventilators ... to assist Ethiopia"): an aid
+    // event (07) whose target is only what is given takes the named target of a later event of
+    // the same source and code, which then repeats it (emit writes it once).
+    if (options.dyad_rules)
+      for (size_t i = 0; i < candidates.size(); ++i)
+        for (size_t j = i + 1; j < candidates.size(); ++j) {
+          Candidate& a = candidates[i];
+          const Candidate& b = candidates[j];
+          if (a.target == kNoActor && a.source >= 0 && b.source >= 0 && b.target >= 0 &&
+              a.code == b.code && a.paired.empty() && starts(a.code, "07") &&
+              scratch.mentions[a.source].code == scratch.mentions[b.source].code &&
+              !scratch.mentions[b.target].code.empty()) {
+            a.target = b.target;
+            a.target_single = b.target_single;
+            a.has_object = false;
+            break;
+          }
+        }
     // With dyad's rules a speech event gives way to any other event of the sentence, unless
     // it is a verbal act of its own addressed to a named actor (speech_gives_way).
     if (options.dyad_rules) {
@@ -3000,6 +3267,24 @@ struct Coder::Impl {
                          candidates.end());
     }
     *sentence_source = clause_source;
+  }
+
+  // dyad's rules: `passive` is an act of violence (roots 18-20) in the passive with no one
+  // named who did it, and `attack` a later act of violence in the same clause after AS, WHEN or
+  // AFTER, whose source is named in that clause.
+  bool attack_explains_passive(const Candidate& passive, const Candidate& attack) const {
+    auto violent = [](const std::string& code) {
+      return starts(code, "18") || starts(code, "19") || starts(code, "20");
+    };
+    if (passive.source != kNoActor || passive.clause != attack.clause || attack.source < 0 ||
+        !violent(passive.code) || !violent(attack.code) ||
+        attack.action_first <= passive.action_last)
+      return false;
+    // The attacker is named in that clause, not carried over from the passive's subject.
+    const uint32_t attacker = scratch.mentions[attack.source].first_token;
+    for (uint32_t k = passive.action_last + 1; k < attack.action_first; ++k)
+      if (DYAD_KEY_IN(tokens.key(k), "AS", "WHEN", "AFTER")) return attacker > k;
+    return false;
   }
 
   // dyad's rules: a speech event (roots 01-02) that gives way to the sentence's other events.
@@ -3398,6 +3683,13 @@ struct Coder::Impl {
     if (!clauses_dropped) swap_token_buffers();
     bool discard = scratch.discard, complex = scratch.complex;
     find_verbs(&discard, &complex);
+    // dyad's rules: a headline in title case ("U.S. Lifts Travel Ban to Lebanon") has its verbs
+    // capitalized too: where no other verb is found, capitalized words may be verbs.
+    if (options.dyad_rules && verbs.empty() && !discard && !complex && title_case()) {
+      title_case_verbs = true;
+      find_verbs(&discard, &complex);
+      title_case_verbs = false;
+    }
     if (discard || complex) return;
     find_clauses();
     int sentence_source = -1;
