@@ -1930,7 +1930,10 @@ struct Coder::Impl {
     while (k > 0 && DYAD_KEY_IN(tokens.key(k), "BE", "BEEN", "HAVE", "SOON", "ALSO", "STILL",
                                 "EVENTUALLY", "EVEN", "THEN", "NOT"))
       --k;
-    if (DYAD_KEY_IN(tokens.key(k), "WOULD", "COULD", "MIGHT", "MAY", "SHOULD")) return true;
+    // Not a name ("Theresa May called for ..."): the modal is no actor's word.
+    if (DYAD_KEY_IN(tokens.key(k), "WOULD", "COULD", "MIGHT", "MAY", "SHOULD") &&
+        scratch.mention_of_token[k] < 0)
+      return true;
     if (!text::is(tokens.key(v.first - 1), "FROM")) return false;
     for (uint32_t j = v.first - 1; j > 0 && j + 8 > v.first;) {
       --j;

@@ -965,6 +965,15 @@ TEST(Coder, TitleCaseHeadlineHasCapitalizedVerbs) {
   EXPECT_TRUE(events[0].ends_with(":122"));
 }
 
+TEST(Coder, ModalInANameIsNoModal) {
+  // "Theresa May called for Britain to stay": MAY of a name before the verb is no modal of
+  // possibility; "Arnor may attack Rohan" still reports nothing.
+  static auto m = testing::model_from(
+      "coder_may_name", std::string(kActors) + "THERESA_MAY_ [GBRGOV]\n", kAgents, kVerbs);
+  EXPECT_EQ(summary(code_text(m, "Theresa May attacked Rohan .")), V({"GBRGOV>ROH:190"}));
+  EXPECT_TRUE(code_text(m, "Arnor may attack Rohan .").empty());
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
