@@ -2374,6 +2374,34 @@ struct Coder::Impl {
     }
   }
 
+  // dyad's rules: "X said (on Thursday) that the brutal oppression of the Venezuelan people must
+  // end": a demand whose subject names no actor (the speaker being its source) is made of that
+  // subject, its uncoded target: the words between THAT and MUST / SHOULD.
+  void demanded_of_phrase(const Verb& v, Candidate& c) const {
+    uint32_t modal = v.first;
+    while (modal > 0 && !DYAD_KEY_IN(tokens.key(modal - 1), "MUST", "SHOULD")) {
+      if (modal + 2 < v.first || !ends(tokens.key(modal - 1), "LY")) return;
+      --modal;
+    }
+    if (modal == 0) return;
+    --modal;  // the modal
+    if (scratch.mentions[c.source].last_token >= modal) return;
+    uint32_t first = modal;
+    while (first > 0 && modal - first < 12) {
+      std::string_view key = tokens.key(first - 1);
+      if (text::is(key, "THAT")) break;
+      const text::Token& t = tokens.tokens[first - 1];
+      if ((t.kind != TokenKind::kWord && t.kind != TokenKind::kPossessive) || verb_at(first - 1) ||
+          is_auxiliary(key) || is_conjunction(key) || is_pronoun_key(key))
+        return;
+      --first;
+    }
+    if (first == 0 || first == modal || !text::is(tokens.key(first - 1), "THAT")) return;
+    c.object_first = first;
+    c.object_last = modal - 1;
+    c.has_object = true;
+  }
+
   // dyad's rules: OF / FOR and a word in -ING right after the noun phrase that opens at `from`
   // say what that object did ("accused Gulen of attempting to overthrow the Turkish
   // government", "blamed the ministry for failing to protect civilians"): the object is the
@@ -3090,6 +3118,9 @@ struct Coder::Impl {
     }
     if (options.dyad_rules && c.source >= 0 && c.target == kNoActor)
       protested_against(c, clause_last);
+    if (options.dyad_rules && c.source >= 0 && c.target == kNoActor && !c.has_object &&
+        starts(c.code, "10"))
+      demanded_of_phrase(v, c);
     if (options.dyad_rules && c.source >= 0 && c.target != -1 && !recipient_of_gift(c, clause_last))
       served_by_peacekeeping(c, clause_last);
     // A curfew without a named target holds in the place after IN too ("will extend curfew

@@ -974,6 +974,20 @@ TEST(Coder, ModalInANameIsNoModal) {
   EXPECT_TRUE(code_text(m, "Arnor may attack Rohan .").empty());
 }
 
+TEST(Coder, DemandOfAPhraseThatNamesNoActor) {
+  // "Trump said that the brutal oppression of the Venezuelan people must end": the speaker's
+  // demand is made of the reported clause's subject, here an uncoded target.
+  static auto m = testing::model_from("coder_demand_phrase", kActors, kAgents,
+                                      "SAY [010]\n{SAID_}\nEND [---]\n- MUST_ * [105]\n");
+  std::vector<Event> events =
+      code_text(m, "Arnor said on Thursday that the oppression of the people must end soon .");
+  EXPECT_EQ(summary(events), V({"ARN>-:105"}));
+  EXPECT_EQ(target_text(events), "the oppression of the people");
+  // Without THAT no phrase is taken.
+  events = code_text(m, "Arnor said the oppression must end soon .");
+  EXPECT_EQ(target_text(events), "(none)");
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
