@@ -1610,10 +1610,19 @@ struct Coder::Impl {
     const std::string& source_code = source_code_of(c);
     // From the verb on: a pattern's words may reach past the TO ("returned ... to its owners
     // after it was stolen").
+    // dyad's rules: a TO right after the verb of a relative clause is that verb's ("returned 12
+    // human skulls that date back to A.D. 640-890 to Peru").
+    bool relative = false;
     for (uint32_t k = c.verb_last + 1; k + 1 < clause_end_token; ++k) {
       const text::TokenKind kind = tokens.tokens[k].kind;
       if (kind == TokenKind::kPeriod || kind == TokenKind::kColon) return false;
+      if (options.dyad_rules && DYAD_KEY_IN(tokens.key(k), "THAT", "WHICH", "WHO")) relative = true;
       if (tokens.key(k) != "TO" || k == 0) continue;
+      if (relative) {
+        relative = false;
+        // Only right after the relative clause's verb or its particle ("date back to").
+        if (verb_at(k - 1) || DYAD_KEY_IN(tokens.key(k - 1), "BACK", "UP", "DOWN", "OUT")) continue;
+      }
       if (DYAD_KEY_IN(tokens.key(k - 1), "UP", "ACCORDING", "DUE", "ADDITION", "NEXT", "PRIOR",
                       "CLOSE", "THANKS", "RESPONSE", "REGARD", "REFERENCE"))
         continue;

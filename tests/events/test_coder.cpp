@@ -741,6 +741,15 @@ TEST(Coder, PropertyReturnedGoesToItsOwner) {
   // An infinitive is no recipient.
   EXPECT_EQ(summary(code_text(forces_model(), "Arnor returned the artifacts of Gondor to help.")),
             V({"ARN>GON:0842"}));
+  // TO right after the verb of a relative clause is that verb's.
+  EXPECT_EQ(
+      summary(code_text(forces_model(),
+                        "Arnor returned artifacts that date back to the old kings to Rohan.")),
+      V({"ARN>ROH:0842"}));
+  EXPECT_EQ(
+      summary(code_text(forces_model(),
+                        "Arnor returned artifacts that were stolen from the museum to Rohan.")),
+      V({"ARN>ROH:0842"}));
 }
 
 TEST(Coder, PeacekeepingForceServesThePlaceItIsIn) {
