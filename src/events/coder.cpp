@@ -518,8 +518,21 @@ struct Coder::Impl {
     w = words_between(commas.back() + 1, end);
     // PETRARCH drops the closing phrase after a dropped internal one as well.
     if (options.petrarch_rules) last_comma_closed_a_drop = false;
+    // dyad's rules: "returned cultural artifacts , including a krater and a fresco , to the
+    // government of Italy": after a list inserted with INCLUDING or SUCH AS, a closing TO
+    // phrase is where the verb's object goes, the rest of the main clause.
+    bool recipient_after_list = false;
+    if (options.dyad_rules && commas.size() >= 2 && commas.back() + 2 < end) {
+      const uint32_t opener = commas[commas.size() - 2] + 1, to = commas.back() + 1;
+      recipient_after_list =
+          (text::is(full_tokens.key(opener), "INCLUDING") ||
+           (text::is(full_tokens.key(opener), "SUCH") && opener + 1 < to &&
+            text::is(full_tokens.key(opener + 1), "AS"))) &&
+          DYAD_KEY_IN(full_tokens.key(to), "TO", "INTO") &&
+          (is_determiner(full_tokens.key(to + 1)) || full_tokens.tokens[to + 1].capitalized);
+    }
     if (w > options.comma_emin && w <= options.comma_emax && !kept(commas.back(), n) &&
-        !last_comma_closed_a_drop) {
+        !last_comma_closed_a_drop && !recipient_after_list) {
       for (uint32_t k = commas.back(); k < end; ++k) drop[k] = true;
       dropped.emplace_back(commas.back(), end);
       any = true;

@@ -741,6 +741,11 @@ TEST(Coder, PropertyReturnedGoesToItsOwner) {
   // An infinitive is no recipient.
   EXPECT_EQ(summary(code_text(forces_model(), "Arnor returned the artifacts of Gondor to help.")),
             V({"ARN>GON:0842"}));
+  // After a list inserted with INCLUDING, the closing TO phrase is kept: the recipient.
+  EXPECT_EQ(summary(code_text(forces_model(),
+                              "Arnor returned artifacts , including a Corinthian column krater "
+                              "and a Pompeii wall panel fresco , to the government of Rohan .")),
+            V({"ARN>ROH:0842"}));
   // TO right after the verb of a relative clause is that verb's.
   EXPECT_EQ(
       summary(code_text(forces_model(),
