@@ -1355,8 +1355,10 @@ struct Coder::Impl {
         continue;
       // dyad's rules: a bare role among the pattern's words after the verb, right before its
       // last word, describes the event noun ("will begin a new military operation against",
-      // "continue military aid to"): it is not acted on.
-      if (target_of != nullptr && options.dyad_rules && mention.base_code.empty() &&
+      // "continue military aid to"): it is not acted on. So does a named giver before the
+      // noun of aid ("the release of $1.2 billion in U.S. military assistance to Egypt").
+      if (target_of != nullptr && options.dyad_rules &&
+          (mention.base_code.empty() || starts(target_of->code, "07")) &&
           !mention.story_reference && mention.referent_token < 0 &&
           mention.first_token > target_of->verb_last &&
           mention.last_token + 1 == target_of->action_last &&

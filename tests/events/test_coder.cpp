@@ -1048,6 +1048,14 @@ TEST(Coder, RoleInsideTheEventNounIsNoTarget) {
       code_text(m, "Arnor began a new army operation against the smugglers .");
   EXPECT_EQ(summary(events), V({"ARN>-:190"}));
   EXPECT_EQ(target_text(events), "the smugglers");
+  // A named giver before the noun of aid is not its target either; before other event nouns
+  // a name is ("imposed Rohan sanctions").
+  static auto g = testing::model_from("coder_aid_giver", kActors, kAgents,
+                                      "RELEAS [---]\n{RELEASED_}\n- * ASSISTANCE [070]\n"
+                                      "IMPOS [---]\n{IMPOSED_}\n- * SANCTIONS [163]\n");
+  EXPECT_EQ(summary(code_text(g, "Arnor released Gondor assistance to Rohan .")),
+            V({"ARN>ROH:070"}));
+  EXPECT_EQ(summary(code_text(g, "Arnor imposed Rohan sanctions on Friday .")), V({"ARN>ROH:163"}));
   // A role that is the verb's object, no pattern word after it, stays the target.
   EXPECT_EQ(summary(code_text(m, "Arnor attacked the army on Friday .")), V({"ARN>MIL:190"}));
 }
