@@ -2426,6 +2426,15 @@ struct Coder::Impl {
     c.has_object = true;
   }
 
+  // TO and a lower-case verb that is no noun within [from, to).
+  bool infinitive_between(uint32_t from, uint32_t to) const {
+    for (uint32_t k = from; k + 1 < to; ++k)
+      if (text::is(tokens.key(k), "TO") && !tokens.tokens[k + 1].capitalized)
+        for (const Verb& w : verbs)
+          if (w.first == k + 1 && !w.noun_position) return true;
+    return false;
+  }
+
   // dyad's rules: OF / FOR and a word in -ING right after the noun phrase that opens at `from`
   // say what that object did ("accused Gulen of attempting to overthrow the Turkish
   // government", "blamed the ministry for failing to protect civilians"): the object is the
@@ -2844,6 +2853,13 @@ struct Coder::Impl {
       if (!alternatives_placed(pattern, v.first, v.last)) continue;
       events::PatternMatch attempt;
       if (!events::match_pattern(pattern, view, v.first, v.last, &attempt)) continue;
+      // dyad's rules: a pattern whose words and target lie past the infinitive of another verb
+      // ("will meet US President Donald Trump at the White House on Monday to discuss the US
+      // Justice Department's disputes with Republicans": * WITH_ +) has matched that verb's.
+      if (options.dyad_rules && attempt.target >= 0 && attempt.last_token > v.last + 2 &&
+          infinitive_between(v.last + 1, std::min(attempt.last_token - 1,
+                                                  scratch.mentions[attempt.target].first_token)))
+        continue;
       // dyad's rules: a pattern's preposition that opens a date is no preposition of the verb
       // ("attacked the final rebel-held city near Damascus on Friday , ... as civilians": "on"
       // of "* ON_ +" is the day's, its target no one attacked).

@@ -1002,6 +1002,18 @@ TEST(Coder, DemandOfAPhraseThatNamesNoActor) {
   EXPECT_EQ(target_text(events), "(none)");
 }
 
+TEST(Coder, PatternReachingPastAnInfinitiveIsAnotherVerbs) {
+  // "will meet Trump at the White House on Monday to discuss ... disputes with Republicans":
+  // MEET's * WITH_ + would take the WITH of "to discuss"; the one met is the object.
+  static auto m = testing::model_from("coder_meet_infinitive", kActors, kAgents,
+                                      "MEET [040:040]\n{MET_}\n- * WITH + [040:040]\n"
+                                      "DISCUSS [040]\n");
+  EXPECT_EQ(summary(code_text(m, "Arnor met Gondor on Monday to discuss disputes with Rohan .")),
+            V({"ARN>GON:040", "GON>ARN:040"}));
+  EXPECT_EQ(summary(code_text(m, "Arnor met on Monday with Rohan .")),
+            V({"ARN>ROH:040", "ROH>ARN:040"}));
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
