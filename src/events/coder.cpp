@@ -899,6 +899,22 @@ struct Coder::Impl {
         return k;
       if (DYAD_KEY_IN(key, "WHO", "WHICH") && k > from) return k;
     }
+    // dyad's rules: a participle in -ING right after the object noun opens a reduced relative
+    // clause ("will not accept any Rohingya refugees fleeing a new spate of ethnic violence in
+    // neighbouring Myanmar"): the actors it names are not acted on.
+    if (options.dyad_rules)
+      for (uint32_t k = std::max(from, 1u); k < end; ++k) {
+        std::string_view key = tokens.key(k);
+        const text::Token& t = tokens.tokens[k];
+        const text::Token& previous = tokens.tokens[k - 1];
+        if (t.kind == TokenKind::kWord && !t.capitalized && key.size() > 5 && ends(key, "ING") &&
+            previous.kind == TokenKind::kWord && scratch.mention_of_token[k] < 0 &&
+            !DYAD_KEY_IN(key, "REGARDING", "CONCERNING", "INCLUDING", "FOLLOWING", "ACCORDING",
+                         "DURING", "PENDING", "EXCLUDING", "NOTWITHSTANDING", "BARRING") &&
+            !is_determiner(tokens.key(k - 1)) && !is_preposition(tokens.key(k - 1)) &&
+            !is_auxiliary(tokens.key(k - 1)) && !verb_at(k - 1) && ends(tokens.key(k - 1), "S"))
+          return k;
+      }
     return end;
   }
 

@@ -1014,6 +1014,18 @@ TEST(Coder, PatternReachingPastAnInfinitiveIsAnotherVerbs) {
             V({"ARN>ROH:040", "ROH>ARN:040"}));
 }
 
+TEST(Coder, ParticipleAfterTheObjectOpensAReducedRelative) {
+  // "will not accept any Rohingya refugees fleeing ... violence in neighbouring Myanmar": the
+  // participle in -ING after the object noun opens a clause whose actors are not acted on.
+  static auto m = testing::model_from("coder_ing_relative", kActors,
+                                      std::string(kAgents) + "REFUGEES_ [~REF]\n", kVerbs);
+  EXPECT_EQ(summary(code_text(m, "Arnor condemned the refugees fleeing the war in Rohan .")),
+            V({"ARN>REF:122"}));
+  // Not a preposition in -ING.
+  EXPECT_EQ(summary(code_text(m, "Arnor condemned the attacks regarding Rohan .")),
+            V({"ARN>ROH:122"}));
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
