@@ -3452,16 +3452,25 @@ struct Coder::Impl {
   // four capitalized words, no actor or verb, then a comma, then the mention with its article,
   // number or rank words. Its first token, else m.first_token.
   uint32_t named_before_apposition(const Mention& m, const Candidate& c) const {
-    const uint32_t name = c.action_last + 1;
+    // After the event's words, or opening the clause for a target before them, a passive's
+    // subject ("Gul Rahman , a suspected militant , was tortured").
+    const bool subject_target =
+        m.first_token < c.action_first && c.target >= 0 && &scratch.mentions[c.target] == &m;
+    const uint32_t name = subject_target ? clause_starts[c.clause] : c.action_last + 1;
     uint32_t k = m.first_token;
-    while (k > name && (is_article(tokens.key(k - 1)) ||
-                        DYAD_KEY_IN(tokens.key(k - 1), "FORMER", "SENIOR", "TOP")))
+    while (k > name &&
+           (is_article(tokens.key(k - 1)) ||
+            DYAD_KEY_IN(tokens.key(k - 1), "FORMER", "SENIOR", "TOP", "SUSPECTED", "ALLEGED")))
       --k;
     if (k < name + 2 || k - name > 5 || tokens.tokens[k - 1].kind != TokenKind::kComma)
       return m.first_token;
+    // Before the verb the apposition opens with an article ("Gul Rahman , a suspected
+    // militant"; not "In November , Mladic").
+    if (subject_target && !is_article(tokens.key(k))) return m.first_token;
     for (uint32_t j = name; j + 1 < k; ++j)
       if (tokens.tokens[j].kind != TokenKind::kWord || !tokens.tokens[j].capitalized ||
-          scratch.mention_of_token[j] >= 0 || verb_at(j))
+          scratch.mention_of_token[j] >= 0 || verb_at(j) ||
+          (subject_target && is_preposition(tokens.key(j))))
         return m.first_token;
     return name;
   }

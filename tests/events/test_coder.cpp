@@ -1026,6 +1026,21 @@ TEST(Coder, ParticipleAfterTheObjectOpensAReducedRelative) {
             V({"ARN>ROH:122"}));
 }
 
+TEST(Coder, PassiveSubjectNamedBeforeItsApposition) {
+  // "Gul Rahman , a suspected militant , was tortured": the target is named where its unknown
+  // name opens the clause; an opening phrase ("In November , ...") is no name.
+  static auto m = testing::model_from("coder_subject_apposition", kActors,
+                                      std::string(kAgents) + "MILITANT [~UAF]\n",
+                                      "TORTUR [1822]\n{TORTURED_}\nSUSPECT [112]\n"
+                                      "{SUSPECTED_}\n");
+  std::vector<Event> events = code_text(m, "Gul Rahman , a suspected militant , was tortured .");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(target_text(events), "Gul Rahman , a suspected militant");
+  events = code_text(m, "In November , a suspected militant was tortured .");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(target_text(events), "militant");
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
