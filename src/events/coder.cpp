@@ -518,8 +518,21 @@ struct Coder::Impl {
     w = words_between(commas.back() + 1, end);
     // PETRARCH drops the closing phrase after a dropped internal one as well.
     if (options.petrarch_rules) last_comma_closed_a_drop = false;
+    // dyad's rules: "returned cultural artifacts , including a krater and a fresco , to the
+    // government of Italy": after a list inserted with INCLUDING or SUCH AS, a closing TO
+    // phrase is where the verb's object goes, the rest of the main clause.
+    bool recipient_after_list = false;
+    if (options.dyad_rules && commas.size() >= 2 && commas.back() + 2 < end) {
+      const uint32_t opener = commas[commas.size() - 2] + 1, to = commas.back() + 1;
+      recipient_after_list =
+          (text::is(full_tokens.key(opener), "INCLUDING") ||
+           (text::is(full_tokens.key(opener), "SUCH") && opener + 1 < to &&
+            text::is(full_tokens.key(opener + 1), "AS"))) &&
+          DYAD_KEY_IN(full_tokens.key(to), "TO", "INTO") &&
+          (is_determiner(full_tokens.key(to + 1)) || full_tokens.tokens[to + 1].capitalized);
+    }
     if (w > options.comma_emin && w <= options.comma_emax && !kept(commas.back(), n) &&
-        !last_comma_closed_a_drop) {
+        !last_comma_closed_a_drop && !recipient_after_list) {
       for (uint32_t k = commas.back(); k < end; ++k) drop[k] = true;
       dropped.emplace_back(commas.back(), end);
       any = true;
@@ -886,6 +899,22 @@ struct Coder::Impl {
         return k;
       if (DYAD_KEY_IN(key, "WHO", "WHICH") && k > from) return k;
     }
+    // dyad's rules: a participle in -ING right after the object noun opens a reduced relative
+    // clause ("will not accept any Rohingya refugees fleeing a new spate of ethnic violence in
+    // neighbouring Myanmar"): the actors it names are not acted on.
+    if (options.dyad_rules)
+      for (uint32_t k = std::max(from, 1u); k < end; ++k) {
+        std::string_view key = tokens.key(k);
+        const text::Token& t = tokens.tokens[k];
+        const text::Token& previous = tokens.tokens[k - 1];
+        if (t.kind == TokenKind::kWord && !t.capitalized && key.size() > 5 && ends(key, "ING") &&
+            previous.kind == TokenKind::kWord && scratch.mention_of_token[k] < 0 &&
+            !DYAD_KEY_IN(key, "REGARDING", "CONCERNING", "INCLUDING", "FOLLOWING", "ACCORDING",
+                         "DURING", "PENDING", "EXCLUDING", "NOTWITHSTANDING", "BARRING") &&
+            !is_determiner(tokens.key(k - 1)) && !is_preposition(tokens.key(k - 1)) &&
+            !is_auxiliary(tokens.key(k - 1)) && !verb_at(k - 1) && ends(tokens.key(k - 1), "S"))
+          return k;
+      }
     return end;
   }
 
@@ -1342,8 +1371,10 @@ struct Coder::Impl {
         continue;
       // dyad's rules: a bare role among the pattern's words after the verb, right before its
       // last word, describes the event noun ("will begin a new military operation against",
-      // "continue military aid to"): it is not acted on.
-      if (target_of != nullptr && options.dyad_rules && mention.base_code.empty() &&
+      // "continue military aid to"): it is not acted on. So does a named giver before the
+      // noun of aid ("the release of $1.2 billion in U.S. military assistance to Egypt").
+      if (target_of != nullptr && options.dyad_rules &&
+          (mention.base_code.empty() || starts(target_of->code, "07")) &&
           !mention.story_reference && mention.referent_token < 0 &&
           mention.first_token > target_of->verb_last &&
           mention.last_token + 1 == target_of->action_last &&
@@ -1610,10 +1641,19 @@ struct Coder::Impl {
     const std::string& source_code = source_code_of(c);
     // From the verb on: a pattern's words may reach past the TO ("returned ... to its owners
     // after it was stolen").
+    // dyad's rules: a TO right after the verb of a relative clause is that verb's ("returned 12
+    // human skulls that date back to A.D. 640-890 to Peru").
+    bool relative = false;
     for (uint32_t k = c.verb_last + 1; k + 1 < clause_end_token; ++k) {
       const text::TokenKind kind = tokens.tokens[k].kind;
       if (kind == TokenKind::kPeriod || kind == TokenKind::kColon) return false;
+      if (options.dyad_rules && DYAD_KEY_IN(tokens.key(k), "THAT", "WHICH", "WHO")) relative = true;
       if (tokens.key(k) != "TO" || k == 0) continue;
+      if (relative) {
+        relative = false;
+        // Only right after the relative clause's verb or its particle ("date back to").
+        if (verb_at(k - 1) || DYAD_KEY_IN(tokens.key(k - 1), "BACK", "UP", "DOWN", "OUT")) continue;
+      }
       if (DYAD_KEY_IN(tokens.key(k - 1), "UP", "ACCORDING", "DUE", "ADDITION", "NEXT", "PRIOR",
                       "CLOSE", "THANKS", "RESPONSE", "REGARD", "REFERENCE"))
         continue;
@@ -1930,7 +1970,10 @@ struct Coder::Impl {
     while (k > 0 && DYAD_KEY_IN(tokens.key(k), "BE", "BEEN", "HAVE", "SOON", "ALSO", "STILL",
                                 "EVENTUALLY", "EVEN", "THEN", "NOT"))
       --k;
-    if (DYAD_KEY_IN(tokens.key(k), "WOULD", "COULD", "MIGHT", "MAY", "SHOULD")) return true;
+    // Not a name ("Theresa May called for ..."): the modal is no actor's word.
+    if (DYAD_KEY_IN(tokens.key(k), "WOULD", "COULD", "MIGHT", "MAY", "SHOULD") &&
+        scratch.mention_of_token[k] < 0)
+      return true;
     if (!text::is(tokens.key(v.first - 1), "FROM")) return false;
     for (uint32_t j = v.first - 1; j > 0 && j + 8 > v.first;) {
       --j;
@@ -2371,6 +2414,43 @@ struct Coder::Impl {
     }
   }
 
+  // dyad's rules: "X said (on Thursday) that the brutal oppression of the Venezuelan people must
+  // end": a demand whose subject names no actor (the speaker being its source) is made of that
+  // subject, its uncoded target: the words between THAT and MUST / SHOULD.
+  void demanded_of_phrase(const Verb& v, Candidate& c) const {
+    uint32_t modal = v.first;
+    while (modal > 0 && !DYAD_KEY_IN(tokens.key(modal - 1), "MUST", "SHOULD")) {
+      if (modal + 2 < v.first || !ends(tokens.key(modal - 1), "LY")) return;
+      --modal;
+    }
+    if (modal == 0) return;
+    --modal;  // the modal
+    if (scratch.mentions[c.source].last_token >= modal) return;
+    uint32_t first = modal;
+    while (first > 0 && modal - first < 12) {
+      std::string_view key = tokens.key(first - 1);
+      if (text::is(key, "THAT")) break;
+      const text::Token& t = tokens.tokens[first - 1];
+      if ((t.kind != TokenKind::kWord && t.kind != TokenKind::kPossessive) || verb_at(first - 1) ||
+          is_auxiliary(key) || is_conjunction(key) || is_pronoun_key(key))
+        return;
+      --first;
+    }
+    if (first == 0 || first == modal || !text::is(tokens.key(first - 1), "THAT")) return;
+    c.object_first = first;
+    c.object_last = modal - 1;
+    c.has_object = true;
+  }
+
+  // TO and a lower-case verb that is no noun within [from, to).
+  bool infinitive_between(uint32_t from, uint32_t to) const {
+    for (uint32_t k = from; k + 1 < to; ++k)
+      if (text::is(tokens.key(k), "TO") && !tokens.tokens[k + 1].capitalized)
+        for (const Verb& w : verbs)
+          if (w.first == k + 1 && !w.noun_position) return true;
+    return false;
+  }
+
   // dyad's rules: OF / FOR and a word in -ING right after the noun phrase that opens at `from`
   // say what that object did ("accused Gulen of attempting to overthrow the Turkish
   // government", "blamed the ministry for failing to protect civilians"): the object is the
@@ -2789,6 +2869,13 @@ struct Coder::Impl {
       if (!alternatives_placed(pattern, v.first, v.last)) continue;
       events::PatternMatch attempt;
       if (!events::match_pattern(pattern, view, v.first, v.last, &attempt)) continue;
+      // dyad's rules: a pattern whose words and target lie past the infinitive of another verb
+      // ("will meet US President Donald Trump at the White House on Monday to discuss the US
+      // Justice Department's disputes with Republicans": * WITH_ +) has matched that verb's.
+      if (options.dyad_rules && attempt.target >= 0 && attempt.last_token > v.last + 2 &&
+          infinitive_between(v.last + 1, std::min(attempt.last_token - 1,
+                                                  scratch.mentions[attempt.target].first_token)))
+        continue;
       // dyad's rules: a pattern's preposition that opens a date is no preposition of the verb
       // ("attacked the final rebel-held city near Damascus on Friday , ... as civilians": "on"
       // of "* ON_ +" is the day's, its target no one attacked).
@@ -3087,6 +3174,9 @@ struct Coder::Impl {
     }
     if (options.dyad_rules && c.source >= 0 && c.target == kNoActor)
       protested_against(c, clause_last);
+    if (options.dyad_rules && c.source >= 0 && c.target == kNoActor && !c.has_object &&
+        starts(c.code, "10"))
+      demanded_of_phrase(v, c);
     if (options.dyad_rules && c.source >= 0 && c.target != -1 && !recipient_of_gift(c, clause_last))
       served_by_peacekeeping(c, clause_last);
     // A curfew without a named target holds in the place after IN too ("will extend curfew
@@ -3362,16 +3452,25 @@ struct Coder::Impl {
   // four capitalized words, no actor or verb, then a comma, then the mention with its article,
   // number or rank words. Its first token, else m.first_token.
   uint32_t named_before_apposition(const Mention& m, const Candidate& c) const {
-    const uint32_t name = c.action_last + 1;
+    // After the event's words, or opening the clause for a target before them, a passive's
+    // subject ("Gul Rahman , a suspected militant , was tortured").
+    const bool subject_target =
+        m.first_token < c.action_first && c.target >= 0 && &scratch.mentions[c.target] == &m;
+    const uint32_t name = subject_target ? clause_starts[c.clause] : c.action_last + 1;
     uint32_t k = m.first_token;
-    while (k > name && (is_article(tokens.key(k - 1)) ||
-                        DYAD_KEY_IN(tokens.key(k - 1), "FORMER", "SENIOR", "TOP")))
+    while (k > name &&
+           (is_article(tokens.key(k - 1)) ||
+            DYAD_KEY_IN(tokens.key(k - 1), "FORMER", "SENIOR", "TOP", "SUSPECTED", "ALLEGED")))
       --k;
     if (k < name + 2 || k - name > 5 || tokens.tokens[k - 1].kind != TokenKind::kComma)
       return m.first_token;
+    // Before the verb the apposition opens with an article ("Gul Rahman , a suspected
+    // militant"; not "In November , Mladic").
+    if (subject_target && !is_article(tokens.key(k))) return m.first_token;
     for (uint32_t j = name; j + 1 < k; ++j)
       if (tokens.tokens[j].kind != TokenKind::kWord || !tokens.tokens[j].capitalized ||
-          scratch.mention_of_token[j] >= 0 || verb_at(j))
+          scratch.mention_of_token[j] >= 0 || verb_at(j) ||
+          (subject_target && is_preposition(tokens.key(j))))
         return m.first_token;
     return name;
   }

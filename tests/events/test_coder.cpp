@@ -741,6 +741,20 @@ TEST(Coder, PropertyReturnedGoesToItsOwner) {
   // An infinitive is no recipient.
   EXPECT_EQ(summary(code_text(forces_model(), "Arnor returned the artifacts of Gondor to help.")),
             V({"ARN>GON:0842"}));
+  // After a list inserted with INCLUDING, the closing TO phrase is kept: the recipient.
+  EXPECT_EQ(summary(code_text(forces_model(),
+                              "Arnor returned artifacts , including a Corinthian column krater "
+                              "and a Pompeii wall panel fresco , to the government of Rohan .")),
+            V({"ARN>ROH:0842"}));
+  // TO right after the verb of a relative clause is that verb's.
+  EXPECT_EQ(
+      summary(code_text(forces_model(),
+                        "Arnor returned artifacts that date back to the old kings to Rohan.")),
+      V({"ARN>ROH:0842"}));
+  EXPECT_EQ(
+      summary(code_text(forces_model(),
+                        "Arnor returned artifacts that were stolen from the museum to Rohan.")),
+      V({"ARN>ROH:0842"}));
 }
 
 TEST(Coder, PeacekeepingForceServesThePlaceItIsIn) {
@@ -965,6 +979,68 @@ TEST(Coder, TitleCaseHeadlineHasCapitalizedVerbs) {
   EXPECT_TRUE(events[0].ends_with(":122"));
 }
 
+TEST(Coder, ModalInANameIsNoModal) {
+  // "Theresa May called for Britain to stay": MAY of a name before the verb is no modal of
+  // possibility; "Arnor may attack Rohan" still reports nothing.
+  static auto m = testing::model_from(
+      "coder_may_name", std::string(kActors) + "THERESA_MAY_ [GBRGOV]\n", kAgents, kVerbs);
+  EXPECT_EQ(summary(code_text(m, "Theresa May attacked Rohan .")), V({"GBRGOV>ROH:190"}));
+  EXPECT_TRUE(code_text(m, "Arnor may attack Rohan .").empty());
+}
+
+TEST(Coder, DemandOfAPhraseThatNamesNoActor) {
+  // "Trump said that the brutal oppression of the Venezuelan people must end": the speaker's
+  // demand is made of the reported clause's subject, here an uncoded target.
+  static auto m = testing::model_from("coder_demand_phrase", kActors, kAgents,
+                                      "SAY [010]\n{SAID_}\nEND [---]\n- MUST_ * [105]\n");
+  std::vector<Event> events =
+      code_text(m, "Arnor said on Thursday that the oppression of the people must end soon .");
+  EXPECT_EQ(summary(events), V({"ARN>-:105"}));
+  EXPECT_EQ(target_text(events), "the oppression of the people");
+  // Without THAT no phrase is taken.
+  events = code_text(m, "Arnor said the oppression must end soon .");
+  EXPECT_EQ(target_text(events), "(none)");
+}
+
+TEST(Coder, PatternReachingPastAnInfinitiveIsAnotherVerbs) {
+  // "will meet Trump at the White House on Monday to discuss ... disputes with Republicans":
+  // MEET's * WITH_ + would take the WITH of "to discuss"; the one met is the object.
+  static auto m = testing::model_from("coder_meet_infinitive", kActors, kAgents,
+                                      "MEET [040:040]\n{MET_}\n- * WITH + [040:040]\n"
+                                      "DISCUSS [040]\n");
+  EXPECT_EQ(summary(code_text(m, "Arnor met Gondor on Monday to discuss disputes with Rohan .")),
+            V({"ARN>GON:040", "GON>ARN:040"}));
+  EXPECT_EQ(summary(code_text(m, "Arnor met on Monday with Rohan .")),
+            V({"ARN>ROH:040", "ROH>ARN:040"}));
+}
+
+TEST(Coder, ParticipleAfterTheObjectOpensAReducedRelative) {
+  // "will not accept any Rohingya refugees fleeing ... violence in neighbouring Myanmar": the
+  // participle in -ING after the object noun opens a clause whose actors are not acted on.
+  static auto m = testing::model_from("coder_ing_relative", kActors,
+                                      std::string(kAgents) + "REFUGEES_ [~REF]\n", kVerbs);
+  EXPECT_EQ(summary(code_text(m, "Arnor condemned the refugees fleeing the war in Rohan .")),
+            V({"ARN>REF:122"}));
+  // Not a preposition in -ING.
+  EXPECT_EQ(summary(code_text(m, "Arnor condemned the attacks regarding Rohan .")),
+            V({"ARN>ROH:122"}));
+}
+
+TEST(Coder, PassiveSubjectNamedBeforeItsApposition) {
+  // "Gul Rahman , a suspected militant , was tortured": the target is named where its unknown
+  // name opens the clause; an opening phrase ("In November , ...") is no name.
+  static auto m = testing::model_from("coder_subject_apposition", kActors,
+                                      std::string(kAgents) + "MILITANT [~UAF]\n",
+                                      "TORTUR [1822]\n{TORTURED_}\nSUSPECT [112]\n"
+                                      "{SUSPECTED_}\n");
+  std::vector<Event> events = code_text(m, "Gul Rahman , a suspected militant , was tortured .");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(target_text(events), "Gul Rahman , a suspected militant");
+  events = code_text(m, "In November , a suspected militant was tortured .");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(target_text(events), "militant");
+}
+
 TEST(Coder, DatesAndCountsAreNoUncodedTarget) {
   // A date after a preposition, how often, "till", "soon": when or how often, not what.
   EXPECT_EQ(target_text(code_text(model(), "Arnor condemned on 1 April the decision.")),
@@ -1011,6 +1087,14 @@ TEST(Coder, RoleInsideTheEventNounIsNoTarget) {
       code_text(m, "Arnor began a new army operation against the smugglers .");
   EXPECT_EQ(summary(events), V({"ARN>-:190"}));
   EXPECT_EQ(target_text(events), "the smugglers");
+  // A named giver before the noun of aid is not its target either; before other event nouns
+  // a name is ("imposed Rohan sanctions").
+  static auto g = testing::model_from("coder_aid_giver", kActors, kAgents,
+                                      "RELEAS [---]\n{RELEASED_}\n- * ASSISTANCE [070]\n"
+                                      "IMPOS [---]\n{IMPOSED_}\n- * SANCTIONS [163]\n");
+  EXPECT_EQ(summary(code_text(g, "Arnor released Gondor assistance to Rohan .")),
+            V({"ARN>ROH:070"}));
+  EXPECT_EQ(summary(code_text(g, "Arnor imposed Rohan sanctions on Friday .")), V({"ARN>ROH:163"}));
   // A role that is the verb's object, no pattern word after it, stays the target.
   EXPECT_EQ(summary(code_text(m, "Arnor attacked the army on Friday .")), V({"ARN>MIL:190"}));
 }
