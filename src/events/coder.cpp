@@ -887,8 +887,13 @@ struct Coder::Impl {
   // ("agree with Tantan, the Minister of Interior who told governors not to welcome deputies").
   // `end` when there is none.
   uint32_t subordinate_clause_start(uint32_t from, uint32_t end) const {
+    // The first reduced relative clause (below), found in the same pass: a clause word later in
+    // the range still comes first.
+    uint32_t reduced_relative = end;
     for (uint32_t k = from; k < end; ++k) {
       std::string_view key = tokens.key(k);
+      if (reduced_relative == end && options.dyad_rules && k > 0 && reduced_relative_start(k))
+        reduced_relative = k;
       // Every word below is 2-8 letters and starts with A, B, T or W: most tokens stop here.
       if (key.size() < 2 || key.size() > 8 ||
           !(key[0] == 'W' || key[0] == 'T' || key[0] == 'A' || key[0] == 'B'))
@@ -899,23 +904,22 @@ struct Coder::Impl {
         return k;
       if (DYAD_KEY_IN(key, "WHO", "WHICH") && k > from) return k;
     }
-    // dyad's rules: a participle in -ING right after the object noun opens a reduced relative
-    // clause ("will not accept any Rohingya refugees fleeing a new spate of ethnic violence in
-    // neighbouring Myanmar"): the actors it names are not acted on.
-    if (options.dyad_rules)
-      for (uint32_t k = std::max(from, 1u); k < end; ++k) {
-        std::string_view key = tokens.key(k);
-        const text::Token& t = tokens.tokens[k];
-        const text::Token& previous = tokens.tokens[k - 1];
-        if (t.kind == TokenKind::kWord && !t.capitalized && key.size() > 5 && ends(key, "ING") &&
-            previous.kind == TokenKind::kWord && scratch.mention_of_token[k] < 0 &&
-            !DYAD_KEY_IN(key, "REGARDING", "CONCERNING", "INCLUDING", "FOLLOWING", "ACCORDING",
-                         "DURING", "PENDING", "EXCLUDING", "NOTWITHSTANDING", "BARRING") &&
-            !is_determiner(tokens.key(k - 1)) && !is_preposition(tokens.key(k - 1)) &&
-            !is_auxiliary(tokens.key(k - 1)) && !verb_at(k - 1) && ends(tokens.key(k - 1), "S"))
-          return k;
-      }
-    return end;
+    return reduced_relative;
+  }
+
+  // dyad's rules: a participle in -ING right after the object noun (token k > 0) opens a
+  // reduced relative clause ("will not accept any Rohingya refugees fleeing a new spate of
+  // ethnic violence in neighbouring Myanmar"): the actors it names are not acted on.
+  bool reduced_relative_start(uint32_t k) const {
+    std::string_view key = tokens.key(k);
+    const text::Token& t = tokens.tokens[k];
+    const text::Token& previous = tokens.tokens[k - 1];
+    return t.kind == TokenKind::kWord && !t.capitalized && key.size() > 5 && ends(key, "ING") &&
+           previous.kind == TokenKind::kWord && scratch.mention_of_token[k] < 0 &&
+           !DYAD_KEY_IN(key, "REGARDING", "CONCERNING", "INCLUDING", "FOLLOWING", "ACCORDING",
+                        "DURING", "PENDING", "EXCLUDING", "NOTWITHSTANDING", "BARRING") &&
+           !is_determiner(tokens.key(k - 1)) && !is_preposition(tokens.key(k - 1)) &&
+           !is_auxiliary(tokens.key(k - 1)) && !verb_at(k - 1) && ends(tokens.key(k - 1), "S");
   }
 
   // A comma stands right before token k in the text, also one of a comma clause dropped from
@@ -2456,6 +2460,12 @@ struct Coder::Impl {
   // government", "blamed the ministry for failing to protect civilians"): the object is the
   // one acted on, not an actor named in what it did. The OF / FOR, else `end`.
   uint32_t gerund_after_object(uint32_t from, uint32_t end) const {
+    // Asked at every target search, and most objects have no OF / FOR within reach (the eight
+    // words below and the one after them): look for one before testing the words.
+    bool reaches = false;
+    for (uint32_t j = from; j < end && j <= from + 8 && !reaches; ++j)
+      reaches = DYAD_KEY_IN(tokens.key(j), "OF", "FOR");
+    if (!reaches) return end;
     // The object: up to eight words with no punctuation, verb or other preposition.
     uint32_t k = from;
     while (k < end && k < from + 8 && !DYAD_KEY_IN(tokens.key(k), "OF", "FOR")) {
