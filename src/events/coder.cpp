@@ -149,6 +149,11 @@ bool is_speech_root(std::string_view code) {
   return code.size() >= 2 && code[0] == '0' && (code[1] == '1' || code[1] == '2');
 }
 
+// Roots 18-20: assault, fighting and mass violence.
+bool is_violence_root(std::string_view code) {
+  return starts(code, "18") || starts(code, "19") || starts(code, "20");
+}
+
 struct Verb {
   uint32_t first, last;
   uint32_t verb_index;             // into model.verbs
@@ -191,7 +196,6 @@ struct Coder::Impl {
   std::vector<uint32_t> clause_starts;                      // first token of each clause
   std::vector<Candidate> candidates;
   bool sentence_stopped = false;       // a pattern's discard or complex code was matched
-  bool title_case_verbs = false;       // find_verbs: capitalized words may be verbs (headlines)
   const Document* document = nullptr;  // the document being coded
   // find_events <-> try_verb: the source the last verb tried found (even without a target), and
   // whether the carried clause source was found by a verb or opens its clause.
@@ -988,7 +992,9 @@ struct Coder::Impl {
   }
 
   // Finds verbs; returns false when a verb root carries the discard or complex code.
-  void find_verbs(bool* discard, bool* complex) {
+  // title_case_verbs: capitalized words inside the sentence may be verbs (a headline in title
+  // case, see code_sentence).
+  void find_verbs(bool* discard, bool* complex, bool title_case_verbs = false) {
     verbs.clear();
     const uint32_t n = static_cast<uint32_t>(tokens.size());
     // Whether the sentence is written in capitals (a headline): needed only for a capitalized
@@ -2355,7 +2361,7 @@ struct Coder::Impl {
   // with a default code of roots 18-20, with no verb, conjunction, clause word or punctuation
   // between it and the noun.
   uint32_t violence_after_noun_event(const Verb& v, const Candidate& c, uint32_t end) const {
-    if (!(starts(c.code, "18") || starts(c.code, "19") || starts(c.code, "20"))) return 0;
+    if (!is_violence_root(c.code)) return 0;
     // The noun opens the clause's subject: nothing but its modifiers before it, and no object
     // after it ("jihadists overran a military base" is a verb): a preposition, a time or an
     // auxiliary follows.
@@ -2377,8 +2383,7 @@ struct Coder::Impl {
       const std::string& code = model.verbs[w.verb_index].code.code;
       // The finite verb: right after the noun or after an auxiliary ("have killed"), not a
       // noun after its modifier ("a recent Iranian missile attack").
-      if (w.noun_position || ends(key, "ING") ||
-          !(starts(code, "18") || starts(code, "19") || starts(code, "20")) ||
+      if (w.noun_position || ends(key, "ING") || !is_violence_root(code) ||
           (w.first != after && !is_auxiliary(tokens.key(w.first - 1))))
         return 0;
       for (uint32_t k = std::max(v.last, c.action_last) + 1; k < w.first; ++k) {
@@ -2500,7 +2505,7 @@ struct Coder::Impl {
   // torture") suffered it: the subject of DIED / DIES / DIE before the noun is the target, the
   // source unnamed. Only for assaults, fights and mass violence (roots 18-20).
   void died_of_violence(const Verb& v, Candidate& c) const {
-    if (!(starts(c.code, "18") || starts(c.code, "19") || starts(c.code, "20")) ||
+    if (!is_violence_root(c.code) ||
         ends(tokens.key(v.first), "ING"))  // "died fighting": they fought
       return;
     const Mention& subject = scratch.mentions[c.source];
@@ -2719,7 +2724,7 @@ struct Coder::Impl {
     if (code.size() < 2) return false;
     std::string_view root = code.substr(0, 2);
     return DYAD_KEY_IN(root, "03", "04", "05", "06", "12", "16", "19") || starts(code, "087") ||
-           code == "019";
+           text::is(code, "019");
   }
 
   // dyad's rules: an act that the members of a compound do together, with each other: meeting,
@@ -3373,11 +3378,8 @@ struct Coder::Impl {
   // named who did it, and `attack` a later act of violence in the same clause after AS, WHEN or
   // AFTER, whose source is named in that clause.
   bool attack_explains_passive(const Candidate& passive, const Candidate& attack) const {
-    auto violent = [](const std::string& code) {
-      return starts(code, "18") || starts(code, "19") || starts(code, "20");
-    };
     if (passive.source != kNoActor || passive.clause != attack.clause || attack.source < 0 ||
-        !violent(passive.code) || !violent(attack.code) ||
+        !is_violence_root(passive.code) || !is_violence_root(attack.code) ||
         attack.action_first <= passive.action_last)
       return false;
     // The attacker is named in that clause, not carried over from the passive's subject.
@@ -3795,9 +3797,7 @@ struct Coder::Impl {
     // dyad's rules: a headline in title case ("U.S. Lifts Travel Ban to Lebanon") has its verbs
     // capitalized too: where no other verb is found, capitalized words may be verbs.
     if (options.dyad_rules && verbs.empty() && !discard && !complex && title_case()) {
-      title_case_verbs = true;
-      find_verbs(&discard, &complex);
-      title_case_verbs = false;
+      find_verbs(&discard, &complex, /*title_case_verbs=*/true);
     }
     if (discard || complex) return;
     find_clauses();
