@@ -525,8 +525,10 @@ void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
       {&impl.agent_trie, WordTable::kStartsAgent},
       {&impl.actor_gap_trie, WordTable::kStartsGappedActor},
       {&impl.verb_trie, WordTable::kStartsVerb}};
-  for (const auto& [trie, flag] : first_words)
-    trie->for_each_first_word([&](WordId w) { impl.words.add_flags(w, flag); });
+  for (const auto& [trie, flag] : first_words) {
+    const uint8_t starts = flag;  // a structured binding is not captured before C++20 (clang 14)
+    trie->for_each_first_word([&](WordId w) { impl.words.add_flags(w, starts); });
+  }
   // And the words that continue one, so a walk stops at a token no phrase goes on with.
   impl.actor_trie.for_each_later_word(
       [&](WordId w) { impl.words.add_flags(w, WordTable::kContinuesActor); });
