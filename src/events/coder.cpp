@@ -234,19 +234,39 @@ struct Coder::Impl {
     };
     model.verb_trie.for_each_later_word([&](lexicon::WordId id) { set(verb_later_word_bits, id); });
     verb_summaries.reserve(model.verbs.size());
-    for (const lexicon::CompiledVerb& verb : model.verbs)
-      verb_summaries.push_back({verb.headword_words, verb.headword_chars, verb.has_continuation,
-                                verb.code.discard(), text::is(verb.code.code, "+++"),
-                                verb.code.null() && verb.patterns.empty()});
+    for (const lexicon::CompiledVerb& verb : model.verbs) {
+      VerbSummary summary{verb.headword_words,
+                          verb.headword_chars,
+                          verb.has_continuation,
+                          verb.code.discard(),
+                          text::is(verb.code.code, "+++"),
+                          verb.code.null() && verb.patterns.empty()};
+      summary.patterns_only = null_code(verb.code) && verb.code.paired.empty() &&
+                              verb.unkeyed_patterns.empty() &&
+                              verb.key_words.size() <= VerbSummary::kInlineKeys;
+      if (summary.patterns_only) {
+        summary.key_count = static_cast<uint8_t>(verb.key_words.size());
+        std::copy(verb.key_words.begin(), verb.key_words.end(), summary.keys);
+      }
+      verb_summaries.push_back(summary);
+    }
   }
 
   // What find_verbs reads of every verb candidate, copied out of the model once: a
   // CompiledVerb is some 400 bytes, and these fields of it lie on three cache lines.
   struct VerbSummary {
+    static constexpr size_t kInlineKeys = 5;
     uint32_t headword_words, headword_chars;
     bool has_continuation;
     bool discard, complex;  // its code is ### or +++
     bool not_a_verb;        // a null code and no patterns
+    // An event only through a pattern (a null code, not paired, every pattern keyed) and at
+    // most kInlineKeys key words, here: try_verb rejects the verb from this line, which
+    // find_verbs has just read, when the sentence has none of them (most tries of the common
+    // verbs HAS, HAVE, SHARE, ...), without reading the CompiledVerb or its key list.
+    bool patterns_only = false;
+    uint8_t key_count = 0;
+    lexicon::WordId keys[kInlineKeys] = {};
   };
   std::vector<VerbSummary> verb_summaries;  // by verb index
 
@@ -2821,6 +2841,14 @@ struct Coder::Impl {
   // no reset here, which cost a temporary Candidate per verb tried), and returns true when it
   // yields an event.
   bool try_verb(const Verb& v, int clause_source, Candidate& c) {
+    if (const VerbSummary& summary = verb_summaries[v.verb_index]; summary.patterns_only) {
+      // Without one of its key words no pattern can match, and without a pattern the verb
+      // codes nothing (below, this path ends at its null code).
+      if (!words_noted) fill_words_seen();
+      bool any = false;
+      for (uint32_t k = 0; k < summary.key_count && !any; ++k) any = word_seen(summary.keys[k]);
+      if (!any) return false;
+    }
     const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];
     events::SentenceView view = verb_view();
     view.index = &pattern_index;
