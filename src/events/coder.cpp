@@ -258,6 +258,17 @@ struct Coder::Impl {
       if (verb.key_begin.empty()) verb_key_arena.push_back(0);  // key_begin has keys + 1 entries
       verb_key_arena.insert(verb_key_arena.end(), verb.key_patterns.begin(),
                             verb.key_patterns.end());
+      for (uint32_t p : verb.key_patterns) {
+        // The pattern's literal words for words_placed: a header (count, or kManyWords, and
+        // required_before), then up to kPlacedWords ids.
+        const lexicon::CompiledPattern& pattern = verb.patterns[p];
+        const size_t count = pattern.required.size();
+        const bool fits = count <= kPlacedWords && pattern.required_before <= count;
+        verb_key_arena.push_back(fits ? static_cast<uint32_t>(count) | pattern.required_before << 8
+                                      : kManyWords);
+        for (size_t r = 0; r < kPlacedWords; ++r)
+          verb_key_arena.push_back(fits && r < count ? pattern.required[r] : 0);
+      }
       verb_key_arena.insert(verb_key_arena.end(), verb.unkeyed_patterns.begin(),
                             verb.unkeyed_patterns.end());
       verb_keys.push_back(keys);
@@ -271,10 +282,26 @@ struct Coder::Impl {
   // TABARI dictionaries); read only.
   struct VerbKeys {
     uint32_t offset;    // into verb_key_arena: key words, key_begin (keys + 1), key_patterns,
-    uint32_t keys;      // unkeyed patterns, in this order
-    uint32_t patterns;  // key_patterns entries
+    uint32_t keys;      // the placed words of each key pattern (kPlacedStride each), unkeyed
+    uint32_t patterns;  // patterns, in this order; `patterns`: key_patterns entries
     uint32_t unkeyed;
   };
+  // Each key pattern's literal words, next to its index: words_placed rejects nine in ten of
+  // the patterns it is asked about, and reading them from the pattern cost a miss or two each.
+  static constexpr uint32_t kPlacedWords = 3, kPlacedStride = kPlacedWords + 1;
+  static constexpr uint32_t kManyWords = UINT32_MAX;  // more than kPlacedWords: read the pattern
+  // words_placed() from the arena's entry for a key pattern (header, then the words).
+  bool words_placed(const uint32_t* placed, const lexicon::CompiledPattern& pattern,
+                    uint32_t verb_first, uint32_t verb_last) const {
+    if (placed[0] == kManyWords) return words_placed(pattern, verb_first, verb_last);
+    const uint32_t count = placed[0] & 0xff, before = placed[0] >> 8;
+    for (uint32_t r = 0; r < count; ++r) {
+      const WordSpan* w = seen_span(placed[1 + r]);
+      if (w == nullptr) return false;
+      if (r < before ? w->first >= verb_first : w->last <= verb_last) return false;
+    }
+    return true;
+  }
   std::vector<VerbKeys> verb_keys;  // by verb index
   std::vector<uint32_t> verb_key_arena;
 
@@ -814,12 +841,12 @@ struct Coder::Impl {
     }
     return bits;
   }
-  std::vector<uint32_t> pattern_candidates;     // try_verb's keyed patterns to try (reused buffer)
+  std::vector<uint32_t> pattern_candidates;  // try_verb's keyed patterns to try (reused buffer)
   // The distinct words seen, in order: the first sentence_word_count (the buffer only grows, so
   // a sentence does not pay for zeroing it).
   std::vector<lexicon::WordId> sentence_words;
   size_t sentence_word_count = 0;
-  bool words_noted = false;                     // seen and sentence_words are up to date
+  bool words_noted = false;  // seen and sentence_words are up to date
   bool word_seen(lexicon::WordId id) const { return maybe_seen(id) && seen[id] >= seen_base; }
   // The sentence's words changed (a new sentence, or clauses dropped): seen and sentence_words
   // are filled again when try_verb first needs them, from the words as they are then.
@@ -2902,10 +2929,12 @@ struct Coder::Impl {
     const lexicon::WordId* const key_words = verb_key_arena.data() + keys.offset;
     const uint32_t* const key_begin = key_words + keys.keys;
     const uint32_t* const key_patterns = key_begin + keys.keys + 1;
-    const uint32_t* const unkeyed = key_patterns + keys.patterns;
+    const uint32_t* const placed = key_patterns + keys.patterns;
+    const uint32_t* const unkeyed = placed + kPlacedStride * keys.patterns;
     auto add_group = [&](size_t k) {
       for (uint32_t j = key_begin[k]; j < key_begin[k + 1]; ++j)
-        if (words_placed(verb.patterns[key_patterns[j]], v.first, v.last))
+        if (words_placed(placed + kPlacedStride * j, verb.patterns[key_patterns[j]], v.first,
+                         v.last))
           pattern_candidates.push_back(key_patterns[j]);
     };
     if (2 * keys.keys > 3 * sentence_word_count) {
@@ -3845,7 +3874,7 @@ struct Coder::Impl {
         if (tokens.tokens[m.last_token].span.end <= dateline_bytes ||
             (m.referent_token >= 0 &&
              tokens.tokens[static_cast<size_t>(m.referent_token)].span.end <= dateline_bytes))
-          m.code.clear();  // nor is a pronoun that was resolved to it ("... Corp said it")
+          m.code.clear();   // nor is a pronoun that was resolved to it ("... Corp said it")
     int32_t day_shift = 0;  // by a <TIME> phrase
     if (options.time_shift && !model.times.empty()) {
       TimeEffect effect = time_phrase();
