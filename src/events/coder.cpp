@@ -234,6 +234,7 @@ struct Coder::Impl {
     };
     model.verb_trie.for_each_later_word([&](lexicon::WordId id) { set(verb_later_word_bits, id); });
     verb_summaries.reserve(model.verbs.size());
+    verb_gates.reserve(model.verbs.size());
     for (const lexicon::CompiledVerb& verb : model.verbs) {
       VerbSummary summary{verb.headword_words,
                           verb.headword_chars,
@@ -241,13 +242,13 @@ struct Coder::Impl {
                           verb.code.discard(),
                           text::is(verb.code.code, "+++"),
                           verb.code.null() && verb.patterns.empty()};
-      summary.patterns_only = null_code(verb.code) && verb.code.paired.empty() &&
-                              verb.unkeyed_patterns.empty() &&
-                              verb.key_words.size() <= VerbSummary::kInlineKeys;
-      if (summary.patterns_only) {
-        summary.key_count = static_cast<uint8_t>(verb.key_words.size());
-        std::copy(verb.key_words.begin(), verb.key_words.end(), summary.keys);
+      VerbGate gate;
+      if (null_code(verb.code) && verb.code.paired.empty() && verb.unkeyed_patterns.empty() &&
+          verb.key_words.size() <= VerbGate::kKeys) {
+        gate.key_count = static_cast<uint32_t>(verb.key_words.size());
+        std::copy(verb.key_words.begin(), verb.key_words.end(), gate.keys);
       }
+      verb_gates.push_back(gate);
       verb_summaries.push_back(summary);
       VerbKeys keys{static_cast<uint32_t>(verb_key_arena.size()),
                     static_cast<uint32_t>(verb.key_words.size()),
@@ -308,19 +309,21 @@ struct Coder::Impl {
   // What find_verbs reads of every verb candidate, copied out of the model once: a
   // CompiledVerb is some 400 bytes, and these fields of it lie on three cache lines.
   struct VerbSummary {
-    static constexpr size_t kInlineKeys = 5;
     uint32_t headword_words, headword_chars;
     bool has_continuation;
     bool discard, complex;  // its code is ### or +++
     bool not_a_verb;        // a null code and no patterns
-    // An event only through a pattern (a null code, not paired, every pattern keyed) and at
-    // most kInlineKeys key words, here: try_verb rejects the verb from this line, which
-    // find_verbs has just read, when the sentence has none of them (most tries of the common
-    // verbs HAS, HAVE, SHARE, ...), without reading the CompiledVerb or its key list.
-    bool patterns_only = false;
-    uint8_t key_count = 0;
-    lexicon::WordId keys[kInlineKeys] = {};
   };
+  // A verb that codes only through a pattern (a null code, not paired, every pattern keyed)
+  // and has at most kKeys key words: they are here, and try_verb rejects the verb from this
+  // one line when the sentence has none of them (most tries of HAS, HAVE, SHARE, ...), without
+  // reading the compiled verb or its key index.
+  struct VerbGate {
+    static constexpr uint32_t kKeys = 7;
+    uint32_t key_count = UINT32_MAX;  // UINT32_MAX: no gate, try the verb
+    lexicon::WordId keys[kKeys] = {};
+  };
+  std::vector<VerbGate> verb_gates;         // by verb index
   std::vector<VerbSummary> verb_summaries;  // by verb index
 
   void print_trace(const char* stage) const {
@@ -2894,12 +2897,12 @@ struct Coder::Impl {
   // no reset here, which cost a temporary Candidate per verb tried), and returns true when it
   // yields an event.
   bool try_verb(const Verb& v, int clause_source, Candidate& c) {
-    if (const VerbSummary& summary = verb_summaries[v.verb_index]; summary.patterns_only) {
+    if (const VerbGate& gate = verb_gates[v.verb_index]; gate.key_count != UINT32_MAX) {
       // Without one of its key words no pattern can match, and without a pattern the verb
       // codes nothing (below, this path ends at its null code).
       if (!words_noted) fill_words_seen();
       bool any = false;
-      for (uint32_t k = 0; k < summary.key_count && !any; ++k) any = word_seen(summary.keys[k]);
+      for (uint32_t k = 0; k < gate.key_count && !any; ++k) any = word_seen(gate.keys[k]);
       if (!any) return false;
     }
     const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];
