@@ -661,6 +661,14 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     i = scratch.units.back().last + 1;
   }
 
+  // No unit: step 2 and the list passes have nothing to join, and only step 3 can add a
+  // mention, when something can be referred to (may_refer below, with no mentions). Returning
+  // here keeps the rest of this large function, and its instruction-cache misses, out of the
+  // many sentences that name no one.
+  if (scratch.units.empty() && state.forwarded.empty() &&
+      !(options.dyad_rules && (state.dyad.size() >= 2 || !state.previous_subject.empty())))
+    return;
+
   int next_group = 0;  // compound group ids: unique within the sentence
 
   // 2. Mentions: join units of one noun phrase.
