@@ -343,8 +343,11 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
     token_entry[i] = entry;
     total += scratch.cached_ids[entry] & 0xffff;
   }
-  scratch.ids.resize(total);
-  scratch.id_flags.resize(total);
+  // kInline entries of slack past the last id, so that a front-cache hit copies its kInline
+  // ids and flags with two fixed-size stores and no test of the room left; cut back to `total`
+  // below (a shrinking resize only moves the end).
+  scratch.ids.resize(total + kInline);
+  scratch.id_flags.resize(total + kInline);
   uint32_t* const match_begin = scratch.match_begin.data();
   uint32_t* const ids = scratch.ids.data();
   uint8_t* const id_flags = scratch.id_flags.data();
@@ -353,6 +356,10 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
   uint8_t* const clause_boundary = scratch.clause_boundary.data();
   const uint32_t* const cached_ids = scratch.cached_ids.data();
   const uint8_t* const cached_flags = scratch.cached_flags.data();
+  constexpr uint32_t kBoundaryKinds = 1u << static_cast<unsigned>(TokenKind::kComma) |
+                                      1u << static_cast<unsigned>(TokenKind::kColon) |
+                                      1u << static_cast<unsigned>(TokenKind::kPeriod);
+  static_assert(SentenceScratch::kClassConjunction == 1);
   uint32_t written = 0;
   for (size_t i = 0; i < n; ++i) {
     match_begin[i] = written;
@@ -361,14 +368,11 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
     if (entry & kFrontHit) {
       const FrontEntry& front = front_cache[entry & ~kFrontHit];
       header = front.header;
-      if ((header & 0xffff) <= kInline && written + kInline <= total) {
-        // Usually zero to three ids: one fixed-size copy instead of a loop.
+      if ((header & 0xffff) <= kInline) {
+        // Usually zero to three ids: one fixed-size copy instead of a loop (the slack above
+        // leaves room for all kInline).
         std::memcpy(ids + written, front.ids, sizeof front.ids);
         std::memcpy(id_flags + written, front.id_flags, sizeof front.id_flags);
-        entry = UINT32_MAX;
-      } else if ((header & 0xffff) <= kInline) {
-        copy_few(front.ids, header & 0xffff, ids + written);
-        copy_few(front.id_flags, header & 0xffff, id_flags + written);
         entry = UINT32_MAX;
       } else {
         entry = front.ids[0];
@@ -385,12 +389,17 @@ void match_words(const lexicon::WordTable& words, const text::TokenBuffer& token
     const uint8_t classes = static_cast<uint8_t>(header >> 24);
     token_flags[i] = static_cast<uint8_t>(header >> 16);
     token_class[i] = classes;
-    const TokenKind kind = token[i].kind;
-    clause_boundary[i] =
-        kind == TokenKind::kComma || kind == TokenKind::kColon || kind == TokenKind::kPeriod ||
-        (kind == TokenKind::kWord && (classes & SentenceScratch::kClassConjunction));
+    // A comma, colon or period, or a word that is a conjunction: a bit test on the kind, no
+    // chain of compares.
+    const auto kind = static_cast<unsigned>(token[i].kind);
+    clause_boundary[i] = static_cast<uint8_t>(
+        ((kBoundaryKinds >> kind) | ((kind == static_cast<unsigned>(TokenKind::kWord)) &
+                                     (classes & SentenceScratch::kClassConjunction))) &
+        1);
   }
   match_begin[n] = written;
+  scratch.ids.resize(written);
+  scratch.id_flags.resize(written);
   for (const uint32_t i : scratch.front_misses) {
     uint64_t low, high;
     if (!front_codes(tokens.key(i), &low, &high)) continue;
@@ -1016,7 +1025,8 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       if (!shape) continue;
       std::vector<std::string> codes;
       for (const auto& actor : actors_seen)
-        for (const auto& [agent, suffix] : agents_seen) codes.push_back(combine(actor, agent, suffix));
+        for (const auto& [agent, suffix] : agents_seen)
+          codes.push_back(combine(actor, agent, suffix));
       for (size_t c = 0; c < std::max(codes.size(), member.size()); ++c) {
         if (c < member.size()) {
           ms[member[c]].code = codes[c % codes.size()];  // surplus members repeat a code
