@@ -462,28 +462,39 @@ void keep_words(const std::vector<bool>& drop, SentenceScratch& scratch) {
 }
 
 namespace {
-// Depth-first walk of the trie below `node` (depth >= 1), from token `pos` on: a token may
-// match several word ids (exact and stems). continue_flag: a WordTable flag every later word of
-// the trie's phrases has, or 0; an id without it is passed over before any edge is looked up
-// (most walks end at their second token).
-void walk(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch, uint32_t node,
-          uint32_t pos, uint32_t end, uint32_t depth, uint8_t continue_flag, uint32_t* best_len,
-          uint32_t* payload) {
+// What walk() carries down the trie: one pointer instead of nine arguments (three of them on
+// the stack) at each of its calls, most of which return at once.
+struct TrieWalk {
+  const lexicon::PhraseTrie& trie;
+  const SentenceScratch& scratch;
+  uint32_t start, end;    // the tokens [start, end) the phrase may cover
+  uint8_t continue_flag;  // see walk()
+  uint32_t best_len = 0;  // the longest match so far (tokens), and its payload
+  uint32_t payload = 0;
+};
+
+// Depth-first walk of the trie below `node`, reached with the tokens [w.start, pos) (depth
+// pos - w.start >= 1): a token may match several word ids (exact and stems). continue_flag: a
+// WordTable flag every later word of the trie's phrases has, or 0; an id without it is passed
+// over before any edge is looked up (most walks end at their second token).
+void walk(TrieWalk& w, uint32_t node, uint32_t pos) {
   // Equal lengths: the first path found wins; a token's exact word is tried before a word
   // plus an ending ("ISIS" is ISIS_, not ISI_ + S) and before its stems.
-  if (!trie.payloads(node).empty() && depth > *best_len) {
-    *best_len = depth;
-    *payload = trie.payloads(node).front();  // the first entry read wins
+  const uint32_t depth = pos - w.start;
+  if (!w.trie.payloads(node).empty() && depth > w.best_len) {
+    w.best_len = depth;
+    w.payload = w.trie.payloads(node).front();  // the first entry read wins
   }
-  if (pos >= end) return;
+  if (pos >= w.end) return;
+  const uint8_t continue_flag = w.continue_flag;
+  const SentenceScratch& scratch = w.scratch;
   if (continue_flag != 0 && !(scratch.token_flags[pos] & continue_flag)) return;
-  const uint32_t signature = trie.child_signature(node);
+  const uint32_t signature = w.trie.child_signature(node);
   if (signature == 0) return;  // a leaf
   for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k) {
     if (continue_flag != 0 && !(scratch.id_flags[k] & continue_flag)) continue;
-    uint32_t next = trie.child_of(node, scratch.ids[k], signature);
-    if (next != 0)
-      walk(trie, scratch, next, pos + 1, end, depth + 1, continue_flag, best_len, payload);
+    uint32_t next = w.trie.child_of(node, scratch.ids[k], signature);
+    if (next != 0) walk(w, next, pos + 1);
   }
 }
 }  // namespace
@@ -491,15 +502,15 @@ void walk(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch, uint3
 uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& scratch,
                        uint32_t start, uint32_t token_count, uint32_t* payload, TrieFlags flags) {
   if (start >= token_count) return 0;
-  uint32_t best = 0;
+  TrieWalk w{trie, scratch, start, token_count, flags.continues};
   for (uint32_t k = scratch.match_begin[start]; k < scratch.match_begin[start + 1]; ++k) {
     // Most ids start no phrase: the flag says so without a look at the root's children.
     if (flags.starts != 0 && !(scratch.id_flags[k] & flags.starts)) continue;
     uint32_t next = trie.child(0, scratch.ids[k]);
-    if (next != 0)
-      walk(trie, scratch, next, start + 1, token_count, 1, flags.continues, &best, payload);
+    if (next != 0) walk(w, next, start + 1);
   }
-  return best;
+  if (w.best_len > 0) *payload = w.payload;
+  return w.best_len;
 }
 
 void find_mentions(const Model::Impl& model, const CodingOptions& options,
@@ -541,6 +552,16 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
             ? longest_match(model.agent_trie, scratch, i, n, &agent_payload,
                             {lexicon::WordTable::kStartsAgent, lexicon::WordTable::kContinuesAgent})
             : 0;
+    // Most flagged tokens start no phrase that the sentence goes on with (82,700 of 97,500 on
+    // 2,000 Reuters documents with the TABARI dictionaries): when no trie matched and neither a
+    // gapped phrase nor a learned name can start here, nothing below can make a unit.
+    const bool may_gap =
+        (starts & lexicon::WordTable::kStartsGappedActor) && model.actor_gaps.size() > 0;
+    if (actor_len == 0 && agent_len == 0 && !may_gap &&
+        !(learned && tokens.tokens[i].capitalized)) {
+      ++i;
+      continue;
+    }
     // dyad's rules: the pronoun "us" (lower case) is not the country US.
     if (options.dyad_rules && actor_len == 1 && !tokens.tokens[i].capitalized &&
         text::is(tokens.key(i), "US"))
@@ -567,7 +588,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     // Gapped actor phrases ("ITHILEN TELEVISION" in "Ithilen state-run television").
     uint32_t gap_last = 0, gap_words = 0, gap_codes = 0;
     std::vector<uint32_t> gap_tokens;
-    if (model.actor_gaps.size() > 0 && (starts & lexicon::WordTable::kStartsGappedActor)) {
+    if (may_gap) {
       uint32_t gap_payload = 0;
       uint32_t head = longest_match(model.actor_gap_trie, scratch, i, n, &gap_payload,
                                     {lexicon::WordTable::kStartsGappedActor, 0});
