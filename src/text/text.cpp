@@ -1351,7 +1351,18 @@ void Tokenizer<kFast>::run(size_t i) {
           break;
         case C::kAlpha:
           if constexpr (kFast) {
-            if (fast_word<false>(i, s, end)) break;
+            // Words follow words (fast_word skips the one space after its word): while the
+            // next byte starts another ASCII word, go on here instead of through the switch.
+            // (One call site: fast_word is inlined, and a second copy cost more instruction-
+            // cache misses than the switch it saves.)
+            for (;;) {
+              if (!fast_word<false>(i, s, end)) {
+                i = word(i, false);
+                break;
+              }
+              if (i >= end || s[i] >= 0x80 || kAsciiClass[s[i]] != C::kAlpha) break;
+            }
+            break;
           }
           i = word(i, false);
           break;
