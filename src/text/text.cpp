@@ -1392,11 +1392,13 @@ void Tokenizer<kFast>::run(size_t i) {
           } else {
             push(i, i + 1, TokenKind::kPeriod, '.');
             ++i;
+            i += i < end && s[i] == ' ';  // the space after it would only be skipped
           }
           break;
         default:
           push(i, i + 1, punct_kind(k), k == C::kQuote ? '"' : static_cast<char>(c));
           ++i;
+          i += i < end && s[i] == ' ';  // the space after a comma would only be skipped
           break;
       }
       continue;
