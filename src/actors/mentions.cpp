@@ -838,7 +838,12 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
       scratch.mention_of_token[k] = static_cast<int>(scratch.mentions.size());
     });
     m.base_code = actor_code;
-    if (actor_code.find('/') == std::string::npos) {
+    // The [[likely]] / [[unlikely]] in this function are layout hints only: GCC moves the
+    // unlikely blocks (coded compounds, PETRARCH's rules, references out of order; rare with
+    // the TABARI and default knowledge) into find_mentions.cold, so the code most sentences run
+    // spans fewer instruction-cache lines (TABARI: 0.03 M fewer L1 instruction misses and 1.4 M
+    // fewer instructions on 2,000 Reuters documents).
+    if (actor_code.find('/') == std::string::npos) [[likely]] {
       scratch.mentions.push_back(std::move(m));
     } else {
       // A coded compound ("EAST_AND_WEST_GERMANY [GME/GMW]"): one member per code.
@@ -924,7 +929,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     list = list && separator;
     // PETRARCH: two noun phrases joined by AND, each naming an actor ("Ithilen's sheep and
     // goats of Gondor").
-    if (!list && options.petrarch_rules && gap_last > gap_first) {
+    if (!list && options.petrarch_rules && gap_last > gap_first) [[unlikely]] {
       int ands = 0;
       bool ok = true;
       for (uint32_t k = gap_first; k < gap_last && ok; ++k) {
@@ -1012,7 +1017,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   // officials in Fornost and Gondor" all four combinations. The list is: agents alone, one
   // agent with its actor, then actors alone.
   std::vector<Mention> distributed;
-  if (options.petrarch_rules) {
+  if (options.petrarch_rules) [[unlikely]] {
     std::vector<int> done;
     for (size_t m = 0; m < ms.size(); ++m) {
       int group = ms[m].group;
@@ -1065,7 +1070,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
   // ("Danish media and government" = DNKMED and DNKGOV, one flat noun phrase in the parse);
   // after a determiner the parse splits the phrases ("The Danish media and government" =
   // DNKMED and ---GOV).
-  if (options.petrarch_rules) {
+  if (options.petrarch_rules) [[unlikely]] {
     for (size_t m = 1; m < ms.size(); ++m) {
       Mention& before = ms[m - 1];
       Mention& agent = ms[m];
@@ -1200,7 +1205,7 @@ void find_mentions(const Model::Impl& model, const CodingOptions& options,
     bool sorted = true;
     for (size_t m = 1; m < all.size() && sorted; ++m)
       sorted = all[m - 1].first_token <= all[m].first_token;
-    if (!sorted) {
+    if (!sorted) [[unlikely]] {
       std::vector<uint32_t> order(all.size());
       for (uint32_t m = 0; m < order.size(); ++m) order[m] = m;
       std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
