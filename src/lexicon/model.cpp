@@ -44,17 +44,37 @@ void WordTable::match(std::string_view key, uint64_t hash, std::vector<WordId>& 
   if (!endings_.empty()) {
     if (const uint32_t* id = endings_.find(key, hash)) out.push_back(*id);
     if (is_function_word(key)) return finish_stems(key, out);
-    // Every ending ends in S, D, N or G: most keys need no look at the list.
-    const char last = key.empty() ? 0 : key.back();
-    if (last == 'S' || last == 'D' || last == 'N' || last == 'G') {
-      for (std::string_view suffix : {"S", "ES", "ED", "EN", "ING", "D"}) {
-        if (key.size() <= suffix.size() + 1 || !key.ends_with(suffix)) continue;
-        std::string_view stem = key.substr(0, key.size() - suffix.size());
-        if (is_function_word(stem)) continue;
+    // The endings S, ES, ED, EN, ING and D, tried in that order: the key's last letters say
+    // which of them it can have (at most two), so the others are not compared. `length` is
+    // the ending's, which the key is known to end with; the stem keeps at least two letters.
+    const size_t n = key.size();
+    auto try_ending = [&](size_t length) {
+      if (n <= length + 1) return;
+      const std::string_view stem = key.substr(0, n - length);
+      if (is_function_word(stem)) return;
+      if (const uint32_t* id = endings_.find(stem)) out.push_back(*id);
+    };
+    const bool e_before_last = n >= 2 && key[n - 2] == 'E';
+    switch (n == 0 ? 0 : key.back()) {
+      case 'S':
+        try_ending(1);                     // S
+        if (e_before_last) try_ending(2);  // ES
+        break;
+      case 'D':
         // "D" only completes a word that ends in E (DEPLORE_ + D = DEPLORED).
-        if (suffix == "D" && stem.back() != 'E') continue;
-        if (const uint32_t* id = endings_.find(stem)) out.push_back(*id);
-      }
+        if (e_before_last) {
+          try_ending(2);  // ED
+          try_ending(1);  // D
+        }
+        break;
+      case 'N':
+        if (e_before_last) try_ending(2);  // EN
+        break;
+      case 'G':
+        if (n >= 3 && key[n - 3] == 'I' && key[n - 2] == 'N') try_ending(3);  // ING
+        break;
+      default:
+        break;
     }
   }
   finish_stems(key, out);

@@ -1351,7 +1351,18 @@ void Tokenizer<kFast>::run(size_t i) {
           break;
         case C::kAlpha:
           if constexpr (kFast) {
-            if (fast_word<false>(i, s, end)) break;
+            // Words follow words (fast_word skips the one space after its word): while the
+            // next byte starts another ASCII word, go on here instead of through the switch.
+            // (One call site: fast_word is inlined, and a second copy cost more instruction-
+            // cache misses than the switch it saves.)
+            for (;;) {
+              if (!fast_word<false>(i, s, end)) {
+                i = word(i, false);
+                break;
+              }
+              if (i >= end || s[i] >= 0x80 || kAsciiClass[s[i]] != C::kAlpha) break;
+            }
+            break;
           }
           i = word(i, false);
           break;
@@ -1381,11 +1392,13 @@ void Tokenizer<kFast>::run(size_t i) {
           } else {
             push(i, i + 1, TokenKind::kPeriod, '.');
             ++i;
+            i += i < end && s[i] == ' ';  // the space after it would only be skipped
           }
           break;
         default:
           push(i, i + 1, punct_kind(k), k == C::kQuote ? '"' : static_cast<char>(c));
           ++i;
+          i += i < end && s[i] == ' ';  // the space after a comma would only be skipped
           break;
       }
       continue;
