@@ -10,7 +10,7 @@ unsigned log2_of(size_t n) { return static_cast<unsigned>(std::countr_zero(n)); 
 }  // namespace
 
 void FlatU64Map::grow() {
-  std::vector<Slot> old = std::move(slots_);
+  Array<Slot> old = std::move(slots_);
   size_t capacity = old.empty() ? 16 : old.size() * 2;
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
@@ -64,18 +64,18 @@ std::pair<uint32_t, bool> FlatStringMap::insert(std::string_view key, uint32_t v
       s.offset = static_cast<uint32_t>(arena_.size());
       s.length = static_cast<uint32_t>(key.size());
       s.value = value;
-      arena_.append(key);
+      arena_.append(key.data(), key.size());
       ++size_;
       return {value, true};
     }
     if (s.hash == h && s.length == key.size() &&
-        std::string_view(arena_).substr(s.offset, s.length) == key)
+        std::string_view(arena_.data() + s.offset, s.length) == key)
       return {s.value, false};
   }
 }
 
 void FlatStringMap::grow() {
-  std::vector<Slot> old = std::move(slots_);
+  Array<Slot> old = std::move(slots_);
   size_t capacity = old.empty() ? 16 : old.size() * 2;
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;

@@ -248,12 +248,19 @@ std::vector<Phrase> expand_synset(const Synset& synset,
 }
 
 // Expanded synsets by name, so each is built once and shared by the patterns naming it.
-using SynsetSets = std::unordered_map<std::string, std::shared_ptr<const AlternativeSet>>;
+// Every set is kept by the model (`owner`: Model::Impl::alternative_sets).
+struct SynsetSets {
+  std::unordered_map<std::string, const AlternativeSet*> by_name;
+  std::vector<std::unique_ptr<const AlternativeSet>>* owner;
+};
 
-std::shared_ptr<const AlternativeSet> make_set(std::vector<CompiledPhrase> phrases,
-                                               WordTable& words) {
-  auto set = std::make_shared<AlternativeSet>();
-  set->phrases = std::move(phrases);
+const AlternativeSet* make_set(std::vector<CompiledPhrase> phrases, WordTable& words,
+                               SynsetSets& sets) {
+  auto owned = std::make_unique<AlternativeSet>();
+  AlternativeSet* set = owned.get();
+  sets.owner->push_back(std::move(owned));
+  set->phrases.reserve(phrases.size());
+  for (CompiledPhrase& phrase : phrases) set->phrases.push_back(std::move(phrase));
   for (uint32_t a = 0; a < set->phrases.size(); ++a) {
     const CompiledPhrase& alt = set->phrases[a];
     if (alt.words.empty()) continue;
@@ -303,19 +310,19 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
       }
       // Only explicit { | } alternatives weigh in pattern order; a synset weighs nothing.
       for (const CompiledPhrase& alt : phrases) out.longest = std::max(out.longest, alt.length);
-      out.alternatives = make_set(std::move(phrases), words);
+      out.alternatives = make_set(std::move(phrases), words, synset_sets);
       break;
     }
     case ElementKind::kSynset: {
       auto it = synsets.find(el.synset);
       if (it == synsets.end())
         throw Error(fmt::format("{}: unknown synset &{}", where_of(dict, where), el.synset));
-      std::shared_ptr<const AlternativeSet>& set = synset_sets[el.synset];
+      const AlternativeSet*& set = synset_sets.by_name[el.synset];
       if (!set) {
         std::vector<CompiledPhrase> phrases;
         for (const Phrase& p : expand_synset(*it->second, synsets))
           phrases.push_back(compile_phrase(words, p));
-        set = make_set(std::move(phrases), words);
+        set = make_set(std::move(phrases), words, synset_sets);
       }
       out.alternatives = set;
       break;
@@ -503,7 +510,7 @@ void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
   }
   std::unordered_map<std::string, const Synset*> synsets;
   for (const Synset& s : dict.synsets) synsets[s.name] = &s;
-  SynsetSets synset_sets;
+  SynsetSets synset_sets{{}, &impl.alternative_sets};
   compile_verbs(dict.verbs, dict, synsets, synset_sets, impl, impl.verb_trie, impl.verbs);
   compile_verbs(dict.times, dict, synsets, synset_sets, impl, impl.time_trie, impl.times);
   for (const Phrase& noun : dict.nouns) impl.noun_trie.insert(intern_phrase(impl.words, noun), 0);
