@@ -106,8 +106,9 @@ class FlatU64Map {
   const Array<Slot>& slots() const { return slots_; }
   // Re-derives the size and mask after the slots were read from disk, and the filter unless
   // `with_filter` is false (then only find_unfiltered may be used); false when the slot count
-  // is not a power of two (a corrupt file).
-  bool restore(bool with_filter = true);
+  // is not a power of two (a corrupt file). With `largest_value`, sets it to the largest value
+  // stored (0 when none), found in the same pass (the caller range-checks the values).
+  bool restore(bool with_filter = true, uint32_t* largest_value = nullptr);
 
  private:
   size_t index_of(uint64_t key) const {
@@ -189,7 +190,7 @@ class FlatStringMap {
   Array<char>& arena() { return arena_; }
   const Array<char>& arena() const { return arena_; }
   // See FlatU64Map::restore; also checks every slot lies inside the arena.
-  bool restore();
+  bool restore(uint32_t* largest_value = nullptr);
 
  private:
   void grow();

@@ -479,7 +479,9 @@ void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict
 void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
   for (const ActorEntry& actor : dict.actors) {
     uint32_t index = static_cast<uint32_t>(impl.actor_codes.size());
-    impl.actor_codes.push_back(actor.codes);
+    Array<DatedCode>& codes = impl.actor_codes.emplace_back();
+    codes.reserve(actor.codes.size());
+    for (const DatedCode& code : actor.codes) codes.push_back(code);
     size_t prefix = 0;
     while (prefix + 1 < actor.phrase.size() && actor.phrase[prefix].joined_to_next) ++prefix;
     if (prefix + 1 >= actor.phrase.size()) {

@@ -299,7 +299,7 @@ struct Model::Impl {
   lexicon::WordTable words;
   lexicon::PhraseTrie actor_trie, agent_trie, verb_trie, discard_trie, time_trie;
   lexicon::PhraseTrie noun_trie, adjective_trie;  // TABARI <NOUN>/<ADJECTIVE> parsing hints
-  std::vector<std::vector<lexicon::DatedCode>> actor_codes;  // payload of actor_trie
+  lexicon::Array<lexicon::Array<lexicon::DatedCode>> actor_codes;  // payload of actor_trie
   lexicon::PhraseTrie actor_gap_trie;                        // prefixes of gapped phrases
   std::vector<lexicon::GappedActor> actor_gaps;              // payload of actor_gap_trie
   std::vector<lexicon::AgentInfo> agents;                    // payload of agent_trie

@@ -74,9 +74,15 @@ class Array {
   // their memory must outlive it (see the top of this file).
   static Array view(T* data, size_t size) {
     Array a;
-    a.data_ = size == 0 ? nullptr : data;
-    a.size_ = checked(size);
+    a.become_view(data, size);
     return a;
+  }
+  // The same in place (the model reader: no temporary to move and destroy).
+  void become_view(T* data, size_t size) {
+    release();
+    data_ = size == 0 ? nullptr : data;
+    size_ = checked(size);
+    capacity_ = 0;
   }
 
   size_t size() const { return size_; }
@@ -201,21 +207,12 @@ class ModelStorage {
       b = next;
     }
   }
-  // `size` bytes aligned to `align` (at most alignof(std::max_align_t)), uninitialized.
-  void* allocate(size_t size, size_t align) {
-    size_t pad = (align - reinterpret_cast<uintptr_t>(next_) % align) % align;
-    if (next_ == nullptr || size + pad > left_) {
-      // Large blocks: the allocator maps them, and untouched pages cost nothing.
-      const size_t block = size + sizeof(Block) + alignof(std::max_align_t) > kBlockBytes
-                               ? size + sizeof(Block) + alignof(std::max_align_t)
-                               : kBlockBytes;
-      Block* b = static_cast<Block*>(::operator new(block));
-      b->next = blocks_;
-      blocks_ = b;
-      next_ = reinterpret_cast<char*>(b) + sizeof(Block);
-      left_ = block - sizeof(Block);
-      pad = (align - reinterpret_cast<uintptr_t>(next_) % align) % align;
-    }
+  // `size` bytes aligned to `align` (a power of two, at most alignof(std::max_align_t)),
+  // uninitialized.
+  [[gnu::always_inline]] void* allocate(size_t size, size_t align) {
+    const size_t pad = (0 - reinterpret_cast<uintptr_t>(next_)) & (align - 1);
+    if (size + pad > left_) [[unlikely]]
+      return allocate_in_new_block(size, align);
     void* at = next_ + pad;
     next_ += pad + size;
     left_ -= pad + size;
@@ -224,6 +221,18 @@ class ModelStorage {
   std::shared_ptr<const void> bytes;  // the file's bytes, which raw arrays view
 
  private:
+  [[gnu::noinline]] void* allocate_in_new_block(size_t size, size_t align) {
+    // Large blocks: the allocator maps them, and untouched pages cost nothing.
+    const size_t block = size + sizeof(Block) + alignof(std::max_align_t) > kBlockBytes
+                             ? size + sizeof(Block) + alignof(std::max_align_t)
+                             : kBlockBytes;
+    Block* b = static_cast<Block*>(::operator new(block));
+    b->next = blocks_;
+    blocks_ = b;
+    next_ = reinterpret_cast<char*>(b) + sizeof(Block);
+    left_ = block - sizeof(Block);
+    return allocate(size, align);
+  }
   static constexpr size_t kBlockBytes = size_t{1} << 20;
   struct alignas(std::max_align_t) Block {
     Block* next;

@@ -25,13 +25,18 @@ namespace dyad::lexicon {
 struct ModelFileAccess {
   template <typename Archive>
   static void visit(Archive& a, WordTable& t) {
-    a(t.exact_, t.endings_, t.stems_, t.min_stem_, t.max_stem_, t.count_, t.flags_);
+    // The three maps as any FlatStringMap is stored (slots, arena), restored below.
+    a(t.exact_.slots(), t.exact_.arena(), t.endings_.slots(), t.endings_.arena(), t.stems_.slots(),
+      t.stems_.arena(), t.min_stem_, t.max_stem_, t.count_, t.flags_);
     if constexpr (Archive::kReading) {
       // The Coder keeps per-word arrays of size() entries, indexed by the ids words match to:
       // the count is that of the words in the maps (intern() numbers them), never more.
       bool ok = true;
-      for (const FlatStringMap* map : {&t.exact_, &t.endings_, &t.stems_})
-        map->for_each([&](std::string_view, uint32_t id) { ok = ok && id < t.count_; });
+      for (FlatStringMap* map : {&t.exact_, &t.endings_, &t.stems_}) {
+        uint32_t largest = 0;
+        if (!map->restore(&largest)) a.fail("a string table is malformed");
+        ok = ok && (map->empty() || largest < t.count_);
+      }
       if (!ok) a.fail("a word id is out of range");
       if (t.count_ != t.exact_.size() + t.endings_.size() + t.stems_.size())
         a.fail("the word count disagrees with the word table");
@@ -45,7 +50,8 @@ struct ModelFileAccess {
     // tests the node's child signature instead.
     a(t.root_children_, t.edges_.slots(), t.nodes_, t.payload_links_);
     if constexpr (Archive::kReading) {
-      if (!t.edges_.restore(false)) a.fail("a hash table is malformed");
+      uint32_t largest_edge = 0;
+      if (!t.edges_.restore(false, &largest_edge)) a.fail("a hash table is malformed");
       // Every index the trie follows must lie inside its arrays.
       const size_t nodes = t.nodes_.size();
       t.last_payload_.clear();  // not stored (see PhraseTrie::find_tails)
@@ -55,10 +61,7 @@ struct ModelFileAccess {
       uint32_t largest_child = 0;
       for (uint32_t child : t.root_children_) largest_child = std::max(largest_child, child);
       ok = ok && (t.root_children_.empty() || largest_child < nodes);
-      bool bad_edge = false;
-      for (const auto& slot : t.edges_.slots())
-        bad_edge |= (slot.key != FlatU64Map::kEmpty) & (slot.value >= nodes);
-      ok = ok && !bad_edge;
+      ok = ok && (t.edges_.size() == 0 || largest_edge < nodes);
       auto link_ok = [&](uint32_t link) {
         return link == PhraseTrie::kNone || (link % 2 == 0 && link < t.payload_links_.size());
       };
@@ -191,7 +194,7 @@ void visit(A& a, Model::Impl& m) {
 #if defined(__x86_64__) && defined(__GLIBCXX__)
 // (WordTable::stem_filter_ is derived, Impl::storage and Impl::alternative_sets are not stored
 // as members: the sets are written inside the elements naming them.)
-static_assert(sizeof(Model::Impl) == 1864,
+static_assert(sizeof(Model::Impl) == 1856,
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
 static_assert(sizeof(CompiledPattern) == 152 && sizeof(CompiledVerb) == 368 &&
@@ -377,8 +380,11 @@ class Reader {
     } else if constexpr (kRaw<T>) {
       value = fixed<T>();
     } else if constexpr (std::is_same_v<T, std::string>) {
-      value.resize(count(1));
-      raw(value.data(), value.size());
+      const size_t n = count(1);  // (count() checked that n bytes are left)
+      // Most are short codes or empty ("paired"): append() to the empty string is the short path.
+      value.clear();
+      if (n > 0) value.append(at_, n);
+      at_ += n;
     } else if constexpr (std::is_same_v<T, std::vector<bool>>) {
       value.resize(count(1));
       for (size_t i = 0; i < value.size(); ++i) {
@@ -413,7 +419,7 @@ class Reader {
         if (static_cast<size_t>(end_ - at_) / sizeof(Item) < n) [[unlikely]]
           fail("truncated payload");
         if (n > UINT32_MAX) fail("an array is too long");
-        value = T::view(reinterpret_cast<Item*>(const_cast<char*>(at_)), n);
+        value.become_view(reinterpret_cast<Item*>(const_cast<char*>(at_)), n);
         at_ += n * sizeof(Item);
       } else {
         // Built in the model's arena: one bump of a pointer instead of an allocation.
@@ -422,8 +428,11 @@ class Reader {
         Item* items = n == 0
                           ? nullptr
                           : static_cast<Item*>(storage_->allocate(n * sizeof(Item), alignof(Item)));
-        for (size_t i = 0; i < n; ++i) ::new (static_cast<void*>(items + i)) Item();
-        value = T::view(items, n);
+        // Every member of a trivially copyable item (CompiledElement) is read below: its memory
+        // needs no construction first (such objects begin their life in the arena's memory).
+        if constexpr (!std::is_trivially_copyable_v<Item>)
+          for (size_t i = 0; i < n; ++i) ::new (static_cast<void*>(items + i)) Item();
+        value.become_view(items, n);
         for (Item& item : value) one(item);
       }
     } else if constexpr (std::is_same_v<T, const AlternativeSet*>) {
