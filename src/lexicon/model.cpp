@@ -436,7 +436,8 @@ void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict
     std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
       return compiled.patterns[a].specificity > compiled.patterns[b].specificity;
     });
-    std::vector<CompiledPattern> sorted;
+    Array<CompiledPattern> sorted;
+    sorted.reserve(order.size());
     std::vector<WordId> sorted_keys;
     for (uint32_t i : order) {
       sorted.push_back(std::move(compiled.patterns[i]));

@@ -226,22 +226,23 @@ struct CompiledElement {
   }
 };
 
+// (Members ordered for size, without padding between them: a model holds tens of thousands.)
 struct CompiledPattern {
   Array<CompiledElement> before, after;
-  EventCode code;
-  bool verb_joined_to_next = false;
-  int specificity = 0;            // TABARI's length in characters; longer patterns go first
-  bool has_alternatives = false;  // its matched length may be shorter than `specificity`
   // Literal words the pattern cannot match without: a sentence lacking one skips the pattern
   // before any matching is tried (most of a verb's patterns, in practice).
   Array<WordId> required;
+  EventCode code;
+  int specificity = 0;           // TABARI's length in characters; longer patterns go first
   uint32_t required_before = 0;  // how many of `required` (the first ones) stand before '*'
   SourceLine where;
+  bool verb_joined_to_next = false;
+  bool has_alternatives = false;  // its matched length may be shorter than `specificity`
 };
 
 struct CompiledVerb {
   EventCode code;
-  std::vector<CompiledPattern> patterns;  // most specific first
+  Array<CompiledPattern> patterns;  // most specific first
   // Index over `patterns` by one literal word each (the longest, usually the rarest): a
   // sentence tries only the patterns whose key word it has, plus those without literal words,
   // instead of scanning hundreds of patterns of a common verb. Indices ascend within a group.

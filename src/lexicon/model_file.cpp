@@ -194,10 +194,10 @@ void visit(A& a, Model::Impl& m) {
 #if defined(__x86_64__) && defined(__GLIBCXX__)
 // (WordTable::stem_filter_ is derived, Impl::storage and Impl::alternative_sets are not stored
 // as members: the sets are written inside the elements naming them.)
-static_assert(sizeof(Model::Impl) == 1856,
+static_assert(sizeof(Model::Impl) == 1880,
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
-static_assert(sizeof(CompiledPattern) == 152 && sizeof(CompiledVerb) == 368 &&
+static_assert(sizeof(CompiledPattern) == 144 && sizeof(CompiledVerb) == 352 &&
                   sizeof(CompiledElement) == 24 && sizeof(AlternativeSet) == 80 &&
                   sizeof(CompiledPhrase) == 56 && sizeof(ModelStats) == 136,
               "a compiled structure changed: update its visit() above and kModelFormatVersion");
