@@ -309,7 +309,9 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
         }
       }
       // Only explicit { | } alternatives weigh in pattern order; a synset weighs nothing.
-      for (const CompiledPhrase& alt : phrases) out.longest = std::max(out.longest, alt.length);
+      int longest = 0;
+      for (const CompiledPhrase& alt : phrases) longest = std::max(longest, alt.length);
+      out.longest = static_cast<int16_t>(std::min<int>(longest, INT16_MAX));
       out.alternatives = make_set(std::move(phrases), words, synset_sets);
       break;
     }

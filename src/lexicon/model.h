@@ -213,13 +213,16 @@ struct AlternativeSet {
   Array<uint32_t> slot_first, slot_last;
 };
 
+// (16 bytes: a model holds about 100,000.)
 struct CompiledElement {
   ElementKind kind;
   bool joined_to_next;
+  // Length of the longest alternative in characters ({ | } only: a synset weighs nothing),
+  // at most INT16_MAX.
+  int16_t longest = 0;
   WordId word = kNoWord;  // kWord
   // kAlternatives and kSynset; null for other kinds. Owned by Model::Impl::alternative_sets.
   const AlternativeSet* alternatives = nullptr;
-  int longest = 0;  // length of the longest alternative ({ | } only: a synset weighs nothing)
   const Array<CompiledPhrase>& phrases() const {
     static const Array<CompiledPhrase> kNone;
     return alternatives ? alternatives->phrases : kNone;

@@ -198,7 +198,7 @@ static_assert(sizeof(Model::Impl) == 1880,
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
 static_assert(sizeof(CompiledPattern) == 144 && sizeof(CompiledVerb) == 352 &&
-                  sizeof(CompiledElement) == 24 && sizeof(AlternativeSet) == 80 &&
+                  sizeof(CompiledElement) == 16 && sizeof(AlternativeSet) == 80 &&
                   sizeof(CompiledPhrase) == 56 && sizeof(ModelStats) == 136,
               "a compiled structure changed: update its visit() above and kModelFormatVersion");
 #endif
