@@ -7,9 +7,13 @@
 // Model::Impl::storage, which must outlive every Array viewing them). A viewing Array still
 // destroys its elements (they were constructed for it) but never frees their memory. Any change
 // of size (push_back, resize, reserve, ...) first moves the elements into memory of the Array's
-// own, so a model read from a file can still be edited (tests do); copies are deep and own.
+// own; copies are deep and own. Writing a viewed element in place is only allowed where the view
+// is of writable memory: a model from Model::load / Model::read views a read-only mapping of its
+// file (it is immutable anyway); deserialize_model without an owner views a writable copy, which
+// tests edit.
 //
-// Thread-safety: as std::vector (const access from any number of threads).
+// Thread-safety: as std::vector (const access from any number of threads; the model, read-only
+// after loading, is shared by every Coder thread).
 #pragma once
 
 #include <cstddef>
