@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <new>
 
 namespace dyad::lexicon {
 
@@ -17,22 +18,25 @@ char* page_up(char* p) {
 }  // namespace
 
 ModelStorage::~ModelStorage() {
-  for (size_t b = 0; b < block_count_; ++b) ::munmap(blocks_[b].base, blocks_[b].size);
+  for (size_t b = 0; b < block_count_; ++b)
+    ::operator delete(blocks_[b].base, std::align_val_t(kPageBytes));
 }
 
 void* ModelStorage::allocate_slow(size_t size, size_t align) {
   size_t pad = (0 - reinterpret_cast<uintptr_t>(next_)) & (align - 1);
   if (next_ == nullptr || size + pad > static_cast<size_t>(end_ - next_)) {
     // A new block (the rest of the current one is left unused: untouched pages cost nothing).
+    // From the allocator, not mmap() directly: an allocation this large is mapped fresh all the
+    // same, and leak checkers scan it (the strings of the codes in it own heap memory).
     const size_t bytes = std::max(kBlockBytes, (size + align + kPageBytes - 1) & ~(kPageBytes - 1));
-    void* base = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (base == MAP_FAILED) throw std::bad_alloc();
     if (block_count_ == block_capacity_) {
-      block_capacity_ = std::max<size_t>(8, 2 * block_capacity_);
-      auto grown = std::make_unique<Block[]>(block_capacity_);
+      const size_t capacity = std::max<size_t>(8, 2 * block_capacity_);
+      auto grown = std::make_unique<Block[]>(capacity);
       std::copy(blocks_.get(), blocks_.get() + block_count_, grown.get());
       blocks_ = std::move(grown);
+      block_capacity_ = capacity;
     }
+    void* base = ::operator new(bytes, std::align_val_t(kPageBytes));
     blocks_[block_count_++] = Block{static_cast<char*>(base), bytes};
     next_ = static_cast<char*>(base);
     end_ = next_ + bytes;
