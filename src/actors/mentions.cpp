@@ -88,7 +88,7 @@ std::string combine(const std::string& actor, const Unit* agent) {
 // Picks the code valid on the document day (TABARI 6.5.2): the first date-restricted code
 // whose range holds the day, else the unrestricted default. Without a date: the default, else
 // the most recent restricted code.
-const lexicon::DatedCode* pick_code(const std::vector<lexicon::DatedCode>& codes,
+const lexicon::DatedCode* pick_code(const lexicon::Array<lexicon::DatedCode>& codes,
                                     const DocumentState& state) {
   const lexicon::DatedCode* fallback = nullptr;
   const lexicon::DatedCode* latest = nullptr;

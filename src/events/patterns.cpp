@@ -199,7 +199,7 @@ class AlternativesAt {
 
 struct Matcher {
   const SentenceView& s;
-  const std::vector<CompiledElement>& elems;
+  const lexicon::Array<CompiledElement>& elems;
   PatternMatch* m;
   uint32_t n;  // matching stops before token n
 

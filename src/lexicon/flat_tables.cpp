@@ -1,5 +1,6 @@
 #include "lexicon/flat_tables.h"
 
+#include <algorithm>
 #include <bit>
 
 namespace dyad::lexicon {
@@ -10,7 +11,7 @@ unsigned log2_of(size_t n) { return static_cast<unsigned>(std::countr_zero(n)); 
 }  // namespace
 
 void FlatU64Map::grow() {
-  std::vector<Slot> old = std::move(slots_);
+  Array<Slot> old = std::move(slots_);
   size_t capacity = old.empty() ? 16 : old.size() * 2;
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
@@ -21,8 +22,9 @@ void FlatU64Map::grow() {
     if (s.key != kEmpty) insert(s.key, s.value);
 }
 
-bool FlatU64Map::restore(bool with_filter) {
+bool FlatU64Map::restore(bool with_filter, uint32_t* largest_value) {
   size_ = 0;
+  if (largest_value != nullptr) *largest_value = 0;
   if (slots_.empty()) {
     mask_ = 0;
     shift_ = 64;
@@ -33,17 +35,29 @@ bool FlatU64Map::restore(bool with_filter) {
   mask_ = slots_.size() - 1;
   shift_ = 64 - log2_of(slots_.size());
   if (!with_filter) {
+    // One branch-free pass over slots that may span megabytes (a trie's edges).
     filter_.clear();
-    for (const Slot& s : slots_) size_ += s.key != kEmpty;
+    size_t size = 0;
+    uint32_t largest = 0;
+    for (const Slot& s : slots_) {
+      const bool used = s.key != kEmpty;
+      size += used;
+      largest = std::max(largest, used ? s.value : 0u);
+    }
+    size_ = size;
+    if (largest_value != nullptr) *largest_value = largest;
     return size_ < slots_.size();
   }
   // Counted while the filter is rebuilt: one pass over slots that may span megabytes.
   filter_.assign((slots_.size() + 7) / 8, 0);
+  uint32_t largest = 0;
   for (const Slot& s : slots_) {
     if (s.key == kEmpty) continue;
     ++size_;
     add_to_filter(s.key);
+    largest = std::max(largest, s.value);
   }
+  if (largest_value != nullptr) *largest_value = largest;
   return size_ < slots_.size();  // at least one empty slot, or lookups would not end
 }
 
@@ -64,18 +78,18 @@ std::pair<uint32_t, bool> FlatStringMap::insert(std::string_view key, uint32_t v
       s.offset = static_cast<uint32_t>(arena_.size());
       s.length = static_cast<uint32_t>(key.size());
       s.value = value;
-      arena_.append(key);
+      arena_.append(key.data(), key.size());
       ++size_;
       return {value, true};
     }
     if (s.hash == h && s.length == key.size() &&
-        std::string_view(arena_).substr(s.offset, s.length) == key)
+        std::string_view(arena_.data() + s.offset, s.length) == key)
       return {s.value, false};
   }
 }
 
 void FlatStringMap::grow() {
-  std::vector<Slot> old = std::move(slots_);
+  Array<Slot> old = std::move(slots_);
   size_t capacity = old.empty() ? 16 : old.size() * 2;
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
@@ -100,8 +114,9 @@ void FlatStringMap::clear() {
   shift_ = 32;
 }
 
-bool FlatStringMap::restore() {
+bool FlatStringMap::restore(uint32_t* largest_value) {
   size_ = 0;
+  if (largest_value != nullptr) *largest_value = 0;
   if (slots_.empty()) {
     mask_ = 0;
     shift_ = 32;
@@ -111,12 +126,20 @@ bool FlatStringMap::restore() {
     return false;  // (one slot would make shift_ 32, the width of the hashes it shifts)
   mask_ = slots_.size() - 1;
   shift_ = 32 - log2_of(slots_.size());
+  // One branch-free pass: the size, the largest value, and whether any slot leaves the arena.
+  size_t size = 0;
+  uint32_t largest = 0;
+  bool outside = false;
+  const uint64_t arena_size = arena_.size();
   for (const Slot& s : slots_) {
-    if (s.offset == kEmpty) continue;
-    if (static_cast<uint64_t>(s.offset) + s.length > arena_.size()) return false;
-    ++size_;
+    const bool used = s.offset != kEmpty;
+    size += used;
+    largest = std::max(largest, used ? s.value : 0u);
+    outside |= used & (static_cast<uint64_t>(s.offset) + s.length > arena_size);
   }
-  return size_ < slots_.size();
+  size_ = size;
+  if (largest_value != nullptr) *largest_value = largest;
+  return !outside && size_ < slots_.size();
 }
 
 }  // namespace dyad::lexicon

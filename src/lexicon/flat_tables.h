@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "lexicon/model_array.h"
 #include "text/short_strings.h"
 
 namespace dyad::lexicon {
@@ -101,12 +102,13 @@ class FlatU64Map {
     }
   }
   size_t size() const { return size_; }
-  std::vector<Slot>& slots() { return slots_; }  // for model_file: serialization
-  const std::vector<Slot>& slots() const { return slots_; }
+  Array<Slot>& slots() { return slots_; }  // for model_file: serialization
+  const Array<Slot>& slots() const { return slots_; }
   // Re-derives the size and mask after the slots were read from disk, and the filter unless
   // `with_filter` is false (then only find_unfiltered may be used); false when the slot count
-  // is not a power of two (a corrupt file).
-  bool restore(bool with_filter = true);
+  // is not a power of two (a corrupt file). With `largest_value`, sets it to the largest value
+  // stored (0 when none), found in the same pass (the caller range-checks the values).
+  bool restore(bool with_filter = true, uint32_t* largest_value = nullptr);
 
  private:
   size_t index_of(uint64_t key) const {
@@ -129,7 +131,7 @@ class FlatU64Map {
   void add_to_filter(uint64_t key) { filter_[filter_word(key)] |= filter_bits(key); }
   void rebuild_filter();
   void grow();
-  std::vector<Slot> slots_;
+  Array<Slot> slots_;
   std::vector<uint64_t> filter_;
   size_t size_ = 0, mask_ = 0;
   unsigned shift_ = 64;
@@ -181,19 +183,19 @@ class FlatStringMap {
   template <typename Fn>
   void for_each(Fn&& fn) const {
     for (const Slot& s : slots_)
-      if (s.offset != kEmpty) fn(std::string_view(arena_).substr(s.offset, s.length), s.value);
+      if (s.offset != kEmpty) fn(std::string_view(arena_.data() + s.offset, s.length), s.value);
   }
-  std::vector<Slot>& slots() { return slots_; }
-  const std::vector<Slot>& slots() const { return slots_; }
-  std::string& arena() { return arena_; }
-  const std::string& arena() const { return arena_; }
+  Array<Slot>& slots() { return slots_; }
+  const Array<Slot>& slots() const { return slots_; }
+  Array<char>& arena() { return arena_; }
+  const Array<char>& arena() const { return arena_; }
   // See FlatU64Map::restore; also checks every slot lies inside the arena.
-  bool restore();
+  bool restore(uint32_t* largest_value = nullptr);
 
  private:
   void grow();
-  std::vector<Slot> slots_;
-  std::string arena_;
+  Array<Slot> slots_;
+  Array<char> arena_;
   size_t size_ = 0, mask_ = 0;
   unsigned shift_ = 32;
 };

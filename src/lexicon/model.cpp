@@ -268,12 +268,19 @@ std::vector<Phrase> expand_synset(const Synset& synset,
 }
 
 // Expanded synsets by name, so each is built once and shared by the patterns naming it.
-using SynsetSets = std::unordered_map<std::string, std::shared_ptr<const AlternativeSet>>;
+// Every set is kept by the model (`owner`: Model::Impl::alternative_sets).
+struct SynsetSets {
+  std::unordered_map<std::string, const AlternativeSet*> by_name;
+  std::vector<std::unique_ptr<const AlternativeSet>>* owner;
+};
 
-std::shared_ptr<const AlternativeSet> make_set(std::vector<CompiledPhrase> phrases,
-                                               WordTable& words) {
-  auto set = std::make_shared<AlternativeSet>();
-  set->phrases = std::move(phrases);
+const AlternativeSet* make_set(std::vector<CompiledPhrase> phrases, WordTable& words,
+                               SynsetSets& sets) {
+  auto owned = std::make_unique<AlternativeSet>();
+  AlternativeSet* set = owned.get();
+  sets.owner->push_back(std::move(owned));
+  set->phrases.reserve(phrases.size());
+  for (CompiledPhrase& phrase : phrases) set->phrases.push_back(std::move(phrase));
   for (uint32_t a = 0; a < set->phrases.size(); ++a) {
     const CompiledPhrase& alt = set->phrases[a];
     if (alt.words.empty()) continue;
@@ -322,20 +329,22 @@ CompiledElement compile_element(const PatternElement& el, const Dictionary& dict
         }
       }
       // Only explicit { | } alternatives weigh in pattern order; a synset weighs nothing.
-      for (const CompiledPhrase& alt : phrases) out.longest = std::max(out.longest, alt.length);
-      out.alternatives = make_set(std::move(phrases), words);
+      int longest = 0;
+      for (const CompiledPhrase& alt : phrases) longest = std::max(longest, alt.length);
+      out.longest = static_cast<int16_t>(std::min<int>(longest, INT16_MAX));
+      out.alternatives = make_set(std::move(phrases), words, synset_sets);
       break;
     }
     case ElementKind::kSynset: {
       auto it = synsets.find(el.synset);
       if (it == synsets.end())
         throw Error(fmt::format("{}: unknown synset &{}", where_of(dict, where), el.synset));
-      std::shared_ptr<const AlternativeSet>& set = synset_sets[el.synset];
+      const AlternativeSet*& set = synset_sets.by_name[el.synset];
       if (!set) {
         std::vector<CompiledPhrase> phrases;
         for (const Phrase& p : expand_synset(*it->second, synsets))
           phrases.push_back(compile_phrase(words, p));
-        set = make_set(std::move(phrases), words);
+        set = make_set(std::move(phrases), words, synset_sets);
       }
       out.alternatives = set;
       break;
@@ -449,7 +458,8 @@ void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict
     std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
       return compiled.patterns[a].specificity > compiled.patterns[b].specificity;
     });
-    std::vector<CompiledPattern> sorted;
+    Array<CompiledPattern> sorted;
+    sorted.reserve(order.size());
     std::vector<WordId> sorted_keys;
     for (uint32_t i : order) {
       sorted.push_back(std::move(compiled.patterns[i]));
@@ -492,7 +502,9 @@ void compile_verbs(const std::vector<VerbEntry>& entries, const Dictionary& dict
 void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
   for (const ActorEntry& actor : dict.actors) {
     uint32_t index = static_cast<uint32_t>(impl.actor_codes.size());
-    impl.actor_codes.push_back(actor.codes);
+    Array<DatedCode>& codes = impl.actor_codes.emplace_back();
+    codes.reserve(actor.codes.size());
+    for (const DatedCode& code : actor.codes) codes.push_back(code);
     size_t prefix = 0;
     while (prefix + 1 < actor.phrase.size() && actor.phrase[prefix].joined_to_next) ++prefix;
     if (prefix + 1 >= actor.phrase.size()) {
@@ -523,7 +535,7 @@ void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
   }
   std::unordered_map<std::string, const Synset*> synsets;
   for (const Synset& s : dict.synsets) synsets[s.name] = &s;
-  SynsetSets synset_sets;
+  SynsetSets synset_sets{{}, &impl.alternative_sets};
   compile_verbs(dict.verbs, dict, synsets, synset_sets, impl, impl.verb_trie, impl.verbs);
   compile_verbs(dict.times, dict, synsets, synset_sets, impl, impl.time_trie, impl.times);
   for (const Phrase& noun : dict.nouns) impl.noun_trie.insert(intern_phrase(impl.words, noun), 0);

@@ -20,6 +20,7 @@
 #include "dyad/dyad.h"
 #include "lexicon/dictionary.h"
 #include "lexicon/flat_tables.h"
+#include "lexicon/model_array.h"
 
 namespace dyad::lexicon {
 
@@ -73,7 +74,7 @@ class WordTable {
     const size_t bit = stem_filter_bit(stem);
     stem_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
-  std::vector<uint8_t> flags_;
+  Array<uint8_t> flags_;
   FlatStringMap exact_, endings_, stems_;
   uint64_t min_stem_ = UINT64_MAX, max_stem_ = 0;
   uint32_t count_ = 0;
@@ -114,30 +115,30 @@ class PhraseTrie {
    public:
     class iterator {
      public:
-      iterator(const std::vector<uint32_t>* links, uint32_t at) : links_(links), at_(at) {}
-      uint32_t operator*() const { return (*links_)[at_]; }
+      iterator(const uint32_t* links, uint32_t at) : links_(links), at_(at) {}
+      uint32_t operator*() const { return links_[at_]; }
       iterator& operator++() {
-        at_ = (*links_)[at_ + 1];
+        at_ = links_[at_ + 1];
         return *this;
       }
       bool operator!=(const iterator& other) const { return at_ != other.at_; }
 
      private:
-      const std::vector<uint32_t>* links_;
+      const uint32_t* links_;
       uint32_t at_;
     };
-    Payloads(const std::vector<uint32_t>* links, uint32_t first) : links_(links), first_(first) {}
+    Payloads(const uint32_t* links, uint32_t first) : links_(links), first_(first) {}
     bool empty() const { return first_ == kNone; }
-    uint32_t front() const { return (*links_)[first_]; }
+    uint32_t front() const { return links_[first_]; }
     iterator begin() const { return iterator(links_, first_); }
     iterator end() const { return iterator(links_, kNone); }
 
    private:
-    const std::vector<uint32_t>* links_;
+    const uint32_t* links_;
     uint32_t first_;
   };
   Payloads payloads(uint32_t node) const {
-    return Payloads(&payload_links_, nodes_[node].first_payload);
+    return Payloads(payload_links_.data(), nodes_[node].first_payload);
   }
   size_t nodes() const { return nodes_.size(); }
   // The largest payload of any node, or none when the trie has no payloads (every pair in
@@ -165,27 +166,29 @@ class PhraseTrie {
  private:
   friend struct ModelFileAccess;
   static constexpr uint32_t kNone = UINT32_MAX;
-  std::vector<uint32_t> root_children_;  // by word id; 0 = none
+  Array<uint32_t> root_children_;        // by word id; 0 = none
   FlatU64Map edges_;                     // (node << 32 | word) -> child, for nodes other than 0
   static uint32_t child_bit(WordId word) { return uint32_t{1} << ((word * 0x9E3779B9u) >> 27); }
   // nodes_[n] for node n. payload_links_ holds pairs (payload, index of the next pair or kNone);
   // last_payload_[n] is node n's tail, for appends: only insert() reads it, so it is not stored
   // in model files (a model read from one is complete), and insert() finds the tails again
   // (find_tails) for a trie that was read.
-  std::vector<Node> nodes_ = {Node{}};
+  Array<Node> nodes_ = {Node{}};
   std::vector<uint32_t> last_payload_ = {kNone};
   void find_tails();
-  std::vector<uint32_t> payload_links_;
+  Array<uint32_t> payload_links_;
 };
 
 // A phrase inside a pattern ({A | B C}, a synset member): words in order; a word joined to the
 // next ('_') must be followed immediately, otherwise words may lie between.
+// (The arrays of the compiled structures below are lexicon::Array: in a model read from a file
+// they point into the file's bytes or the model's arena instead of each allocating.)
 struct CompiledPhrase {
-  std::vector<WordId> words;
-  std::vector<bool> joined;  // joined[i]: words[i + 1] follows words[i] immediately
+  Array<WordId> words;
+  Array<uint8_t> joined;  // joined[i] != 0: words[i + 1] follows words[i] immediately
   // slots[i]: words[i] is an actor token of a synset member ("PESO_$"), not a word:
   // kWord, or kSource ($), kTarget (+), kCompound (%).
-  std::vector<ElementKind> slots;
+  Array<ElementKind> slots;
   int length = 0;  // written length in characters (pattern ordering)
 };
 
@@ -203,42 +206,46 @@ struct AlternativeByWord {
 // end instead of trying a synset's hundreds. Immutable once built; every pattern naming a
 // synset shares one set (a synset is expanded once, and stored once in a model file).
 struct AlternativeSet {
-  std::vector<CompiledPhrase> phrases;
-  std::vector<AlternativeByWord> by_first_word, by_last_word;
+  Array<CompiledPhrase> phrases;
+  Array<AlternativeByWord> by_first_word, by_last_word;
   // Alternatives whose first / last position is an actor slot ($ + %), ascending: any token
   // may start / end them.
-  std::vector<uint32_t> slot_first, slot_last;
+  Array<uint32_t> slot_first, slot_last;
 };
 
+// (16 bytes: a model holds about 100,000.)
 struct CompiledElement {
   ElementKind kind;
   bool joined_to_next;
+  // Length of the longest alternative in characters ({ | } only: a synset weighs nothing),
+  // at most INT16_MAX.
+  int16_t longest = 0;
   WordId word = kNoWord;  // kWord
-  // kAlternatives and kSynset; null for other kinds.
-  std::shared_ptr<const AlternativeSet> alternatives;
-  int longest = 0;  // length of the longest alternative ({ | } only: a synset weighs nothing)
-  const std::vector<CompiledPhrase>& phrases() const {
-    static const std::vector<CompiledPhrase> kNone;
+  // kAlternatives and kSynset; null for other kinds. Owned by Model::Impl::alternative_sets.
+  const AlternativeSet* alternatives = nullptr;
+  const Array<CompiledPhrase>& phrases() const {
+    static const Array<CompiledPhrase> kNone;
     return alternatives ? alternatives->phrases : kNone;
   }
 };
 
+// (Members ordered for size, without padding between them: a model holds tens of thousands.)
 struct CompiledPattern {
-  std::vector<CompiledElement> before, after;
-  EventCode code;
-  bool verb_joined_to_next = false;
-  int specificity = 0;            // TABARI's length in characters; longer patterns go first
-  bool has_alternatives = false;  // its matched length may be shorter than `specificity`
+  Array<CompiledElement> before, after;
   // Literal words the pattern cannot match without: a sentence lacking one skips the pattern
   // before any matching is tried (most of a verb's patterns, in practice).
-  std::vector<WordId> required;
+  Array<WordId> required;
+  EventCode code;
+  int specificity = 0;           // TABARI's length in characters; longer patterns go first
   uint32_t required_before = 0;  // how many of `required` (the first ones) stand before '*'
   SourceLine where;
+  bool verb_joined_to_next = false;
+  bool has_alternatives = false;  // its matched length may be shorter than `specificity`
 };
 
 struct CompiledVerb {
   EventCode code;
-  std::vector<CompiledPattern> patterns;  // most specific first
+  Array<CompiledPattern> patterns;  // most specific first
   // Index over `patterns` by one literal word each (the longest, usually the rarest): a
   // sentence tries only the patterns whose key word it has, plus those without literal words,
   // instead of scanning hundreds of patterns of a common verb. Indices ascend within a group.
@@ -287,10 +294,16 @@ struct AgentInfo {
 namespace dyad {
 
 struct Model::Impl {
+  // What the arrays of a model read from a file point into (lexicon::Array); first, so that it
+  // is destroyed last. Not stored in model files.
+  lexicon::ModelStorage storage;
+  // Every { | } and synset alternative set: CompiledElement::alternatives point to them. Stored
+  // in model files inside the first element naming each.
+  std::vector<std::unique_ptr<const lexicon::AlternativeSet>> alternative_sets;
   lexicon::WordTable words;
   lexicon::PhraseTrie actor_trie, agent_trie, verb_trie, discard_trie, time_trie;
   lexicon::PhraseTrie noun_trie, adjective_trie;  // TABARI <NOUN>/<ADJECTIVE> parsing hints
-  std::vector<std::vector<lexicon::DatedCode>> actor_codes;  // payload of actor_trie
+  lexicon::Array<lexicon::Array<lexicon::DatedCode>> actor_codes;  // payload of actor_trie
   lexicon::PhraseTrie actor_gap_trie;                        // prefixes of gapped phrases
   std::vector<lexicon::GappedActor> actor_gaps;              // payload of actor_gap_trie
   std::vector<lexicon::AgentInfo> agents;                    // payload of agent_trie

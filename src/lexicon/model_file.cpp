@@ -25,13 +25,18 @@ namespace dyad::lexicon {
 struct ModelFileAccess {
   template <typename Archive>
   static void visit(Archive& a, WordTable& t) {
-    a(t.exact_, t.endings_, t.stems_, t.min_stem_, t.max_stem_, t.count_, t.flags_);
+    // The three maps as any FlatStringMap is stored (slots, arena), restored below.
+    a(t.exact_.slots(), t.exact_.arena(), t.endings_.slots(), t.endings_.arena(), t.stems_.slots(),
+      t.stems_.arena(), t.min_stem_, t.max_stem_, t.count_, t.flags_);
     if constexpr (Archive::kReading) {
       // The Coder keeps per-word arrays of size() entries, indexed by the ids words match to:
       // the count is that of the words in the maps (intern() numbers them), never more.
       bool ok = true;
-      for (const FlatStringMap* map : {&t.exact_, &t.endings_, &t.stems_})
-        map->for_each([&](std::string_view, uint32_t id) { ok = ok && id < t.count_; });
+      for (FlatStringMap* map : {&t.exact_, &t.endings_, &t.stems_}) {
+        uint32_t largest = 0;
+        if (!map->restore(&largest)) a.fail("a string table is malformed");
+        ok = ok && (map->empty() || largest < t.count_);
+      }
       if (!ok) a.fail("a word id is out of range");
       if (t.count_ != t.exact_.size() + t.endings_.size() + t.stems_.size())
         a.fail("the word count disagrees with the word table");
@@ -45,7 +50,8 @@ struct ModelFileAccess {
     // tests the node's child signature instead.
     a(t.root_children_, t.edges_.slots(), t.nodes_, t.payload_links_);
     if constexpr (Archive::kReading) {
-      if (!t.edges_.restore(false)) a.fail("a hash table is malformed");
+      uint32_t largest_edge = 0;
+      if (!t.edges_.restore(false, &largest_edge)) a.fail("a hash table is malformed");
       // Every index the trie follows must lie inside its arrays.
       const size_t nodes = t.nodes_.size();
       t.last_payload_.clear();  // not stored (see PhraseTrie::find_tails)
@@ -55,10 +61,7 @@ struct ModelFileAccess {
       uint32_t largest_child = 0;
       for (uint32_t child : t.root_children_) largest_child = std::max(largest_child, child);
       ok = ok && (t.root_children_.empty() || largest_child < nodes);
-      bool bad_edge = false;
-      for (const auto& slot : t.edges_.slots())
-        bad_edge |= (slot.key != FlatU64Map::kEmpty) & (slot.value >= nodes);
-      ok = ok && !bad_edge;
+      ok = ok && (t.edges_.size() == 0 || largest_edge < nodes);
       auto link_ok = [&](uint32_t link) {
         return link == PhraseTrie::kNone || (link % 2 == 0 && link < t.payload_links_.size());
       };
@@ -189,11 +192,14 @@ void visit(A& a, Model::Impl& m) {
 }
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model::Impl) == 2168,  // (WordTable::stem_filter_ is derived, not stored)
+// (WordTable::stem_filter_ is derived, Impl::storage and Impl::alternative_sets are not stored
+// as members: the sets are written inside the elements naming them.)
+static_assert(sizeof(Model::Impl) == 1880,
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
-static_assert(sizeof(CompiledPattern) == 176 && sizeof(CompiledVerb) == 392 &&
-                  sizeof(CompiledElement) == 32 && sizeof(AlternativeSet) == 120 && sizeof(ModelStats) == 136,
+static_assert(sizeof(CompiledPattern) == 144 && sizeof(CompiledVerb) == 352 &&
+                  sizeof(CompiledElement) == 16 && sizeof(AlternativeSet) == 80 &&
+                  sizeof(CompiledPhrase) == 56 && sizeof(ModelStats) == 136,
               "a compiled structure changed: update its visit() above and kModelFormatVersion");
 #endif
 
@@ -208,6 +214,17 @@ template <typename T>
 struct IsVector : std::false_type {};
 template <typename T>
 struct IsVector<std::vector<T>> : std::true_type {};
+template <typename T>
+struct IsArray : std::false_type {};
+template <typename T>
+struct IsArray<Array<T>> : std::true_type {};
+
+// The header is written field by field (no padding bytes reach the file).
+constexpr size_t kHeaderBytes = 8 + 4 + 32 + 8 + 8 + 8;
+// An Array of plain values is stored after zero bytes that align it, as a file offset, to its
+// values' alignment (at most 8): a reader that has the file at an address congruent to 0 modulo
+// 8 (a mapping) views the values where they lie.
+constexpr size_t kMaxAlign = 8;
 
 class Writer {
  public:
@@ -216,6 +233,9 @@ class Writer {
 
  private:
   std::unordered_map<const AlternativeSet*, uint32_t> set_numbers_;  // sets written so far
+  void pad_to(size_t align) {
+    while ((kHeaderBytes + bytes.size()) % align != 0) bytes.push_back('\0');
+  }
 
  public:
 
@@ -248,14 +268,25 @@ class Writer {
         raw(value.data(), n * sizeof(typename T::value_type));
       else
         for (auto& item : value) one(item);
-    } else if constexpr (std::is_same_v<T, std::shared_ptr<const AlternativeSet>>) {
+    } else if constexpr (IsArray<T>::value) {
+      using Item = typename T::value_type;
+      uint64_t n = value.size();
+      raw(&n, sizeof n);
+      if constexpr (kRaw<Item>) {
+        static_assert(alignof(Item) <= kMaxAlign);
+        pad_to(alignof(Item));
+        raw(value.data(), n * sizeof(Item));
+      } else {
+        for (auto& item : value) one(item);
+      }
+    } else if constexpr (std::is_same_v<T, const AlternativeSet*>) {
       // A set shared by several elements is written once; later uses refer to it by number.
       uint32_t tag = 0;
       if (!value) {
         raw(&tag, sizeof tag);
         return;
       }
-      auto [it, first_use] = set_numbers_.try_emplace(value.get(), set_numbers_.size());
+      auto [it, first_use] = set_numbers_.try_emplace(value, set_numbers_.size());
       tag = first_use ? 1 : 2;
       raw(&tag, sizeof tag);
       if (first_use) {
@@ -281,10 +312,16 @@ class Writer {
   }
 };
 
+// Reads a payload whose bytes outlive the model (Model::Impl::storage keeps them) and lie at an
+// address congruent to kHeaderBytes modulo kMaxAlign: Arrays of plain values view them in place,
+// Arrays of structures are built in the storage's arena, and alternative sets are added to
+// `sets` (Model::Impl::alternative_sets) in the order they are numbered in the file.
 class Reader {
  public:
   static constexpr bool kReading = true;
-  explicit Reader(std::string_view bytes) : at_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+  Reader(std::string_view bytes, ModelStorage* storage,
+         std::vector<std::unique_ptr<const AlternativeSet>>* sets)
+      : at_(bytes.data()), end_(bytes.data() + bytes.size()), storage_(storage), sets_(sets) {}
 
   template <typename... T>
   void operator()(T&... values) {
@@ -323,6 +360,13 @@ class Reader {
       fail("a length runs past the end of the file");
     return static_cast<size_t>(n);
   }
+  // Skips the zero bytes before an Array of plain values (see kMaxAlign).
+  [[gnu::always_inline]] void align(size_t alignment) {
+    const size_t pad = (0 - reinterpret_cast<uintptr_t>(at_)) & (alignment - 1);
+    if (static_cast<size_t>(end_ - at_) < pad) [[unlikely]]
+      fail("truncated payload");
+    at_ += pad;
+  }
   template <typename T>
   [[gnu::always_inline]] void one(T& value) {
     if constexpr (std::is_same_v<T, bool>) {
@@ -336,8 +380,11 @@ class Reader {
     } else if constexpr (kRaw<T>) {
       value = fixed<T>();
     } else if constexpr (std::is_same_v<T, std::string>) {
-      value.resize(count(1));
-      raw(value.data(), value.size());
+      const size_t n = count(1);  // (count() checked that n bytes are left)
+      // Most are short codes or empty ("paired"): append() to the empty string is the short path.
+      value.clear();
+      if (n > 0) value.append(at_, n);
+      at_ += n;
     } else if constexpr (std::is_same_v<T, std::vector<bool>>) {
       value.resize(count(1));
       for (size_t i = 0; i < value.size(); ++i) {
@@ -363,19 +410,44 @@ class Reader {
         value.resize(count(1));
         for (auto& item : value) one(item);
       }
-    } else if constexpr (std::is_same_v<T, std::shared_ptr<const AlternativeSet>>) {
+    } else if constexpr (IsArray<T>::value) {
+      using Item = typename T::value_type;
+      if constexpr (kRaw<Item>) {
+        // Viewed where it lies in the file (no copy, no allocation).
+        const size_t n = count(sizeof(Item));
+        align(alignof(Item));
+        if (static_cast<size_t>(end_ - at_) / sizeof(Item) < n) [[unlikely]]
+          fail("truncated payload");
+        if (n > UINT32_MAX) fail("an array is too long");
+        value.become_view(reinterpret_cast<Item*>(const_cast<char*>(at_)), n);
+        at_ += n * sizeof(Item);
+      } else {
+        // Built in the model's arena: one bump of a pointer instead of an allocation.
+        const size_t n = count(1);
+        if (n > UINT32_MAX) fail("an array is too long");
+        Item* items = n == 0
+                          ? nullptr
+                          : static_cast<Item*>(storage_->allocate(n * sizeof(Item), alignof(Item)));
+        // Every member of a trivially copyable item (CompiledElement) is read below: its memory
+        // needs no construction first (such objects begin their life in the arena's memory).
+        if constexpr (!std::is_trivially_copyable_v<Item>)
+          for (size_t i = 0; i < n; ++i) ::new (static_cast<void*>(items + i)) Item();
+        value.become_view(items, n);
+        for (Item& item : value) one(item);
+      }
+    } else if constexpr (std::is_same_v<T, const AlternativeSet*>) {
       const uint32_t tag = fixed<uint32_t>();
       if (tag == 0) {
-        value.reset();
+        value = nullptr;
       } else if (tag == 1) {
-        auto set = std::make_shared<AlternativeSet>();
+        auto set = std::make_unique<AlternativeSet>();
         one(*set);
-        sets_.push_back(set);
-        value = std::move(set);
+        value = set.get();
+        sets_->push_back(std::move(set));
       } else if (tag == 2) {
         const uint32_t number = fixed<uint32_t>();
-        if (number >= sets_.size()) fail("a shared alternative set is out of range");
-        value = sets_[number];
+        if (number >= sets_->size()) fail("a shared alternative set is out of range");
+        value = (*sets_)[number].get();
       } else {
         fail("an alternative set tag is unknown");
       }
@@ -394,7 +466,8 @@ class Reader {
   }
   const char* at_;
   const char* end_;
-  std::vector<std::shared_ptr<const AlternativeSet>> sets_;  // sets read so far, by number
+  ModelStorage* storage_;
+  std::vector<std::unique_ptr<const AlternativeSet>>* sets_;  // sets read so far, by number
 };
 
 constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'M', 'O', 'D', 'L'};
@@ -409,8 +482,7 @@ struct Header {
   uint64_t payload_checksum;
 };
 
-// The header is written field by field (no padding bytes reach the file).
-constexpr size_t kHeaderBytes = 8 + 4 + kBuildIdBytes + 8 + 8 + 8;
+static_assert(kHeaderBytes == 8 + 4 + kBuildIdBytes + 8 + 8 + 8);
 
 uint64_t load_u64(const char* p) {
   uint64_t v;
@@ -494,8 +566,8 @@ std::string serialize_model(const Model::Impl& impl, uint64_t source_key) {
   return out;
 }
 
-std::unique_ptr<Model::Impl> deserialize_model(std::string_view bytes,
-                                               const uint64_t* expected_key) {
+std::unique_ptr<Model::Impl> deserialize_model(std::string_view bytes, const uint64_t* expected_key,
+                                               std::shared_ptr<const void> owner) {
   if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
     throw Error("not a dyad compiled model file");
   Header h;
@@ -525,7 +597,19 @@ std::unique_ptr<Model::Impl> deserialize_model(std::string_view bytes,
   if (checksum.finish() != h.payload_checksum) throw Error("compiled model checksum mismatch");
 
   auto impl = std::make_unique<Model::Impl>();
-  Reader reader(payload);
+  // The model's arrays view the payload where it lies when its owner keeps it and it lies as in
+  // a mapping of the file; otherwise they view a copy the model owns.
+  if (owner == nullptr ||
+      (reinterpret_cast<uintptr_t>(payload.data()) - kHeaderBytes) % kMaxAlign != 0) {
+    const size_t offset = kHeaderBytes % kMaxAlign;
+    std::shared_ptr<uint64_t[]> copy(new uint64_t[(offset + payload.size() + 7) / 8]);
+    char* at = reinterpret_cast<char*>(copy.get()) + offset;
+    std::memcpy(at, payload.data(), payload.size());
+    payload = std::string_view(at, payload.size());
+    owner = std::move(copy);
+  }
+  impl->storage.bytes = std::move(owner);
+  Reader reader(payload, &impl->storage, &impl->alternative_sets);
   reader(*impl);
   if (!reader.at_end()) reader.fail("bytes left after the last member");
   // Payloads index the tables beside their trie.
@@ -720,9 +804,10 @@ std::shared_ptr<const Model> Model::load(const KnowledgeOptions& options) {
   std::string path = (fs::path(dir) / fmt::format("{:016x}.dyadmodel", key)).string();
 
   std::string problem;
-  if (MappedFile file(path); file.ok()) {
+  if (auto file = std::make_shared<const MappedFile>(path); file->ok()) {
     try {
-      auto impl = lexicon::deserialize_model(file.bytes(), &key);
+      // The model views the mapping, and keeps it (read-only: the model is immutable).
+      auto impl = lexicon::deserialize_model(file->bytes(), &key, file);
       impl->stats.origin = "cache: " + path;
       return std::shared_ptr<const Model>(new Model(std::move(impl)));
     } catch (const Error& e) {
@@ -747,10 +832,10 @@ void Model::write(const std::string& path) const {
 }
 
 std::shared_ptr<const Model> Model::read(const std::string& path) {
-  MappedFile file(path);
-  if (!file.ok()) throw Error(fmt::format("{}: cannot read compiled model", path));
+  auto file = std::make_shared<const MappedFile>(path);
+  if (!file->ok()) throw Error(fmt::format("{}: cannot read compiled model", path));
   try {
-    auto impl = lexicon::deserialize_model(file.bytes());
+    auto impl = lexicon::deserialize_model(file->bytes(), nullptr, file);
     impl->stats.origin = "model file: " + path;
     return std::shared_ptr<const Model>(new Model(std::move(impl)));
   } catch (const Error& e) {

@@ -8,7 +8,9 @@
 //   payload size           u64
 //   payload checksum       u64 (hash of the payload bytes)
 //   payload                the Impl's members in declaration order; vectors of plain structs
-//                          (trie arrays, flat hash slots) are stored as raw bytes
+//                          (trie arrays, flat hash slots) are stored as raw bytes, and those of
+//                          lexicon::Array after zero bytes aligning them (as file offsets) to
+//                          their values' alignment, so a mapped file is used in place
 // A file is accepted only when every header field matches and the checksum is right, and the
 // payload then parses to its exact end; anything else is an error, never a partial model.
 //
@@ -24,7 +26,7 @@
 
 namespace dyad::lexicon {
 
-constexpr uint32_t kModelFormatVersion = 15;
+constexpr uint32_t kModelFormatVersion = 16;
 extern const char kBuildId[];  // generated/build_id.cpp
 
 // A fast 64-bit hash of byte streams (file contents, keys, checksums); not cryptographic.
@@ -45,7 +47,12 @@ std::string serialize_model(const Model::Impl& impl, uint64_t source_key);
 // Parses a model file. Throws dyad::Error (without a file name: the caller adds it) saying what
 // is wrong: not a model file, another format version or build, another source key (when
 // `expected_key` is given), a bad checksum, truncation.
+// With `owner` (what keeps `bytes` alive, e.g. a read-only mapping of the file at a page
+// boundary) the model's arrays of plain values point into `bytes` and the model keeps `owner`
+// (Model::Impl::storage) until it is destroyed; the bytes must not change meanwhile (model files
+// are replaced by a rename, never rewritten in place). Without it they point into a copy.
 std::unique_ptr<Model::Impl> deserialize_model(std::string_view bytes,
-                                               const uint64_t* expected_key = nullptr);
+                                               const uint64_t* expected_key = nullptr,
+                                               std::shared_ptr<const void> owner = nullptr);
 
 }  // namespace dyad::lexicon

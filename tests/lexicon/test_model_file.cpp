@@ -175,15 +175,15 @@ TEST(ModelFileTest, WordIdsOutsideTheWordTableAreRefused) {
 
   // The payload starts with the word table's three string maps (exact words, words with
   // endings, stems), each a u64 slot count, slots of {hash, offset, length, value} (u32 each;
-  // an empty slot has offset UINT32_MAX), then its arena (u64 length, bytes). The first word
-  // found gets an id far past the table.
+  // an empty slot has offset UINT32_MAX) after zero bytes aligning them to 4 in the file, then
+  // its arena (u64 length, bytes). The first word found gets an id far past the table.
   std::string file = lexicon::serialize_model(*impl, 0);
   size_t at = 8 + 4 + 32 + 8 + 8 + 8;
   bool changed = false;
   for (int map = 0; map < 3 && !changed; ++map) {
     uint64_t slots = 0, arena = 0;
     std::memcpy(&slots, file.data() + at, 8);
-    at += 8;
+    at = (at + 8 + 3) / 4 * 4;
     for (uint64_t i = 0; i < slots && !changed; ++i) {
       char* slot = file.data() + at + i * 16;
       uint32_t offset = 0;
@@ -246,13 +246,13 @@ TEST(ModelFileTest, TrieReadBackTakesMorePayloadsInOrder) {
 // table was accepted, and the first sentence coded allocated per-word arrays of that size (17 GB).
 TEST(ModelFileTest, WordCountMustMatchTheWordTable) {
   std::string file = lexicon::serialize_model(*small_model(), 0);
-  // After the three string maps (u64 slot count, 16-byte slots, u64 arena length, arena) come
-  // min_stem and max_stem (u64 each), then the word count (u32).
+  // After the three string maps (u64 slot count, 16-byte slots aligned to 4 in the file, u64
+  // arena length, arena) come min_stem and max_stem (u64 each), then the word count (u32).
   size_t at = 8 + 4 + 32 + 8 + 8 + 8;
   for (int map = 0; map < 3; ++map) {
     uint64_t slots = 0, arena = 0;
     std::memcpy(&slots, file.data() + at, 8);
-    at += 8 + slots * 16;
+    at = (at + 8 + 3) / 4 * 4 + slots * 16;
     std::memcpy(&arena, file.data() + at, 8);
     at += 8 + arena;
   }
