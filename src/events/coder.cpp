@@ -294,14 +294,10 @@ struct Coder::Impl {
   // words_placed() from the arena's entry for a key pattern (header, then the words).
   bool words_placed(const uint32_t* placed, const lexicon::CompiledPattern& pattern,
                     uint32_t verb_first, uint32_t verb_last) const {
-    if (placed[0] == kManyWords) return words_placed(pattern, verb_first, verb_last);
-    const uint32_t count = placed[0] & 0xff, before = placed[0] >> 8;
-    for (uint32_t r = 0; r < count; ++r) {
-      const WordSpan* w = seen_span(placed[1 + r]);
-      if (w == nullptr) return false;
-      if (r < before ? w->first >= verb_first : w->last <= verb_last) return false;
-    }
-    return true;
+    if (placed[0] == kManyWords)
+      return words_placed(pattern.required.data(), pattern.required.size(), pattern.required_before,
+                          verb_first, verb_last);
+    return words_placed(placed + 1, placed[0] & 0xff, placed[0] >> 8, verb_first, verb_last);
   }
   std::vector<VerbKeys> verb_keys;  // by verb index
   std::vector<uint32_t> verb_key_arena;
@@ -899,15 +895,15 @@ struct Coder::Impl {
     }
     sentence_word_count = distinct_count;
   }
-  // A pattern's literal words all stand where they could match: those before '*' before the
-  // verb, those after it after the verb. Cheap, and rejects most candidates.
-  bool words_placed(const lexicon::CompiledPattern& pattern, uint32_t verb_first,
+  // A pattern's literal words (`count` words, the first `before` of them before '*') all stand
+  // where they could match: those before '*' before the verb, those after it after the verb.
+  // Cheap, and rejects most candidates.
+  bool words_placed(const lexicon::WordId* words, size_t count, size_t before, uint32_t verb_first,
                     uint32_t verb_last) const {
-    for (size_t r = 0; r < pattern.required.size(); ++r) {
-      lexicon::WordId id = pattern.required[r];
-      const WordSpan* w = seen_span(id);
+    for (size_t r = 0; r < count; ++r) {
+      const WordSpan* w = seen_span(words[r]);
       if (w == nullptr) return false;
-      if (r < pattern.required_before ? w->first >= verb_first : w->last <= verb_last) return false;
+      if (r < before ? w->first >= verb_first : w->last <= verb_last) return false;
     }
     return true;
   }
