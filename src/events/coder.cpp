@@ -1438,6 +1438,14 @@ struct Coder::Impl {
            !verb_at(next);
   }
 
+  // Whether a mention with a code starts in [from, to): first_mention over that range finds
+  // nothing without one.
+  bool any_mention_in(uint32_t from, uint32_t to) const {
+    for (const Mention& mention : scratch.mentions)
+      if (mention.first_token >= from && mention.first_token < to && !mention.code.empty())
+        return true;
+    return false;
+  }
   int first_mention(uint32_t from, uint32_t to, const std::string& not_code, uint64_t excluded = 0,
                     const Candidate* target_of = nullptr) const {
     int role_only = -1;
@@ -3156,9 +3164,12 @@ struct Coder::Impl {
     if (!target_set) {
       const std::string& not_code = source_code_of(c);
       // The target is looked for within the verb's clause ("might affirm or allow an attack by
-      // Osgiliath": the attackers are not what is affirmed).
+      // Osgiliath": the attackers are not what is affirmed). Where no actor starts after the
+      // verb in its clause, the search after the verb finds none however the object ends: the
+      // two scans of the rest of the clause that end it are skipped (most tries that code
+      // nothing).
       uint32_t object_end =
-          options.dyad_rules
+          options.dyad_rules && any_mention_in(v.last + 1, clause_last)
               ? std::min(subordinate_clause_start(std::max(v.last, c.action_last) + 1, clause_last),
                          gerund_after_object(std::max(v.last, c.action_last) + 1, clause_last))
               : clause_last;
