@@ -21,6 +21,7 @@ WordId WordTable::intern(const Word& word) {
   auto [id, inserted] = map.insert(word.text, count_);
   if (inserted) {
     ++count_;
+    add_to_pair_filter(word.text);
     if (!word.exact) {
       add_to_stem_filter(word.text);
       min_stem_ = std::min<uint64_t>(min_stem_, word.text.size());
@@ -39,7 +40,23 @@ bool is_function_word(std::string_view key) {
 }
 }  // namespace
 
+void WordTable::rebuild_filters() {
+  std::fill(stem_filter_.begin(), stem_filter_.end(), 0);
+  std::fill(pair_filter_.begin(), pair_filter_.end(), 0);
+  stems_.for_each([&](std::string_view stem, uint32_t) {
+    add_to_stem_filter(stem);
+    add_to_pair_filter(stem);
+  });
+  for (const FlatStringMap* map : {&exact_, &endings_})
+    map->for_each([&](std::string_view word, uint32_t) { add_to_pair_filter(word); });
+}
+
 void WordTable::match(std::string_view key, uint64_t hash, std::vector<WordId>& out) const {
+  if (key.size() >= 2 && !pair_filter_has(key)) {
+    // No word of two or more bytes starts as the key does: only a one-byte stem can match.
+    if (min_stem_ == 1) finish_stems(key.substr(0, 1), out);
+    return;
+  }
   if (const uint32_t* id = exact_.find(key, hash)) out.push_back(*id);
   if (!endings_.empty()) {
     if (const uint32_t* id = endings_.find(key, hash)) out.push_back(*id);

@@ -74,11 +74,30 @@ class WordTable {
     const size_t bit = stem_filter_bit(stem);
     stem_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
+  // A bit per pair of first two bytes of every word of two or more bytes, of all three maps
+  // (derived state like the stem filter). A key of two or more bytes matches no word longer
+  // than one byte unless its first two bytes are some word's (an ending leaves at least two
+  // letters of its word): most new keys that match nothing, above all figures ("1,750",
+  // "5.93"), fail this test and skip the table lookups, which miss the cache.
+  static size_t pair_bit(std::string_view text) {
+    return static_cast<unsigned char>(text[0]) | size_t{static_cast<unsigned char>(text[1])} << 8;
+  }
+  bool pair_filter_has(std::string_view key) const {
+    const size_t bit = pair_bit(key);
+    return (pair_filter_[bit >> 6] >> (bit & 63)) & 1;
+  }
+  void add_to_pair_filter(std::string_view text) {
+    if (text.size() < 2) return;
+    const size_t bit = pair_bit(text);
+    pair_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  void rebuild_filters();
   Array<uint8_t> flags_;
   FlatStringMap exact_, endings_, stems_;
   uint64_t min_stem_ = UINT64_MAX, max_stem_ = 0;
   uint32_t count_ = 0;
   std::vector<uint64_t> stem_filter_ = std::vector<uint64_t>((size_t{1} << kStemFilterBits) / 64);
+  std::vector<uint64_t> pair_filter_ = std::vector<uint64_t>((size_t{1} << 16) / 64);
 };
 
 // A trie over word ids. Node 0 is the root. Payloads are indices into an owner's table; a node

@@ -40,8 +40,7 @@ struct ModelFileAccess {
       if (!ok) a.fail("a word id is out of range");
       if (t.count_ != t.exact_.size() + t.endings_.size() + t.stems_.size())
         a.fail("the word count disagrees with the word table");
-      std::fill(t.stem_filter_.begin(), t.stem_filter_.end(), 0);
-      t.stems_.for_each([&](std::string_view stem, uint32_t) { t.add_to_stem_filter(stem); });
+      t.rebuild_filters();
     }
   }
   template <typename Archive>
@@ -192,9 +191,9 @@ void visit(A& a, Model::Impl& m) {
 }
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-// (WordTable::stem_filter_ is derived, Impl::storage and Impl::alternative_sets are not stored
-// as members: the sets are written inside the elements naming them.)
-static_assert(sizeof(Model::Impl) == 1880,
+// (WordTable::stem_filter_ and pair_filter_ are derived, Impl::storage and Impl::alternative_sets
+// are not stored as members: the sets are written inside the elements naming them.)
+static_assert(sizeof(Model::Impl) == 1904,
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
 static_assert(sizeof(CompiledPattern) == 144 && sizeof(CompiledVerb) == 352 &&
