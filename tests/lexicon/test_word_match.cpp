@@ -85,5 +85,38 @@ TEST(WordMatchTest, EqualsTheSimpleTwin) {
   EXPECT_GT(keys, 4000);
 }
 
+// Short words, one-byte stems and figures: most keys here start with two bytes no word starts
+// with, which match() passes over with its first-two-bytes filter (only a one-byte stem can
+// match them).
+TEST(WordMatchTest, KeysNoLongerWordStartsLikeEqualTheTwin) {
+  const std::vector<std::string> roots = {"T", "A", "1", "10", "3H", "AB", "TA", "TAX", "X1", "S"};
+  for (unsigned seed = 0; seed < 8; ++seed) {
+    lexicon::WordTable table;
+    Twin twin;
+    std::mt19937 random(seed);
+    for (const std::string& root : roots) {
+      const unsigned kinds = random() % 8;  // here also none of the three
+      if (kinds & 1) twin.exact[root] = table.intern({root, true, false});
+      if (kinds & 2) twin.endings[root] = table.intern({root, true, true});
+      if (kinds & 4) twin.stems[root] = table.intern({root, false, false});
+    }
+    const std::string alphabet = "TAB13HXS,0";
+    std::vector<std::string> keys = {""};
+    for (size_t length = 1; length <= 4; ++length) {
+      std::vector<std::string> longer;
+      for (const std::string& key : keys)
+        if (key.size() + 1 == length)
+          for (char c : alphabet) longer.push_back(key + c);
+      keys.insert(keys.end(), longer.begin(), longer.end());
+    }
+    for (const std::string& key : keys) {
+      if (key.empty()) continue;
+      std::vector<lexicon::WordId> out;
+      table.match(key, out);
+      ASSERT_EQ(out, twin.match(key)) << key << " (seed " << seed << ")";
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dyad::testing
