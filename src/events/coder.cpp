@@ -826,19 +826,49 @@ struct Coder::Impl {
     }
     return *filter;
   }
-  // A common verb's key words, a bit per model word (exact, unlike KeyFilter): try_verb looks
-  // a sentence word up in model.verb_key_index only when it is one of this verb's keys, not
-  // for every word that keys some verb. Built on the verb's first try in that path.
-  std::vector<std::vector<uint64_t>> key_word_sets;  // by verb index, empty until built
-  const std::vector<uint64_t>& key_word_set(uint32_t verb_index) {
-    if (key_word_sets.empty()) key_word_sets.resize(model.verbs.size());
-    std::vector<uint64_t>& bits = key_word_sets[verb_index];
-    if (bits.empty()) {
-      bits.assign(model.words.size() / 64 + 1, 0);
-      for (lexicon::WordId id : model.verbs[verb_index].key_words)
-        if (id / 64 < bits.size()) bits[id / 64] |= uint64_t{1} << (id % 64);
+  // A common verb's key words: word -> its index k in the verb's key_words, open addressing
+  // over at least twice as many slots as keys. try_verb looks each word of a sentence up here:
+  // one probe in a table of a few kilobytes (16 for SAID's 845 keys) that stays in cache, where
+  // the model's index of every verb's keys was megabytes and missed it for each key found.
+  // Per thread, built on the verb's first try in that path.
+  struct KeyMap {
+    std::vector<uint64_t> slots;  // (word + 1) << 32 | k, 0 when empty; a power of two
+    unsigned shift = 64;          // 64 - log2(slots.size())
+    size_t slot_of(lexicon::WordId word) const {
+      return static_cast<size_t>((word * 0x9E3779B97F4A7C15ULL) >> shift);
     }
-    return bits;
+    // k of `word`, or UINT32_MAX when it is none of the verb's keys.
+    uint32_t find(lexicon::WordId word) const {
+      const uint64_t tag = static_cast<uint64_t>(word) + 1;
+      const size_t mask = slots.size() - 1;
+      for (size_t i = slot_of(word);; i = (i + 1) & mask) {
+        const uint64_t slot = slots[i];
+        if (slot == 0) return UINT32_MAX;
+        if (slot >> 32 == tag) return static_cast<uint32_t>(slot);
+      }
+    }
+  };
+  std::vector<KeyMap> key_maps;  // by verb index, empty until built
+  const KeyMap& key_map(uint32_t verb_index) {
+    if (key_maps.empty()) key_maps.resize(model.verbs.size());
+    KeyMap& map = key_maps[verb_index];
+    if (!map.slots.empty()) return map;
+    const auto& key_words = model.verbs[verb_index].key_words;
+    size_t size = 16;
+    while (size < 2 * key_words.size()) size *= 2;
+    map.slots.assign(size, 0);
+    map.shift = 64 - static_cast<unsigned>(std::countr_zero(size));
+    for (uint32_t k = 0; k < key_words.size(); ++k) {
+      const uint64_t tag = static_cast<uint64_t>(key_words[k]) + 1;
+      for (size_t i = map.slot_of(key_words[k]);; i = (i + 1) & (size - 1)) {
+        if (map.slots[i] == 0) {
+          map.slots[i] = tag << 32 | k;
+          break;
+        }
+        if (map.slots[i] >> 32 == tag) break;  // a key word twice: its first index stands
+      }
+    }
+    return map;
   }
   std::vector<uint32_t> pattern_candidates;  // try_verb's keyed patterns to try (reused buffer)
   // The distinct words seen, in order: the first sentence_word_count (the buffer only grows, so
@@ -2954,13 +2984,9 @@ struct Coder::Impl {
     if (2 * keys.keys > 3 * sentence_word_count) {
       // A common verb has over 1.5 times as many key words as the sentence has words: look the
       // words up.
-      const std::vector<uint64_t>& key_set = key_word_set(v.verb_index);
-      for (lexicon::WordId w : std::span(sentence_words.data(), sentence_word_count)) {
-        if (!has_bit(key_set, w)) continue;
-        uint32_t k =
-            model.verb_key_index.find(static_cast<uint64_t>(v.verb_index) << 32 | w, UINT32_MAX);
-        if (k != UINT32_MAX) add_group(k);
-      }
+      const KeyMap& key_map_of_verb = key_map(v.verb_index);
+      for (lexicon::WordId w : std::span(sentence_words.data(), sentence_word_count))
+        if (uint32_t k = key_map_of_verb.find(w); k != UINT32_MAX) add_group(k);
     } else if (keys.keys >= kKeyFilterMin) {
       const KeyFilter& filter = key_filter(v.verb_index);
       for (size_t w = 0; w < kSeenBits / 64; ++w) {

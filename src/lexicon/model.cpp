@@ -583,9 +583,6 @@ void compile_dictionary(const Dictionary& dict, Model::Impl& impl) {
       [&](WordId w) { impl.words.add_flags(w, WordTable::kContinuesActor); });
   impl.agent_trie.for_each_later_word(
       [&](WordId w) { impl.words.add_flags(w, WordTable::kContinuesAgent); });
-  for (uint32_t v = 0; v < impl.verbs.size(); ++v)
-    for (uint32_t k = 0; k < impl.verbs[v].key_words.size(); ++k)
-      impl.verb_key_index.insert(static_cast<uint64_t>(v) << 32 | impl.verbs[v].key_words[k], k);
 }
 
 namespace {

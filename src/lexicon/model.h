@@ -328,9 +328,6 @@ struct Model::Impl {
   std::vector<lexicon::AgentInfo> agents;                    // payload of agent_trie
   std::vector<lexicon::CompiledVerb> verbs;                  // payload of verb_trie
   std::vector<lexicon::CompiledVerb> times;                  // payload of time_trie
-  // (verb index << 32 | word) -> k such that verbs[verb].key_words[k] == word: lets a sentence
-  // of few words find a common verb's pattern groups without scanning all its key words.
-  lexicon::FlatU64Map verb_key_index;
   std::unordered_map<std::string, lexicon::EventCodeInfo> event_codes;
   lexicon::FlatStringMap place_index;  // key_of_phrase(name) -> index into places
   std::vector<lexicon::Place> places;

@@ -187,13 +187,13 @@ template <typename A>
 void visit(A& a, Model::Impl& m) {
   a(m.words, m.actor_trie, m.agent_trie, m.verb_trie, m.discard_trie, m.time_trie, m.noun_trie,
     m.adjective_trie, m.actor_codes, m.actor_gap_trie, m.actor_gaps, m.agents, m.verbs, m.times,
-    m.verb_key_index, m.event_codes, m.place_index, m.places, m.files, m.stats);
+    m.event_codes, m.place_index, m.places, m.files, m.stats);
 }
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)
 // (WordTable::stem_filter_ and pair_filter_ are derived, Impl::storage and Impl::alternative_sets
 // are not stored as members: the sets are written inside the elements naming them.)
-static_assert(sizeof(Model::Impl) == 1904,
+static_assert(sizeof(Model::Impl) == 1840,
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
 static_assert(sizeof(CompiledPattern) == 144 && sizeof(CompiledVerb) == 352 &&
@@ -621,12 +621,6 @@ std::unique_ptr<Model::Impl> deserialize_model(std::string_view bytes, const uin
   payloads_below(impl->verb_trie, impl->verbs.size(), "verb");
   payloads_below(impl->time_trie, impl->times.size(), "time");
   payloads_below(impl->actor_gap_trie, impl->actor_gaps.size(), "gapped actor");
-  for (const auto& slot : impl->verb_key_index.slots()) {
-    if (slot.key == FlatU64Map::kEmpty) continue;
-    uint64_t verb = slot.key >> 32;
-    if (verb >= impl->verbs.size() || slot.value >= impl->verbs[verb].key_words.size())
-      reader.fail("the verb key index is out of range");
-  }
   // Word ids the Coder indexes its per-word arrays with (the words a pattern requires, a verb's
   // pattern keys) must be ids of the word table.
   const size_t words = impl->words.size();

@@ -26,7 +26,7 @@
 
 namespace dyad::lexicon {
 
-constexpr uint32_t kModelFormatVersion = 16;
+constexpr uint32_t kModelFormatVersion = 17;
 extern const char kBuildId[];  // generated/build_id.cpp
 
 // A fast 64-bit hash of byte streams (file contents, keys, checksums); not cryptographic.
