@@ -826,12 +826,13 @@ struct Coder::Impl {
     }
     return *filter;
   }
-  // A common verb's key words: word -> its index k in the verb's key_words, open addressing
-  // over at least twice as many slots as keys. try_verb looks each word of a sentence up here:
-  // one probe in a table of a few kilobytes (16 for SAID's 845 keys) that stays in cache, where
-  // the model's index of every verb's keys was megabytes and missed it for each key found.
-  // Per thread, built on the verb's first try in that path.
+  // A common verb's key words: a bit per model word (most words of a sentence are no key, and
+  // one bit test says so), then word -> its index k in the verb's key_words, open addressing
+  // over at least twice as many slots as keys (16 KB for SAID's 845 keys): a probe that stays
+  // in cache, where the model's index of every verb's keys was megabytes and missed it for
+  // each key found. Per thread, built on the verb's first try in that path.
   struct KeyMap {
+    std::vector<uint64_t> bits;   // a bit per model word, set for the keys: most words are none
     std::vector<uint64_t> slots;  // (word + 1) << 32 | k, 0 when empty; a power of two
     unsigned shift = 64;          // 64 - log2(slots.size())
     size_t slot_of(lexicon::WordId word) const {
@@ -857,9 +858,12 @@ struct Coder::Impl {
     size_t size = 16;
     while (size < 2 * key_words.size()) size *= 2;
     map.slots.assign(size, 0);
+    map.bits.assign(model.words.size() / 64 + 1, 0);
     map.shift = 64 - static_cast<unsigned>(std::countr_zero(size));
     for (uint32_t k = 0; k < key_words.size(); ++k) {
       const uint64_t tag = static_cast<uint64_t>(key_words[k]) + 1;
+      if (key_words[k] / 64 < map.bits.size())
+        map.bits[key_words[k] / 64] |= uint64_t{1} << (key_words[k] % 64);
       for (size_t i = map.slot_of(key_words[k]);; i = (i + 1) & (size - 1)) {
         if (map.slots[i] == 0) {
           map.slots[i] = tag << 32 | k;
@@ -2986,7 +2990,7 @@ struct Coder::Impl {
       // words up.
       const KeyMap& key_map_of_verb = key_map(v.verb_index);
       for (lexicon::WordId w : std::span(sentence_words.data(), sentence_word_count))
-        if (uint32_t k = key_map_of_verb.find(w); k != UINT32_MAX) add_group(k);
+        if (has_bit(key_map_of_verb.bits, w)) add_group(key_map_of_verb.find(w));
     } else if (keys.keys >= kKeyFilterMin) {
       const KeyFilter& filter = key_filter(v.verb_index);
       for (size_t w = 0; w < kSeenBits / 64; ++w) {
