@@ -226,13 +226,14 @@ struct Coder::Impl {
   static bool has_bit(const std::vector<uint64_t>& bits, lexicon::WordId id) {
     return (bits[id / 64] >> (id % 64) & 1) != 0;  // id < model.words.size()
   }
+  static void set_bit(std::vector<uint64_t>& bits, lexicon::WordId id) {
+    if (id / 64 < bits.size()) bits[id / 64] |= uint64_t{1} << (id % 64);
+  }
   bool any_verb_later_word(lexicon::WordId id) const { return has_bit(verb_later_word_bits, id); }
   void index_verb_words() {
     verb_later_word_bits.assign(model.words.size() / 64 + 1, 0);
-    auto set = [](std::vector<uint64_t>& bits, lexicon::WordId id) {
-      if (id / 64 < bits.size()) bits[id / 64] |= uint64_t{1} << (id % 64);
-    };
-    model.verb_trie.for_each_later_word([&](lexicon::WordId id) { set(verb_later_word_bits, id); });
+    model.verb_trie.for_each_later_word(
+        [&](lexicon::WordId id) { set_bit(verb_later_word_bits, id); });
     verb_summaries.reserve(model.verbs.size());
     verb_gates.reserve(model.verbs.size());
     for (const lexicon::CompiledVerb& verb : model.verbs) {
@@ -827,50 +828,25 @@ struct Coder::Impl {
     return *filter;
   }
   // A common verb's key words: a bit per model word (most words of a sentence are no key, and
-  // one bit test says so), then word -> its index k in the verb's key_words, open addressing
-  // over at least twice as many slots as keys (16 KB for SAID's 845 keys): a probe that stays
-  // in cache, where the model's index of every verb's keys was megabytes and missed it for
-  // each key found. Per thread, built on the verb's first try in that path.
+  // one bit test says so), then word -> its index k in the verb's key_words in a small flat
+  // table (32 KB for SAID's 845 keys): a probe that stays in cache, where the model's index of
+  // every verb's keys was megabytes and missed it for each key found. Per thread, built on the
+  // verb's first try in that path.
   struct KeyMap {
-    std::vector<uint64_t> bits;   // a bit per model word, set for the keys: most words are none
-    std::vector<uint64_t> slots;  // (word + 1) << 32 | k, 0 when empty; a power of two
-    unsigned shift = 64;          // 64 - log2(slots.size())
-    size_t slot_of(lexicon::WordId word) const {
-      return static_cast<size_t>((word * 0x9E3779B97F4A7C15ULL) >> shift);
-    }
-    // k of `word`, or UINT32_MAX when it is none of the verb's keys.
-    uint32_t find(lexicon::WordId word) const {
-      const uint64_t tag = static_cast<uint64_t>(word) + 1;
-      const size_t mask = slots.size() - 1;
-      for (size_t i = slot_of(word);; i = (i + 1) & mask) {
-        const uint64_t slot = slots[i];
-        if (slot == 0) return UINT32_MAX;
-        if (slot >> 32 == tag) return static_cast<uint32_t>(slot);
-      }
-    }
+    std::vector<uint64_t> bits;  // a bit per model word, set for the keys
+    lexicon::FlatU64Map index;   // word -> k (a key word twice: its first index stands)
   };
   std::vector<KeyMap> key_maps;  // by verb index, empty until built
   const KeyMap& key_map(uint32_t verb_index) {
     if (key_maps.empty()) key_maps.resize(model.verbs.size());
     KeyMap& map = key_maps[verb_index];
-    if (!map.slots.empty()) return map;
+    if (!map.bits.empty()) return map;
     const auto& key_words = model.verbs[verb_index].key_words;
-    size_t size = 16;
-    while (size < 2 * key_words.size()) size *= 2;
-    map.slots.assign(size, 0);
     map.bits.assign(model.words.size() / 64 + 1, 0);
-    map.shift = 64 - static_cast<unsigned>(std::countr_zero(size));
+    map.index.reserve(key_words.size());
     for (uint32_t k = 0; k < key_words.size(); ++k) {
-      const uint64_t tag = static_cast<uint64_t>(key_words[k]) + 1;
-      if (key_words[k] / 64 < map.bits.size())
-        map.bits[key_words[k] / 64] |= uint64_t{1} << (key_words[k] % 64);
-      for (size_t i = map.slot_of(key_words[k]);; i = (i + 1) & (size - 1)) {
-        if (map.slots[i] == 0) {
-          map.slots[i] = tag << 32 | k;
-          break;
-        }
-        if (map.slots[i] >> 32 == tag) break;  // a key word twice: its first index stands
-      }
+      set_bit(map.bits, key_words[k]);
+      map.index.insert(key_words[k], k);
     }
     return map;
   }
@@ -2990,7 +2966,8 @@ struct Coder::Impl {
       // words up.
       const KeyMap& key_map_of_verb = key_map(v.verb_index);
       for (lexicon::WordId w : std::span(sentence_words.data(), sentence_word_count))
-        if (has_bit(key_map_of_verb.bits, w)) add_group(key_map_of_verb.find(w));
+        if (has_bit(key_map_of_verb.bits, w))  // a key: the index has it
+          add_group(key_map_of_verb.index.find_unfiltered(w, 0));
     } else if (keys.keys >= kKeyFilterMin) {
       const KeyFilter& filter = key_filter(v.verb_index);
       for (size_t w = 0; w < kSeenBits / 64; ++w) {

@@ -101,6 +101,10 @@ class FlatU64Map {
       }
     }
   }
+  // Room for `count` keys without growing (each growth re-inserts every key).
+  void reserve(size_t count) {
+    while (count * 10 > slots_.size() * 7) grow();
+  }
   size_t size() const { return size_; }
   Array<Slot>& slots() { return slots_; }  // for model_file: serialization
   const Array<Slot>& slots() const { return slots_; }
