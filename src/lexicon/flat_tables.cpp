@@ -19,10 +19,13 @@ void FlatU64Map::grow() {
   size_ = 0;
   filter_.assign((capacity + 7) / 8, 0);
   for (const Slot& s : old)
-    if (s.key != kEmpty) insert(s.key, s.value);
+    if (s.key != kEmpty) {
+      insert(s.key, s.value);
+      set_both(s.key, s.value, s.extra);
+    }
 }
 
-bool FlatU64Map::restore(bool with_filter, uint32_t* largest_value) {
+bool FlatU64Map::restore(bool with_filter, uint32_t* largest_value, uint32_t value_mask) {
   size_ = 0;
   if (largest_value != nullptr) *largest_value = 0;
   if (slots_.empty()) {
@@ -42,7 +45,7 @@ bool FlatU64Map::restore(bool with_filter, uint32_t* largest_value) {
     for (const Slot& s : slots_) {
       const bool used = s.key != kEmpty;
       size += used;
-      largest = std::max(largest, used ? s.value : 0u);
+      largest = std::max(largest, used ? s.value & value_mask : 0u);
     }
     size_ = size;
     if (largest_value != nullptr) *largest_value = largest;
@@ -55,7 +58,7 @@ bool FlatU64Map::restore(bool with_filter, uint32_t* largest_value) {
     if (s.key == kEmpty) continue;
     ++size_;
     add_to_filter(s.key);
-    largest = std::max(largest, s.value);
+    largest = std::max(largest, s.value & value_mask);
   }
   if (largest_value != nullptr) *largest_value = largest;
   return size_ < slots_.size();  // at least one empty slot, or lookups would not end

@@ -64,7 +64,9 @@ class FlatU64Map {
   struct Slot {
     uint64_t key = kEmpty;
     uint32_t value = 0;
-    uint32_t unused = 0;  // keeps the slot trivially copyable with no padding surprises
+    // A second value a user may keep beside the first (PhraseTrie: the child's signature); 0
+    // unless set_extra wrote it. Also keeps the slot free of padding.
+    uint32_t extra = 0;
   };
 
   // The value of `key`, or `missing`. Not for a map restored without its filter.
@@ -86,6 +88,28 @@ class FlatU64Map {
       if (s.key == kEmpty) return missing;
     }
   }
+  // find_unfiltered's slot as one word, value | extra << 32, or 0 when the key is absent.
+  uint64_t find_both_unfiltered(uint64_t key) const {
+    if (slots_.empty()) return 0;
+    for (size_t i = index_of(key);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return s.value | uint64_t{s.extra} << 32;
+      if (s.key == kEmpty) return 0;
+    }
+  }
+  // Sets the value and the extra of a key already present (false when it is absent).
+  bool set_both(uint64_t key, uint32_t value, uint32_t extra) {
+    if (slots_.empty()) return false;
+    for (size_t i = index_of(key);; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.key == key) {
+        s.value = value;
+        s.extra = extra;
+        return true;
+      }
+      if (s.key == kEmpty) return false;
+    }
+  }
   // Inserts key -> value unless the key is present; returns the value stored for the key.
   uint32_t insert(uint64_t key, uint32_t value) {
     if ((size_ + 1) * 10 > slots_.size() * 7) grow();  // load factor at most 0.7
@@ -96,7 +120,8 @@ class FlatU64Map {
         s.key = key;
         s.value = value;
         ++size_;
-        add_to_filter(key);
+        // A map restored without its filter (a trie's edges) has none to keep up to date.
+        if (!filter_.empty()) add_to_filter(key);
         return value;
       }
     }
@@ -111,8 +136,10 @@ class FlatU64Map {
   // Re-derives the size and mask after the slots were read from disk, and the filter unless
   // `with_filter` is false (then only find_unfiltered may be used); false when the slot count
   // is not a power of two (a corrupt file). With `largest_value`, sets it to the largest value
-  // stored (0 when none), found in the same pass (the caller range-checks the values).
-  bool restore(bool with_filter = true, uint32_t* largest_value = nullptr);
+  // stored (0 when none) of the bits in `value_mask`, found in the same pass (the caller
+  // range-checks the values).
+  bool restore(bool with_filter = true, uint32_t* largest_value = nullptr,
+               uint32_t value_mask = UINT32_MAX);
 
  private:
   size_t index_of(uint64_t key) const {

@@ -53,6 +53,21 @@ TEST(FlatU64Map, InsertKeepsTheFirstValueAndEmptyMapsFindNothing) {
   EXPECT_EQ(empty.find(7, kMissing), kMissing);
 }
 
+// A slot's second value (PhraseTrie keeps a child's signature there) survives the growth that
+// re-inserts every key.
+TEST(FlatU64Map, BothValuesSurviveGrowth) {
+  FlatU64Map map;
+  EXPECT_EQ(map.find_both_unfiltered(7), 0u);
+  EXPECT_FALSE(map.set_both(7, 1, 2));
+  for (uint32_t i = 1; i <= 5000; ++i) {
+    map.insert(uint64_t{i} << 32 | i, i);
+    EXPECT_TRUE(map.set_both(uint64_t{i} << 32 | i, i, ~i));
+  }
+  for (uint32_t i = 1; i <= 5000; ++i)
+    EXPECT_EQ(map.find_both_unfiltered(uint64_t{i} << 32 | i), uint64_t{~i} << 32 | i);
+  EXPECT_EQ(map.find_both_unfiltered(uint64_t{5001} << 32), 0u);
+}
+
 TEST(FlatU64Map, RestoreRefusesMalformedSlotCounts) {
   FlatU64Map map;
   map.slots().resize(24);  // not a power of two
