@@ -484,24 +484,25 @@ struct TrieWalk {
 // pos - w.start >= 1): a token may match several word ids (exact and stems). continue_flag: a
 // WordTable flag every later word of the trie's phrases has, or 0; an id without it is passed
 // over before any edge is looked up (most walks end at their second token).
-void walk(TrieWalk& w, uint32_t node, uint32_t pos) {
+void walk(TrieWalk& w, lexicon::PhraseTrie::Link link, uint32_t pos) {
   // Equal lengths: the first path found wins; a token's exact word is tried before a word
   // plus an ending ("ISIS" is ISIS_, not ISI_ + S) and before its stems.
   const uint32_t depth = pos - w.start;
-  if (!w.trie.payloads(node).empty() && depth > w.best_len) {
-    w.best_len = depth;
-    w.payload = w.trie.payloads(node).front();  // the first entry read wins
+  if (link.has_payloads() && depth > w.best_len) {
+    const auto payloads = w.trie.payloads(link.node());
+    if (!payloads.empty()) {  // (the link's flag is only a hint for a damaged model file)
+      w.best_len = depth;
+      w.payload = payloads.front();  // the first entry read wins
+    }
   }
   if (pos >= w.end) return;
   const uint8_t continue_flag = w.continue_flag;
   const SentenceScratch& scratch = w.scratch;
   if (continue_flag != 0 && !(scratch.token_flags[pos] & continue_flag)) return;
-  const uint32_t signature = w.trie.child_signature(node);
-  if (signature == 0) return;  // a leaf
+  if (link.child_signature() == 0) return;  // a leaf
   for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k) {
     if (continue_flag != 0 && !(scratch.id_flags[k] & continue_flag)) continue;
-    uint32_t next = w.trie.child_of(node, scratch.ids[k], signature);
-    if (next != 0) walk(w, next, pos + 1);
+    if (const auto next = w.trie.link_of(link, scratch.ids[k])) walk(w, next, pos + 1);
   }
 }
 }  // namespace
@@ -513,8 +514,7 @@ uint32_t longest_match(const lexicon::PhraseTrie& trie, const SentenceScratch& s
   for (uint32_t k = scratch.match_begin[start]; k < scratch.match_begin[start + 1]; ++k) {
     // Most ids start no phrase: the flag says so without a look at the root's children.
     if (flags.starts != 0 && !(scratch.id_flags[k] & flags.starts)) continue;
-    uint32_t next = trie.child(0, scratch.ids[k]);
-    if (next != 0) walk(w, next, start + 1);
+    if (const auto next = trie.root_link(scratch.ids[k])) walk(w, next, start + 1);
   }
   if (w.best_len > 0) *payload = w.payload;
   return w.best_len;

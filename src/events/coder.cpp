@@ -671,18 +671,22 @@ struct Coder::Impl {
 
   // Collects the verb phrases starting at token `i` (every trie node on the path, every payload)
   // and keeps the longest whose continuation, if any, is found in the clause.
-  void collect_verbs(uint32_t node, uint32_t pos, uint32_t depth,
+  void collect_verbs(lexicon::PhraseTrie::Link link, uint32_t pos, uint32_t depth,
                      std::vector<std::pair<uint32_t, uint32_t>>& found) const {
-    if (depth > 0)
-      for (uint32_t payload : model.verb_trie.payloads(node)) found.emplace_back(depth, payload);
+    if (depth > 0 && link.has_payloads())
+      for (uint32_t payload : model.verb_trie.payloads(link.node()))
+        found.emplace_back(depth, payload);
     if (pos >= tokens.size()) return;
+    if (depth > 0 && link.child_signature() == 0) return;  // a leaf
     for (uint32_t k = scratch.match_begin[pos]; k < scratch.match_begin[pos + 1]; ++k) {
       // At the root, an id that starts no verb phrase needs no lookup (its flag says so); below
       // it, one that continues none (its bit says so).
       if (depth == 0 ? !(scratch.id_flags[k] & lexicon::WordTable::kStartsVerb)
                      : !any_verb_later_word(scratch.ids[k]))
         continue;
-      if (uint32_t next = model.verb_trie.child(node, scratch.ids[k]); next != 0)
+      const lexicon::WordId id = scratch.ids[k];
+      if (const auto next =
+              depth == 0 ? model.verb_trie.root_link(id) : model.verb_trie.link_of(link, id))
         collect_verbs(next, pos + 1, depth + 1, found);
     }
   }
@@ -690,7 +694,7 @@ struct Coder::Impl {
   bool best_verb_at(uint32_t i, uint32_t* len, uint32_t* payload, uint32_t* continuation_last) {
     verb_options.clear();
     if (!(scratch.token_flags[i] & lexicon::WordTable::kStartsVerb)) return false;
-    collect_verbs(0, i, 0, verb_options);
+    collect_verbs(lexicon::PhraseTrie::Link(), i, 0, verb_options);
     uint32_t best_words = 0, best_chars = 0;
     bool found = false;
     for (auto [depth, index] : verb_options) {

@@ -136,11 +136,11 @@ void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
     uint32_t next = static_cast<uint32_t>(nodes_.size());
     uint32_t found;
     if (node == 0) {
-      if (w >= root_children_.size()) root_children_.resize(w + 1, 0);
-      found = root_children_[w];
-      if (found == 0) root_children_[w] = found = next;
+      if (w >= root_links_.size()) root_links_.resize(w + 1, 0);
+      found = Link(root_links_[w]).node();
+      if (found == 0) root_links_[w] = found = next;
     } else {
-      found = edges_.insert((static_cast<uint64_t>(node) << 32) | w, next);
+      found = edges_.insert(edge_key(node, w), next) & kNodeMask;
       nodes_[node].child_signature |= child_bit(w);
     }
     if (found == next) {
@@ -157,6 +157,27 @@ void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
   else
     payload_links_[last_payload_[node] + 1] = link;
   last_payload_[node] = link;
+  // The nodes on the path may have a new child or payload: the edges into them carry it.
+  node = 0;
+  for (WordId w : words) {
+    const uint32_t child = this->child(node, w);
+    set_link(node, w, child);
+    node = child;
+  }
+}
+
+uint64_t PhraseTrie::link_bits(uint32_t node) const {
+  const Node& n = nodes_[node];
+  return node | uint64_t{n.first_payload != kNone} << 31 | uint64_t{n.child_signature} << 32;
+}
+
+void PhraseTrie::set_link(uint32_t from, WordId word, uint32_t node) {
+  const uint64_t bits = link_bits(node);
+  if (from == 0)
+    root_links_[word] = bits;
+  else
+    edges_.set_both(edge_key(from, word), static_cast<uint32_t>(bits),
+                    static_cast<uint32_t>(bits >> 32));
 }
 
 void PhraseTrie::find_tails() {

@@ -104,7 +104,8 @@ class WordTable {
 // keeps them in insertion order (the first entry read wins where only one is used).
 class PhraseTrie {
  public:
-  // What a walk reads of a node, side by side (one cache line for both).
+  // A node: its payloads and its children. Walks read the same from the Link on the edge into
+  // it and come here only for a payload; building reads and writes both.
   struct Node {
     uint32_t first_payload = UINT32_MAX;  // index in payload_links_ of its first, or kNone
     // One bit per child, child_bit(its word), or-ed. A node has few children, so most words
@@ -114,19 +115,42 @@ class PhraseTrie {
     uint32_t child_signature = 0;
   };
   void insert(const std::vector<WordId>& words, uint32_t payload);
-  // Child of `node` by `word`, or 0 when none (0 is the root, never a child). The root's
-  // children, asked for at every token, are a direct array; deeper edges a flat hash table.
+
+  // What a walk needs of the node an edge leads to, carried on the edge itself (the root's
+  // direct array or the edge table's slot), so that a step does not read the node: its index,
+  // whether it has payloads and its child signature. Most walks stop one token below the root,
+  // at a node with neither payloads nor the next token's child, and then never touch nodes_
+  // (an array of megabytes for TABARI's tries). A default Link is "no edge".
+  class Link {
+   public:
+    Link() = default;
+    explicit Link(uint64_t bits) : bits_(bits) {}
+    uint32_t node() const { return static_cast<uint32_t>(bits_) & kNodeMask; }
+    bool has_payloads() const { return (bits_ >> 31) & 1; }
+    uint32_t child_signature() const { return static_cast<uint32_t>(bits_ >> 32); }
+    explicit operator bool() const { return node() != 0; }
+
+   private:
+    uint64_t bits_ = 0;
+  };
+  // The edge from the root by `word`, and from the node `from` leads to. The root's children,
+  // asked for at every token, are a direct array; deeper edges a flat hash table.
+  Link root_link(WordId word) const {
+    return Link(word < root_links_.size() ? root_links_[word] : 0);
+  }
+  Link link_of(Link from, WordId word) const {
+    if (!(from.child_signature() & child_bit(word))) return Link();  // most misses stop here
+    return Link(edges_.find_both_unfiltered(edge_key(from.node(), word)));
+  }
+
+  // Child of `node` by `word`, or 0 when none (0 is the root, never a child), from the nodes
+  // themselves (for tests and building; walks use links).
   uint32_t child(uint32_t node, WordId word) const {
-    if (node == 0) return word < root_children_.size() ? root_children_[word] : 0;
-    return child_of(node, word, child_signature(node));
+    if (node == 0) return root_link(word).node();
+    if (!(child_signature(node) & child_bit(word))) return 0;
+    return edges_.find_unfiltered(edge_key(node, word), 0) & kNodeMask;
   }
-  // The same in two steps, for a caller asking one node (other than the root) about several
-  // words: child_signature(node) once (0: the node has no children), then child_of per word.
   uint32_t child_signature(uint32_t node) const { return nodes_[node].child_signature; }
-  uint32_t child_of(uint32_t node, WordId word, uint32_t signature) const {
-    if (!(signature & child_bit(word))) return 0;  // nearly every miss stops here
-    return edges_.find_unfiltered((static_cast<uint64_t>(node) << 32) | word, 0);
-  }
 
   // The payloads of a node, in insertion order: a forward range over a linked list kept in one
   // vector (most nodes have none or one).
@@ -172,8 +196,8 @@ class PhraseTrie {
   // Calls fn(word) for every word that starts a phrase.
   template <typename Fn>
   void for_each_first_word(Fn&& fn) const {
-    for (WordId w = 0; w < root_children_.size(); ++w)
-      if (root_children_[w] != 0) fn(w);
+    for (WordId w = 0; w < root_links_.size(); ++w)
+      if (Link(root_links_[w])) fn(w);
   }
   // Calls fn(word) for the word of every edge below the root (words may repeat).
   template <typename Fn>
@@ -185,9 +209,18 @@ class PhraseTrie {
  private:
   friend struct ModelFileAccess;
   static constexpr uint32_t kNone = UINT32_MAX;
-  Array<uint32_t> root_children_;        // by word id; 0 = none
-  FlatU64Map edges_;                     // (node << 32 | word) -> child, for nodes other than 0
+  static constexpr uint32_t kNodeMask = 0x7fffffffu;  // a Link's node bits; bit 31: payloads
+  // root_links_[w]: the Link of the root's child by word w (0 = none). edges_: (node << 32 |
+  // word) -> the child's Link, its low half in the slot's value, its signature in the extra.
+  Array<uint64_t> root_links_;
+  FlatU64Map edges_;
+  static uint64_t edge_key(uint32_t node, WordId word) {
+    return (static_cast<uint64_t>(node) << 32) | word;
+  }
   static uint32_t child_bit(WordId word) { return uint32_t{1} << ((word * 0x9E3779B9u) >> 27); }
+  // The Link of `node` as its current state makes it, and the edge (from, word) set to it.
+  uint64_t link_bits(uint32_t node) const;
+  void set_link(uint32_t from, WordId word, uint32_t node);
   // nodes_[n] for node n. payload_links_ holds pairs (payload, index of the next pair or kNone);
   // last_payload_[n] is node n's tail, for appends: only insert() reads it, so it is not stored
   // in model files (a model read from one is complete), and insert() finds the tails again

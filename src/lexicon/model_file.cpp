@@ -47,10 +47,11 @@ struct ModelFileAccess {
   static void visit(Archive& a, PhraseTrie& t) {
     // The edges as any FlatU64Map is stored (its slots), but read without the filter: child()
     // tests the node's child signature instead.
-    a(t.root_children_, t.edges_.slots(), t.nodes_, t.payload_links_);
+    a(t.root_links_, t.edges_.slots(), t.nodes_, t.payload_links_);
     if constexpr (Archive::kReading) {
       uint32_t largest_edge = 0;
-      if (!t.edges_.restore(false, &largest_edge)) a.fail("a hash table is malformed");
+      if (!t.edges_.restore(false, &largest_edge, PhraseTrie::kNodeMask))
+        a.fail("a hash table is malformed");
       // Every index the trie follows must lie inside its arrays.
       const size_t nodes = t.nodes_.size();
       t.last_payload_.clear();  // not stored (see PhraseTrie::find_tails)
@@ -58,8 +59,11 @@ struct ModelFileAccess {
       // The loops over whole arrays accumulate without branching (they vectorize): these arrays
       // are large, and every load checks them.
       uint32_t largest_child = 0;
-      for (uint32_t child : t.root_children_) largest_child = std::max(largest_child, child);
-      ok = ok && (t.root_children_.empty() || largest_child < nodes);
+      // (A link's payload flag and signature are hints: a walk checks the node's payloads
+      // before it reads one, and a wrong signature can only hide an edge.)
+      for (uint64_t link : t.root_links_)
+        largest_child = std::max(largest_child, PhraseTrie::Link(link).node());
+      ok = ok && (t.root_links_.empty() || largest_child < nodes);
       ok = ok && (t.edges_.size() == 0 || largest_edge < nodes);
       auto link_ok = [&](uint32_t link) {
         return link == PhraseTrie::kNone || (link % 2 == 0 && link < t.payload_links_.size());

@@ -26,7 +26,7 @@
 
 namespace dyad::lexicon {
 
-constexpr uint32_t kModelFormatVersion = 17;
+constexpr uint32_t kModelFormatVersion = 18;
 extern const char kBuildId[];  // generated/build_id.cpp
 
 // A fast 64-bit hash of byte streams (file contents, keys, checksums); not cryptographic.
