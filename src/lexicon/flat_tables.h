@@ -81,34 +81,21 @@ class FlatU64Map {
   }
   // find() without the filter, for a caller that filters on its own (PhraseTrie).
   uint32_t find_unfiltered(uint64_t key, uint32_t missing) const {
-    if (slots_.empty()) return missing;
-    for (size_t i = index_of(key);; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.key == key) return s.value;
-      if (s.key == kEmpty) return missing;
-    }
+    const Slot* s = slot_of(key);
+    return s != nullptr ? s->value : missing;
   }
   // find_unfiltered's slot as one word, value | extra << 32, or 0 when the key is absent.
   uint64_t find_both_unfiltered(uint64_t key) const {
-    if (slots_.empty()) return 0;
-    for (size_t i = index_of(key);; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.key == key) return s.value | uint64_t{s.extra} << 32;
-      if (s.key == kEmpty) return 0;
-    }
+    const Slot* s = slot_of(key);
+    return s != nullptr ? s->value | uint64_t{s->extra} << 32 : 0;
   }
   // Sets the value and the extra of a key already present (false when it is absent).
   bool set_both(uint64_t key, uint32_t value, uint32_t extra) {
-    if (slots_.empty()) return false;
-    for (size_t i = index_of(key);; i = (i + 1) & mask_) {
-      Slot& s = slots_[i];
-      if (s.key == key) {
-        s.value = value;
-        s.extra = extra;
-        return true;
-      }
-      if (s.key == kEmpty) return false;
-    }
+    Slot* s = const_cast<Slot*>(slot_of(key));
+    if (s == nullptr) return false;
+    s->value = value;
+    s->extra = extra;
+    return true;
   }
   // Inserts key -> value unless the key is present; returns the value stored for the key.
   uint32_t insert(uint64_t key, uint32_t value) {
@@ -144,6 +131,15 @@ class FlatU64Map {
  private:
   size_t index_of(uint64_t key) const {
     return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
+  }
+  // The slot of `key`, or nullptr (no filter consulted).
+  const Slot* slot_of(uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = index_of(key);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return &s;
+      if (s.key == kEmpty) return nullptr;
+    }
   }
   // A blocked Bloom filter in front of the slots: one 64-bit word per 8 slots, two bits per key
   // (about 5% false positives at full load). Most lookups are for keys that are absent (a trie
