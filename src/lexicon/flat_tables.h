@@ -65,7 +65,7 @@ class FlatU64Map {
     uint64_t key = kEmpty;
     uint32_t value = 0;
     // A second value a user may keep beside the first (PhraseTrie: the child's signature); 0
-    // unless set_extra wrote it. Also keeps the slot free of padding.
+    // unless set_both wrote it. Also keeps the slot free of padding.
     uint32_t extra = 0;
   };
 

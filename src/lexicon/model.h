@@ -144,7 +144,7 @@ class PhraseTrie {
   }
 
   // Child of `node` by `word`, or 0 when none (0 is the root, never a child), from the nodes
-  // themselves (for tests and building; walks use links).
+  // themselves, not from the links (building reads it; tests use it as the links' simple twin).
   uint32_t child(uint32_t node, WordId word) const {
     if (node == 0) return root_link(word).node();
     if (!(child_signature(node) & child_bit(word))) return 0;
