@@ -19,10 +19,7 @@ void FlatU64Map::grow() {
   size_ = 0;
   filter_.assign((capacity + 7) / 8, 0);
   for (const Slot& s : old)
-    if (s.key != kEmpty) {
-      insert(s.key, s.value);
-      set_both(s.key, s.value, s.extra);
-    }
+    if (s.key != kEmpty) insert_slot(s.key, s.value).extra = s.extra;
 }
 
 bool FlatU64Map::restore(bool with_filter, uint32_t* largest_value, uint32_t value_mask) {

@@ -98,21 +98,7 @@ class FlatU64Map {
     return true;
   }
   // Inserts key -> value unless the key is present; returns the value stored for the key.
-  uint32_t insert(uint64_t key, uint32_t value) {
-    if ((size_ + 1) * 10 > slots_.size() * 7) grow();  // load factor at most 0.7
-    for (size_t i = index_of(key);; i = (i + 1) & mask_) {
-      Slot& s = slots_[i];
-      if (s.key == key) return s.value;
-      if (s.key == kEmpty) {
-        s.key = key;
-        s.value = value;
-        ++size_;
-        // A map restored without its filter (a trie's edges) has none to keep up to date.
-        if (!filter_.empty()) add_to_filter(key);
-        return value;
-      }
-    }
-  }
+  uint32_t insert(uint64_t key, uint32_t value) { return insert_slot(key, value).value; }
   // Room for `count` keys without growing (each growth re-inserts every key).
   void reserve(size_t count) {
     while (count * 10 > slots_.size() * 7) grow();
@@ -131,6 +117,22 @@ class FlatU64Map {
  private:
   size_t index_of(uint64_t key) const {
     return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
+  }
+  // insert()'s work: the key's slot, filled with `value` if the key was absent.
+  Slot& insert_slot(uint64_t key, uint32_t value) {
+    if ((size_ + 1) * 10 > slots_.size() * 7) grow();  // load factor at most 0.7
+    for (size_t i = index_of(key);; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.key == key) return s;
+      if (s.key == kEmpty) {
+        s.key = key;
+        s.value = value;
+        ++size_;
+        // A map restored without its filter (a trie's edges) has none to keep up to date.
+        if (!filter_.empty()) add_to_filter(key);
+        return s;
+      }
+    }
   }
   // The slot of `key`, or nullptr (no filter consulted).
   const Slot* slot_of(uint64_t key) const {

@@ -131,8 +131,12 @@ void WordTable::finish_stems(std::string_view key, std::vector<WordId>& out) con
 
 void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
   if (last_payload_.size() != nodes_.size()) find_tails();  // a trie read from a model file
+  // path[i]: the node reached before words[i] (path[0] is the root), then the last one.
+  std::vector<uint32_t> path;
+  path.reserve(words.size() + 1);
   uint32_t node = 0;
   for (WordId w : words) {
+    path.push_back(node);
     uint32_t next = static_cast<uint32_t>(nodes_.size());
     uint32_t found;
     if (node == 0) {
@@ -157,13 +161,9 @@ void PhraseTrie::insert(const std::vector<WordId>& words, uint32_t payload) {
   else
     payload_links_[last_payload_[node] + 1] = link;
   last_payload_[node] = link;
+  path.push_back(node);
   // The nodes on the path may have a new child or payload: the edges into them carry it.
-  node = 0;
-  for (WordId w : words) {
-    const uint32_t child = this->child(node, w);
-    set_link(node, w, child);
-    node = child;
-  }
+  for (size_t i = 0; i < words.size(); ++i) set_link(path[i], words[i], path[i + 1]);
 }
 
 uint64_t PhraseTrie::link_bits(uint32_t node) const {
