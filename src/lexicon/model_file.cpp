@@ -45,8 +45,8 @@ struct ModelFileAccess {
   }
   template <typename Archive>
   static void visit(Archive& a, PhraseTrie& t) {
-    // The edges as any FlatU64Map is stored (its slots), but read without the filter: child()
-    // tests the node's child signature instead.
+    // The edges as any FlatU64Map is stored (its slots), but read without the filter: a walk
+    // tests the child signature its Link carries instead.
     a(t.root_links_, t.edges_.slots(), t.nodes_, t.payload_links_);
     if constexpr (Archive::kReading) {
       uint32_t largest_edge = 0;
