@@ -5,9 +5,15 @@
 # are what the profile is for; docs/benchmarks.md has the figures and says which text trained
 # the measured binary.
 #
-# Usage: tools/build.sh [BUILD_DIR]   (default: build; DYAD_JOBS sets the parallel jobs). It
-# builds dyad and, when Google Benchmark is installed, dyad_bench; the tests are built and run
-# by tools/test.sh in directories of their own.
+# Then, when llvm-bolt (Debian's bolt-16) is installed, the binary's code is laid out again by
+# how often each block ran on the same text: an instrumented copy codes it, and llvm-bolt puts
+# the hot blocks of all functions together (the coder's hot code is larger than the CPU's
+# instruction cache). The laid-out binary must code the training text exactly as the binary it
+# came from did; else, or without llvm-bolt, the profile-guided binary is kept as it is.
+#
+# Usage: tools/build.sh [BUILD_DIR]   (default: build; DYAD_JOBS sets the parallel jobs;
+# DYAD_BOLT=0 skips the layout step). It builds dyad and, when Google Benchmark is installed,
+# dyad_bench; the tests are built and run by tools/test.sh in directories of their own.
 # Training text: examples/, and where present ../shared/corpora/guardian_ngec_sample.jsonl and
 # bbc_politics.jsonl (not the Reuters corpus the benchmarks time).
 set -euo pipefail
@@ -16,11 +22,19 @@ dir="${1:-build}"
 jobs="${DYAD_JOBS:-$(nproc)}"
 shared=../shared
 
+bolt=""
+if [ "${DYAD_BOLT:-1}" != 0 ] && command -v llvm-bolt-16 >/dev/null &&
+   command -v merge-fdata-16 >/dev/null; then
+  bolt=llvm-bolt-16
+fi
+bolt_ready=OFF
+[ -n "$bolt" ] && bolt_ready=ON
+
 generator=()
 [ -f "$dir/CMakeCache.txt" ] || generator=(-G Ninja)  # an existing directory keeps its own
 rm -rf "$dir/pgo-profile"
 cmake -S . -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DDYAD_BUILD_TESTS=OFF \
-  -DDYAD_PGO=generate >/dev/null
+  -DDYAD_PGO=generate -DDYAD_BOLT_READY=$bolt_ready >/dev/null
 cmake --build "$dir" -j "$jobs" --target dyad
 
 training=(examples)
@@ -34,15 +48,49 @@ if [ -d "$shared/compat/tabari" ]; then
           --dict "$t/Internatnl.120521.actors" --dict "$t/CAMEO.RCS.120521.actors"
           --dict "$t/CAMEO.ECS.120522.actors" --dict "$t/PSU.120522.agents")
 fi
+# Codes every training input with the binary $1, with each knowledge set; with a second
+# argument, writes the events to files in that directory (for the comparison below).
+train() {
+  local binary="$1" events="${2:-}" n=0 out=/dev/null
+  for input in "${training[@]}"; do
+    n=$((n + 1))
+    [ -n "$events" ] && out="$events/$n-default.jsonl"
+    "$binary" code "$input" --threads 1 -o "$out" 2>/dev/null
+    if [ ${#tabari[@]} -gt 0 ]; then
+      [ -n "$events" ] && out="$events/$n-tabari.jsonl"
+      "$binary" code "$input" --threads 1 --quiet-warnings "${tabari[@]}" -o "$out" 2>/dev/null
+    fi
+  done
+}
+
 export DYAD_CACHE_DIR="$dir/pgo-cache"
 echo "training the profile on: ${training[*]}"
-for input in "${training[@]}"; do
-  "$dir/dyad" code "$input" --threads 1 -o /dev/null 2>/dev/null
-  if [ ${#tabari[@]} -gt 0 ]; then
-    "$dir/dyad" code "$input" --threads 1 --quiet-warnings "${tabari[@]}" -o /dev/null 2>/dev/null
-  fi
-done
+train "$dir/dyad"
 rm -rf "$dir/pgo-cache"
 
-cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DDYAD_BUILD_TESTS=OFF -DDYAD_PGO=use >/dev/null
+cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DDYAD_BUILD_TESTS=OFF -DDYAD_PGO=use \
+  -DDYAD_BOLT_READY=$bolt_ready >/dev/null
 cmake --build "$dir" -j "$jobs"
+
+if [ -n "$bolt" ]; then
+  work="$dir/bolt"
+  rm -rf "$work"
+  mkdir -p "$work/profile" "$work/before" "$work/after"
+  export DYAD_CACHE_DIR="$work/cache"
+  echo "laying out the code with $bolt, trained on the same text"
+  "$bolt" "$dir/dyad" -o "$work/dyad.instrumented" -instrument \
+    -instrumentation-file="$work/profile/run" -instrumentation-file-append-pid >"$work/log" 2>&1
+  train "$work/dyad.instrumented"
+  merge-fdata-16 "$work"/profile/run.*.fdata >"$work/profile.fdata" 2>>"$work/log"
+  "$bolt" "$dir/dyad" -o "$work/dyad" -data="$work/profile.fdata" -reorder-blocks=ext-tsp \
+    -reorder-functions=hfsort+ -split-functions -split-all-cold -split-eh -icf=1 \
+    -use-gnu-stack >>"$work/log" 2>&1
+  train "$dir/dyad" "$work/before"
+  train "$work/dyad" "$work/after"
+  if diff -r -q "$work/before" "$work/after" >/dev/null; then
+    mv "$work/dyad" "$dir/dyad"
+    rm -rf "$work"
+  else
+    echo "the laid-out binary codes differently: kept the profile-guided one ($work)" >&2
+  fi
+fi

@@ -9,6 +9,7 @@ PACKAGES=(
   libsqlite3-dev libzstd-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes
+  bolt-16  # llvm-bolt: tools/build.sh lays out the release binary's code with it
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
