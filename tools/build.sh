@@ -22,10 +22,12 @@ dir="${1:-build}"
 jobs="${DYAD_JOBS:-$(nproc)}"
 shared=../shared
 
-bolt=""
+# llvm-bolt finds its instrumentation runtime beside its real path, not beside the symlink.
+bolt="" merge_fdata=""
 if [ "${DYAD_BOLT:-1}" != 0 ] && command -v llvm-bolt-16 >/dev/null &&
    command -v merge-fdata-16 >/dev/null; then
-  bolt=llvm-bolt-16
+  bolt="$(readlink -f "$(command -v llvm-bolt-16)")"
+  merge_fdata="$(readlink -f "$(command -v merge-fdata-16)")"
 fi
 bolt_ready=OFF
 [ -n "$bolt" ] && bolt_ready=ON
@@ -55,10 +57,11 @@ train() {
   for input in "${training[@]}"; do
     n=$((n + 1))
     [ -n "$events" ] && out="$events/$n-default.jsonl"
-    "$binary" code "$input" --threads 1 -o "$out" 2>/dev/null
+    "$binary" code "$input" --threads 1 -o "$out" 2>/dev/null || return 1
     if [ ${#tabari[@]} -gt 0 ]; then
       [ -n "$events" ] && out="$events/$n-tabari.jsonl"
-      "$binary" code "$input" --threads 1 --quiet-warnings "${tabari[@]}" -o "$out" 2>/dev/null
+      "$binary" code "$input" --threads 1 --quiet-warnings "${tabari[@]}" -o "$out" 2>/dev/null \
+        || return 1
     fi
   done
 }
@@ -72,25 +75,33 @@ cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DDYAD_BUILD_TESTS=OFF -DDYAD_PG
   -DDYAD_BOLT_READY=$bolt_ready >/dev/null
 cmake --build "$dir" -j "$jobs"
 
-if [ -n "$bolt" ]; then
-  work="$dir/bolt"
+# The layout step: instrument, train, lay out, compare. Any failure leaves the profile-guided
+# binary in place (returns non-zero; the log is in $dir/bolt).
+lay_out() {
+  local work="$dir/bolt"
   rm -rf "$work"
-  mkdir -p "$work/profile" "$work/before" "$work/after"
+  mkdir -p "$work/profile" "$work/before" "$work/after" || return 1
   export DYAD_CACHE_DIR="$work/cache"
-  echo "laying out the code with $bolt, trained on the same text"
   "$bolt" "$dir/dyad" -o "$work/dyad.instrumented" -instrument \
-    -instrumentation-file="$work/profile/run" -instrumentation-file-append-pid >"$work/log" 2>&1
-  train "$work/dyad.instrumented"
-  merge-fdata-16 "$work"/profile/run.*.fdata >"$work/profile.fdata" 2>>"$work/log"
+    -instrumentation-file="$work/profile/run" -instrumentation-file-append-pid \
+    >"$work/log" 2>&1 || return 1
+  train "$work/dyad.instrumented" || return 1
+  "$merge_fdata" "$work"/profile/run.*.fdata >"$work/profile.fdata" 2>>"$work/log" || return 1
   "$bolt" "$dir/dyad" -o "$work/dyad" -data="$work/profile.fdata" -reorder-blocks=ext-tsp \
     -reorder-functions=hfsort+ -split-functions -split-all-cold -split-eh -icf=1 \
-    -use-gnu-stack >>"$work/log" 2>&1
-  train "$dir/dyad" "$work/before"
-  train "$work/dyad" "$work/after"
-  if diff -r -q "$work/before" "$work/after" >/dev/null; then
-    mv "$work/dyad" "$dir/dyad"
-    rm -rf "$work"
-  else
-    echo "the laid-out binary codes differently: kept the profile-guided one ($work)" >&2
+    -use-gnu-stack >>"$work/log" 2>&1 || return 1
+  train "$dir/dyad" "$work/before" || return 1
+  train "$work/dyad" "$work/after" || return 1
+  if ! diff -r -q "$work/before" "$work/after" >>"$work/log" 2>&1; then
+    echo "the laid-out binary codes the training text differently" >>"$work/log"
+    return 1
+  fi
+  mv "$work/dyad" "$dir/dyad" && rm -rf "$work"
+}
+
+if [ -n "$bolt" ]; then
+  echo "laying out the code with llvm-bolt, trained on the same text"
+  if ! lay_out; then
+    echo "llvm-bolt step failed: kept the profile-guided binary (see $dir/bolt/log)" >&2
   fi
 fi
