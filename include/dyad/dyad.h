@@ -35,6 +35,9 @@ struct Document {
   std::string title, source, url;  // optional, "" when absent
   // A dateline place ("Baku", "LONDON") and its country as written, when the input gave one.
   std::string dateline_place, dateline_country;
+  // Bytes of `text` its opening dateline takes (0: none), when the reader measured it; unset,
+  // the coder finds the dateline in the text itself (the same parse, done again).
+  std::optional<size_t> dateline_length;
 };
 
 // A span of the document text: `text` is exactly text.substr(start, end - start).

@@ -142,6 +142,7 @@ void to_document(ingest::RawDocument&& raw, Document& doc) {
     doc.dateline_place.clear();
     doc.dateline_country.clear();
   }
+  doc.dateline_length = raw.dateline_length;
 }
 
 PipelineStats run_pipeline(std::shared_ptr<const Model> model, const PipelineOptions& options,

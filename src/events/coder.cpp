@@ -3902,7 +3902,10 @@ struct Coder::Impl {
     // actors needs it.)
     if (index == 0 && options.dyad_rules) {
       size_t consumed = 0;
-      if (ingest::parse_dateline(doc.text, &consumed)) dateline_bytes = consumed;
+      if (doc.dateline_length)
+        dateline_bytes = *doc.dateline_length;  // measured by the reader
+      else if (ingest::parse_dateline(doc.text, &consumed))
+        dateline_bytes = consumed;
     }
     if (dateline_bytes > 0 && index == 0)
       for (Mention& m : scratch.mentions)

@@ -41,6 +41,8 @@ struct RawDocument {
   std::string text;  // the text events point into (for wire files: the body after the date line;
                      // a dateline that starts the body's first line stays in the text)
   std::optional<Dateline> dateline;  // from the wire header line or the first line of text
+  // Document::dateline_length: set where the dateline was parsed from the text's own start.
+  std::optional<size_t> dateline_length;
   std::string origin_file;           // path as given, or "<stdin>"
   uint64_t origin_line = 0;          // 1-based line of the JSON object; 1 for a wire file
 };

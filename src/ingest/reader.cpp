@@ -491,6 +491,7 @@ struct DocumentReader::Impl {
     doc.url.clear();
     doc.text.clear();
     doc.dateline.reset();
+    doc.dateline_length.reset();
     doc.origin_file.clear();
     doc.origin_line = 0;
   }
@@ -837,7 +838,12 @@ struct DocumentReader::Impl {
     doc.id = std::move(id);
     doc.origin_file = file_label;
     doc.origin_line = line_no;
-    doc.dateline = parse_dateline(first_line(doc.text));
+    const std::string_view opening = first_line(doc.text);
+    size_t consumed = 0;
+    doc.dateline = parse_dateline(opening, &consumed);
+    // A text that opens with its first line: the coder's parse of the text would read this same
+    // line, so it takes the length from here instead of parsing again.
+    if (opening.data() == doc.text.data()) doc.dateline_length = doc.dateline ? consumed : 0;
     return true;
   }
 

@@ -113,6 +113,35 @@ TEST_F(IngestTest, ValidJsonLines) {
   EXPECT_EQ(r.docs[2].id, "g1");
 }
 
+// The reader measures the dateline where the text opens with it, so that the coder need not
+// parse it again: the length must be what parse_dateline gives on the text itself, 0 when the
+// text has none, and unset where the text does not open with its first line (the coder then
+// parses the text as it is).
+TEST_F(IngestTest, JsonDatelineLengthIsTheCodersOwnParse) {
+  std::string path = write(
+      "len.jsonl",
+      R"({"id":"a","date":"1987-02-26","text":"SALVADOR, Feb 26 - Showers continued.\nMore."})"
+      "\n"
+      R"({"id":"b","date":"1987-02-26","text":"Showers continued in Bahia."})"
+      "\n"
+      R"({"id":"c","date":"1987-02-26","text":"\nLONDON, Feb 26 - Prices rose."})"
+      "\n");
+  Result r = read_all({path});
+  ASSERT_EQ(r.docs.size(), 3u) << describe(r);
+  for (size_t k = 0; k < 2; ++k) {
+    const RawDocument& d = r.docs[k];
+    size_t consumed = 0;
+    const bool parsed = parse_dateline(d.text, &consumed).has_value();
+    ASSERT_TRUE(d.dateline_length.has_value()) << d.id;
+    EXPECT_EQ(*d.dateline_length, parsed ? consumed : 0) << d.id;
+  }
+  EXPECT_EQ(*r.docs[0].dateline_length, std::string_view("SALVADOR, Feb 26 - ").size());
+  EXPECT_EQ(*r.docs[1].dateline_length, 0u);
+  // A leading newline: the reader's first line is not where the coder's parse starts.
+  ASSERT_TRUE(r.docs[2].dateline.has_value());
+  EXPECT_FALSE(r.docs[2].dateline_length.has_value());
+}
+
 TEST_F(IngestTest, NumericIdAndNullOptionalFields) {
   std::string path =
       write("n.jsonl", R"({"id": 12345, "date": "2019-01-02", "title": null, "text": "x"})"
