@@ -243,13 +243,7 @@ struct Coder::Impl {
                           verb.code.discard(),
                           text::is(verb.code.code, "+++"),
                           verb.code.null() && verb.patterns.empty()};
-      VerbGate gate;
-      if (null_code(verb.code) && verb.code.paired.empty() && verb.unkeyed_patterns.empty() &&
-          verb.key_words.size() <= VerbGate::kKeys) {
-        gate.key_count = static_cast<uint32_t>(verb.key_words.size());
-        std::copy(verb.key_words.begin(), verb.key_words.end(), gate.keys);
-      }
-      verb_gates.push_back(gate);
+      verb_gates.push_back(gate_of(verb));
       verb_summaries.push_back(summary);
       VerbKeys keys{static_cast<uint32_t>(verb_key_arena.size()),
                     static_cast<uint32_t>(verb.key_words.size()),
@@ -311,16 +305,44 @@ struct Coder::Impl {
     bool discard, complex;  // its code is ### or +++
     bool not_a_verb;        // a null code and no patterns
   };
-  // A verb that codes only through a pattern (a null code, not paired, every pattern keyed)
-  // and has at most kKeys key words: they are here, and try_verb rejects the verb from this
-  // one line when the sentence has none of them (most tries of HAS, HAVE, SHARE, ...), without
-  // reading the compiled verb or its key index.
+  // A verb that codes only through its coded patterns: its own code is null and not paired,
+  // and every pattern that could code something (a code that is not null, or a paired one;
+  // discard and complex codes count, as they stop the sentence) is keyed. Where the sentence has
+  // none of those patterns' key words, whatever the rest match (null patterns only) try_verb
+  // ends at the null code with nothing changed, so it rejects the verb from this list instead,
+  // without reading the compiled verb or its key index: most tries of HAS, HAVE, SHARE, and of
+  // verbs whose only patterns the sentence has are null ones ("POLITICAL_EXPERTS *").
+  // At most kMostKeys key words, so that the test stays cheaper than what it saves.
   struct VerbGate {
-    static constexpr uint32_t kKeys = 7;
+    static constexpr uint32_t kMostKeys = 64;
     uint32_t key_count = UINT32_MAX;  // UINT32_MAX: no gate, try the verb
-    lexicon::WordId keys[kKeys] = {};
+    uint32_t offset = 0;              // the key words: gate_keys[offset, offset + key_count)
   };
   std::vector<VerbGate> verb_gates;         // by verb index
+  std::vector<lexicon::WordId> gate_keys;   // the gates' key words, verb after verb
+  VerbGate gate_of(const lexicon::CompiledVerb& verb) {
+    VerbGate gate;
+    if (!null_code(verb.code) || !verb.code.paired.empty()) return gate;
+    auto codes = [&](uint32_t p) {
+      const lexicon::EventCode& code = verb.patterns[p].code;
+      return !null_code(code) || !code.paired.empty();
+    };
+    if (std::any_of(verb.unkeyed_patterns.begin(), verb.unkeyed_patterns.end(), codes))
+      return gate;
+    const auto offset = static_cast<uint32_t>(gate_keys.size());
+    for (size_t k = 0; k < verb.key_words.size(); ++k)
+      if (std::any_of(verb.key_patterns.begin() + verb.key_begin[k],
+                      verb.key_patterns.begin() + verb.key_begin[k + 1], codes))
+        gate_keys.push_back(verb.key_words[k]);
+    const auto count = static_cast<uint32_t>(gate_keys.size()) - offset;
+    if (count > VerbGate::kMostKeys) {
+      gate_keys.resize(offset);
+      return gate;
+    }
+    gate.key_count = count;
+    gate.offset = offset;
+    return gate;
+  }
   std::vector<VerbSummary> verb_summaries;  // by verb index
 
   void print_trace(const char* stage) const {
@@ -2923,11 +2945,13 @@ struct Coder::Impl {
   // yields an event.
   bool try_verb(const Verb& v, int clause_source, Candidate& c) {
     if (const VerbGate& gate = verb_gates[v.verb_index]; gate.key_count != UINT32_MAX) {
-      // Without one of its key words no pattern can match, and without a pattern the verb
-      // codes nothing (below, this path ends at its null code).
+      // Without one of its coded patterns' key words no coded pattern can match, and with
+      // only null ones (or none) the verb codes nothing (below, this path ends at the null
+      // code, with nothing changed: see VerbGate).
       if (!words_noted) fill_words_seen();
       bool any = false;
-      for (uint32_t k = 0; k < gate.key_count && !any; ++k) any = word_seen(gate.keys[k]);
+      const lexicon::WordId* keys = gate_keys.data() + gate.offset;
+      for (uint32_t k = 0; k < gate.key_count && !any; ++k) any = word_seen(keys[k]);
       if (!any) return false;
     }
     const lexicon::CompiledVerb& verb = model.verbs[v.verb_index];

@@ -325,5 +325,28 @@ TEST(TabariFeatures, GappedActorLeavesTheWordsBetweenFree) {
             V({"ORC>MORORC:023", "ORC>MORORC:025"}));
 }
 
+TEST(TabariFeatures, NullVerbCodesOnlyThroughItsCodedPatterns) {
+  // REBUFF's own code is null: it codes through a pattern or not at all. try_verb rejects it
+  // early where the sentence has none of its coded patterns' key words (the verb gate), so each
+  // kind of code a pattern can carry must keep the verb in play: a plain code, a discard code
+  // (it stops the sentence, and with it the later ACCUSED) and a null code paired with another
+  // (the reverse event). Where only the null pattern's word stands, nothing is coded.
+  auto m = testing::model_from("tabari_null_verb_gate", kActors, "",
+                               "ACCUS [112]\n"
+                               "REBUFF [---]\n"
+                               "- * RUDELY [---]\n"
+                               "- * + OVER_TAXES [111]\n"
+                               "- * + DURING_PARADE [###]\n"
+                               "- * + IN_PUBLIC [---:111]\n");
+  auto run = [&](const std::string& text) { return code_with(m, text); };
+  EXPECT_EQ(run("Arnor rebuffed Gondor rudely in the old capital yesterday."), V({}));
+  EXPECT_EQ(run("Arnor rebuffed Gondor over taxes in the old capital yesterday."), V({"ARN>GON:111"}));
+  EXPECT_EQ(run("Arnor rebuffed Gondor rudely over taxes in the old capital."), V({"ARN>GON:111"}));
+  EXPECT_EQ(run("Rohan accused Ithilen of lying and Arnor rebuffed Gondor yesterday."),
+            V({"ROH>ITH:112"}));
+  EXPECT_EQ(run("Arnor rebuffed Gondor during parade and Rohan accused Ithilen of lying."), V({}));
+  EXPECT_EQ(run("Arnor rebuffed Gondor in public in the old capital yesterday."), V({"GON>ARN:111"}));
+}
+
 }  // namespace
 }  // namespace dyad
