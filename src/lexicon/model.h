@@ -143,8 +143,9 @@ class PhraseTrie {
     return Link(edges_.find_both_unfiltered(edge_key(from.node(), word)));
   }
 
-  // Child of `node` by `word`, or 0 when none (0 is the root, never a child), from the nodes
-  // themselves, not from the links (building reads it; tests use it as the links' simple twin).
+  // Child of `node` by `word`, or 0 when none (0 is the root, never a child), from the nodes'
+  // signatures and the edges' node bits, not from the links: the links' simple twin, which the
+  // trie and model-file tests walk by (no walk of the coder uses it).
   uint32_t child(uint32_t node, WordId word) const {
     if (node == 0) return root_link(word).node();
     if (!(child_signature(node) & child_bit(word))) return 0;
