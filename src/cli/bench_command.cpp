@@ -34,6 +34,23 @@ double peak_rss_mib() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
+// The process's CPU time (user + system, every thread) and minor page faults so far. Over the
+// coding run: CPU seconds against wall seconds say how busy the threads kept the cores, and the
+// faults how much fresh memory the run wrote (each costs a few microseconds on some hosts).
+struct ProcessUsage {
+  double cpu_seconds = 0;
+  uint64_t minor_faults = 0;
+};
+ProcessUsage process_usage() {
+  struct rusage usage {};
+  if (getrusage(RUSAGE_SELF, &usage) != 0) return {};
+  auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return {seconds(usage.ru_utime) + seconds(usage.ru_stime),
+          static_cast<uint64_t>(usage.ru_minflt)};
+}
+
 }  // namespace
 
 FloorResult tokenizer_floor(const std::vector<std::string>& files) {
@@ -77,7 +94,8 @@ CLI::App* add_bench_command(CLI::App& app, BenchOptions& options) {
   CLI::App* cmd = app.add_subcommand(
       "bench",
       "Time coding FILEs (events discarded unless -o) against a tokenizer floor timed in the same "
-      "run; prints documents, sentences, events, bytes, seconds, sentences/s, MB/s, peak RSS");
+      "run; prints documents, sentences, events, bytes, seconds, sentences/s, MB/s, CPU seconds, "
+      "page faults, peak RSS");
   cmd->add_option("inputs", options.inputs, "Input files (JSON Lines or wire .txt)")->required();
   cmd->add_option("--dict", options.dictionaries,
                   "Add a dictionary file (.actors, .agents, .verbs); repeatable")
@@ -163,11 +181,13 @@ int run_bench(const BenchOptions& options) {
     return true;
   };
 
+  const ProcessUsage usage_before = process_usage();
   const auto code_start = Clock::now();
   write(output::header(format));
   PipelineStats stats = run_pipeline(model, pipeline, next, write);
   if (out && std::fflush(out) != 0) write_failed = true;
   const double wall = seconds_since(code_start);
+  const ProcessUsage usage_after = process_usage();
   const double rss = peak_rss_mib();
   if (close_out && std::fclose(out) != 0) write_failed = true;
 
@@ -191,6 +211,10 @@ int run_bench(const BenchOptions& options) {
   text += fmt::format("sentences/s            {:.0f}\n",
                       per_second(static_cast<double>(stats.coding.sentences)));
   text += fmt::format("MB/s                   {:.2f}\n", per_second(mb));
+  text += fmt::format("cpu s                  {:.4f}\n",
+                      usage_after.cpu_seconds - usage_before.cpu_seconds);
+  text += fmt::format("minor page faults      {}\n",
+                      usage_after.minor_faults - usage_before.minor_faults);
   text += fmt::format("peak RSS MiB           {:.1f}\n", rss);
   text += fmt::format("floor s                {:.4f}\n", floor.seconds);
   text +=

@@ -155,8 +155,16 @@ TEST(Bench, ReportsCountsAndTheRatioToTheFloor) {
   auto r = run_dyad("bench '" + corpus + "' --threads 2 -o '" + events + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   for (const char* key : {"documents              200\n", "input bytes", "sentences/s", "MB/s",
-                          "peak RSS MiB", "model load s", "ratio to floor"})
+                          "peak RSS MiB", "model load s", "ratio to floor", "minor page faults"})
     EXPECT_NE(r.out.find(key), std::string::npos) << key << " missing:\n" << r.out;
+  // The coding run's CPU time: no more than its three threads (the reader and two workers) could
+  // spend in its wall time (with a little slack for the clock's resolution).
+  std::smatch wall_line, cpu_line;
+  ASSERT_TRUE(std::regex_search(r.out, wall_line, std::regex(R"(wall s +([0-9.]+))"))) << r.out;
+  ASSERT_TRUE(std::regex_search(r.out, cpu_line, std::regex(R"(cpu s +([0-9.]+))"))) << r.out;
+  const double wall = std::stod(wall_line[1]), cpu = std::stod(cpu_line[1]);
+  EXPECT_GE(cpu, 0.0) << r.out;
+  EXPECT_LE(cpu, 3 * wall + 0.05) << r.out;
   // The events it wrote are those of `dyad code`.
   auto code = run_dyad("code --threads 1 '" + corpus + "'");
   EXPECT_TRUE(read_file(events) == code.out);
