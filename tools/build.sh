@@ -14,8 +14,10 @@
 # Usage: tools/build.sh [BUILD_DIR]   (default: build; DYAD_JOBS sets the parallel jobs;
 # DYAD_BOLT=0 skips the layout step). It builds dyad and, when Google Benchmark is installed,
 # dyad_bench; the tests are built and run by tools/test.sh in directories of their own.
-# Training text: examples/, and where present ../shared/corpora/guardian_ngec_sample.jsonl and
-# bbc_politics.jsonl (not the Reuters corpus the benchmarks time).
+# Training text: examples/ and tools/training/news.jsonl (wire-style articles written for this
+# project, so that a checkout without ../shared still trains on some 90 stories instead of two),
+# and where present ../shared/corpora/guardian_ngec_sample.jsonl and bbc_politics.jsonl (not the
+# Reuters corpus the benchmarks time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-build}"
@@ -39,7 +41,7 @@ cmake -S . -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DDYAD_BUILD_T
   -DDYAD_PGO=generate -DDYAD_BOLT_READY=$bolt_ready >/dev/null
 cmake --build "$dir" -j "$jobs" --target dyad
 
-training=(examples)
+training=(examples tools/training/news.jsonl)
 for corpus in guardian_ngec_sample.jsonl bbc_politics.jsonl; do
   [ -f "$shared/corpora/$corpus" ] && training+=("$shared/corpora/$corpus")
 done
