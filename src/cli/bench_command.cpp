@@ -28,18 +28,14 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-double peak_rss_mib() {
-  struct rusage usage {};
-  if (getrusage(RUSAGE_SELF, &usage) != 0) return 0;
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
-}
-
-// The process's CPU time (user + system, every thread) and minor page faults so far. Over the
-// coding run: CPU seconds against wall seconds say how busy the threads kept the cores, and the
-// faults how much fresh memory the run wrote (each costs a few microseconds on some hosts).
+// The process's CPU time (user + system, every thread), minor page faults and peak resident
+// memory so far. Over the coding run: CPU seconds against wall seconds say how busy the threads
+// kept the cores, and the faults how much fresh memory the run wrote (each costs a few
+// microseconds on some hosts).
 struct ProcessUsage {
   double cpu_seconds = 0;
   uint64_t minor_faults = 0;
+  double peak_rss_mib = 0;
 };
 ProcessUsage process_usage() {
   struct rusage usage {};
@@ -48,7 +44,8 @@ ProcessUsage process_usage() {
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
   };
   return {seconds(usage.ru_utime) + seconds(usage.ru_stime),
-          static_cast<uint64_t>(usage.ru_minflt)};
+          static_cast<uint64_t>(usage.ru_minflt),
+          static_cast<double>(usage.ru_maxrss) / 1024.0};  // ru_maxrss is in KiB on Linux
 }
 
 }  // namespace
@@ -188,7 +185,6 @@ int run_bench(const BenchOptions& options) {
   if (out && std::fflush(out) != 0) write_failed = true;
   const double wall = seconds_since(code_start);
   const ProcessUsage usage_after = process_usage();
-  const double rss = peak_rss_mib();
   if (close_out && std::fclose(out) != 0) write_failed = true;
 
   // The floor again, now that the coder has run; the fastest pass counts.
@@ -215,7 +211,7 @@ int run_bench(const BenchOptions& options) {
                       usage_after.cpu_seconds - usage_before.cpu_seconds);
   text += fmt::format("minor page faults      {}\n",
                       usage_after.minor_faults - usage_before.minor_faults);
-  text += fmt::format("peak RSS MiB           {:.1f}\n", rss);
+  text += fmt::format("peak RSS MiB           {:.1f}\n", usage_after.peak_rss_mib);
   text += fmt::format("floor s                {:.4f}\n", floor.seconds);
   text +=
       fmt::format("floor MB/s             {:.1f}\n", floor.seconds > 0 ? mb / floor.seconds : 0.0);

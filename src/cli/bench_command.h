@@ -1,9 +1,9 @@
 // `dyad bench FILE...`: codes the files as `dyad code` would (events discarded, or written with
 // -o) and reports documents, sentences, events, input bytes, model load time, wall seconds,
 // sentences/s, MB/s, the coding run's CPU seconds and minor page faults, peak RSS and the ratio
-// to a tokenizer floor timed in the same process: a
-// plain pass that reads the same bytes and splits them into ASCII case-folded,
-// white-space-separated tokens (the least any coder has to do with its input).
+// to a tokenizer floor timed in the same process: a plain pass that reads the same bytes and
+// splits them into ASCII case-folded, white-space-separated tokens (the least any coder has to
+// do with its input).
 #pragma once
 
 #include <cstddef>

@@ -163,7 +163,6 @@ TEST(Bench, ReportsCountsAndTheRatioToTheFloor) {
   ASSERT_TRUE(std::regex_search(r.out, wall_line, std::regex(R"(wall s +([0-9.]+))"))) << r.out;
   ASSERT_TRUE(std::regex_search(r.out, cpu_line, std::regex(R"(cpu s +([0-9.]+))"))) << r.out;
   const double wall = std::stod(wall_line[1]), cpu = std::stod(cpu_line[1]);
-  EXPECT_GE(cpu, 0.0) << r.out;
   EXPECT_LE(cpu, 3 * wall + 0.05) << r.out;
   // The events it wrote are those of `dyad code`.
   auto code = run_dyad("code --threads 1 '" + corpus + "'");
