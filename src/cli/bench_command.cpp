@@ -43,8 +43,7 @@ ProcessUsage process_usage() {
   auto seconds = [](const timeval& t) {
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
   };
-  return {seconds(usage.ru_utime) + seconds(usage.ru_stime),
-          static_cast<uint64_t>(usage.ru_minflt),
+  return {seconds(usage.ru_utime) + seconds(usage.ru_stime), static_cast<uint64_t>(usage.ru_minflt),
           static_cast<double>(usage.ru_maxrss) / 1024.0};  // ru_maxrss is in KiB on Linux
 }
 
