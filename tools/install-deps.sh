@@ -7,6 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libfmt-dev libsimdjson-dev libcli11-dev libhowardhinnant-date-dev libutf8proc-dev
   libsqlite3-dev libzstd-dev
+  libjemalloc-dev  # the dyad command's allocator (src/cli/allocator.cpp)
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes
   bolt-16  # llvm-bolt: tools/build.sh lays out the release binary's code with it

@@ -13,8 +13,9 @@
 #include <memory>
 #include <system_error>
 
-#include "cli/pipeline.h"
+#include "cli/allocator.h"
 #include "cli/model_loading.h"
+#include "cli/pipeline.h"
 #include "dyad/dyad.h"
 #include "ingest/ingest.h"
 #include "output/writers.h"
@@ -211,6 +212,7 @@ int run_bench(const BenchOptions& options) {
   text += fmt::format("minor page faults      {}\n",
                       usage_after.minor_faults - usage_before.minor_faults);
   text += fmt::format("peak RSS MiB           {:.1f}\n", usage_after.peak_rss_mib);
+  text += fmt::format("allocator              {}\n", allocator_description());
   text += fmt::format("floor s                {:.4f}\n", floor.seconds);
   text +=
       fmt::format("floor MB/s             {:.1f}\n", floor.seconds > 0 ? mb / floor.seconds : 0.0);
