@@ -12,6 +12,7 @@
 //   coder      dyad::Coder::code on a one-sentence document (every stage of a sentence)
 //   document   dyad::Coder::code on a whole document
 //   output     output::append_event (JSON Lines, TSV) on one event
+//   construct  a dyad::Coder made for the loaded default model (once per worker thread)
 //
 // The sample is the first documents of ../shared/corpora/reuters21578.jsonl when it exists
 // (DYAD_BENCH_CORPUS overrides the path, DYAD_BENCH_DOCUMENTS the count, default 2000), else a
@@ -348,6 +349,17 @@ void BM_ModelLoad(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_ModelLoad)->Name("model/default")->Unit(benchmark::kMillisecond);
+
+// A Coder made for a loaded model: what every worker thread pays once before its first document
+// (the per-Coder tables derived from the model, and its scratch buffers).
+void BM_CoderConstruct(benchmark::State& state) {
+  std::shared_ptr<const Model> model = Model::compile(KnowledgeOptions{});
+  for (auto _ : state) {
+    Coder coder(model);
+    benchmark::DoNotOptimize(&coder);
+  }
+}
+BENCHMARK(BM_CoderConstruct)->Name("coder/construct")->Unit(benchmark::kMillisecond);
 
 // Reading the compiled default model back from its file (what Model::load does on a cache hit).
 void BM_ModelRead(benchmark::State& state) {
