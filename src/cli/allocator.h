@@ -6,8 +6,8 @@
 
 namespace dyad::cli {
 
-// What `dyad bench` reports as its allocator: "jemalloc 5.3.0-..., huge pages: always", or
-// "system" when the command links none of its own.
+// What `dyad bench` reports as its allocator: "jemalloc 5.3.0-..., huge pages: always,
+// arenas: 1", or "system" when the command links none of its own.
 std::string allocator_description();
 
 }  // namespace dyad::cli
