@@ -155,7 +155,8 @@ TEST(Bench, ReportsCountsAndTheRatioToTheFloor) {
   auto r = run_dyad("bench '" + corpus + "' --threads 2 -o '" + events + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   for (const char* key : {"documents              200\n", "input bytes", "sentences/s", "MB/s",
-                          "peak RSS MiB", "model load s", "ratio to floor", "minor page faults"})
+                          "peak RSS MiB", "model load s", "ratio to floor", "minor page faults",
+                          "allocator"})
     EXPECT_NE(r.out.find(key), std::string::npos) << key << " missing:\n" << r.out;
   // The coding run's CPU time: no more than its three threads (the reader and two workers) could
   // spend in its wall time (with a little slack for the clock's resolution).
