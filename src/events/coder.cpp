@@ -180,6 +180,120 @@ struct Candidate {
   uint32_t object_from = 0;
 };
 
+// What the coder reads of each verb, derived from the model once and shared by every Coder made
+// for it (Model::Impl::coder_tables): some hundreds of KB with the TABARI dictionaries, which
+// every worker thread built again before. Read only once built.
+//
+// A verb's key index (CompiledVerb::key_words, key_begin, key_patterns, unkeyed_patterns) is
+// copied into one array, verb after verb: a try reads a run of adjacent cache lines instead of
+// four heap blocks and the compiled verb that points to them, and find_events can prefetch the
+// next verb's run.
+struct VerbKeys {
+  uint32_t offset;    // into key_arena: key words, key_begin (keys + 1), key_patterns,
+  uint32_t keys;      // the placed words of each key pattern (kPlacedStride each), unkeyed
+  uint32_t patterns;  // patterns, in this order; `patterns`: key_patterns entries
+  uint32_t unkeyed;
+};
+// Each key pattern's literal words, next to its index: words_placed rejects nine in ten of the
+// patterns it is asked about, and reading them from the pattern cost a miss or two each.
+constexpr uint32_t kPlacedWords = 3, kPlacedStride = kPlacedWords + 1;
+constexpr uint32_t kManyWords = UINT32_MAX;  // more than kPlacedWords: read the pattern
+
+// What find_verbs reads of every verb candidate, copied out of the model once: a CompiledVerb is
+// some 400 bytes, and these fields of it lie on three cache lines.
+struct VerbSummary {
+  uint32_t headword_words, headword_chars;
+  bool has_continuation;
+  bool discard, complex;  // its code is ### or +++
+  bool not_a_verb;        // a null code and no patterns
+};
+
+// A verb that codes only through its coded patterns: its own code is null and not paired, and
+// every pattern that could code something (a code that is not null, or a paired one; discard
+// and complex codes count, as they stop the sentence) is keyed. Where the sentence has none of
+// those patterns' key words, whatever the rest match (null patterns only) try_verb ends at the
+// null code with nothing changed, so it rejects the verb from this list instead, without
+// reading the compiled verb or its key index: most tries of HAS, HAVE, SHARE, and of verbs whose
+// only patterns the sentence has are null ones ("POLITICAL_EXPERTS *"). At most kMostKeys key
+// words, so that the test stays cheaper than what it saves.
+struct VerbGate {
+  static constexpr uint32_t kMostKeys = 64;
+  uint32_t key_count = UINT32_MAX;  // UINT32_MAX: no gate, try the verb
+  uint32_t offset = 0;              // the key words: gate_keys[offset, offset + key_count)
+};
+
+struct VerbTables {
+  // A bit per model word: is it a later word of some verb phrase (collect_verbs looks it up in
+  // the verb trie's edges only then)? The edge table is large, each probe a likely cache miss,
+  // and most words (TABARI's stems above all) are none.
+  std::vector<uint64_t> later_word_bits;
+  std::vector<VerbKeys> keys;  // by verb index
+  std::vector<uint32_t> key_arena;
+  std::vector<VerbSummary> summaries;      // by verb index
+  std::vector<VerbGate> gates;             // by verb index
+  std::vector<lexicon::WordId> gate_keys;  // the gates' key words, verb after verb
+
+  explicit VerbTables(const Model::Impl& model) {
+    later_word_bits.assign(model.words.size() / 64 + 1, 0);
+    model.verb_trie.for_each_later_word([&](lexicon::WordId id) {
+      if (id / 64 < later_word_bits.size()) later_word_bits[id / 64] |= uint64_t{1} << (id % 64);
+    });
+    summaries.reserve(model.verbs.size());
+    gates.reserve(model.verbs.size());
+    keys.reserve(model.verbs.size());
+    for (const lexicon::CompiledVerb& verb : model.verbs) {
+      summaries.push_back(VerbSummary{
+          verb.headword_words, verb.headword_chars, verb.has_continuation, verb.code.discard(),
+          text::is(verb.code.code, "+++"), verb.code.null() && verb.patterns.empty()});
+      gates.push_back(gate_of(verb));
+      keys.push_back(VerbKeys{static_cast<uint32_t>(key_arena.size()),
+                              static_cast<uint32_t>(verb.key_words.size()),
+                              static_cast<uint32_t>(verb.key_patterns.size()),
+                              static_cast<uint32_t>(verb.unkeyed_patterns.size())});
+      key_arena.insert(key_arena.end(), verb.key_words.begin(), verb.key_words.end());
+      key_arena.insert(key_arena.end(), verb.key_begin.begin(), verb.key_begin.end());
+      if (verb.key_begin.empty()) key_arena.push_back(0);  // key_begin has keys + 1 entries
+      key_arena.insert(key_arena.end(), verb.key_patterns.begin(), verb.key_patterns.end());
+      for (uint32_t p : verb.key_patterns) {
+        // The pattern's literal words for words_placed: a header (count, or kManyWords, and
+        // required_before), then up to kPlacedWords ids.
+        const lexicon::CompiledPattern& pattern = verb.patterns[p];
+        const size_t count = pattern.required.size();
+        const bool fits = count <= kPlacedWords && pattern.required_before <= count;
+        key_arena.push_back(fits ? static_cast<uint32_t>(count) | pattern.required_before << 8
+                                 : kManyWords);
+        for (size_t r = 0; r < kPlacedWords; ++r)
+          key_arena.push_back(fits && r < count ? pattern.required[r] : 0);
+      }
+      key_arena.insert(key_arena.end(), verb.unkeyed_patterns.begin(), verb.unkeyed_patterns.end());
+    }
+  }
+
+ private:
+  VerbGate gate_of(const lexicon::CompiledVerb& verb) {
+    VerbGate gate;
+    if (!null_code(verb.code) || !verb.code.paired.empty()) return gate;
+    auto codes = [&](uint32_t p) {
+      const lexicon::EventCode& code = verb.patterns[p].code;
+      return !null_code(code) || !code.paired.empty();
+    };
+    if (std::any_of(verb.unkeyed_patterns.begin(), verb.unkeyed_patterns.end(), codes)) return gate;
+    const auto offset = static_cast<uint32_t>(gate_keys.size());
+    for (size_t k = 0; k < verb.key_words.size(); ++k)
+      if (std::any_of(verb.key_patterns.begin() + verb.key_begin[k],
+                      verb.key_patterns.begin() + verb.key_begin[k + 1], codes))
+        gate_keys.push_back(verb.key_words[k]);
+    const auto count = static_cast<uint32_t>(gate_keys.size()) - offset;
+    if (count > VerbGate::kMostKeys) {
+      gate_keys.resize(offset);
+      return gate;
+    }
+    gate.key_count = count;
+    gate.offset = offset;
+    return gate;
+  }
+};
+
 }  // namespace
 
 struct Coder::Impl {
@@ -215,14 +329,20 @@ struct Coder::Impl {
   std::vector<bool> phrase_conjunction;  // PETRARCH: conjunctions inside a phrase
 
   explicit Impl(std::shared_ptr<const Model> m)
-      : model_holder(std::move(m)), model(model_holder->impl()) {
-    index_verb_words();
-  }
+      : model_holder(std::move(m)),
+        model(model_holder->impl()),
+        verb_tables(model.coder_tables.get<VerbTables>([this] { return VerbTables(model); })) {}
 
-  // A bit per model word, set once: is it a later word of some verb phrase (collect_verbs
-  // looks it up in the verb trie's edges only then)? The edge table is large, each probe a
-  // likely cache miss, and most words (TABARI's stems above all) are none.
-  std::vector<uint64_t> verb_later_word_bits;
+  // The per-verb tables (VerbTables), built by the first Coder made for the model and shared
+  // by all of them; the names below are this Coder's views of them.
+  const VerbTables& verb_tables;
+  const std::vector<uint64_t>& verb_later_word_bits = verb_tables.later_word_bits;
+  const std::vector<VerbKeys>& verb_keys = verb_tables.keys;
+  const std::vector<uint32_t>& verb_key_arena = verb_tables.key_arena;
+  const std::vector<VerbSummary>& verb_summaries = verb_tables.summaries;
+  const std::vector<VerbGate>& verb_gates = verb_tables.gates;
+  const std::vector<lexicon::WordId>& gate_keys = verb_tables.gate_keys;
+
   static bool has_bit(const std::vector<uint64_t>& bits, lexicon::WordId id) {
     return (bits[id / 64] >> (id % 64) & 1) != 0;  // id < model.words.size()
   }
@@ -230,62 +350,6 @@ struct Coder::Impl {
     if (id / 64 < bits.size()) bits[id / 64] |= uint64_t{1} << (id % 64);
   }
   bool any_verb_later_word(lexicon::WordId id) const { return has_bit(verb_later_word_bits, id); }
-  void index_verb_words() {
-    verb_later_word_bits.assign(model.words.size() / 64 + 1, 0);
-    model.verb_trie.for_each_later_word(
-        [&](lexicon::WordId id) { set_bit(verb_later_word_bits, id); });
-    verb_summaries.reserve(model.verbs.size());
-    verb_gates.reserve(model.verbs.size());
-    for (const lexicon::CompiledVerb& verb : model.verbs) {
-      VerbSummary summary{verb.headword_words,
-                          verb.headword_chars,
-                          verb.has_continuation,
-                          verb.code.discard(),
-                          text::is(verb.code.code, "+++"),
-                          verb.code.null() && verb.patterns.empty()};
-      verb_gates.push_back(gate_of(verb));
-      verb_summaries.push_back(summary);
-      VerbKeys keys{static_cast<uint32_t>(verb_key_arena.size()),
-                    static_cast<uint32_t>(verb.key_words.size()),
-                    static_cast<uint32_t>(verb.key_patterns.size()),
-                    static_cast<uint32_t>(verb.unkeyed_patterns.size())};
-      verb_key_arena.insert(verb_key_arena.end(), verb.key_words.begin(), verb.key_words.end());
-      verb_key_arena.insert(verb_key_arena.end(), verb.key_begin.begin(), verb.key_begin.end());
-      if (verb.key_begin.empty()) verb_key_arena.push_back(0);  // key_begin has keys + 1 entries
-      verb_key_arena.insert(verb_key_arena.end(), verb.key_patterns.begin(),
-                            verb.key_patterns.end());
-      for (uint32_t p : verb.key_patterns) {
-        // The pattern's literal words for words_placed: a header (count, or kManyWords, and
-        // required_before), then up to kPlacedWords ids.
-        const lexicon::CompiledPattern& pattern = verb.patterns[p];
-        const size_t count = pattern.required.size();
-        const bool fits = count <= kPlacedWords && pattern.required_before <= count;
-        verb_key_arena.push_back(fits ? static_cast<uint32_t>(count) | pattern.required_before << 8
-                                      : kManyWords);
-        for (size_t r = 0; r < kPlacedWords; ++r)
-          verb_key_arena.push_back(fits && r < count ? pattern.required[r] : 0);
-      }
-      verb_key_arena.insert(verb_key_arena.end(), verb.unkeyed_patterns.begin(),
-                            verb.unkeyed_patterns.end());
-      verb_keys.push_back(keys);
-    }
-  }
-
-  // Each verb's key index (CompiledVerb::key_words, key_begin, key_patterns, unkeyed_patterns)
-  // copied into one array, verb after verb: a try reads a run of adjacent cache lines instead
-  // of four heap blocks and the compiled verb that points to them, and find_events can
-  // prefetch the next verb's run. Per Coder, built with the summaries (some 150 KB with the
-  // TABARI dictionaries); read only.
-  struct VerbKeys {
-    uint32_t offset;    // into verb_key_arena: key words, key_begin (keys + 1), key_patterns,
-    uint32_t keys;      // the placed words of each key pattern (kPlacedStride each), unkeyed
-    uint32_t patterns;  // patterns, in this order; `patterns`: key_patterns entries
-    uint32_t unkeyed;
-  };
-  // Each key pattern's literal words, next to its index: words_placed rejects nine in ten of
-  // the patterns it is asked about, and reading them from the pattern cost a miss or two each.
-  static constexpr uint32_t kPlacedWords = 3, kPlacedStride = kPlacedWords + 1;
-  static constexpr uint32_t kManyWords = UINT32_MAX;  // more than kPlacedWords: read the pattern
   // words_placed() from the arena's entry for a key pattern (header, then the words).
   bool words_placed(const uint32_t* placed, const lexicon::CompiledPattern& pattern,
                     uint32_t verb_first, uint32_t verb_last) const {
@@ -294,56 +358,6 @@ struct Coder::Impl {
                           verb_first, verb_last);
     return words_placed(placed + 1, placed[0] & 0xff, placed[0] >> 8, verb_first, verb_last);
   }
-  std::vector<VerbKeys> verb_keys;  // by verb index
-  std::vector<uint32_t> verb_key_arena;
-
-  // What find_verbs reads of every verb candidate, copied out of the model once: a
-  // CompiledVerb is some 400 bytes, and these fields of it lie on three cache lines.
-  struct VerbSummary {
-    uint32_t headword_words, headword_chars;
-    bool has_continuation;
-    bool discard, complex;  // its code is ### or +++
-    bool not_a_verb;        // a null code and no patterns
-  };
-  // A verb that codes only through its coded patterns: its own code is null and not paired,
-  // and every pattern that could code something (a code that is not null, or a paired one;
-  // discard and complex codes count, as they stop the sentence) is keyed. Where the sentence has
-  // none of those patterns' key words, whatever the rest match (null patterns only) try_verb
-  // ends at the null code with nothing changed, so it rejects the verb from this list instead,
-  // without reading the compiled verb or its key index: most tries of HAS, HAVE, SHARE, and of
-  // verbs whose only patterns the sentence has are null ones ("POLITICAL_EXPERTS *").
-  // At most kMostKeys key words, so that the test stays cheaper than what it saves.
-  struct VerbGate {
-    static constexpr uint32_t kMostKeys = 64;
-    uint32_t key_count = UINT32_MAX;  // UINT32_MAX: no gate, try the verb
-    uint32_t offset = 0;              // the key words: gate_keys[offset, offset + key_count)
-  };
-  std::vector<VerbGate> verb_gates;         // by verb index
-  std::vector<lexicon::WordId> gate_keys;   // the gates' key words, verb after verb
-  VerbGate gate_of(const lexicon::CompiledVerb& verb) {
-    VerbGate gate;
-    if (!null_code(verb.code) || !verb.code.paired.empty()) return gate;
-    auto codes = [&](uint32_t p) {
-      const lexicon::EventCode& code = verb.patterns[p].code;
-      return !null_code(code) || !code.paired.empty();
-    };
-    if (std::any_of(verb.unkeyed_patterns.begin(), verb.unkeyed_patterns.end(), codes))
-      return gate;
-    const auto offset = static_cast<uint32_t>(gate_keys.size());
-    for (size_t k = 0; k < verb.key_words.size(); ++k)
-      if (std::any_of(verb.key_patterns.begin() + verb.key_begin[k],
-                      verb.key_patterns.begin() + verb.key_begin[k + 1], codes))
-        gate_keys.push_back(verb.key_words[k]);
-    const auto count = static_cast<uint32_t>(gate_keys.size()) - offset;
-    if (count > VerbGate::kMostKeys) {
-      gate_keys.resize(offset);
-      return gate;
-    }
-    gate.key_count = count;
-    gate.offset = offset;
-    return gate;
-  }
-  std::vector<VerbSummary> verb_summaries;  // by verb index
 
   void print_trace(const char* stage) const {
     std::string line = fmt::format("[{}] ", stage);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "dyad/dyad.h"
+#include "lexicon/built_once.h"
 #include "lexicon/dictionary.h"
 #include "lexicon/flat_tables.h"
 #include "lexicon/model_array.h"
@@ -47,14 +48,14 @@ class WordTable {
   size_t size() const { return count_; }
 
   // Per-word flags the matcher tests before looking further (one byte per word id).
-  static constexpr uint8_t kStartsAlternative = 1;  // first word of a { | } or synset phrase
-  static constexpr uint8_t kEndsAlternative = 2;    // last word of one
-  static constexpr uint8_t kStartsActor = 4;        // first word of an actor phrase
-  static constexpr uint8_t kStartsAgent = 8;        // ... of an agent phrase
+  static constexpr uint8_t kStartsAlternative = 1;   // first word of a { | } or synset phrase
+  static constexpr uint8_t kEndsAlternative = 2;     // last word of one
+  static constexpr uint8_t kStartsActor = 4;         // first word of an actor phrase
+  static constexpr uint8_t kStartsAgent = 8;         // ... of an agent phrase
   static constexpr uint8_t kStartsGappedActor = 16;  // ... of a gapped actor's prefix
-  static constexpr uint8_t kStartsVerb = 32;        // ... of a verb's headword or form
-  static constexpr uint8_t kContinuesActor = 64;    // a later word of an actor phrase
-  static constexpr uint8_t kContinuesAgent = 128;   // ... of an agent phrase
+  static constexpr uint8_t kStartsVerb = 32;         // ... of a verb's headword or form
+  static constexpr uint8_t kContinuesActor = 64;     // a later word of an actor phrase
+  static constexpr uint8_t kContinuesAgent = 128;    // ... of an agent phrase
   void add_flags(WordId id, uint8_t flags) {
     if (id >= flags_.size()) flags_.resize(id + 1, 0);
     flags_[id] |= flags;
@@ -357,16 +358,19 @@ struct Model::Impl {
   lexicon::PhraseTrie actor_trie, agent_trie, verb_trie, discard_trie, time_trie;
   lexicon::PhraseTrie noun_trie, adjective_trie;  // TABARI <NOUN>/<ADJECTIVE> parsing hints
   lexicon::Array<lexicon::Array<lexicon::DatedCode>> actor_codes;  // payload of actor_trie
-  lexicon::PhraseTrie actor_gap_trie;                        // prefixes of gapped phrases
-  std::vector<lexicon::GappedActor> actor_gaps;              // payload of actor_gap_trie
-  std::vector<lexicon::AgentInfo> agents;                    // payload of agent_trie
-  std::vector<lexicon::CompiledVerb> verbs;                  // payload of verb_trie
-  std::vector<lexicon::CompiledVerb> times;                  // payload of time_trie
+  lexicon::PhraseTrie actor_gap_trie;                              // prefixes of gapped phrases
+  std::vector<lexicon::GappedActor> actor_gaps;                    // payload of actor_gap_trie
+  std::vector<lexicon::AgentInfo> agents;                          // payload of agent_trie
+  std::vector<lexicon::CompiledVerb> verbs;                        // payload of verb_trie
+  std::vector<lexicon::CompiledVerb> times;                        // payload of time_trie
   std::unordered_map<std::string, lexicon::EventCodeInfo> event_codes;
   lexicon::FlatStringMap place_index;  // key_of_phrase(name) -> index into places
   std::vector<lexicon::Place> places;
   std::vector<std::string> files;
   ModelStats stats;
+  // The coder's per-verb tables (events/coder.cpp, VerbTables), derived from the members above
+  // by the first Coder made for this model and shared by every later one. Not stored in files.
+  lexicon::BuiltOnce coder_tables;
 
   // Looks up CAMEO information for a code, falling back to its parent codes ("0431" -> "043").
   const lexicon::EventCodeInfo* event_code(std::string_view code) const;

@@ -1,8 +1,7 @@
 #include "lexicon/model_file.h"
 
-#include <fmt/format.h>
-
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -72,8 +71,8 @@ struct ModelFileAccess {
       for (size_t n = 0; n < nodes; ++n) bad_first |= !link_ok(t.nodes_[n].first_payload);
       ok = ok && !bad_first;
       for (size_t l = 1; l < t.payload_links_.size(); l += 2)
-        ok = ok && link_ok(t.payload_links_[l]) && (t.payload_links_[l] > l - 1 ||
-                                                    t.payload_links_[l] == PhraseTrie::kNone);
+        ok = ok && link_ok(t.payload_links_[l]) &&
+             (t.payload_links_[l] > l - 1 || t.payload_links_[l] == PhraseTrie::kNone);
       if (!ok) a.fail("a phrase trie points outside itself");
     }
   }
@@ -162,8 +161,8 @@ void visit(A& a, Place& p) {
 }
 template <typename A>
 void visit(A& a, ModelStats& s) {
-  a(s.actor_phrases, s.agent_phrases, s.verbs, s.verb_patterns, s.synsets, s.places,
-    s.event_codes, s.sources, s.warnings);
+  a(s.actor_phrases, s.agent_phrases, s.verbs, s.verb_patterns, s.synsets, s.places, s.event_codes,
+    s.sources, s.warnings);
 }
 template <typename A>
 void visit(A& a, FlatU64Map& m) {
@@ -196,8 +195,9 @@ void visit(A& a, Model::Impl& m) {
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)
 // (WordTable::stem_filter_ and pair_filter_ are derived, Impl::storage and Impl::alternative_sets
-// are not stored as members: the sets are written inside the elements naming them.)
-static_assert(sizeof(Model::Impl) == 1840,
+// are not stored as members: the sets are written inside the elements naming them. Nor is
+// Impl::coder_tables, which the coder derives from the rest when it first needs it.)
+static_assert(sizeof(Model::Impl) == 1864,
               "Model::Impl changed: write the new member in visit(A&, Model::Impl&) above, bump "
               "kModelFormatVersion, then update this size");
 static_assert(sizeof(CompiledPattern) == 144 && sizeof(CompiledVerb) == 352 &&
@@ -241,7 +241,6 @@ class Writer {
   }
 
  public:
-
   template <typename... T>
   void operator()(T&... values) {
     (one(values), ...);
@@ -638,7 +637,8 @@ std::unique_ptr<Model::Impl> deserialize_model(std::string_view bytes, const uin
     }
   }
   for (const GappedActor& gap : impl->actor_gaps)
-    if (gap.codes >= impl->actor_codes.size()) reader.fail("a gapped actor's codes are out of range");
+    if (gap.codes >= impl->actor_codes.size())
+      reader.fail("a gapped actor's codes are out of range");
   impl->place_index.for_each([&](std::string_view, uint32_t index) {
     if (index >= impl->places.size()) reader.fail("a place index is out of range");
   });
@@ -680,7 +680,9 @@ class MappedFile {
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
   bool ok() const { return ok_; }
-  std::string_view bytes() const { return data_ == nullptr ? std::string_view() : std::string_view(data_, size_); }
+  std::string_view bytes() const {
+    return data_ == nullptr ? std::string_view() : std::string_view(data_, size_);
+  }
 
  private:
   const char* data_ = nullptr;
@@ -767,8 +769,8 @@ bool source_key(const KnowledgeOptions& options, uint64_t* key) {
 std::string write_atomically(const std::string& path, std::string_view bytes) {
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
-  if (ec) return fmt::format("cannot create {}: {}", fs::path(path).parent_path().string(),
-                             ec.message());
+  if (ec)
+    return fmt::format("cannot create {}: {}", fs::path(path).parent_path().string(), ec.message());
   std::string temporary = fmt::format("{}.tmp{}", path, static_cast<long>(::getpid()));
   std::FILE* f = std::fopen(temporary.c_str(), "wb");
   if (f == nullptr) return fmt::format("cannot write {}: {}", temporary, std::strerror(errno));
