@@ -2,6 +2,7 @@
 // number of threads (batches are coded in parallel and written in input order).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <regex>
 #include <string>
@@ -172,6 +173,26 @@ TEST(Bench, ReportsCountsAndTheRatioToTheFloor) {
   ASSERT_TRUE(std::regex_search(r.out, m, std::regex(R"(events +(\d+))"))) << r.out;
   EXPECT_EQ(std::stoul(m[1]), lines(code.out).size());
   EXPECT_EQ(run_dyad("bench '" + (dir / "missing.jsonl").string() + "'").status, 2);
+}
+
+// The dyad command's allocator settings (src/cli/allocator.cpp) reach jemalloc: a typo in the
+// setting's name, or a link that left jemalloc's own default in place, would leave the heap on
+// 4 KiB pages and every thread with arenas of its own, and the output the same.
+TEST(Bench, ReportsTheAllocatorItWasBuiltWith) {
+  if (std::getenv("MALLOC_CONF") != nullptr)
+    GTEST_SKIP() << "MALLOC_CONF is set: it overrides the command's own settings";
+  auto dir = temp_dir("bench-allocator");
+  std::string corpus = write_file(dir / "corpus.jsonl", generated_corpus());
+  auto r = run_dyad("bench '" + corpus + "' --threads 1");
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.out, m, std::regex(R"(allocator +([^\n]+))"))) << r.out;
+  if (DYAD_COMMAND_HAS_JEMALLOC) {
+    EXPECT_NE(m[1].str().find("jemalloc"), std::string::npos) << m[1];
+    EXPECT_NE(m[1].str().find("huge pages: always, arenas: 1"), std::string::npos) << m[1];
+  } else {
+    EXPECT_EQ(m[1].str(), "system");
+  }
 }
 
 }  // namespace
