@@ -351,7 +351,8 @@ void BM_ModelLoad(benchmark::State& state) {
 BENCHMARK(BM_ModelLoad)->Name("model/default")->Unit(benchmark::kMillisecond);
 
 // A Coder made for a loaded model: what every worker thread pays once before its first document
-// (the per-Coder tables derived from the model, and its scratch buffers).
+// (its scratch buffers; the per-verb tables it reads are built by the first Coder of the model,
+// in the first iteration, and shared by the rest).
 void BM_CoderConstruct(benchmark::State& state) {
   std::shared_ptr<const Model> model = Model::compile(KnowledgeOptions{});
   for (auto _ : state) {

@@ -180,6 +180,14 @@ struct Candidate {
   uint32_t object_from = 0;
 };
 
+// A bit per model word id (bits has model.words.size() / 64 + 1 words).
+bool has_bit(const std::vector<uint64_t>& bits, lexicon::WordId id) {
+  return (bits[id / 64] >> (id % 64) & 1) != 0;  // id < model.words.size()
+}
+void set_bit(std::vector<uint64_t>& bits, lexicon::WordId id) {
+  if (id / 64 < bits.size()) bits[id / 64] |= uint64_t{1} << (id % 64);
+}
+
 // What the coder reads of each verb, derived from the model once and shared by every Coder made
 // for it (Model::Impl::coder_tables): some hundreds of KB with the TABARI dictionaries, which
 // every worker thread built again before. Read only once built.
@@ -235,9 +243,7 @@ struct VerbTables {
 
   explicit VerbTables(const Model::Impl& model) {
     later_word_bits.assign(model.words.size() / 64 + 1, 0);
-    model.verb_trie.for_each_later_word([&](lexicon::WordId id) {
-      if (id / 64 < later_word_bits.size()) later_word_bits[id / 64] |= uint64_t{1} << (id % 64);
-    });
+    model.verb_trie.for_each_later_word([&](lexicon::WordId id) { set_bit(later_word_bits, id); });
     summaries.reserve(model.verbs.size());
     gates.reserve(model.verbs.size());
     keys.reserve(model.verbs.size());
@@ -343,12 +349,6 @@ struct Coder::Impl {
   const std::vector<VerbGate>& verb_gates = verb_tables.gates;
   const std::vector<lexicon::WordId>& gate_keys = verb_tables.gate_keys;
 
-  static bool has_bit(const std::vector<uint64_t>& bits, lexicon::WordId id) {
-    return (bits[id / 64] >> (id % 64) & 1) != 0;  // id < model.words.size()
-  }
-  static void set_bit(std::vector<uint64_t>& bits, lexicon::WordId id) {
-    if (id / 64 < bits.size()) bits[id / 64] |= uint64_t{1} << (id % 64);
-  }
   bool any_verb_later_word(lexicon::WordId id) const { return has_bit(verb_later_word_bits, id); }
   // words_placed() from the arena's entry for a key pattern (header, then the words).
   bool words_placed(const uint32_t* placed, const lexicon::CompiledPattern& pattern,
